@@ -19,6 +19,7 @@ public record ConversationState(
     public ConversationState {
         Objects.requireNonNull(conversationId, "conversationId"); //$NON-NLS-1$
         notes = notes == null ? List.of() : List.copyOf(notes);
+        setBy = setBy == null ? "" : setBy; //$NON-NLS-1$
         if (state != null) {
             Objects.requireNonNull(setAt, "setAt"); //$NON-NLS-1$
         }
