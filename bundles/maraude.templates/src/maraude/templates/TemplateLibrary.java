@@ -189,9 +189,13 @@ public final class TemplateLibrary {
         String text = text(n, "text", source, at, MAX_TEXT); //$NON-NLS-1$
         int bad = Placeholders.firstMalformedBrace(text);
         if (bad >= 0) {
-            throw error(source, at, Messages.format(Messages.TemplateFormat_badBrace, id, bad));
+            throw error(source, at, Messages.format(Messages.TemplateFormat_badBrace, id, bad, "{permanence_hours}"));
         }
-        String title = n.has("title") ? text(n, "title", source, at, 200) : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        JsonNode titleNode = n.get("title"); //$NON-NLS-1$
+        if (titleNode != null && !titleNode.isNull() && (!titleNode.isTextual() || titleNode.textValue().length() > 200)) {
+            throw error(source, at, Messages.format(Messages.TemplateFormat_badField, "title")); //$NON-NLS-1$
+        }
+        String title = titleNode != null && titleNode.isTextual() ? titleNode.textValue() : ""; //$NON-NLS-1$
         JsonNode bulkNode = n.get("bulk"); //$NON-NLS-1$
         if (bulkNode != null && !bulkNode.isBoolean()) {
             throw error(source, at, Messages.format(Messages.TemplateFormat_badField, "bulk")); //$NON-NLS-1$
