@@ -129,4 +129,18 @@ class TemplateSuggesterTest {
         assertEquals(5, suggester.suggest(List.of("un colis svp et un test"), SuggestionContext.defaults().withLimit(5))
                 .size());
     }
+
+    @Test
+    void hostileInboundTextsStillGiveBoundedSuggestions() {
+        String huge = "lubrifiant ".repeat(200_000) + "\uD83D\uDE00".repeat(10_000);
+        List<Suggestion> s = suggest(huge);
+        assertEquals("kit", s.get(0).category());
+        assertEquals(3, suggest("\u0000\u0001\uFFFF", "{pseudonym} {{{", "a".repeat(100_000)).size());
+        List<String> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add("message " + i);
+        }
+        many.add("wanneer is de volgende bus voor een soa test");
+        assertEquals("nl.screening", suggester.suggest(many, SuggestionContext.defaults()).get(0).templateId());
+    }
 }
