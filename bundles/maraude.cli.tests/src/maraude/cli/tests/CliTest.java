@@ -148,4 +148,40 @@ class CliTest {
         assertFalse(r.json().get("generated").asBoolean()); //$NON-NLS-1$
         assertEquals(stats.messages(), r.json().get("messages").asLong()); //$NON-NLS-1$
     }
+
+    @Test
+    void suggestRanksTheKitTemplateForAKitRequestInItsLanguage() throws Exception {
+        Run r = run("suggest", "--text", "hallo, kan ik een gratis pakket met condooms en glijmiddel krijgen?", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertTrue(doc.size() > 0 && doc.size() <= 3);
+        boolean kit = false;
+        for (JsonNode s : doc) {
+            kit |= s.get("category").asText().equals("kit") && s.get("language").asText().equals("nl"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertFalse(s.get("text").asText().isBlank()); //$NON-NLS-1$
+        }
+        assertTrue(kit, "a Dutch kit template is among the suggestions: " + doc); //$NON-NLS-1$
+        assertEquals(2, run("suggest").code(), "no conversation and no text is a usage error"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void suggestForAnArchivedConversation() throws Exception {
+        String id;
+        try (Archive a = factory.open(folder, AccessMode.READ_ONLY)) {
+            id = a.summaries().get(0).conversationId();
+        }
+        Run r = run("suggest", id, "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.json().isArray() && r.json().size() >= 1);
+    }
+
+    @Test
+    void templatesCheckFlagsARevealingFirstLine() throws Exception {
+        Run r = run("templates", "check", "Bonjour, ici le service de prevention pour travailleuses du sexe", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.json().size() >= 1, r.out());
+        assertEquals("revealing_word", r.json().get(0).get("kind").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        Run clean = run("templates", "check", "Bonjour, comment allez-vous ?", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, clean.json().size(), clean.out());
+    }
 }
