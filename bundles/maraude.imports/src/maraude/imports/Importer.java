@@ -23,10 +23,14 @@ public interface Importer {
      * How sure this importer is that it reads {@code file}, judged from its name and its first
      * bytes ({@link ImportFile#head()}): 0 = not mine; the highest score wins.
      */
-    int confidence(ImportFile file);
+    int confidence(ImportFile file) throws IOException;
 
     default boolean canRead(ImportFile file) {
-        return confidence(file) > 0;
+        try {
+            return confidence(file) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
