@@ -181,7 +181,8 @@ public final class SmsBackupImporter implements Importer {
             ctx.quarantine(file, line, "<mms unreadable>"); //$NON-NLS-1$
             return;
         }
-        boolean group = address.contains("~") || address.contains("@") || to.size() > 1; //$NON-NLS-1$ //$NON-NLS-2$
+        // Group threads: several numbers joined with '~', or an RCS group address.
+        boolean group = address.contains("~") || address.contains("@"); //$NON-NLS-1$ //$NON-NLS-2$
         String title = name != null ? name : address;
         if (group && name == null) {
             Set<String> all = new LinkedHashSet<>();
