@@ -134,6 +134,13 @@ public class ImportService {
                     break;
                 }
                 sub.subTask(file.fileName());
+                try {
+                    file.head(); // a zip entry past a limit is refused here, before any importer sniffs it
+                } catch (IOException e) {
+                    report(file, e, problems);
+                    sub.worked(1);
+                    continue;
+                }
                 Optional<Importer> importer = importerFor(file);
                 if (importer.isEmpty()) {
                     if (!MediaTypes.isMedia(file.fileName())) {
@@ -209,6 +216,9 @@ public class ImportService {
             long line = s.getLocation() == null ? 0 : s.getLocation().getLineNr();
             problems.add(new ImportProblem(file.name(), line, -1, "too-deep", //$NON-NLS-1$
                     NLS.bind(Messages.problemTooDeep, "")));//$NON-NLS-1$
+        } else if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException j) {
+            long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
+            problems.add(new ImportProblem(file.name(), line, -1, "truncated", Messages.problemTruncated)); //$NON-NLS-1$
         } else if (e instanceof JsonProcessingException j) {
             long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
             long offset = j.getLocation() == null ? -1 : j.getLocation().getByteOffset();

@@ -153,9 +153,13 @@ public final class SavedInboxImporter implements Importer {
         LooseDates dates = new LooseDates(p.datePatterns(), p.locales());
         String title = null;
         if (p.title() != null) {
-            Element t = doc.selectFirst(p.title());
-            if (t != null) {
-                title = t.text().strip();
+            // Selectors in the order the profile lists them, not in document order (<title> comes first).
+            for (String sel : p.title().split(",")) { //$NON-NLS-1$
+                Element t = doc.selectFirst(sel.strip());
+                if (t != null && !t.text().isBlank()) {
+                    title = t.text().strip();
+                    break;
+                }
             }
         }
         if (title == null || title.isEmpty()) {
