@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import maraude.archive.LuceneArchiveFactory;
-import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 
 /**
@@ -69,7 +67,7 @@ class FuzzTest {
         ImportService service = ImportService.withBuiltInFormats();
         long added = 0;
         int rounds = 40;
-        try (Archive a = new LuceneArchiveFactory().open(tmp.resolve("archive"), AccessMode.READ_WRITE)) {
+        try (Archive a = new MemoryArchive(tmp.resolve("archive"))) {
             for (int round = 0; round < rounds; round++) {
                 Path dir = tmp.resolve("round" + round);
                 for (Path f : fixtures) {

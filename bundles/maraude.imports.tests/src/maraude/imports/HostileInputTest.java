@@ -17,8 +17,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import maraude.archive.LuceneArchiveFactory;
-import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.imports.Fixtures.Result;
 
@@ -28,7 +26,7 @@ class HostileInputTest {
     private final ImportService service = ImportService.withBuiltInFormats();
 
     private static Archive open(Path dir) {
-        return new LuceneArchiveFactory().open(dir, AccessMode.READ_WRITE);
+        return new MemoryArchive(dir);
     }
 
     private static final String GOOD = "24/03/2024 09:05 - Luna: coucou\n";

@@ -34,8 +34,8 @@ class OtherFormatsFixturesTest {
         r.assertNoProblems();
         assertEquals(12, r.messages().size());
         assertEquals(3, r.sink().conversations.size());
-        assertEquals(7, r.count(Direction.INBOUND));
-        assertEquals(5, r.count(Direction.OUTBOUND));
+        assertEquals(8, r.count(Direction.INBOUND));
+        assertEquals(4, r.count(Direction.OUTBOUND));
         Message first = r.message(0);
         assertEquals(epochMs(1512226167463L), first.instant());
         assertEquals("Contact A", first.author());
