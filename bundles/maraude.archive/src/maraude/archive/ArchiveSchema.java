@@ -204,6 +204,8 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONTACT, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
+        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
         d.add(new StoredField(HANDLE, c.handle()));
         d.add(new StoredField(NAME, c.displayName()));
         return d;
@@ -218,6 +220,8 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONVERSATION, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
+        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
         d.add(new StringField(CONTACT, c.contactId(), Field.Store.YES));
         d.add(new StoredField(TITLE, c.title()));
         return d;
