@@ -15,13 +15,15 @@ import java.awt.image.BufferedImage;
  * luma is then stretched between its 2nd and 98th percentiles so dim and overexposed pictures are
  * judged alike.</li>
  * <li><b>Skin colour</b>: a pixel is skin when its chroma lies in a CbCr box wide enough for light
- * to very dark skin (Cb 77–135, Cr 133–180, Cr − Cb ≥ 12) and its hue and saturation agree
+ * to very dark skin (Cb 77–135, Cr 133–180, Cr − Cb ≥ 12; chroma scaled up by up to 2.2× for pixels darker than
+ * Y = 110, since chroma shrinks with luma) and its hue and saturation agree
  * (R &gt; G &ge; 0.8·B, saturation 0.10–0.75). Chroma barely depends on luma, which is what makes
  * the rule work across skin tones; only very dark (Y &lt; 25) and blown-out pixels are left out.</li>
  * <li><b>Smoothness</b>: skin is smooth at this scale; pixels whose local luma Laplacian is high
  * (bread crust, sand grain, wood, text) are dropped. Then a 3×3 majority filter.</li>
  * <li><b>Shape</b>: connected regions (4-connectivity); the largest one's share of the skin
- * pixels, its share of the picture, its compactness (area / bounding box) and its centrality.</li>
+ * pixels, its share of the picture, its compactness (area / bounding box), its centrality and how
+ * much of the frame's border it runs along (backgrounds do, bodies rarely).</li>
  * </ol>
  * The score mixes the skin ratio, the largest region's cover of the picture, and (only when that
  * region is big) its centrality and compactness. It flags large central smooth skin areas: nude
@@ -31,6 +33,9 @@ import java.awt.image.BufferedImage;
 public final class SkinAnalyzer {
 
     static final int WORK_SIDE = 160;
+
+    /** Mean |Laplacian| of luma (3×3 neighbourhood) above which a skin-coloured pixel is texture. */
+    static final int SMOOTH_LIMIT = 12;
 
     private SkinAnalyzer() {
     }
@@ -92,7 +97,7 @@ public final class SkinAnalyzer {
         double mb = (double) b / c;
         double max = Math.max(mr, Math.max(mg, mb));
         double min = Math.min(mr, Math.min(mg, mb));
-        if (min < 60 || max / min > 1.25) {
+        if (min < 60 || max / min > 1.15) {
             return; // bright pixels are coloured (e.g. skin highlights), not a cast on white
         }
         double grey = (mr + mg + mb) / 3;
@@ -126,19 +131,20 @@ public final class SkinAnalyzer {
         }
         int lo = percentile(hist, n, 0.02);
         int hi = percentile(hist, n, 0.98);
-        double stretch = hi - lo >= 40 ? 255.0 / (hi - lo) : 255.0 / 40;
         boolean[] skin = new boolean[n];
         for (int i = 0; i < n; i++) {
             int p = px[i];
             int r = p >> 16 & 255;
             int g = p >> 8 & 255;
             int b = p & 255;
-            double ny = (y[i] - lo) * stretch; // normalised luma
-            if (ny < 20 || y[i] < 25 || (r > 250 && g > 250)) {
+            if (y[i] < 25 || y[i] < lo + 3 && hi - lo > 120 || (r > 250 && g > 250)) {
                 continue;
             }
-            double cb = 128 - 0.168736 * r - 0.331264 * g + 0.5 * b;
-            double cr = 128 + 0.5 * r - 0.418688 * g - 0.081312 * b;
+            // Chroma shrinks towards grey as luma falls: expand it for dark pixels so that dark skin
+            // in dim light lands in the same CbCr box as light skin in daylight.
+            double k = y[i] < 110 ? Math.min(2.2, 110.0 / y[i]) : 1;
+            double cb = 128 + k * (-0.168736 * r - 0.331264 * g + 0.5 * b);
+            double cr = 128 + k * (0.5 * r - 0.418688 * g - 0.081312 * b);
             if (cb < 77 || cb > 135 || cr < 133 || cr > 180 || cr - cb < 12) {
                 continue;
             }
@@ -167,7 +173,7 @@ public final class SkinAnalyzer {
                         }
                     }
                 }
-                out[k] = tex / 9 < 20;
+                out[k] = tex / 9 < SMOOTH_LIMIT;
             }
         }
         return out;
@@ -222,6 +228,7 @@ public final class SkinAnalyzer {
         long bestSx = 0;
         long bestSy = 0;
         int next = 0;
+        int bestLabel = 0;
         for (int s = 0; s < n; s++) {
             if (!skin[s] || label[s] != 0) {
                 continue;
@@ -268,6 +275,7 @@ public final class SkinAnalyzer {
             total += area;
             if (area > best) {
                 best = area;
+                bestLabel = next;
                 bestMinX = minX;
                 bestMaxX = maxX;
                 bestMinY = minY;
@@ -286,11 +294,28 @@ public final class SkinAnalyzer {
         double cx = (double) bestSx / best / (w - 1.0) - 0.5;
         double cy = (double) bestSy / best / (h - 1.0) - 0.5;
         double centrality = Math.max(0, 1 - Math.sqrt(cx * cx + cy * cy) / Math.sqrt(0.5));
+        // The ring 2 px inside the frame: the outermost pixels are never classified (no neighbours).
+        int borderPixels = 0;
+        int borderTouch = 0;
+        int m = Math.min(2, Math.min(w, h) / 2 - 1);
+        for (int x = m; x < w - m; x++) {
+            borderTouch += (label[m * w + x] == bestLabel ? 1 : 0) + (label[(h - 1 - m) * w + x] == bestLabel ? 1 : 0);
+            borderPixels += 2;
+        }
+        for (int y = m + 1; y < h - 1 - m; y++) {
+            borderTouch += (label[y * w + m] == bestLabel ? 1 : 0) + (label[y * w + w - 1 - m] == bestLabel ? 1 : 0);
+            borderPixels += 2;
+        }
+        double borderContact = (double) borderTouch / borderPixels;
         double sRatio = smooth(0.12, 0.45, skinRatio);
         double sCover = smooth(0.08, 0.35, cover);
         double shapeBonus = sCover > 0 ? 0.12 * centrality + 0.08 * compactness : 0;
-        double score = Math.min(1, 0.4 * sRatio + 0.4 * sCover + shapeBonus);
-        return new ExplicitnessScore(score, skinRatio, largestShare, compactness, centrality,
+        double score = 0.25 * sRatio + 0.55 * sCover + shapeBonus;
+        // A skin-coloured region running along most of the frame is a background (beige wall, wooden
+        // table, sand, sunset sky), not a body, which the frame crops on one or two sides at most.
+        score *= 1 - 0.6 * smooth(0.3, 0.7, borderContact);
+        score = Math.max(0, Math.min(1, score));
+        return new ExplicitnessScore(score, skinRatio, largestShare, compactness, centrality, borderContact,
                 score >= ExplicitnessScore.THRESHOLD);
     }
 
