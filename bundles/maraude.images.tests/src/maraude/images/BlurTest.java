@@ -46,11 +46,24 @@ class BlurTest {
         BufferedImage body = TestPictures.skinHeavy(new Random(3), 3);
         BufferedImage standard = Blur.blur(body, 960, BlurLevel.STANDARD);
         BufferedImage strong = Blur.blur(body, 960, BlurLevel.STRONG);
-        // Gradient energy at a coarse scale: how much shape is left.
-        double s1 = Blur.highFrequencyEnergy(Pixels.fitDown(standard, 48));
-        double s2 = Blur.highFrequencyEnergy(Pixels.fitDown(strong, 48));
-        System.out.printf("body shape energy at 48 px: standard %.3f, strong %.3f%n", s1, s2);
-        assertTrue(s2 < s1, s2 + " vs " + s1);
+        // How much of the shape is left: luma spread around the mean (a uniform picture has none).
+        double s0 = lumaSpread(body);
+        double s1 = lumaSpread(standard);
+        double s2 = lumaSpread(strong);
+        System.out.printf("body luma spread: sharp %.1f, standard %.1f, strong %.1f%n", s0, s1, s2);
+        assertTrue(s1 < s0, s1 + " vs " + s0);
+        assertTrue(s2 < 0.85 * s1, s2 + " vs " + s1);
+    }
+
+    private static double lumaSpread(BufferedImage img) {
+        double mean = TestImages.meanLuma(img);
+        double sum = 0;
+        int[] px = Pixels.data(Pixels.toRgb(img));
+        for (int p : px) {
+            double l = 0.299 * (p >> 16 & 255) + 0.587 * (p >> 8 & 255) + 0.114 * (p & 255);
+            sum += (l - mean) * (l - mean);
+        }
+        return Math.sqrt(sum / px.length);
     }
 
     @Test

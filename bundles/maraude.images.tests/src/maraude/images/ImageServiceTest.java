@@ -89,7 +89,10 @@ class ImageServiceTest {
         assertEquals(320, Math.max(b.width(), b.height()));
         assertEquals(BlurLevel.STANDARD, b.level());
         assertEquals(Set.of(ordinaryPhoto + "-96-standard.png", ordinaryPhoto + "-320-standard.png",
-                ordinaryPhoto + "-960-standard.png", ordinaryPhoto + ".score"), cacheFiles());
+                ordinaryPhoto + ".score"), cacheFiles(), "thumbnails at once");
+        assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 960, BlurLevel.AUTO));
+        assertEquals(Set.of(ordinaryPhoto + "-96-standard.png", ordinaryPhoto + "-320-standard.png",
+                ordinaryPhoto + "-960-standard.png", ordinaryPhoto + ".score"), cacheFiles(), "preview when first asked");
         // Every cached picture is blurred: far less high-frequency energy than the sharp one.
         for (int size : ImageService.SIZES) {
             BufferedImage cached = ImageIO.read(cacheDir.resolve(ordinaryPhoto + "-" + size + "-standard.png").toFile());
@@ -113,7 +116,7 @@ class ImageServiceTest {
         assertTrue(b.score().likelyExplicit());
         assertTrue(service.needsConfirmation(explicitPhoto));
         assertFalse(service.needsConfirmation(ordinaryPhoto));
-        assertTrue(cacheFiles().contains(explicitPhoto + "-960-strong.png"));
+        assertTrue(cacheFiles().contains(explicitPhoto + "-320-strong.png"));
         assertFalse(cacheFiles().stream().anyMatch(f -> f.startsWith(explicitPhoto) && f.contains("standard")));
     }
 

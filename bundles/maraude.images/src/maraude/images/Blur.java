@@ -10,6 +10,9 @@ import java.awt.image.BufferedImage;
  */
 public final class Blur {
 
+    /** Working pixels per grid cell. */
+    private static final int CELL_PX = 8;
+
     private Blur() {
     }
 
@@ -29,42 +32,58 @@ public final class Blur {
         int gw = Math.min(g[0], sw);
         int gh = Math.min(g[1], sh);
         int[] grid = Pixels.areaAverage(Pixels.data(rgb), sw, sh, gw, gh);
-        int[] px = upscale(grid, gw, gh, ow, oh);
-        int radius = Math.max(1, Math.max(ow / gw, oh / gh) / 2);
+        // Smooth at a small working size (8 px per cell), then stretch: the result is the same
+        // smooth surface, at a cost that does not grow with the output size.
+        int ww = Math.max(1, gw * CELL_PX);
+        int wh = Math.max(1, gh * CELL_PX);
+        int[] work = upscale(grid, gw, gh, ww, wh);
         for (int pass = 0; pass < 3; pass++) {
-            boxHorizontal(px, ow, oh, radius);
-            boxVertical(px, ow, oh, radius);
+            boxHorizontal(work, ww, wh, CELL_PX / 2);
+            boxVertical(work, ww, wh, CELL_PX / 2);
         }
+        int[] px = ow * oh <= ww * wh ? Pixels.areaAverage(work, ww, wh, ow, oh) : upscale(work, ww, wh, ow, oh);
         return Pixels.image(px, ow, oh);
     }
 
-    /** Bilinear stretch of the grid, sampling at cell centres, edges clamped. */
-    private static int[] upscale(int[] grid, int gw, int gh, int ow, int oh) {
+    /** Bilinear stretch (16.16 fixed point), sampling at pixel centres, edges clamped. */
+    private static int[] upscale(int[] src, int sw, int sh, int ow, int oh) {
         int[] out = new int[ow * oh];
-        for (int y = 0; y < oh; y++) {
-            double fy = (y + 0.5) * gh / oh - 0.5;
-            int y0 = clamp((int) Math.floor(fy), gh);
-            int y1 = clamp(y0 + 1, gh);
-            double wy = Math.min(1, Math.max(0, fy - Math.floor(fy)));
-            if (fy < 0) {
-                wy = 0;
+        int[] x0s = new int[ow];
+        int[] x1s = new int[ow];
+        int[] wxs = new int[ow];
+        for (int x = 0; x < ow; x++) {
+            long fx = (((2L * x + 1) * sw << 16) / (2L * ow)) - (1 << 15);
+            if (fx < 0) {
+                fx = 0;
             }
+            x0s[x] = clamp((int) (fx >> 16), sw);
+            x1s[x] = clamp(x0s[x] + 1, sw);
+            wxs[x] = (int) (fx & 0xFFFF) >> 8; // 0..255
+        }
+        for (int y = 0; y < oh; y++) {
+            long fy = (((2L * y + 1) * sh << 16) / (2L * oh)) - (1 << 15);
+            if (fy < 0) {
+                fy = 0;
+            }
+            int y0 = clamp((int) (fy >> 16), sh);
+            int y1 = clamp(y0 + 1, sh);
+            int wy = (int) (fy & 0xFFFF) >> 8;
+            int r0 = y0 * sw;
+            int r1 = y1 * sw;
+            int o = y * ow;
             for (int x = 0; x < ow; x++) {
-                double fx = (x + 0.5) * gw / ow - 0.5;
-                int x0 = clamp((int) Math.floor(fx), gw);
-                int x1 = clamp(x0 + 1, gw);
-                double wx = fx < 0 ? 0 : Math.min(1, fx - Math.floor(fx));
-                int a = grid[y0 * gw + x0];
-                int b = grid[y0 * gw + x1];
-                int c = grid[y1 * gw + x0];
-                int d = grid[y1 * gw + x1];
+                int wx = wxs[x];
+                int a = src[r0 + x0s[x]];
+                int b = src[r0 + x1s[x]];
+                int c = src[r1 + x0s[x]];
+                int d = src[r1 + x1s[x]];
                 int p = 0;
                 for (int s = 16; s >= 0; s -= 8) {
-                    double top = (a >> s & 255) * (1 - wx) + (b >> s & 255) * wx;
-                    double bottom = (c >> s & 255) * (1 - wx) + (d >> s & 255) * wx;
-                    p |= ((int) Math.round(top * (1 - wy) + bottom * wy) & 255) << s;
+                    int top = (a >> s & 255) * (256 - wx) + (b >> s & 255) * wx;
+                    int bottom = (c >> s & 255) * (256 - wx) + (d >> s & 255) * wx;
+                    p |= ((top * (256 - wy) + bottom * wy + (1 << 15)) >> 16) << s;
                 }
-                out[y * ow + x] = p;
+                out[o + x] = p;
             }
         }
         return out;

@@ -26,6 +26,12 @@ public final class ImageService {
     /** Sizes of the cached derivatives (longest side): list thumbnails, conversation, preview. */
     public static final int[] SIZES = { 96, 320, 960 };
 
+    /**
+     * Sizes computed at import ({@link #prepare}); the 960 px preview is computed and cached the first
+     * time it is asked for, since encoding it costs more than the thumbnails together.
+     */
+    static final int[] PREPARED_SIZES = { 96, 320 };
+
     /** Decode size for scoring and blurring: enough for skin analysis, tiny next to a photo. */
     static final int ANALYSIS_SIDE = 256;
 
@@ -111,11 +117,11 @@ public final class ImageService {
     }
 
     /**
-     * Computes the score and every cached size at once (at import): one subsampled decode per
+     * Computes the score and the thumbnail sizes at once (at import): one subsampled decode per
      * picture.
      */
     public BlurResult prepare(String sha256) {
-        return blurred(sha256, SIZES[SIZES.length - 1], BlurLevel.AUTO);
+        return blurred(sha256, PREPARED_SIZES[PREPARED_SIZES.length - 1], BlurLevel.AUTO);
     }
 
     /** {@link #prepare} for many pictures; returns how many could be decoded. Stops when cancelled. */
@@ -209,25 +215,34 @@ public final class ImageService {
         return decoder.decode(data, maxSide);
     }
 
-    /** Scores, blurs every cached size at the effective level, writes them, returns the one asked. */
+    /**
+     * Scores, blurs the thumbnail sizes and the asked size at the effective level, writes those not
+     * yet cached, returns the one asked.
+     */
     private BlurResult derive(String sha256, BufferedImage analysed, int maxSize, BlurLevel level) {
         ExplicitnessScore score = cache.readScore(sha256).orElseGet(() -> SkinAnalyzer.analyze(analysed));
         BlurLevel effective = level.effective(score);
+        int askedSize = cachedSizeFor(maxSize);
         BlurredImage asked = null;
         try {
             cache.writeScore(sha256, score);
             for (int size : SIZES) {
+                boolean wanted = size == askedSize || java.util.Arrays.stream(PREPARED_SIZES).anyMatch(p -> p == size);
+                if (!wanted || size != askedSize && cache.readBlurred(sha256, size, effective).isPresent()) {
+                    continue;
+                }
                 BufferedImage blurred = Blur.blur(analysed, size, effective);
-                byte[] png = MetadataStripper.encode(blurred, "png"); //$NON-NLS-1$
+                byte[] png = FastPng.encode(blurred);
                 cache.writeBlurred(sha256, size, effective, png);
-                if (size == cachedSizeFor(maxSize) && maxSize <= size) {
-                    asked = fromCached(png, maxSize, effective, score);
+                if (size == askedSize && maxSize <= size) {
+                    BufferedImage fitted = Pixels.fitDown(blurred, maxSize);
+                    asked = new BlurredImage(fitted == blurred ? png : FastPng.encode(fitted), fitted.getWidth(),
+                            fitted.getHeight(), effective, score);
                 }
             }
             if (asked == null) { // larger than every cached size: blur at the exact size, not cached
                 BufferedImage blurred = Blur.blur(analysed, maxSize, effective);
-                asked = new BlurredImage(MetadataStripper.encode(blurred, "png"), blurred.getWidth(), //$NON-NLS-1$
-                        blurred.getHeight(), effective, score);
+                asked = new BlurredImage(FastPng.encode(blurred), blurred.getWidth(), blurred.getHeight(), effective, score);
             }
             return asked;
         } catch (IOException e) {
@@ -260,12 +275,7 @@ public final class ImageService {
             return new BlurredImage(png, img.getWidth(), img.getHeight(), effective, score);
         }
         BufferedImage smaller = Pixels.fitDown(Pixels.toRgb(img), maxSize);
-        try {
-            return new BlurredImage(MetadataStripper.encode(smaller, "png"), smaller.getWidth(), smaller.getHeight(), //$NON-NLS-1$
-                    effective, score);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new BlurredImage(FastPng.encode(smaller), smaller.getWidth(), smaller.getHeight(), effective, score);
     }
 
     static String sha256(byte[] data) {

@@ -64,7 +64,40 @@ public final class SafeImageDecoder {
             return new ImagePlaceholder(ImagePlaceholder.Reason.TOO_LARGE, data.length + " bytes"); //$NON-NLS-1$
         }
         int orientation = ExifOrientation.read(data);
+        DecodedImage fast = fastJpeg(data, maxSide, orientation);
+        if (fast != null) {
+            return fast;
+        }
         return decode(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)), data.length, maxSide, orientation);
+    }
+
+    /**
+     * Thumbnails of baseline JPEGs at least 8× larger than asked: DC-only decoding at 1/8 scale
+     * ({@link JpegDcDecoder}), after the same header checks. {@code null}: use ImageIO.
+     */
+    private DecodedImage fastJpeg(byte[] data, int maxSide, int orientation) {
+        int target = Math.max(1, Math.min(maxSide, limits.maxOutputSide()));
+        int[] dims = JpegDcDecoder.dimensions(data);
+        if (dims == null) {
+            return null;
+        }
+        int w = dims[0];
+        int h = dims[1];
+        if (w > limits.maxSide() || h > limits.maxSide() || (long) w * h > limits.maxPixels()
+                || subsamplingFor(w, h, target) < 8) {
+            return null; // refused or too small for 1/8: ImageIO path gives the reason or the detail
+        }
+        try {
+            BufferedImage eighth = JpegDcDecoder.decode(data);
+            if (eighth == null) {
+                return null;
+            }
+            BufferedImage fitted = Math.max(eighth.getWidth(), eighth.getHeight()) >= 2 * target
+                    ? Pixels.fitDown(eighth, target) : eighth;
+            return new DecodedImage(Pixels.orient(fitted, orientation), w, h, "jpeg", 8); //$NON-NLS-1$
+        } catch (OutOfMemoryError e) {
+            return null;
+        }
     }
 
     /** Decodes a file without reading it whole into memory. */
