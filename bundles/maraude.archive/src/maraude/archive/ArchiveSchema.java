@@ -1,0 +1,316 @@
+package maraude.archive;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import maraude.archive.analysis.PhoneNumbers;
+import maraude.archive.analysis.TextAnalyzer;
+import maraude.core.model.Attachment;
+import maraude.core.model.Contact;
+import maraude.core.model.Conversation;
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+import maraude.core.model.SourceRef;
+
+/**
+ * The index schema, in one place: every field, what it is for, and how it is indexed (indexed,
+ * stored, doc values, analysed), in the style of the Lucene demo. Field names double as the query
+ * syntax ({@code platform:sms direction:inbound}).
+ *
+ * <p>
+ * One index holds three kinds of documents told apart by {@link #TYPE}: contacts, conversations
+ * (a few thousand; loaded into memory when the archive opens) and messages (up to millions). Ids
+ * come from {@link maraude.core.model.StableIds} and carry a type prefix ({@code c-}, {@code t-},
+ * {@code m-}), so one {@link #ID} field serves as the upsert key of all three kinds.
+ *
+ * <p>
+ * Messages are denormalised with what filters and list views need of their conversation and contact
+ * (platform, contact id, contact name and handle) so that a search never joins. The contact's name is
+ * indexed (in {@link #WHO}) as it was when the message was added; renaming a contact later does not
+ * re-index its messages, while hits always show the current name.
+ */
+public final class ArchiveSchema {
+
+    private ArchiveSchema() {
+    }
+
+    // ---- every kind -------------------------------------------------------------------------
+
+    /** Document kind: {@value #TYPE_CONTACT}, {@value #TYPE_CONVERSATION} or {@value #TYPE_MESSAGE}. Indexed keyword, not stored. */
+    public static final String TYPE = "type"; //$NON-NLS-1$
+    public static final String TYPE_CONTACT = "contact"; //$NON-NLS-1$
+    public static final String TYPE_CONVERSATION = "conversation"; //$NON-NLS-1$
+    public static final String TYPE_MESSAGE = "message"; //$NON-NLS-1$
+
+    /** Stable id, the upsert and dedup key. Indexed keyword, stored. */
+    public static final String ID = "id"; //$NON-NLS-1$
+
+    /**
+     * Platform key ({@link Platform#key()}). Indexed keyword (filter) on every kind; stored on
+     * contacts and conversations; sorted doc values on messages (facet counts per platform).
+     */
+    public static final String PLATFORM = "platform"; //$NON-NLS-1$
+
+    // ---- contacts ---------------------------------------------------------------------------
+
+    /** Contact handle (phone number, pseudonym, address) as given. Stored only. */
+    public static final String HANDLE = "handle"; //$NON-NLS-1$
+    /** Contact display name. Stored only. */
+    public static final String NAME = "name"; //$NON-NLS-1$
+
+    // ---- conversations ----------------------------------------------------------------------
+
+    /** Conversation title. Stored only. */
+    public static final String TITLE = "title"; //$NON-NLS-1$
+
+    /** Contact id: stored on conversations; indexed keyword on messages (filter {@code contact:c-…}). */
+    public static final String CONTACT = "contact"; //$NON-NLS-1$
+
+    // ---- messages ---------------------------------------------------------------------------
+
+    /**
+     * Conversation id of a message. Indexed keyword (thread lookup, filter), stored, and sorted doc
+     * values: summaries group all messages by it in one pass over doc values.
+     */
+    public static final String CONVERSATION = "conversation"; //$NON-NLS-1$
+
+    /**
+     * Direction. Indexed keyword ({@link Direction#key()}, filter), stored and numeric doc values as
+     * the enum ordinal (summaries read it without stored fields).
+     */
+    public static final String DIRECTION = "direction"; //$NON-NLS-1$
+
+    /** Worker id of an outbound message, when known. Indexed keyword (filter), stored. */
+    public static final String WORKER = "worker"; //$NON-NLS-1$
+
+    /** Author as the export shows it. Stored only (it is also analysed into {@link #WHO}). */
+    public static final String AUTHOR = "author"; //$NON-NLS-1$
+
+    /**
+     * Instant in epoch milliseconds: a {@link LongPoint} (date range filter) and numeric doc values
+     * (sort by date, summaries). Not stored: {@link #WHEN} keeps the exact zoned value.
+     */
+    public static final String TIME = "time"; //$NON-NLS-1$
+
+    /** The zoned instant, ISO-8601 with zone ({@link ZonedDateTime#toString()}), stored only. */
+    public static final String WHEN = "when"; //$NON-NLS-1$
+
+    /** Local month of the message as {@code yyyy*100+mm}. Numeric doc values only: month facets. */
+    public static final String MONTH = "month"; //$NON-NLS-1$
+
+    /**
+     * Position in the source (line, else byte offset, else 0). Numeric doc values: breaks ties between
+     * messages of the same second, keeping export order.
+     */
+    public static final String SEQ = "seq"; //$NON-NLS-1$
+
+    /**
+     * Message body. Analysed by {@link TextAnalyzer} (folded, lightly stemmed), stored (threads,
+     * snippets), postings with offsets so that the unified highlighter builds snippets without
+     * re-analysing the text.
+     */
+    public static final String TEXT = "text"; //$NON-NLS-1$
+
+    /**
+     * Who the message is with or from: contact name, contact handle, author. Analysed like
+     * {@link #TEXT}, not stored; searched with the text by default, so a pseudonym finds its thread.
+     */
+    public static final String WHO = "who"; //$NON-NLS-1$
+
+    /**
+     * Canonical phone keys ({@link PhoneNumbers}) of numbers in the text and in the contact handle.
+     * Indexed keywords, multi-valued, not stored. Query side: {@code phone:…}, or any phone-looking
+     * run in the query.
+     */
+    public static final String PHONES = "phones"; //$NON-NLS-1$
+
+    /** Query-syntax alias of {@link #PHONES}: the number as written, canonicalised at query time. */
+    public static final String PHONE_QUERY_FIELD = "phone"; //$NON-NLS-1$
+
+    /** Attachments, one stored value each: {@code sha256|size|mediaType|fileName}. Stored only. */
+    public static final String ATTACHMENT = "attachment"; //$NON-NLS-1$
+
+    /** Source file, line and offset ({@link SourceRef}). Stored only. */
+    public static final String SOURCE_FILE = "source_file"; //$NON-NLS-1$
+    public static final String SOURCE_LINE = "source_line"; //$NON-NLS-1$
+    public static final String SOURCE_OFFSET = "source_offset"; //$NON-NLS-1$
+
+    /** Fields a query without a field name searches. */
+    public static final String[] DEFAULT_SEARCH_FIELDS = { TEXT, WHO };
+
+    /** Field names the query syntax accepts; anything else before a colon is plain text. */
+    public static final Set<String> QUERY_FIELDS = Set.of(TEXT, WHO, PLATFORM, CONTACT, CONVERSATION, DIRECTION,
+            WORKER, PHONE_QUERY_FIELD, PHONES, ID);
+
+    /** Stored, analysed, with offsets in postings for the highlighter. */
+    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
+    static {
+        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        TEXT_TYPE.freeze();
+    }
+
+    /** The analyzer for writing and for parsing queries: free text analysed, ids and keys kept whole. */
+    public static Analyzer analyzer() {
+        Analyzer keyword = new KeywordAnalyzer();
+        // Keys written lower case by the archive: typed "platform:WhatsApp" must still match.
+        Analyzer lowerKeyword = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                KeywordTokenizer t = new KeywordTokenizer();
+                return new TokenStreamComponents(t, new LowerCaseFilter(t));
+            }
+        };
+        return new PerFieldAnalyzerWrapper(new TextAnalyzer(), Map.of(
+                ID, keyword, PLATFORM, lowerKeyword, CONTACT, keyword, CONVERSATION, keyword,
+                DIRECTION, lowerKeyword, WORKER, keyword, PHONES, keyword, TYPE, keyword));
+    }
+
+    public static Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    public static TermQuery typeQuery(String type) {
+        return new TermQuery(new Term(TYPE, type));
+    }
+
+    // ---- documents --------------------------------------------------------------------------
+
+    static Document contactDocument(Contact c) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_CONTACT, Field.Store.NO));
+        d.add(new StringField(ID, c.id(), Field.Store.YES));
+        d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
+        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
+        d.add(new StoredField(HANDLE, c.handle()));
+        d.add(new StoredField(NAME, c.displayName()));
+        return d;
+    }
+
+    static Contact toContact(Document d) {
+        return new Contact(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(HANDLE), d.get(NAME));
+    }
+
+    static Document conversationDocument(Conversation c) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_CONVERSATION, Field.Store.NO));
+        d.add(new StringField(ID, c.id(), Field.Store.YES));
+        d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
+        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
+        d.add(new StringField(CONTACT, c.contactId(), Field.Store.YES));
+        d.add(new StoredField(TITLE, c.title()));
+        return d;
+    }
+
+    static Conversation toConversation(Document d) {
+        return new Conversation(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(CONTACT), d.get(TITLE));
+    }
+
+    /** A message document; {@code contact} may be null when the conversation's contact was never put. */
+    static Document messageDocument(Message m, Conversation conv, Contact contact) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_MESSAGE, Field.Store.NO));
+        d.add(new StringField(ID, m.id(), Field.Store.YES));
+        d.add(new StringField(CONVERSATION, m.conversationId(), Field.Store.YES));
+        d.add(new SortedDocValuesField(CONVERSATION, new BytesRef(m.conversationId())));
+        d.add(new StringField(CONTACT, conv.contactId(), Field.Store.NO));
+        d.add(new StringField(PLATFORM, conv.platform().key(), Field.Store.NO));
+        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(conv.platform().key())));
+        d.add(new StringField(DIRECTION, m.direction().key(), Field.Store.NO));
+        d.add(new NumericDocValuesField(DIRECTION, m.direction().ordinal()));
+        d.add(new StoredField(DIRECTION, m.direction().ordinal()));
+        if (m.workerId() != null && !m.workerId().isBlank()) {
+            d.add(new StringField(WORKER, m.workerId(), Field.Store.YES));
+        }
+        if (!m.author().isEmpty()) {
+            d.add(new StoredField(AUTHOR, m.author()));
+        }
+        ZonedDateTime when = m.instant();
+        long millis = when.toInstant().toEpochMilli();
+        d.add(new LongPoint(TIME, millis));
+        d.add(new NumericDocValuesField(TIME, millis));
+        d.add(new StoredField(WHEN, when.toString()));
+        d.add(new NumericDocValuesField(MONTH, when.getYear() * 100L + when.getMonthValue()));
+        d.add(new NumericDocValuesField(SEQ, seq(m.source())));
+        d.add(new Field(TEXT, m.text(), TEXT_TYPE));
+        StringBuilder who = new StringBuilder(m.author());
+        if (contact != null) {
+            who.append('\n').append(contact.displayName()).append('\n').append(contact.handle());
+        }
+        d.add(new TextField(WHO, who.toString(), Field.Store.NO));
+        Set<String> phones = PhoneNumbers.keysIn(m.text());
+        if (contact != null) {
+            phones.addAll(PhoneNumbers.keysOf(contact.handle()));
+        }
+        for (String p : phones) {
+            d.add(new StringField(PHONES, p, Field.Store.NO));
+        }
+        for (Attachment a : m.attachments()) {
+            d.add(new StoredField(ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName()));
+        }
+        SourceRef src = m.source();
+        if (src != null) {
+            d.add(new StoredField(SOURCE_FILE, src.file()));
+            d.add(new StoredField(SOURCE_LINE, src.line()));
+            d.add(new StoredField(SOURCE_OFFSET, src.offset()));
+        }
+        return d;
+    }
+
+    static long seq(SourceRef src) {
+        if (src == null) {
+            return 0;
+        }
+        return src.line() > 0 ? src.line() : Math.max(0, src.offset());
+    }
+
+    /** Stored fields needed to rebuild a {@link Message}. */
+    static final Set<String> MESSAGE_STORED = Set.of(ID, CONVERSATION, DIRECTION, WORKER, AUTHOR, WHEN, TEXT,
+            ATTACHMENT, SOURCE_FILE, SOURCE_LINE, SOURCE_OFFSET);
+
+    static Message toMessage(Document d) {
+        List<Attachment> atts = new ArrayList<>();
+        for (IndexableField f : d.getFields(ATTACHMENT)) {
+            String[] p = f.stringValue().split("\\|", 4); //$NON-NLS-1$
+            atts.add(new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1]))); //$NON-NLS-1$
+        }
+        SourceRef src = null;
+        String file = d.get(SOURCE_FILE);
+        if (file != null) {
+            src = new SourceRef(file, d.getField(SOURCE_LINE).numericValue().longValue(),
+                    d.getField(SOURCE_OFFSET).numericValue().longValue());
+        }
+        String author = d.get(AUTHOR);
+        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), ZonedDateTime.parse(d.get(WHEN)),
+                author == null ? "" : author, d.get(WORKER), d.get(TEXT), atts, src); //$NON-NLS-1$
+    }
+
+    static Direction direction(Document d) {
+        return Direction.values()[d.getField(DIRECTION).numericValue().intValue()];
+    }
+}

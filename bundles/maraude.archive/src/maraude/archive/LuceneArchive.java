@@ -1,0 +1,832 @@
+package maraude.archive;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.eclipse.osgi.util.NLS;
+
+import maraude.archive.storage.ArchiveStorage;
+import maraude.archive.storage.FileSystemStorage;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ArchiveException.Kind;
+import maraude.core.archive.ArchiveStats;
+import maraude.core.archive.ConversationSummary;
+import maraude.core.archive.SearchHit;
+import maraude.core.archive.SearchQuery;
+import maraude.core.archive.SearchResults;
+import maraude.core.model.Attachment;
+import maraude.core.model.Contact;
+import maraude.core.model.Conversation;
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+
+/**
+ * The archive on a Lucene index ({@link ArchiveSchema}) plus a content-addressed attachment store,
+ * both reached through one {@link ArchiveStorage}.
+ *
+ * <h2>Consistency</h2> Reads (search, threads, summaries, lists, stats) see the last commit only, never
+ * pending writes: readers are opened on commit points, not near-real-time from the writer. Lucene
+ * commits are atomic (a new {@code segments_N} is written, synced, then renamed), so a process killed
+ * at any moment leaves the previous commit whole, and the next {@link IndexWriter} drops the
+ * unreferenced files by itself.
+ *
+ * <h2>Dedup</h2> {@link #addMessage} skips an id already pending in this batch (in-memory set, cleared
+ * at each commit) or present in the last commit (one terms-dictionary lookup per segment, which the
+ * terms index answers for absent ids mostly without touching postings: bulk imports stay fast).
+ * New messages are then added, not updated, since they are known to be absent.
+ *
+ * <h2>Read-only</h2> A READ_ONLY archive takes no lock and sees the commit present when it was opened
+ * (call {@link #refresh()} to see newer ones). On a folder holding no archive yet it behaves as an
+ * empty archive and creates nothing.
+ */
+public final class LuceneArchive implements Archive {
+
+    /** Indexing buffer: large enough for few flushes, small enough for a 512 MiB heap. */
+    private static final double RAM_BUFFER_MB = 64;
+    private static final int PREVIEW_CHARS = 140;
+    private static final int SNIPPET_CHARS = 160;
+    private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
+
+    private final ArchiveStorage storage;
+    private final AccessMode mode;
+    private final Analyzer analyzer;
+    private final ArchiveQueryParser parser;
+    private final IndexWriter writer;
+    /** Null for a READ_ONLY archive on a folder without index (empty archive). */
+    private final SearcherManager searchers;
+
+    private final Object writeLock = new Object();
+    /** Committed contacts and conversations (few: kept in memory for joins and validation). */
+    private volatile Map<String, Contact> contacts = Map.of();
+    private volatile Map<String, Conversation> conversations = Map.of();
+    private final Map<String, Contact> pendingContacts = new HashMap<>();
+    private final Map<String, Conversation> pendingConversations = new HashMap<>();
+    private final Set<String> pendingIds = new HashSet<>();
+    /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
+    private IndexSearcher idSearcher;
+    private TermsEnum[] idTerms;
+    private volatile boolean closed;
+
+    private LuceneArchive(ArchiveStorage storage, AccessMode mode, IndexWriter writer, SearcherManager searchers,
+            Analyzer analyzer) {
+        this.storage = storage;
+        this.mode = mode;
+        this.writer = writer;
+        this.searchers = searchers;
+        this.analyzer = analyzer;
+        this.parser = new ArchiveQueryParser(analyzer);
+    }
+
+    /** Opens the archive in plain files under {@code folder}. */
+    public static LuceneArchive open(Path folder, AccessMode mode) {
+        return open(new FileSystemStorage(folder), mode);
+    }
+
+    /**
+     * Opens an archive on any storage (e.g. an encrypting one).
+     *
+     * @throws ArchiveException LOCKED, CORRUPT or IO
+     */
+    public static LuceneArchive open(ArchiveStorage storage, AccessMode mode) {
+        Path root = storage.root();
+        Analyzer analyzer = ArchiveSchema.analyzer();
+        IndexWriter writer = null;
+        SearcherManager searchers = null;
+        try {
+            if (mode == AccessMode.READ_WRITE) {
+                Files.createDirectories(root);
+                Directory dir = storage.indexDirectory();
+                IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+                cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                cfg.setRAMBufferSizeMB(RAM_BUFFER_MB);
+                // close() must drop what was not committed (the Archive contract).
+                cfg.setCommitOnClose(false);
+                writer = new IndexWriter(dir, cfg);
+                if (!DirectoryReader.indexExists(dir)) {
+                    writer.commit(); // a first, empty commit: readers can open at once
+                }
+                searchers = new SearcherManager(dir, null);
+            } else if (storage.indexExists()) {
+                searchers = new SearcherManager(storage.indexDirectory(), null);
+            }
+            LuceneArchive archive = new LuceneArchive(storage, mode, writer, searchers, analyzer);
+            archive.loadCommitted();
+            return archive;
+        } catch (LockObtainFailedException e) {
+            closeQuietly(searchers, writer, storage);
+            throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Archive_locked, root), e);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException
+                | NoSuchFileException e) {
+            closeQuietly(searchers, writer, storage);
+            throw new ArchiveException(Kind.CORRUPT, NLS.bind(Messages.Archive_corrupt, root, e.getMessage()), e);
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(searchers, writer, storage);
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Archive_io, root, e.getMessage()), e);
+        } catch (RuntimeException e) {
+            closeQuietly(searchers, writer, storage);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(SearcherManager searchers, IndexWriter writer, ArchiveStorage storage) {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            // already failing: the first error is the one reported
+        }
+        try {
+            if (writer != null) {
+                writer.rollback();
+            }
+        } catch (IOException | RuntimeException e) {
+            // idem
+        }
+        try {
+            storage.close();
+        } catch (IOException | RuntimeException e) {
+            // idem
+        }
+    }
+
+    /** Loads committed contacts and conversations and prepares the dedup lookup. */
+    private void loadCommitted() throws IOException {
+        if (searchers == null) {
+            return;
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            Map<String, Contact> cs = new ConcurrentHashMap<>();
+            for (Document d : allDocuments(s, ArchiveSchema.TYPE_CONTACT)) {
+                Contact c = ArchiveSchema.toContact(d);
+                cs.put(c.id(), c);
+            }
+            Map<String, Conversation> vs = new ConcurrentHashMap<>();
+            for (Document d : allDocuments(s, ArchiveSchema.TYPE_CONVERSATION)) {
+                Conversation c = ArchiveSchema.toConversation(d);
+                vs.put(c.id(), c);
+            }
+            contacts = cs;
+            conversations = vs;
+        } finally {
+            searchers.release(s);
+        }
+        if (writer != null) {
+            resetIdLookup();
+        }
+    }
+
+    private static List<Document> allDocuments(IndexSearcher s, String type) throws IOException {
+        TermQuery q = ArchiveSchema.typeQuery(type);
+        int n = s.count(q);
+        List<Document> docs = new ArrayList<>(n);
+        if (n == 0) {
+            return docs;
+        }
+        StoredFields stored = s.storedFields();
+        for (ScoreDoc sd : s.search(q, n).scoreDocs) {
+            docs.add(stored.document(sd.doc));
+        }
+        return docs;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------
+
+    @Override
+    public Path location() {
+        return storage.root();
+    }
+
+    @Override
+    public AccessMode accessMode() {
+        return mode;
+    }
+
+    @Override
+    public void putContact(Contact contact) {
+        synchronized (writeLock) {
+            ensureWritable();
+            try {
+                writer.updateDocument(ArchiveSchema.idTerm(contact.id()), ArchiveSchema.contactDocument(contact));
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+            pendingContacts.put(contact.id(), contact);
+        }
+    }
+
+    @Override
+    public void putConversation(Conversation conversation) {
+        synchronized (writeLock) {
+            ensureWritable();
+            try {
+                writer.updateDocument(ArchiveSchema.idTerm(conversation.id()),
+                        ArchiveSchema.conversationDocument(conversation));
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+            pendingConversations.put(conversation.id(), conversation);
+        }
+    }
+
+    @Override
+    public boolean addMessage(Message message) {
+        synchronized (writeLock) {
+            ensureWritable();
+            Conversation conv = pendingConversations.get(message.conversationId());
+            if (conv == null) {
+                conv = conversations.get(message.conversationId());
+            }
+            if (conv == null) {
+                throw new ArchiveException(Kind.BAD_INPUT,
+                        NLS.bind(Messages.Archive_unknownConversation, message.conversationId()));
+            }
+            if (pendingIds.contains(message.id())) {
+                return false;
+            }
+            try {
+                if (isCommitted(message.id())) {
+                    return false;
+                }
+                Contact contact = pendingContacts.get(conv.contactId());
+                if (contact == null) {
+                    contact = contacts.get(conv.contactId());
+                }
+                writer.addDocument(ArchiveSchema.messageDocument(message, conv, contact));
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+            pendingIds.add(message.id());
+            return true;
+        }
+    }
+
+    /** Whether a live document with this id is in the last commit. */
+    private boolean isCommitted(String id) throws IOException {
+        BytesRef term = new BytesRef(id);
+        List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
+        for (int i = 0; i < leaves.size(); i++) {
+            TermsEnum te = idTerms[i];
+            if (te != null && te.seekExact(term)) {
+                Bits live = leaves.get(i).reader().getLiveDocs();
+                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void resetIdLookup() throws IOException {
+        IndexSearcher fresh = searchers.acquire();
+        if (idSearcher != null) {
+            searchers.release(idSearcher);
+        }
+        idSearcher = fresh;
+        List<LeafReaderContext> leaves = fresh.getIndexReader().leaves();
+        idTerms = new TermsEnum[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            Terms t = leaves.get(i).reader().terms(ArchiveSchema.ID);
+            idTerms[i] = t == null ? null : t.iterator();
+        }
+    }
+
+    @Override
+    public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
+        ensureWritable();
+        return storage.attachments().store(content, mediaType, fileName);
+    }
+
+    @Override
+    public InputStream openAttachment(String sha256) throws IOException {
+        ensureOpen();
+        return storage.attachments().open(sha256);
+    }
+
+    @Override
+    public void commit() {
+        synchronized (writeLock) {
+            ensureWritable();
+            try {
+                writer.commit();
+                searchers.maybeRefreshBlocking();
+                Map<String, Contact> cs = new ConcurrentHashMap<>(contacts);
+                cs.putAll(pendingContacts);
+                Map<String, Conversation> vs = new ConcurrentHashMap<>(conversations);
+                vs.putAll(pendingConversations);
+                contacts = cs;
+                conversations = vs;
+                pendingContacts.clear();
+                pendingConversations.clear();
+                pendingIds.clear();
+                resetIdLookup();
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+        }
+    }
+
+    /** Number of messages added since the last commit. */
+    public int pendingMessages() {
+        synchronized (writeLock) {
+            return pendingIds.size();
+        }
+    }
+
+    /** READ_ONLY: moves to the newest commit (a writer elsewhere may have committed since opening). */
+    public void refresh() {
+        ensureOpen();
+        if (searchers == null) {
+            return;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+            loadCommitted();
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    @Override
+    public ArchiveStats stats() {
+        ensureOpen();
+        try {
+            long messages = withSearcher(s -> (long) s.count(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE)), 0L);
+            return new ArchiveStats(contacts.size(), conversations.size(), messages, storage.attachments().count());
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        ensureOpen();
+        List<Contact> list = new ArrayList<>(contacts.values());
+        list.sort(Comparator.comparing((Contact c) -> c.displayName().toLowerCase(Locale.ROOT)).thenComparing(Contact::id));
+        return list;
+    }
+
+    @Override
+    public Optional<Contact> contact(String contactId) {
+        ensureOpen();
+        return Optional.ofNullable(contacts.get(contactId));
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        ensureOpen();
+        List<Conversation> list = new ArrayList<>(conversations.values());
+        list.sort(Comparator.comparing(Conversation::id));
+        return list;
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String conversationId) {
+        ensureOpen();
+        return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    @Override
+    public List<Message> messages(String conversationId) {
+        ensureOpen();
+        return withSearcher(s -> {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(ArchiveSchema.CONVERSATION, conversationId)), Occur.FILTER)
+                    .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
+            int n = s.count(q);
+            List<Message> out = new ArrayList<>(n);
+            if (n == 0) {
+                return out;
+            }
+            Sort chrono = new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG),
+                    new SortField(ArchiveSchema.SEQ, SortField.Type.LONG));
+            StoredFields stored = s.storedFields();
+            for (ScoreDoc sd : s.search(q, n, chrono).scoreDocs) {
+                out.add(ArchiveSchema.toMessage(stored.document(sd.doc, ArchiveSchema.MESSAGE_STORED)));
+            }
+            return out;
+        }, List.of());
+    }
+
+    /** Per conversation accumulator of {@link #summaries()}: positions are (time, seq) pairs. */
+    private static final class Acc {
+        long count;
+        long first = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
+        long lastSeq;
+        int lastLeaf;
+        int lastDoc;
+        long meaningfulTime = Long.MIN_VALUE;
+        long meaningfulSeq;
+        Direction meaningfulDir;
+        long lastIn = Long.MIN_VALUE;
+        long lastOutTime = Long.MIN_VALUE;
+        long lastOutSeq;
+        long oldestUnanswered = Long.MAX_VALUE;
+        String preview;
+    }
+
+    private static boolean after(long t, long s, long refT, long refS) {
+        return t > refT || (t == refT && s > refS);
+    }
+
+    /**
+     * Two passes over doc values of all messages (conversation, time, seq, direction); stored fields
+     * are read only for the preview of each conversation's last message.
+     */
+    @Override
+    public List<ConversationSummary> summaries() {
+        ensureOpen();
+        Map<String, Conversation> convs = conversations;
+        Map<String, Contact> cons = contacts;
+        Map<String, Acc> accs = withSearcher(s -> {
+            Map<String, Acc> map = new HashMap<>();
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            Direction[] dirs = Direction.values();
+            List<Acc[]> perLeaf = new ArrayList<>();
+            for (LeafReaderContext ctx : leaves) {
+                LeafReader r = ctx.reader();
+                SortedDocValues conv = r.getSortedDocValues(ArchiveSchema.CONVERSATION);
+                if (conv == null) {
+                    perLeaf.add(new Acc[0]);
+                    continue;
+                }
+                Acc[] byOrd = new Acc[conv.getValueCount()];
+                for (int o = 0; o < byOrd.length; o++) {
+                    byOrd[o] = map.computeIfAbsent(conv.lookupOrd(o).utf8ToString(), k -> new Acc());
+                }
+                perLeaf.add(byOrd);
+                NumericDocValues time = r.getNumericDocValues(ArchiveSchema.TIME);
+                NumericDocValues seq = r.getNumericDocValues(ArchiveSchema.SEQ);
+                NumericDocValues dir = r.getNumericDocValues(ArchiveSchema.DIRECTION);
+                Bits live = r.getLiveDocs();
+                for (int doc = conv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = conv.nextDoc()) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    Acc a = byOrd[conv.ordValue()];
+                    long t = time.advanceExact(doc) ? time.longValue() : 0;
+                    long q = seq.advanceExact(doc) ? seq.longValue() : 0;
+                    Direction d = dirs[dir.advanceExact(doc) ? (int) dir.longValue() : Direction.SYSTEM.ordinal()];
+                    a.count++;
+                    a.first = Math.min(a.first, t);
+                    if (after(t, q, a.lastTime, a.lastSeq) || a.count == 1) {
+                        a.lastTime = t;
+                        a.lastSeq = q;
+                        a.lastLeaf = ctx.ord;
+                        a.lastDoc = doc;
+                    }
+                    if (d != Direction.SYSTEM && (a.meaningfulDir == null || after(t, q, a.meaningfulTime, a.meaningfulSeq))) {
+                        a.meaningfulTime = t;
+                        a.meaningfulSeq = q;
+                        a.meaningfulDir = d;
+                    }
+                    if (d == Direction.INBOUND) {
+                        a.lastIn = Math.max(a.lastIn, t);
+                    } else if (d == Direction.OUTBOUND && (a.lastOutTime == Long.MIN_VALUE
+                            || after(t, q, a.lastOutTime, a.lastOutSeq))) {
+                        a.lastOutTime = t;
+                        a.lastOutSeq = q;
+                    }
+                }
+            }
+            // Second pass: the oldest inbound message after each conversation's last outbound one.
+            for (LeafReaderContext ctx : leaves) {
+                LeafReader r = ctx.reader();
+                SortedDocValues conv = r.getSortedDocValues(ArchiveSchema.CONVERSATION);
+                if (conv == null) {
+                    continue;
+                }
+                Acc[] byOrd = perLeaf.get(ctx.ord);
+                NumericDocValues time = r.getNumericDocValues(ArchiveSchema.TIME);
+                NumericDocValues seq = r.getNumericDocValues(ArchiveSchema.SEQ);
+                NumericDocValues dir = r.getNumericDocValues(ArchiveSchema.DIRECTION);
+                Bits live = r.getLiveDocs();
+                for (int doc = dir.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dir.nextDoc()) {
+                    if (dir.longValue() != Direction.INBOUND.ordinal() || (live != null && !live.get(doc))
+                            || !conv.advanceExact(doc)) {
+                        continue;
+                    }
+                    Acc a = byOrd[conv.ordValue()];
+                    long t = time.advanceExact(doc) ? time.longValue() : 0;
+                    long q = seq.advanceExact(doc) ? seq.longValue() : 0;
+                    if (a.lastOutTime == Long.MIN_VALUE || after(t, q, a.lastOutTime, a.lastOutSeq)) {
+                        a.oldestUnanswered = Math.min(a.oldestUnanswered, t);
+                    }
+                }
+            }
+            // Previews: one stored-field read per conversation.
+            for (Acc a : map.values()) {
+                LeafReader r = leaves.get(a.lastLeaf).reader();
+                String text = r.storedFields().document(a.lastDoc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT);
+                a.preview = preview(text);
+            }
+            return map;
+        }, Map.<String, Acc>of());
+        List<ConversationSummary> out = new ArrayList<>(convs.size());
+        for (Conversation c : convs.values()) {
+            Acc a = accs.get(c.id());
+            Contact contact = cons.get(c.contactId());
+            String name = contact == null ? null : contact.displayName();
+            if (a == null) {
+                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), 0, null, null,
+                        null, null, null, null, null));
+            } else {
+                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), a.count,
+                        instant(a.first), instant(a.lastTime), a.meaningfulDir, instant(a.lastIn), instant(a.lastOutTime),
+                        a.oldestUnanswered == Long.MAX_VALUE ? null : Instant.ofEpochMilli(a.oldestUnanswered),
+                        a.preview));
+            }
+        }
+        // Most recent activity first; conversations without messages last.
+        out.sort(Comparator.comparing(ConversationSummary::lastMessage, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ConversationSummary::conversationId));
+        return out;
+    }
+
+    private static Instant instant(long millis) {
+        return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    static String preview(String text) {
+        if (text == null) {
+            return ""; //$NON-NLS-1$
+        }
+        String t = text.strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
+        if (t.codePointCount(0, t.length()) <= PREVIEW_CHARS) {
+            return t;
+        }
+        return t.substring(0, t.offsetByCodePoints(0, PREVIEW_CHARS)) + '…';
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        ensureOpen();
+        Query textQuery;
+        try {
+            textQuery = parser.parse(query.text());
+        } catch (ParseException e) {
+            throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Archive_badQuery, e.getMessage()), e);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(textQuery, Occur.MUST);
+        b.add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER);
+        if (!query.platforms().isEmpty()) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            for (Platform p : query.platforms()) {
+                any.add(new TermQuery(new Term(ArchiveSchema.PLATFORM, p.key())), Occur.SHOULD);
+            }
+            b.add(any.build(), Occur.FILTER);
+        }
+        if (query.contactId() != null && !query.contactId().isBlank()) {
+            b.add(new TermQuery(new Term(ArchiveSchema.CONTACT, query.contactId())), Occur.FILTER);
+        }
+        if (query.direction() != null) {
+            b.add(new TermQuery(new Term(ArchiveSchema.DIRECTION, query.direction().key())), Occur.FILTER);
+        }
+        if (query.workerId() != null && !query.workerId().isBlank()) {
+            b.add(new TermQuery(new Term(ArchiveSchema.WORKER, query.workerId())), Occur.FILTER);
+        }
+        if (query.from() != null || query.to() != null) {
+            long from = query.from() == null ? Long.MIN_VALUE : query.from().toEpochMilli();
+            long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli();
+            b.add(LongPoint.newRangeQuery(ArchiveSchema.TIME, from, to), Occur.FILTER);
+        }
+        Query full = b.build();
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) query.offset() + query.limit());
+        try {
+            return withSearcher(s -> run(s, full, textQuery, query, wanted), emptyResults());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new ArchiveException(Kind.BAD_INPUT, Messages.Archive_tooManyClauses, e);
+        }
+    }
+
+    private static SearchResults emptyResults() {
+        return new SearchResults(0, List.of(), Map.of(), Map.of());
+    }
+
+    private SearchResults run(IndexSearcher s, Query full, Query textQuery, SearchQuery query, int wanted)
+            throws IOException {
+        TopDocs top;
+        FacetCounter.Result facets;
+        if (query.sort() == SearchQuery.Sort.RELEVANCE) {
+            Object[] r = s.search(full, new MultiCollectorManager(
+                    new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
+            top = (TopDocs) r[0];
+            facets = (FacetCounter.Result) r[1];
+        } else {
+            boolean newest = query.sort() == SearchQuery.Sort.NEWEST;
+            Sort sort = new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG, newest),
+                    new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, newest));
+            Object[] r = s.search(full, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
+            top = (TopDocs) r[0];
+            facets = (FacetCounter.Result) r[1];
+        }
+        int from = Math.min(query.offset(), top.scoreDocs.length);
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        String[] snippets = page.length == 0 ? new String[0]
+                : highlighter(s).highlight(ArchiveSchema.TEXT, textQuery,
+                        new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
+        StoredFields stored = s.storedFields();
+        Set<String> fields = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION, ArchiveSchema.DIRECTION,
+                ArchiveSchema.WHEN);
+        Map<String, Conversation> convs = conversations;
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document d = stored.document(page[i].doc, fields);
+            String convId = d.get(ArchiveSchema.CONVERSATION);
+            Conversation conv = convs.get(convId);
+            Contact contact = conv == null ? null : contacts.get(conv.contactId());
+            String snippet = snippets[i];
+            if (snippet == null) {
+                snippet = preview(stored.document(page[i].doc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT));
+            }
+            hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
+                    conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
+                    ArchiveSchema.direction(d), ZonedDateTime.parse(d.get(ArchiveSchema.WHEN)), snippet,
+                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+        }
+        return new SearchResults(facets.total(), hits, facets.byPlatform(), facets.byMonth());
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher s) {
+        return UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                .withMaxLength(HIGHLIGHT_MAX_LENGTH).build();
+    }
+
+    // ---- plumbing ---------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface SearcherFunction<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherFunction<T> f, T whenEmpty) {
+        if (searchers == null) {
+            return whenEmpty;
+        }
+        IndexSearcher s;
+        try {
+            s = searchers.acquire();
+        } catch (IOException e) {
+            throw ioFailure(e);
+        }
+        try {
+            return f.apply(s);
+        } catch (CorruptIndexException e) {
+            throw new ArchiveException(Kind.CORRUPT, NLS.bind(Messages.Archive_corrupt, location(), e.getMessage()), e);
+        } catch (IOException e) {
+            throw ioFailure(e);
+        } finally {
+            try {
+                searchers.release(s);
+            } catch (IOException e) {
+                // releasing a reader cannot lose data
+            }
+        }
+    }
+
+    private ArchiveException ioFailure(IOException e) {
+        if (e instanceof CorruptIndexException) {
+            return new ArchiveException(Kind.CORRUPT, NLS.bind(Messages.Archive_corrupt, location(), e.getMessage()), e);
+        }
+        return new ArchiveException(Kind.IO, NLS.bind(Messages.Archive_io, location(), e.getMessage()), e);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Archive_closed);
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        if (writer == null) {
+            throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Archive_readOnly);
+        }
+        if (!writer.isOpen()) {
+            // A tragic event (disk full, I/O error) closed the writer: nothing more can be written.
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Archive_io, location(),
+                    String.valueOf(writer.getTragicException())), writer.getTragicException());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (writeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            IOException failure = null;
+            try {
+                if (idSearcher != null) {
+                    searchers.release(idSearcher);
+                    idSearcher = null;
+                }
+                if (searchers != null) {
+                    searchers.close();
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            try {
+                if (writer != null) {
+                    writer.close(); // commitOnClose=false: rolls back what was not committed
+                }
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+            try {
+                storage.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+            if (failure != null) {
+                throw ioFailure(failure);
+            }
+        }
+    }
+
+    /** Months in chronological order as "yyyy-mm". */
+    static Map<String, Long> monthKeys(Map<Long, Long> yyyymm) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(String.format(Locale.ROOT, "%04d-%02d", k / 100, k % 100), v)); //$NON-NLS-1$
+        return out;
+    }
+}

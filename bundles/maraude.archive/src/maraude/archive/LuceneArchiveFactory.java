@@ -1,0 +1,35 @@
+package maraude.archive;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import maraude.archive.storage.ArchiveStorage;
+import maraude.archive.storage.FileSystemStorage;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveFactory;
+
+/**
+ * Opens {@link LuceneArchive}s. Published as the {@link ArchiveFactory} OSGi service by
+ * {@code OSGI-INF/maraude.archive.LuceneArchiveFactory.xml}; tests and the CLI may also just call
+ * {@code new LuceneArchiveFactory()}. The storage function is the seam for the protection issue: give
+ * it one that returns an encrypting {@link ArchiveStorage}.
+ */
+public class LuceneArchiveFactory implements ArchiveFactory {
+
+    private final Function<Path, ArchiveStorage> storage;
+
+    /** Plain files ({@link FileSystemStorage}). */
+    public LuceneArchiveFactory() {
+        this(FileSystemStorage::new);
+    }
+
+    public LuceneArchiveFactory(Function<Path, ArchiveStorage> storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Archive open(Path folder, AccessMode mode) {
+        return LuceneArchive.open(storage.apply(folder), mode);
+    }
+}
