@@ -64,6 +64,9 @@ public final class ReplyPanel {
     /** Team setting: the service's own domains, comma-separated (links to them out the reader). */
     static final String SERVICE_DOMAINS = "service_domains"; //$NON-NLS-1$
 
+    /** Background of a risky range: warm, readable, not alarming. Device-free colour, nothing to dispose. */
+    private static final Color MARK = new Color(255, 236, 200);
+
     private final Archive archive;
     private final IEventBroker broker;
     private final Supplier<String> worker;
@@ -97,34 +100,41 @@ public final class ReplyPanel {
         this.worker = worker;
         display = parent.getDisplay();
         root = WidgetIds.tag(new Composite(parent, SWT.NONE), WidgetIds.REPLY_PANEL);
-        root.setLayout(new GridLayout(1, false));
+        root.setLayout(new GridLayout(2, false));
+        // Suggestions on the left, the draft on the right: both stay readable in a low panel.
+        Composite left = column(root);
+        GridData ld = (GridData) left.getLayoutData();
+        ld.widthHint = 300;
+        ld.grabExcessHorizontalSpace = false;
+        Composite right = column(root);
 
-        suggestionsTitle = new Label(root, SWT.NONE);
+        suggestionsTitle = new Label(left, SWT.NONE);
         suggestionsTitle.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
         suggestionsTitle.setText(Messages.Reply_noConversation);
         suggestionsTitle.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        suggestionsBox = WidgetIds.tag(new Composite(root, SWT.NONE), WidgetIds.REPLY_SUGGESTIONS);
+        suggestionsBox = WidgetIds.tag(new Composite(left, SWT.NONE), WidgetIds.REPLY_SUGGESTIONS);
         GridLayout sl = new GridLayout(2, false);
         sl.marginWidth = 0;
         sl.marginHeight = 0;
         suggestionsBox.setLayout(sl);
         suggestionsBox.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
-        Label editorTitle = new Label(root, SWT.WRAP);
+        Label editorTitle = new Label(right, SWT.WRAP);
         editorTitle.setText(Messages.Reply_editorTitle);
         editorTitle.setLayoutData(wrapping());
-        editor = WidgetIds.tag(new StyledText(root, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), WidgetIds.REPLY_EDITOR);
+        editor = WidgetIds.tag(new StyledText(right, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), WidgetIds.REPLY_EDITOR);
         GridData ed = new GridData(SWT.FILL, SWT.FILL, true, true);
-        ed.heightHint = 80;
+        ed.heightHint = 60;
+        ed.minimumHeight = 60;
         editor.setLayoutData(ed);
         editor.setMargins(6, 4, 6, 4);
         editor.setEnabled(false);
         editor.addModifyListener(e -> modified());
 
-        warnings = WidgetIds.tag(new Label(root, SWT.WRAP), WidgetIds.REPLY_WARNINGS);
+        warnings = WidgetIds.tag(new Label(right, SWT.WRAP), WidgetIds.REPLY_WARNINGS);
         warnings.setLayoutData(wrapping());
 
-        Composite buttons = new Composite(root, SWT.NONE);
+        Composite buttons = new Composite(right, SWT.NONE);
         GridLayout bl = new GridLayout(2, false);
         bl.marginWidth = 0;
         bl.marginHeight = 0;
@@ -138,13 +148,23 @@ public final class ReplyPanel {
         useOpening.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
         useOpening.addListener(SWT.Selection, e -> useNeutralOpening());
         show(useOpening, false);
-        status = WidgetIds.tag(new Label(root, SWT.WRAP), WidgetIds.REPLY_STATUS);
+        status = WidgetIds.tag(new Label(right, SWT.WRAP), WidgetIds.REPLY_STATUS);
         status.setLayoutData(wrapping());
         root.addDisposeListener(e -> {
             if (clipboard != null) {
                 clipboard.dispose();
             }
         });
+    }
+
+    private static Composite column(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout l = new GridLayout(1, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        c.setLayout(l);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        return c;
     }
 
     private static GridData wrapping() {
@@ -333,11 +353,10 @@ public final class ReplyPanel {
             styles.add(r);
         }
         Color red = display.getSystemColor(SWT.COLOR_RED);
-        Color mark = new Color(255, 236, 200);
         for (Finding f : findings) {
             int start = Math.max(0, Math.min(f.start(), text.length()));
             int end = Math.max(start, Math.min(f.end(), text.length()));
-            StyleRange r = new StyleRange(start, end - start, red, mark);
+            StyleRange r = new StyleRange(start, end - start, red, MARK);
             r.underline = true;
             r.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
             r.underlineColor = red;
