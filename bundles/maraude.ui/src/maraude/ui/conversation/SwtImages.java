@@ -12,13 +12,13 @@ import org.eclipse.swt.graphics.PaletteData;
  * Pixel conversions done in memory, off the UI thread ({@link ImageData} is not a system resource):
  * no file, no temporary copy, no clipboard ever sees a picture.
  */
-final class SwtImages {
+public final class SwtImages {
 
     private SwtImages() {
     }
 
     /** A blurred derivative's PNG bytes as SWT image data. */
-    static ImageData fromPng(byte[] png) {
+    public static ImageData fromPng(byte[] png) {
         try {
             ImageData[] frames = new ImageLoader().load(new ByteArrayInputStream(png));
             if (frames.length == 0) {
@@ -31,7 +31,7 @@ final class SwtImages {
     }
 
     /** Sharp pixels copied row by row into 24-bit image data; the caller drops the source. */
-    static ImageData fromAwt(BufferedImage image) {
+    public static ImageData fromAwt(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
