@@ -70,8 +70,8 @@ public final class ArchiveSchema {
     public static final String ID = "id"; //$NON-NLS-1$
 
     /**
-     * Platform key ({@link Platform#key()}). Indexed keyword (filter) on every kind; stored on
-     * contacts and conversations; sorted doc values on messages (facet counts per platform).
+     * Platform key ({@link Platform#key()}). Indexed keyword (filter) and sorted doc values (facet
+     * counts per platform) on every kind; stored on contacts and conversations.
      */
     public static final String PLATFORM = "platform"; //$NON-NLS-1$
 
@@ -204,6 +204,7 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONTACT, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        d.add(platformDocValues(c.platform()));
         d.add(new StoredField(HANDLE, c.handle()));
         d.add(new StoredField(NAME, c.displayName()));
         return d;
@@ -218,6 +219,7 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONVERSATION, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
+        d.add(platformDocValues(c.platform()));
         d.add(new StringField(CONTACT, c.contactId(), Field.Store.YES));
         d.add(new StoredField(TITLE, c.title()));
         return d;
@@ -236,7 +238,7 @@ public final class ArchiveSchema {
         d.add(new SortedDocValuesField(CONVERSATION, new BytesRef(m.conversationId())));
         d.add(new StringField(CONTACT, conv.contactId(), Field.Store.NO));
         d.add(new StringField(PLATFORM, conv.platform().key(), Field.Store.NO));
-        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(conv.platform().key())));
+        d.add(platformDocValues(conv.platform()));
         d.add(new StringField(DIRECTION, m.direction().key(), Field.Store.NO));
         d.add(new NumericDocValuesField(DIRECTION, m.direction().ordinal()));
         d.add(new StoredField(DIRECTION, m.direction().ordinal()));
@@ -276,6 +278,14 @@ public final class ArchiveSchema {
             d.add(new StoredField(SOURCE_OFFSET, src.offset()));
         }
         return d;
+    }
+
+    /**
+     * Lucene 9 requires a field to have the same structure in every document, so contacts and
+     * conversations carry the platform doc values too (searches count messages only).
+     */
+    private static SortedDocValuesField platformDocValues(Platform p) {
+        return new SortedDocValuesField(PLATFORM, new BytesRef(p.key()));
     }
 
     static long seq(SourceRef src) {
