@@ -1,0 +1,182 @@
+package maraude.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.ArchiveLocations;
+
+/**
+ * {@code ./maraude [--archive DIR] [--json] COMMAND [ARGS]}: the headless contract that scripts,
+ * tests and benchmarks rely on. Exit codes: 0 success, 2 bad input or usage, 1 internal failure.
+ * Nothing but the command's output goes to stdout; message text never goes to any log.
+ */
+public class CliApplication implements IApplication {
+
+    private static final long SERVICE_WAIT_MS = 15_000;
+
+    @Override
+    public Object start(IApplicationContext context) throws Exception {
+        String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
+        context.applicationRunning();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        BundleContext bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
+        ServiceTracker<ArchiveFactory, ArchiveFactory> archives = new ServiceTracker<>(bc, ArchiveFactory.class, null);
+        ServiceTracker<CliCommand, CliCommand> commands = new ServiceTracker<>(bc, CliCommand.class, null);
+        archives.open();
+        commands.open();
+        try {
+            return run(args == null ? List.of() : Arrays.asList(args), out, err, () -> waitFor(archives),
+                    commandsByName(commands));
+        } finally {
+            commands.close();
+            archives.close();
+        }
+    }
+
+    /** Supplies the archive factory lazily: commands such as --help need none. */
+    public interface FactorySupplier {
+        ArchiveFactory get() throws CliException;
+    }
+
+    /** The whole command line, separated from OSGi so that tests call it directly. */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
+            Map<String, CliCommand> commands) {
+        List<String> args = new ArrayList<>(argv);
+        try {
+            Path archive = null;
+            boolean json = false;
+            String command = null;
+            while (!args.isEmpty()) {
+                String a = args.get(0);
+                if (a.equals("--archive") || a.startsWith("--archive=")) { //$NON-NLS-1$ //$NON-NLS-2$
+                    args.remove(0);
+                    String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : take(args, a); //$NON-NLS-1$
+                    archive = Paths.get(value);
+                } else if (a.equals("--json")) { //$NON-NLS-1$
+                    args.remove(0);
+                    json = true;
+                } else if (a.equals("--help") || a.equals("-h") || a.equals("help")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    args.remove(0);
+                    if (!args.isEmpty() && commands.containsKey(args.get(0))) {
+                        out.println(commands.get(args.get(0)).usage());
+                    } else {
+                        printHelp(out, commands);
+                    }
+                    return 0;
+                } else if (a.startsWith("-")) { //$NON-NLS-1$
+                    throw CliException.usage("unknown option: " + a + " (see --help)"); //$NON-NLS-1$ //$NON-NLS-2$
+                } else {
+                    command = args.remove(0);
+                    break;
+                }
+            }
+            if (command == null) {
+                printHelp(err, commands);
+                return CliException.USAGE;
+            }
+            CliCommand cmd = commands.get(command);
+            if (cmd == null) {
+                throw CliException.usage("unknown command: " + command + " (see --help)"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            if (args.contains("--help")) { //$NON-NLS-1$
+                out.println(cmd.usage());
+                return 0;
+            }
+            if (args.remove("--json")) { //$NON-NLS-1$
+                json = true;
+            }
+            Path folder = archive != null ? archive : ArchiveLocations.defaultLocation();
+            ArchiveFactory f = factory.get();
+            return cmd.run(new CliInvocation(folder, json, args, out, err, f));
+        } catch (CliException e) {
+            err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
+            return e.exitCode();
+        } catch (ArchiveException e) {
+            err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
+            return switch (e.kind()) {
+                case LOCKED, BAD_INPUT, NOT_WRITABLE, CORRUPT -> CliException.USAGE;
+                case IO -> CliException.INTERNAL;
+            };
+        } catch (Exception e) {
+            // The exception's class only: its message could quote input.
+            err.println("maraude: internal error (" + e.getClass().getName() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+            e.printStackTrace(err);
+            return CliException.INTERNAL;
+        }
+    }
+
+    private static String take(List<String> args, String option) throws CliException {
+        if (args.isEmpty()) {
+            throw CliException.usage(option + " needs a value"); //$NON-NLS-1$
+        }
+        return args.remove(0);
+    }
+
+    private static void printHelp(PrintStream out, Map<String, CliCommand> commands) {
+        out.println("Usage: maraude [--archive DIR] [--json] COMMAND [ARGS]"); //$NON-NLS-1$
+        out.println();
+        out.println("Archive: --archive DIR, else $MARAUDE_ARCHIVE, else ~/.local/share/maraude"); //$NON-NLS-1$
+        out.println("Exit codes: 0 success, 2 bad input or usage, 1 internal failure"); //$NON-NLS-1$
+        out.println();
+        out.println("Commands:"); //$NON-NLS-1$
+        int width = commands.keySet().stream().mapToInt(String::length).max().orElse(4);
+        commands.values().stream().sorted(Comparator.comparing(CliCommand::name)).forEach(c -> out
+                .println("  " + c.name() + " ".repeat(width - c.name().length() + 2) + c.summary())); //$NON-NLS-1$ //$NON-NLS-2$
+        out.println("  ui" + " ".repeat(Math.max(1, width)) + "open the workbench (./maraude script)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        out.println();
+        out.println("maraude COMMAND --help shows a command's options."); //$NON-NLS-1$
+    }
+
+    private static Map<String, CliCommand> commandsByName(ServiceTracker<CliCommand, CliCommand> tracker) {
+        Map<String, CliCommand> byName = new TreeMap<>();
+        // DS registers commands as their bundles start; give them a moment on a cold start.
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (tracker.getTracked().isEmpty() && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (CliCommand c : tracker.getTracked().values()) {
+            byName.put(c.name(), c);
+        }
+        return byName;
+    }
+
+    private static ArchiveFactory waitFor(ServiceTracker<ArchiveFactory, ArchiveFactory> tracker) throws CliException {
+        try {
+            ArchiveFactory f = tracker.waitForService(SERVICE_WAIT_MS);
+            if (f == null) {
+                throw new CliException(CliException.INTERNAL, "the archive service is not available: incomplete installation"); //$NON-NLS-1$
+            }
+            return f;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.INTERNAL, "interrupted"); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Commands finish on their own; nothing to interrupt.
+    }
+}

@@ -1,0 +1,57 @@
+package maraude.ui.tests;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.ConversationSummary;
+import maraude.core.demo.DemoGenerator;
+import maraude.core.model.Message;
+
+/** Real archives for UI tests: the OSGi archive service and the project's demo generator. */
+final class TestArchives {
+
+    private static final Pattern WORD = Pattern.compile("\\b[a-z]{8,}\\b"); //$NON-NLS-1$
+
+    private TestArchives() {
+    }
+
+    static ArchiveFactory factory() throws InterruptedException {
+        ServiceTracker<ArchiveFactory, ArchiveFactory> tracker = new ServiceTracker<>(
+                FrameworkUtil.getBundle(TestArchives.class).getBundleContext(), ArchiveFactory.class, null);
+        tracker.open();
+        ArchiveFactory f = tracker.waitForService(20_000);
+        if (f == null) {
+            throw new AssertionError("no ArchiveFactory service"); //$NON-NLS-1$
+        }
+        return f;
+    }
+
+    static void populateDemo(Archive archive, int messages) {
+        new DemoGenerator(42L, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))).populate(archive, messages, null); //$NON-NLS-1$
+    }
+
+    /** A plain ASCII word of an inbound message, to type as a query. */
+    static String distinctiveWord(Path folder, List<ConversationSummary> summaries) throws InterruptedException {
+        try (Archive reader = factory().open(folder, AccessMode.READ_ONLY)) {
+            for (ConversationSummary s : summaries) {
+                for (Message m : reader.messages(s.conversationId())) {
+                    Matcher matcher = WORD.matcher(m.text());
+                    if (m.isInbound() && matcher.find()) {
+                        return matcher.group();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no word to search in the demo archive"); //$NON-NLS-1$
+    }
+}

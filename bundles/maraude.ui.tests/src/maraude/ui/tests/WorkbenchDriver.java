@@ -1,0 +1,340 @@
+package maraude.ui.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExtension;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import maraude.ui.WidgetIds;
+
+/**
+ * Runs the real Maraude workbench (the product's E4Application, its model, lifecycle and CSS) on a
+ * UI thread of its own, and lets a test drive it from the test thread the way SWTBot does: find
+ * widgets by their {@link WidgetIds}, post real key events through the X server, wait for
+ * conditions with a deadline.
+ */
+public final class WorkbenchDriver {
+
+    private static final long TIMEOUT_MS = 60_000;
+
+    private final Thread uiThread;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile Display display;
+    private IWorkbench workbench;
+
+    private WorkbenchDriver() {
+        uiThread = new Thread(this::runWorkbench, "maraude-workbench-ui"); //$NON-NLS-1$
+    }
+
+    /** Starts the workbench on {@code archive} and waits for its window. */
+    public static WorkbenchDriver start(Path archive) throws Exception {
+        System.setProperty("maraude.archive", archive.toString()); //$NON-NLS-1$
+        WorkbenchDriver driver = new WorkbenchDriver();
+        driver.uiThread.setDaemon(true);
+        driver.uiThread.start();
+        driver.awaitWorkbench();
+        return driver;
+    }
+
+    private void runWorkbench() {
+        try {
+            display = Display.getDefault();
+            workbenchApplication().start(new TestApplicationContext());
+        } catch (Throwable t) {
+            failure.set(t);
+        } finally {
+            ended.countDown();
+            if (display != null && !display.isDisposed()) {
+                display.dispose();
+            }
+        }
+    }
+
+    /** The product's application, created from its extension as the Equinox launcher does. */
+    private static IApplication workbenchApplication() throws Exception {
+        IExtension app = Platform.getExtensionRegistry().getExtension("org.eclipse.core.runtime.applications", //$NON-NLS-1$
+                "org.eclipse.e4.ui.workbench.swt.E4Application"); //$NON-NLS-1$
+        for (IConfigurationElement e : app.getConfigurationElements()) {
+            for (IConfigurationElement run : e.getChildren("run")) { //$NON-NLS-1$
+                return (IApplication) run.createExecutableExtension("class"); //$NON-NLS-1$
+            }
+        }
+        throw new AssertionError("no E4Application extension"); //$NON-NLS-1$
+    }
+
+    private void awaitWorkbench() throws Exception {
+        Bundle bundle = FrameworkUtil.getBundle(WorkbenchDriver.class);
+        ServiceTracker<IWorkbench, IWorkbench> tracker = new ServiceTracker<>(bundle.getBundleContext(), IWorkbench.class, null);
+        tracker.open();
+        try {
+            long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+            while ((workbench = tracker.getService()) == null) {
+                if (ended.getCount() == 0 || System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("the workbench did not start", failure.get()); //$NON-NLS-1$
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            tracker.close();
+        }
+        waitUntil(() -> sync(() -> {
+            Shell[] shells = display.getShells();
+            return shells.length > 0 && shells[0].isVisible();
+        }), "the main window to show"); //$NON-NLS-1$
+    }
+
+    public Display display() {
+        return display;
+    }
+
+    public MApplication application() {
+        return workbench.getApplication();
+    }
+
+    /** Runs on the UI thread and returns the result; exceptions reach the test. */
+    public <T> T sync(Callable<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        display.syncExec(() -> {
+            try {
+                result.set(work.call());
+            } catch (Exception e) {
+                error.set(e);
+            }
+        });
+        if (error.get() != null) {
+            throw new AssertionError(error.get());
+        }
+        return result.get();
+    }
+
+    public void syncRun(Runnable work) {
+        sync(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Waits (never on the UI thread) until the condition holds. */
+    public void waitUntil(BooleanSupplier condition, String what) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("timed out waiting for " + what); //$NON-NLS-1$
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The model part with this id, or an assertion error. */
+    public MPart part(String id) {
+        return sync(() -> {
+            EModelService models = application().getContext().get(EModelService.class);
+            MPart part = (MPart) models.find(id, application());
+            if (part == null) {
+                throw new AssertionError("no part " + id); //$NON-NLS-1$
+            }
+            return part;
+        });
+    }
+
+    /** The widget tagged {@code id} in any shell, searched on the UI thread. */
+    @SuppressWarnings("unchecked")
+    public <W extends Control> W widget(String id) {
+        return (W) sync(() -> {
+            for (Shell shell : display.getShells()) {
+                Control found = find(shell, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+            throw new AssertionError("no widget " + id); //$NON-NLS-1$
+        });
+    }
+
+    private static Control find(Control control, String id) {
+        if (id.equals(control.getData(WidgetIds.KEY))) {
+            return control;
+        }
+        if (control instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control found = find(child, id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Types text through the X server into the focused control, as a person would. */
+    public void type(String text) {
+        for (char c : text.toCharArray()) {
+            key(c, 0, 0);
+        }
+    }
+
+    /** Posts one key press and release; {@code keyCode} for special keys (SWT.CR, SWT.ARROW_DOWN). */
+    public void key(char character, int keyCode, int modifiers) {
+        if (modifiers != 0) {
+            post(SWT.KeyDown, (char) 0, modifiers);
+        }
+        Event down = new Event();
+        down.type = SWT.KeyDown;
+        down.character = character;
+        down.keyCode = keyCode != 0 ? keyCode : character;
+        display.syncExec(() -> display.post(down));
+        Event up = new Event();
+        up.type = SWT.KeyUp;
+        up.character = character;
+        up.keyCode = down.keyCode;
+        display.syncExec(() -> display.post(up));
+        if (modifiers != 0) {
+            post(SWT.KeyUp, (char) 0, modifiers);
+        }
+        flush();
+    }
+
+    private void post(int type, char character, int keyCode) {
+        Event e = new Event();
+        e.type = type;
+        e.character = character;
+        e.keyCode = keyCode;
+        display.syncExec(() -> display.post(e));
+    }
+
+    /** Lets pending events run. */
+    public void flush() {
+        for (int i = 0; i < 3; i++) {
+            display.syncExec(() -> {
+                while (display.readAndDispatch()) {
+                    // drain
+                }
+            });
+        }
+    }
+
+    /** Saves a PNG of the whole screen under target/screenshots, for people reading a failed run. */
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("maraude.screenshots", "target/screenshots")); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png"); //$NON-NLS-1$
+        syncRun(() -> {
+            Rectangle bounds = display.getBounds();
+            Image image = new Image(display, bounds.width, bounds.height);
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, 0, 0);
+                ImageLoader loader = new ImageLoader();
+                loader.data = new ImageData[] { image.getImageData() };
+                loader.save(file.toString(), SWT.IMAGE_PNG);
+            } finally {
+                gc.dispose();
+                image.dispose();
+            }
+        });
+        return file;
+    }
+
+    /** Closes the workbench (as Quit does) and waits for the UI thread to end. */
+    public void close() throws InterruptedException {
+        if (display != null && !display.isDisposed()) {
+            display.asyncExec(() -> workbench.close());
+        }
+        if (!ended.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the workbench did not close"); //$NON-NLS-1$
+        }
+    }
+
+    /** What the launcher and the product extension give E4Application in the real product. */
+    private static final class TestApplicationContext implements IApplicationContext {
+        private final Map<String, String> branding = Map.of(
+                "applicationXMI", "maraude.ui/Application.e4xmi", //$NON-NLS-1$ //$NON-NLS-2$
+                "lifeCycleURI", "bundleclass://maraude.ui/maraude.ui.lifecycle.ArchiveLifeCycle", //$NON-NLS-1$ //$NON-NLS-2$
+                "applicationCSS", "platform:/plugin/maraude.ui/css/maraude.css", //$NON-NLS-1$ //$NON-NLS-2$
+                "appName", "Maraude"); //$NON-NLS-1$ //$NON-NLS-2$
+
+        @Override
+        public Map<String, Object> getArguments() {
+            Map<String, Object> args = new HashMap<>();
+            args.put(APPLICATION_ARGS, new String[] { "-clearPersistedState", "-persistState", "false" }); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            return args;
+        }
+
+        @Override
+        public void applicationRunning() {
+            // no splash screen to take down
+        }
+
+        @Override
+        public String getBrandingApplication() {
+            return "org.eclipse.e4.ui.workbench.swt.E4Application"; //$NON-NLS-1$
+        }
+
+        @Override
+        public String getBrandingName() {
+            return "Maraude"; //$NON-NLS-1$
+        }
+
+        @Override
+        public String getBrandingDescription() {
+            return "Maraude"; //$NON-NLS-1$
+        }
+
+        @Override
+        public String getBrandingId() {
+            return "maraude.ui.product"; //$NON-NLS-1$
+        }
+
+        @Override
+        public String getBrandingProperty(String key) {
+            return branding.get(key);
+        }
+
+        @Override
+        public Bundle getBrandingBundle() {
+            return FrameworkUtil.getBundle(maraude.ui.Messages.class);
+        }
+
+        @Override
+        public void setResult(Object result, IApplication application) {
+            // the test reads state from the widgets instead
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package maraude.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ConversationSummary;
+import maraude.core.archive.SearchQuery;
+import maraude.core.archive.SearchResults;
+import maraude.core.model.Direction;
+import maraude.ui.WidgetIds;
+import maraude.ui.parts.ConversationPart;
+import maraude.ui.parts.QueuePart;
+import maraude.ui.parts.SearchPart;
+
+/**
+ * The real workbench on a demo archive: a worker on permanence sees the queue, searches past
+ * exchanges with the keyboard and opens the conversation at the hit.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class WorkbenchTest {
+
+    private static Path archiveFolder;
+    private static WorkbenchDriver workbench;
+    private static List<ConversationSummary> summaries;
+
+    @BeforeAll
+    static void startOnDemoArchive() throws Exception {
+        archiveFolder = Files.createTempDirectory("maraude-ui-test"); //$NON-NLS-1$
+        try (Archive archive = TestArchives.factory().open(archiveFolder, AccessMode.READ_WRITE)) {
+            TestArchives.populateDemo(archive, 3_000);
+            summaries = archive.summaries();
+        }
+        workbench = WorkbenchDriver.start(archiveFolder);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void queueConversationAndSearchPartsAreThereWithDemoData() throws Exception {
+        MPart queue = workbench.part(QueuePart.ID);
+        MPart search = workbench.part(SearchPart.ID);
+        MPart conversation = workbench.part(ConversationPart.ID);
+        assertNotNull(workbench.sync(queue::getObject), "the queue part is rendered"); //$NON-NLS-1$
+        assertNotNull(workbench.sync(conversation::getObject), "the conversation part is rendered"); //$NON-NLS-1$
+        assertNotNull(search);
+
+        long awaiting = summaries.stream()
+                .filter(s -> s.lastMeaningfulDirection() == Direction.INBOUND && s.oldestUnansweredInbound() != null)
+                .count();
+        assertTrue(awaiting > 0, "the demo archive has conversations waiting for a reply"); //$NON-NLS-1$
+        Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        workbench.waitUntil(() -> workbench.sync(table::getItemCount) == awaiting, "the queue to list every waiting conversation"); //$NON-NLS-1$
+        assertTrue(workbench.sync(queue::getLabel).contains(Long.toString(awaiting)), "the queue title counts them"); //$NON-NLS-1$
+        workbench.screenshot("workbench-demo"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(2)
+    void searchWithTheKeyboardAndOpenTheConversationAtTheHit() throws Exception {
+        String word = TestArchives.distinctiveWord(archiveFolder, summaries);
+        SearchResults expected;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            expected = reader.search(SearchQuery.of(word));
+        }
+        assertTrue(expected.totalHits() > 0);
+
+        workbench.flush();
+        workbench.syncRun(() -> workbench.display().getShells()[0].forceActive());
+        workbench.key('f', 0, SWT.MOD1); // Ctrl+F focuses the query field
+        Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
+        workbench.waitUntil(() -> workbench.sync(query::isFocusControl), "Ctrl+F to focus the search field"); //$NON-NLS-1$
+        workbench.type(word);
+        workbench.waitUntil(() -> word.equals(workbench.sync(query::getText)), "the typed query"); //$NON-NLS-1$
+
+        Label count = workbench.widget(WidgetIds.SEARCH_COUNT);
+        String countText = Long.toString(expected.totalHits());
+        workbench.waitUntil(() -> workbench.sync(count::getText).startsWith(countText), "the hit count"); //$NON-NLS-1$
+        Table hits = workbench.widget(WidgetIds.SEARCH_TABLE);
+        assertEquals(Math.min(expected.totalHits(), 500), workbench.sync(hits::getItemCount));
+
+        workbench.key('\r', SWT.CR, 0); // Enter opens the first hit
+        ConversationPart conversation = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
+        String expectedConversation = expected.hits().get(0).conversationId();
+        workbench.waitUntil(() -> expectedConversation.equals(workbench.sync(conversation::conversationId)),
+                "the conversation of the first hit to open"); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(conversation::highlights).isEmpty(), "the hit to be highlighted"); //$NON-NLS-1$
+        assertFalse(workbench.sync(() -> ((org.eclipse.swt.custom.StyledText) workbench.widget(WidgetIds.CONVERSATION_TEXT)).getText()).isEmpty());
+        workbench.screenshot("search-opened"); //$NON-NLS-1$
+    }
+}

@@ -1,0 +1,21 @@
+package maraude.ui;
+
+/** Event topics the workbench posts on the IEventBroker. */
+public final class ArchiveEvents {
+
+    /** The archive changed (import, pull, state change): views reload. Data: ignored. */
+    public static final String CHANGED = "maraude/archive/changed"; //$NON-NLS-1$
+
+    /** Show a conversation. Data: an {@link OpenConversation}. */
+    public static final String OPEN_CONVERSATION = "maraude/conversation/open"; //$NON-NLS-1$
+
+    private ArchiveEvents() {
+    }
+
+    /**
+     * A request to show a conversation, scrolled to {@code messageId} (may be null) with
+     * {@code highlight} words marked (may be empty).
+     */
+    public record OpenConversation(String conversationId, String messageId, java.util.List<String> highlight) {
+    }
+}

@@ -1,0 +1,66 @@
+package maraude.ui;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Every user-facing string of the workbench; French in messages.properties, Dutch and English beside it. */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "maraude.ui.messages"; //$NON-NLS-1$
+
+    public static String About_title;
+    public static String About_text;
+    public static String Archive_openFailedTitle;
+    public static String Archive_openFailed;
+    public static String Archive_locked;
+    public static String Archive_noService;
+    public static String Queue_title;
+    public static String Queue_loading;
+    public static String Queue_colPlatform;
+    public static String Queue_colContact;
+    public static String Queue_colWaiting;
+    public static String Queue_colPreview;
+    public static String Queue_empty;
+    public static String Search_prompt;
+    public static String Search_running;
+    public static String Search_hits;
+    public static String Search_noHits;
+    public static String Search_allPlatforms;
+    public static String Search_sortRelevance;
+    public static String Search_sortNewest;
+    public static String Search_sortOldest;
+    public static String Search_colDate;
+    public static String Search_colPlatform;
+    public static String Search_colContact;
+    public static String Search_colSnippet;
+    public static String Search_facets;
+    public static String Search_error;
+    public static String Conversation_none;
+    public static String Conversation_loading;
+    public static String Conversation_header;
+    public static String Conversation_inbound;
+    public static String Conversation_outbound;
+    public static String Conversation_system;
+    public static String Conversation_attachmentImage;
+    public static String Conversation_attachmentFile;
+    public static String Dashboard_loading;
+    public static String Dashboard_colPlatform;
+    public static String Dashboard_colConversations;
+    public static String Dashboard_colAwaiting;
+    public static String Dashboard_colOldest;
+    public static String Dashboard_summary;
+    public static String Register_colPlatform;
+    public static String Register_colContact;
+    public static String Register_colFirst;
+    public static String Register_colLast;
+    public static String Register_colMessages;
+    public static String Register_title;
+    public static String Duration_minutes;
+    public static String Duration_hours;
+    public static String Duration_days;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

@@ -1,0 +1,33 @@
+package maraude.ui;
+
+import org.eclipse.swt.widgets.Widget;
+
+/**
+ * Names given to widgets so that UI tests (and accessibility tools) find them without relying on
+ * layout: {@code widget.getData(KEY)}.
+ */
+public final class WidgetIds {
+
+    public static final String KEY = "maraude.widget"; //$NON-NLS-1$
+
+    public static final String QUEUE_TABLE = "queue.table"; //$NON-NLS-1$
+    public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
+    public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$
+    public static final String SEARCH_SORT = "search.sort"; //$NON-NLS-1$
+    public static final String SEARCH_COUNT = "search.count"; //$NON-NLS-1$
+    public static final String SEARCH_FACETS = "search.facets"; //$NON-NLS-1$
+    public static final String SEARCH_TABLE = "search.table"; //$NON-NLS-1$
+    public static final String CONVERSATION_HEADER = "conversation.header"; //$NON-NLS-1$
+    public static final String CONVERSATION_TEXT = "conversation.text"; //$NON-NLS-1$
+    public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
+    public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
+    public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
+
+    private WidgetIds() {
+    }
+
+    public static <W extends Widget> W tag(W widget, String id) {
+        widget.setData(KEY, id);
+        return widget;
+    }
+}

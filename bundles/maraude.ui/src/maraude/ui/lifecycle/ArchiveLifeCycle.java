@@ -1,0 +1,76 @@
+package maraude.ui.lifecycle;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Display;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.ArchiveLocations;
+import maraude.ui.Messages;
+
+/**
+ * Opens the archive before the window exists and puts it in the application context, where parts
+ * and handlers get it by injection; closes it when the display goes away.
+ */
+public class ArchiveLifeCycle {
+
+    /** How long to wait for the archive service: DS registers it when its bundle starts. */
+    private static final long SERVICE_WAIT_MS = 10_000;
+
+    @PostContextCreate
+    void openArchive(IEclipseContext context, Display display) {
+        Path location = ArchiveLocations.defaultLocation();
+        BundleContext bc = FrameworkUtil.getBundle(ArchiveLifeCycle.class).getBundleContext();
+        // Kept open for the whole session: releasing the service could deactivate the factory.
+        ServiceTracker<ArchiveFactory, ArchiveFactory> tracker = new ServiceTracker<>(bc, ArchiveFactory.class, null);
+        tracker.open();
+        ArchiveFactory factory = waitFor(tracker);
+        if (factory == null) {
+            MessageDialog.openError(null, Messages.Archive_openFailedTitle, Messages.Archive_noService);
+            throw new IllegalStateException("no ArchiveFactory service"); //$NON-NLS-1$
+        }
+        Archive archive;
+        try {
+            archive = factory.open(location, AccessMode.READ_WRITE);
+        } catch (ArchiveException e) {
+            if (e.kind() != ArchiveException.Kind.LOCKED) {
+                MessageDialog.openError(null, Messages.Archive_openFailedTitle,
+                        NLS.bind(Messages.Archive_openFailed, location, e.getMessage()));
+                throw e;
+            }
+            MessageDialog.openWarning(null, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_locked, location));
+            archive = factory.open(location, AccessMode.READ_ONLY);
+        }
+        context.set(Archive.class, archive);
+        Archive opened = archive;
+        display.disposeExec(() -> {
+            try {
+                opened.close();
+            } catch (RuntimeException e) {
+                ILog.of(ArchiveLifeCycle.class).error("Closing the archive failed", e); //$NON-NLS-1$
+            } finally {
+                tracker.close();
+            }
+        });
+    }
+
+    private static ArchiveFactory waitFor(ServiceTracker<ArchiveFactory, ArchiveFactory> tracker) {
+        try {
+            return tracker.waitForService(SERVICE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}
