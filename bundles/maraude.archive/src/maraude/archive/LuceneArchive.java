@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -108,7 +109,6 @@ public final class LuceneArchive implements Archive {
 
     /** Indexing buffer: large enough for few flushes, small enough for a 512 MiB heap. */
     private static final double RAM_BUFFER_MB = 64;
-    private static final int PREVIEW_CHARS = 140;
     private static final int SNIPPET_CHARS = 160;
     private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
@@ -502,8 +502,8 @@ public final class LuceneArchive implements Archive {
     }
 
     /**
-     * Two passes over doc values of all messages (conversation, time, seq, direction); stored fields
-     * are read only for the preview of each conversation's last message.
+     * Two passes over doc values of all messages (conversation, time, seq, direction), then one
+     * binary doc value per conversation for the preview of its last message. No stored field is read.
      */
     @Override
     public List<ConversationSummary> summaries() {
@@ -586,11 +586,17 @@ public final class LuceneArchive implements Archive {
                     }
                 }
             }
-            // Previews: one stored-field read per conversation.
-            for (Acc a : map.values()) {
-                LeafReader r = leaves.get(a.lastLeaf).reader();
-                String text = r.storedFields().document(a.lastDoc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT);
-                a.preview = preview(text);
+            // Previews from binary doc values, in doc order per segment: no stored field is read.
+            List<Acc> byDoc = new ArrayList<>(map.values());
+            byDoc.sort(Comparator.comparingInt((Acc a) -> a.lastLeaf).thenComparingInt(a -> a.lastDoc));
+            BinaryDocValues preview = null;
+            int leaf = -1;
+            for (Acc a : byDoc) {
+                if (a.lastLeaf != leaf) {
+                    leaf = a.lastLeaf;
+                    preview = leaves.get(leaf).reader().getBinaryDocValues(ArchiveSchema.PREVIEW);
+                }
+                a.preview = preview != null && preview.advanceExact(a.lastDoc) ? preview.binaryValue().utf8ToString() : ""; //$NON-NLS-1$
             }
             return map;
         }, Map.<String, Acc>of());
@@ -620,14 +626,7 @@ public final class LuceneArchive implements Archive {
     }
 
     static String preview(String text) {
-        if (text == null) {
-            return ""; //$NON-NLS-1$
-        }
-        String t = text.strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
-        if (t.codePointCount(0, t.length()) <= PREVIEW_CHARS) {
-            return t;
-        }
-        return t.substring(0, t.offsetByCodePoints(0, PREVIEW_CHARS)) + '…';
+        return text == null ? "" : ArchiveSchema.preview(text); //$NON-NLS-1$
     }
 
     @Override
