@@ -58,7 +58,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -695,36 +694,43 @@ public final class LuceneArchive implements Archive {
         }
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        String[] snippets = page.length == 0 ? new String[0]
-                : highlighter(s).highlight(ArchiveSchema.TEXT, textQuery,
-                        new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
+        // Each hit's stored fields are read once (text included) and the snippet is built from that
+        // text: a stored-field read decompresses a whole block, the highlighter would read it again.
+        UnifiedHighlighter hl = page.length == 0 ? null : highlighter();
         StoredFields stored = s.storedFields();
-        Set<String> fields = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION, ArchiveSchema.DIRECTION,
-                ArchiveSchema.WHEN);
         Map<String, Conversation> convs = conversations;
         List<SearchHit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, fields);
+        for (ScoreDoc sd : page) {
+            Document d = stored.document(sd.doc, HIT_FIELDS);
             String convId = d.get(ArchiveSchema.CONVERSATION);
             Conversation conv = convs.get(convId);
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
-            String snippet = snippets[i];
-            if (snippet == null) {
-                snippet = preview(stored.document(page[i].doc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT));
-            }
+            String text = d.get(ArchiveSchema.TEXT);
+            Object formatted = text == null ? null
+                    : hl.highlightWithoutSearcher(ArchiveSchema.TEXT, textQuery, text, 1);
+            String snippet = formatted == null ? preview(text) : formatted.toString();
             hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
                     ArchiveSchema.direction(d), ZonedDateTime.parse(d.get(ArchiveSchema.WHEN)), snippet,
-                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+                    Float.isNaN(sd.score) ? 0f : sd.score));
         }
         return new SearchResults(facets.total(), hits, facets.byPlatform(), facets.byMonth());
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher s) {
-        return UnifiedHighlighter.builder(s, analyzer)
+    private static final Set<String> HIT_FIELDS = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION,
+            ArchiveSchema.DIRECTION, ArchiveSchema.WHEN, ArchiveSchema.TEXT);
+
+    /**
+     * Snippets by re-analysing the hit's text (no offsets are indexed). Weight matches and strict
+     * phrases are off: they would build an in-memory index per hit; terms of a phrase are then
+     * highlighted wherever they occur in the snippet, which reads fine for short messages.
+     */
+    private UnifiedHighlighter highlighter() {
+        return UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                .withWeightMatches(false).withHighlightPhrasesStrictly(false)
                 .withMaxLength(HIGHLIGHT_MAX_LENGTH).build();
     }
 
