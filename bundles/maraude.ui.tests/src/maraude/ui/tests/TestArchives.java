@@ -36,8 +36,8 @@ final class TestArchives {
         return f;
     }
 
-    static void populateDemo(Archive archive, int messages) {
-        new DemoGenerator(42L, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))).populate(archive, messages, null); //$NON-NLS-1$
+    static void populateDemo(Archive archive, int messages) throws java.io.IOException {
+        new DemoGenerator(42L, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))).populate(archive, messages, maraude.core.demo.DemoProgress.NONE); //$NON-NLS-1$
     }
 
     /** A plain ASCII word of an inbound message, to type as a query. */

@@ -108,10 +108,18 @@ public final class WorkbenchDriver {
         } finally {
             tracker.close();
         }
-        waitUntil(() -> sync(() -> {
-            Shell[] shells = display.getShells();
-            return shells.length > 0 && shells[0].isVisible();
-        }), "the main window to show"); //$NON-NLS-1$
+        waitUntil(() -> sync(() -> mainShell() != null && mainShell().isVisible()), "the main window to show"); //$NON-NLS-1$
+    }
+
+    /** The main window's shell (the renderer also keeps hidden shells of its own). */
+    public Shell mainShell() {
+        return sync(() -> {
+            if (application().getChildren().isEmpty()) {
+                return null;
+            }
+            Object widget = application().getChildren().get(0).getWidget();
+            return widget instanceof Shell shell && !shell.isDisposed() ? shell : null;
+        });
     }
 
     public Display display() {
@@ -125,14 +133,17 @@ public final class WorkbenchDriver {
     /** Runs on the UI thread and returns the result; exceptions reach the test. */
     public <T> T sync(Callable<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> error = new AtomicReference<>();
+        AtomicReference<Throwable> error = new AtomicReference<>();
         display.syncExec(() -> {
             try {
                 result.set(work.call());
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 error.set(e);
             }
         });
+        if (error.get() instanceof AssertionError a) {
+            throw a;
+        }
         if (error.get() != null) {
             throw new AssertionError(error.get());
         }
@@ -174,18 +185,23 @@ public final class WorkbenchDriver {
         });
     }
 
-    /** The widget tagged {@code id} in any shell, searched on the UI thread. */
+    /** The widget tagged {@code id} in any shell, waiting for parts that render lazily. */
     @SuppressWarnings("unchecked")
     public <W extends Control> W widget(String id) {
-        return (W) sync(() -> {
-            for (Shell shell : display.getShells()) {
-                Control found = find(shell, id);
-                if (found != null) {
-                    return found;
+        AtomicReference<Control> found = new AtomicReference<>();
+        waitUntil(() -> {
+            found.set(sync(() -> {
+                for (Shell shell : display.getShells()) {
+                    Control c = find(shell, id);
+                    if (c != null && !c.isDisposed()) {
+                        return c;
+                    }
                 }
-            }
-            throw new AssertionError("no widget " + id); //$NON-NLS-1$
-        });
+                return null;
+            }));
+            return found.get() != null;
+        }, "widget " + id); //$NON-NLS-1$
+        return (W) found.get();
     }
 
     private static Control find(Control control, String id) {
@@ -201,6 +217,24 @@ public final class WorkbenchDriver {
             }
         }
         return null;
+    }
+
+    /**
+     * Gives the shell the keyboard: Xvfb runs no window manager, so the pointer is also moved over
+     * the shell (X sends keys to the window under the pointer when no window has the focus).
+     */
+    public void focus(Shell shell) {
+        syncRun(() -> {
+            Rectangle b = shell.getBounds();
+            Event move = new Event();
+            move.type = SWT.MouseMove;
+            move.x = b.x + b.width / 2;
+            move.y = b.y + b.height / 2;
+            display.post(move);
+            shell.forceActive();
+            shell.setFocus();
+        });
+        flush();
     }
 
     /** Types text through the X server into the focused control, as a person would. */

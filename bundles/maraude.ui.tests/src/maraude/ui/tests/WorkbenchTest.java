@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +92,8 @@ class WorkbenchTest {
         assertTrue(expected.totalHits() > 0);
 
         workbench.flush();
-        workbench.syncRun(() -> workbench.display().getShells()[0].forceActive());
+        Shell shell = workbench.mainShell();
+        workbench.focus(shell);
         workbench.key('f', 0, SWT.MOD1); // Ctrl+F focuses the query field
         Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
         workbench.waitUntil(() -> workbench.sync(query::isFocusControl), "Ctrl+F to focus the search field"); //$NON-NLS-1$
@@ -102,7 +104,7 @@ class WorkbenchTest {
         String countText = Long.toString(expected.totalHits());
         workbench.waitUntil(() -> workbench.sync(count::getText).startsWith(countText), "the hit count"); //$NON-NLS-1$
         Table hits = workbench.widget(WidgetIds.SEARCH_TABLE);
-        assertEquals(Math.min(expected.totalHits(), 500), workbench.sync(hits::getItemCount));
+        assertEquals(Math.min(expected.totalHits(), 500L), (long) workbench.sync(hits::getItemCount));
 
         workbench.key('\r', SWT.CR, 0); // Enter opens the first hit
         ConversationPart conversation = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);

@@ -1,0 +1,187 @@
+package maraude.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import maraude.cli.CliApplication;
+import maraude.cli.CliCommand;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.ArchiveStats;
+import maraude.core.demo.DemoGenerator;
+import maraude.core.model.Message;
+
+/** The command-line contract: one JSON document on stdout, exit codes 0/2/1, commands found as services. */
+class CliTest {
+
+    @TempDir
+    static Path folder;
+    private static ArchiveFactory factory;
+    private static Map<String, CliCommand> commands;
+    private static ArchiveStats stats;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    @BeforeAll
+    static void demoArchive() throws Exception {
+        var bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
+        ServiceTracker<ArchiveFactory, ArchiveFactory> t = new ServiceTracker<>(bc, ArchiveFactory.class, null);
+        t.open();
+        factory = t.waitForService(20_000);
+        ServiceTracker<CliCommand, CliCommand> c = new ServiceTracker<>(bc, CliCommand.class, null);
+        c.open();
+        c.waitForService(20_000);
+        commands = new TreeMap<>();
+        for (CliCommand cmd : c.getTracked().values()) {
+            commands.put(cmd.name(), cmd);
+        }
+        try (Archive archive = factory.open(folder, AccessMode.READ_WRITE)) {
+            new DemoGenerator(7L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
+                    .populate(archive, 1_500, (done, total) -> true);
+            stats = archive.stats();
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> argv = new ArrayList<>(List.of("--archive", folder.toString())); //$NON-NLS-1$
+        argv.addAll(List.of(args));
+        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpListsTheCommandsFoundAsServices() {
+        Run r = run("--help"); //$NON-NLS-1$
+        assertEquals(0, r.code());
+        for (String name : List.of("info", "demo", "search", "show")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertTrue(r.out().contains("  " + name + " "), name); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    @Test
+    void infoPrintsTheCountsAsOneJsonDocument() throws Exception {
+        Run r = run("info", "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertEquals(stats.messages(), doc.get("messages").asLong()); //$NON-NLS-1$
+        assertEquals(stats.conversations(), doc.get("conversations").asLong()); //$NON-NLS-1$
+        assertEquals(stats.contacts(), doc.get("contacts").asLong()); //$NON-NLS-1$
+        assertTrue(stats.messages() >= 1_500);
+    }
+
+    @Test
+    void searchFindsAMessageAndShowPrintsItsThread() throws Exception {
+        Message sample;
+        try (Archive a = factory.open(folder, AccessMode.READ_ONLY)) {
+            sample = a.summaries().stream().flatMap(s -> a.messages(s.conversationId()).stream())
+                    .filter(m -> m.isInbound() && m.text().matches("(?s).*\\b[a-z]{9,}\\b.*")).findFirst().orElseThrow(); //$NON-NLS-1$
+        }
+        String word = sample.text().replaceAll("(?s).*?\\b([a-z]{9,})\\b.*", "$1"); //$NON-NLS-1$ //$NON-NLS-2$
+        Run r = run("search", word, "--limit", "500", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertTrue(doc.get("total").asLong() >= 1); //$NON-NLS-1$
+        boolean found = false;
+        for (JsonNode hit : doc.get("hits")) { //$NON-NLS-1$
+            found |= hit.get("message_id").asText().equals(sample.id()); //$NON-NLS-1$
+            assertTrue(hit.get("snippet").asText().contains("[["), "snippets mark the hit"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        assertTrue(found, "the message the word was taken from is among the hits"); //$NON-NLS-1$
+
+        Run show = run("show", sample.conversationId(), "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, show.code(), show.err());
+        boolean inThread = false;
+        for (JsonNode m : show.json().get("messages")) { //$NON-NLS-1$
+            inThread |= m.get("message_id").asText().equals(sample.id()) && m.get("text").asText().equals(sample.text()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        assertTrue(inThread);
+    }
+
+    @Test
+    void badInputExitsWithTwoAndAMessageOnStderr() {
+        Run unknown = run("frobnicate"); //$NON-NLS-1$
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown command")); //$NON-NLS-1$
+        assertTrue(unknown.out().isEmpty());
+
+        assertEquals(2, run("search").code()); //$NON-NLS-1$
+        assertEquals(2, run("search", "x", "--platform", "myspace").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, run("search", "x", "--from", "yesterday").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, run("show", "t-nothing").code()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(2, run("info", "extra").code()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(2, run("--bogus").code()); //$NON-NLS-1$
+    }
+
+    @Test
+    void demoLeavesAnArchiveWithMessagesAlone() throws Exception {
+        Run r = run("demo", "--no-ui", "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.json().get("generated").asBoolean()); //$NON-NLS-1$
+        assertEquals(stats.messages(), r.json().get("messages").asLong()); //$NON-NLS-1$
+    }
+
+    @Test
+    void suggestRanksTheKitTemplateForAKitRequestInItsLanguage() throws Exception {
+        Run r = run("suggest", "--text", "hallo, kan ik een gratis pakket met condooms en glijmiddel krijgen?", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertTrue(doc.size() > 0 && doc.size() <= 3);
+        boolean kit = false;
+        for (JsonNode s : doc) {
+            kit |= s.get("category").asText().equals("kit") && s.get("language").asText().equals("nl"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertFalse(s.get("text").asText().isBlank()); //$NON-NLS-1$
+        }
+        assertTrue(kit, "a Dutch kit template is among the suggestions: " + doc); //$NON-NLS-1$
+        assertEquals(2, run("suggest").code(), "no conversation and no text is a usage error"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void suggestForAnArchivedConversation() throws Exception {
+        String id;
+        try (Archive a = factory.open(folder, AccessMode.READ_ONLY)) {
+            id = a.summaries().get(0).conversationId();
+        }
+        Run r = run("suggest", id, "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.json().isArray() && r.json().size() >= 1);
+    }
+
+    @Test
+    void templatesCheckFlagsARevealingFirstLine() throws Exception {
+        Run r = run("templates", "check", "Bonjour, ici le service de prevention pour travailleuses du sexe", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.json().size() >= 1, r.out());
+        assertEquals("revealing_word", r.json().get(0).get("kind").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        Run clean = run("templates", "check", "Bonjour, comment allez-vous ?", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, clean.json().size(), clean.out());
+    }
+}

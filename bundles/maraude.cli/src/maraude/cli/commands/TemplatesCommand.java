@@ -1,0 +1,127 @@
+package maraude.cli.commands;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import maraude.cli.CliCommand;
+import maraude.cli.CliException;
+import maraude.cli.CliInvocation;
+import maraude.templates.CheckContext;
+import maraude.templates.Finding;
+import maraude.templates.OutingCheck;
+import maraude.templates.Template;
+import maraude.templates.TemplateLibrary;
+
+/** {@code templates check|list}: the outing-safe check of an outgoing text, and the library. */
+public class TemplatesCommand implements CliCommand {
+
+    /** Texts longer than this are not messages: refuse rather than scan a random file. */
+    private static final long MAX_TEXT_BYTES = 64 * 1024;
+
+    @Override
+    public String name() {
+        return "templates"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String summary() {
+        return "check an outgoing text for outing risks; list the reply templates"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String usage() {
+        return "maraude templates check FILE_OR_TEXT [--bulk] [--worker NAME]... [--language L] [--json]\n" //$NON-NLS-1$
+                + "maraude templates list [--json]"; //$NON-NLS-1$
+    }
+
+    @Override
+    public int run(CliInvocation inv) throws Exception {
+        List<String> args = inv.remaining();
+        if (args.isEmpty()) {
+            throw CliException.usage(usage());
+        }
+        return switch (args.get(0)) {
+            case "check" -> check(inv); //$NON-NLS-1$
+            case "list" -> list(inv); //$NON-NLS-1$
+            default -> throw CliException.usage("unknown templates action: " + args.get(0)); //$NON-NLS-1$
+        };
+    }
+
+    private int check(CliInvocation inv) throws Exception {
+        boolean bulk = inv.flag("--bulk"); //$NON-NLS-1$
+        List<String> workers = inv.options("--worker"); //$NON-NLS-1$
+        String language = inv.option("--language").orElse(null); //$NON-NLS-1$
+        List<String> args = inv.remaining();
+        if (args.size() != 2) {
+            throw CliException.usage("templates check needs one FILE_OR_TEXT"); //$NON-NLS-1$
+        }
+        String text = textOf(args.get(1));
+        CheckContext ctx = CheckContext.defaults();
+        if (bulk) {
+            ctx = ctx.forBulk(workers);
+        }
+        if (language != null) {
+            ctx = ctx.withLanguage(language);
+        }
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : OutingCheck.check(text, ctx)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", f.kind()); //$NON-NLS-1$
+            m.put("start", f.start()); //$NON-NLS-1$
+            m.put("end", f.end()); //$NON-NLS-1$
+            m.put("message", f.message()); //$NON-NLS-1$
+            m.put("suggestion", f.suggestion()); //$NON-NLS-1$
+            findings.add(m);
+        }
+        if (inv.json()) {
+            inv.printJson(findings);
+        } else if (findings.isEmpty()) {
+            inv.out().println("ok"); //$NON-NLS-1$
+        } else {
+            findings.forEach(f -> inv.out().println(f.get("kind") + " [" + f.get("start") + "-" + f.get("end") + "] " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                    + f.get("message"))); //$NON-NLS-1$
+        }
+        return 0;
+    }
+
+    private static String textOf(String fileOrText) throws Exception {
+        Path p;
+        try {
+            p = Paths.get(fileOrText);
+        } catch (RuntimeException e) {
+            return fileOrText;
+        }
+        if (fileOrText.length() < 4096 && Files.isRegularFile(p)) {
+            if (Files.size(p) > MAX_TEXT_BYTES) {
+                throw CliException.usage(p + ": larger than " + MAX_TEXT_BYTES + " bytes, not a message"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return Files.readString(p, StandardCharsets.UTF_8);
+        }
+        return fileOrText;
+    }
+
+    private int list(CliInvocation inv) throws Exception {
+        List<Map<String, Object>> doc = new ArrayList<>();
+        for (Template t : TemplateLibrary.loadDefault().templates()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("template_id", t.id()); //$NON-NLS-1$
+            m.put("category", t.category().key()); //$NON-NLS-1$
+            m.put("language", t.language()); //$NON-NLS-1$
+            m.put("title", t.title()); //$NON-NLS-1$
+            doc.add(m);
+        }
+        if (inv.json()) {
+            inv.printJson(doc);
+        } else {
+            doc.forEach(m -> inv.out().println(m.get("template_id") + "  " + m.get("category") + "  " + m.get("language") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                    + "  " + m.get("title"))); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,312 @@
+package maraude.imports;
+
+import java.io.IOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveException;
+import maraude.imports.formats.FacebookHtmlImporter;
+import maraude.imports.formats.FacebookJsonImporter;
+import maraude.imports.formats.MailImporter;
+import maraude.imports.formats.SavedInboxImporter;
+import maraude.imports.formats.SignalImporter;
+import maraude.imports.formats.SmsBackupImporter;
+import maraude.imports.formats.TelegramImporter;
+import maraude.imports.formats.WhatsAppImporter;
+import maraude.imports.internal.ArchiveSink;
+import maraude.imports.internal.DirContainer;
+import maraude.imports.internal.LimitExceededException;
+import maraude.imports.internal.MediaTypes;
+import maraude.imports.internal.Quarantine;
+import maraude.imports.internal.ZipContainer;
+
+/**
+ * Imports files, folders and zips into an archive: finds every file, picks the importer most
+ * sure to read it, writes in committed batches and reports what it did. A bad file or line never
+ * stops the rest. An OSGi component that collects every {@link Importer} service; the plain
+ * constructors serve tests and the CLI.
+ */
+public class ImportService {
+
+    /** Messages per commit: large enough for throughput, small enough to lose little on a crash. */
+    public static final int DEFAULT_BATCH = 5000;
+
+    private final List<Importer> importers = new CopyOnWriteArrayList<>();
+    private int batchSize = DEFAULT_BATCH;
+
+    /** For Declarative Services: importers arrive through {@link #addImporter}. */
+    public ImportService() {
+    }
+
+    public ImportService(List<Importer> importers) {
+        this.importers.addAll(importers);
+    }
+
+    /** Every format of this bundle, without OSGi (CLI, tests). */
+    public static ImportService withBuiltInFormats() {
+        return new ImportService(builtInFormats());
+    }
+
+    public static List<Importer> builtInFormats() {
+        return List.of(new WhatsAppImporter(), new SmsBackupImporter(), new MailImporter(), new TelegramImporter(),
+                new FacebookJsonImporter(), new FacebookHtmlImporter(), new SignalImporter(), new SavedInboxImporter());
+    }
+
+    public void addImporter(Importer importer) {
+        importers.add(importer);
+    }
+
+    public void removeImporter(Importer importer) {
+        importers.remove(importer);
+    }
+
+    public List<Importer> importers() {
+        return List.copyOf(importers);
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = Math.max(1, batchSize);
+    }
+
+    /** The importer most confident to read {@code file}, if any. */
+    public Optional<Importer> importerFor(ImportFile file) {
+        Importer best = null;
+        int score = 0;
+        for (Importer i : importers) {
+            int c;
+            try {
+                c = i.confidence(file);
+            } catch (IOException | RuntimeException e) {
+                c = 0;
+            }
+            if (c > score) {
+                score = c;
+                best = i;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Imports {@code paths} (files, folders, zips) into {@code archive}. Commits whole batches only:
+     * cancelling (through {@code monitor}) leaves the archive at its last commit, consistent.
+     */
+    public ImportReport importPaths(Archive archive, List<Path> paths, ImportOptions options, IProgressMonitor monitor) {
+        SubMonitor sub = SubMonitor.convert(monitor, 100);
+        List<ImportProblem> problems = new ArrayList<>();
+        List<ZipContainer> zips = new ArrayList<>();
+        UsMemory memory = UsMemory.load(archive.location());
+        Quarantine quarantine = new Quarantine(archive.location().resolve("quarantine"), //$NON-NLS-1$
+                options.limits().maxQuarantineBytes());
+        long started = System.nanoTime();
+        ArchiveSink[] holder = new ArchiveSink[1];
+        ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started));
+        holder[0] = sink;
+        Set<String> sourcesUsed = new LinkedHashSet<>();
+        int files = 0;
+        boolean cancelled = false;
+        try {
+            List<ImportFile> all = collect(paths, options, problems, zips);
+            sub.setWorkRemaining(Math.max(1, all.size()));
+            for (ImportFile file : all) {
+                if (sub.isCanceled()) {
+                    cancelled = true;
+                    break;
+                }
+                sub.subTask(file.fileName());
+                try {
+                    file.head(); // a zip entry past a limit is refused here, before any importer sniffs it
+                } catch (IOException e) {
+                    report(file, e, problems);
+                    sub.worked(1);
+                    continue;
+                }
+                Optional<Importer> importer = importerFor(file);
+                if (importer.isEmpty()) {
+                    if (!MediaTypes.isMedia(file.fileName())) {
+                        problems.add(new ImportProblem(file.name(), 0, -1, "not-recognised", Messages.problemNotRecognised)); //$NON-NLS-1$
+                    }
+                    sub.worked(1);
+                    continue;
+                }
+                Importer imp = importer.get();
+                Set<String> us = options.us().isEmpty() ? memory.get(imp.id()) : options.us();
+                sourcesUsed.add(imp.id());
+                ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
+                files++;
+                try {
+                    imp.read(file, ctx, sink);
+                    sink.endFile();
+                } catch (OperationCanceledException e) {
+                    sink.discard();
+                    cancelled = true;
+                    break;
+                } catch (ArchiveException e) {
+                    problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
+                            NLS.bind(Messages.problemArchive, e.kind())));
+                    break; // the archive itself failed: going on would fail the same way
+                } catch (IOException | RuntimeException | StackOverflowError e) {
+                    report(file, e, problems);
+                    if (!(e instanceof LimitExceededException l && l.code().startsWith("zip"))) { //$NON-NLS-1$
+                        ctx.quarantineFile(file);
+                    }
+                    try {
+                        sink.endFile(); // what was read before the failure is valid
+                    } catch (ArchiveException ae) {
+                        problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
+                                NLS.bind(Messages.problemArchive, ae.kind())));
+                        break;
+                    }
+                }
+                sub.worked(1);
+            }
+        } finally {
+            for (ZipContainer z : zips) {
+                try {
+                    z.close();
+                } catch (IOException e) {
+                    // read-only: nothing to lose
+                }
+            }
+        }
+        if (options.rememberUs() && !options.us().isEmpty() && !sourcesUsed.isEmpty()) {
+            for (String s : sourcesUsed) {
+                memory.put(s, options.us());
+            }
+            try {
+                memory.save();
+            } catch (IOException e) {
+                // Remembering is a convenience; the import itself succeeded.
+            }
+        }
+        return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates(), sink.attachments(),
+                problems, cancelled);
+    }
+
+    private static void progress(SubMonitor sub, ArchiveSink sink, long started) {
+        double secs = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        long n = sink.added() + sink.duplicates();
+        sub.setTaskName(String.format(Locale.ROOT, "%,d / %,.0f/s", n, n / secs)); //$NON-NLS-1$
+    }
+
+    static void report(ImportFile file, Throwable e, List<ImportProblem> problems) {
+        if (e instanceof LimitExceededException l) {
+            problems.add(new ImportProblem(file.name(), 0, -1, l.code(), l.getMessage()));
+        } else if (e instanceof StreamConstraintsException s) {
+            long line = s.getLocation() == null ? 0 : s.getLocation().getLineNr();
+            problems.add(new ImportProblem(file.name(), line, -1, "too-deep", //$NON-NLS-1$
+                    NLS.bind(Messages.problemTooDeep, "")));//$NON-NLS-1$
+        } else if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException j) {
+            long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
+            problems.add(new ImportProblem(file.name(), line, -1, "truncated", Messages.problemTruncated)); //$NON-NLS-1$
+        } else if (e instanceof JsonProcessingException j) {
+            long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
+            long offset = j.getLocation() == null ? -1 : j.getLocation().getByteOffset();
+            problems.add(new ImportProblem(file.name(), line, offset, "malformed", //$NON-NLS-1$
+                    NLS.bind(Messages.problemUnreadable, j.getOriginalMessage())));
+        } else if (e instanceof java.io.EOFException) {
+            problems.add(new ImportProblem(file.name(), 0, -1, "truncated", Messages.problemTruncated)); //$NON-NLS-1$
+        } else if (e instanceof StackOverflowError) {
+            problems.add(new ImportProblem(file.name(), 0, -1, "too-deep", NLS.bind(Messages.problemTooDeep, ""))); //$NON-NLS-1$ //$NON-NLS-2$
+        } else {
+            problems.add(new ImportProblem(file.name(), 0, -1, "unreadable", //$NON-NLS-1$
+                    NLS.bind(Messages.problemUnreadable, e.getClass().getSimpleName())));
+        }
+    }
+
+    /** Every file to read, zips opened in place; walking problems reported. */
+    List<ImportFile> collect(List<Path> paths, ImportOptions options, List<ImportProblem> problems,
+            List<ZipContainer> zips) {
+        List<ImportFile> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                DirContainer dir = new DirContainer(abs);
+                List<Path> found = new ArrayList<>();
+                try (Stream<Path> s = Files.walk(abs, 32, new FileVisitOption[0])) {
+                    s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
+                            .filter(f -> !f.getFileName().toString().startsWith(".")) //$NON-NLS-1$
+                            .sorted(Comparator.comparing(Path::toString)).forEach(found::add);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(new ImportProblem(abs.toString(), 0, -1, "unreadable", //$NON-NLS-1$
+                            NLS.bind(Messages.problemUnreadable, e.getClass().getSimpleName())));
+                }
+                for (Path f : found) {
+                    if (isZip(f)) {
+                        openZip(f, options, problems, zips, out);
+                    } else {
+                        out.add(dir.file(f));
+                    }
+                }
+            } else if (Files.isRegularFile(abs)) {
+                if (isZip(abs)) {
+                    openZip(abs, options, problems, zips, out);
+                } else {
+                    out.add(ImportFile.of(abs));
+                }
+            } else {
+                problems.add(new ImportProblem(abs.toString(), 0, -1, "missing", //$NON-NLS-1$
+                        NLS.bind(Messages.problemUnreadable, "-"))); //$NON-NLS-1$
+            }
+        }
+        return out;
+    }
+
+    private static boolean isZip(Path f) {
+        if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) { //$NON-NLS-1$
+            return true;
+        }
+        try (var in = Files.newInputStream(f)) {
+            byte[] h = in.readNBytes(4);
+            return h.length == 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void openZip(Path f, ImportOptions options, List<ImportProblem> problems, List<ZipContainer> zips,
+            List<ImportFile> out) {
+        try {
+            ZipContainer z = new ZipContainer(f, options.limits());
+            zips.add(z);
+            for (String u : z.unsafeEntries()) {
+                problems.add(new ImportProblem(z.displayName(sanitize(u)), 0, -1, "unsafe-entry", Messages.problemUnsafeEntry)); //$NON-NLS-1$
+            }
+            for (String n : z.nestedArchives()) {
+                problems.add(new ImportProblem(z.displayName(n), 0, -1, "nested-archive", Messages.problemNestedArchive)); //$NON-NLS-1$
+            }
+            out.addAll(z.files());
+        } catch (LimitExceededException e) {
+            problems.add(new ImportProblem(f.toString(), 0, -1, e.code(), e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(new ImportProblem(f.toString(), 0, -1, "zip-unreadable", //$NON-NLS-1$
+                    NLS.bind(Messages.problemZipUnreadable, e.getClass().getSimpleName())));
+        }
+    }
+
+    /** Entry names are shown, never used as paths; control characters are masked. */
+    private static String sanitize(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?"); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+}

@@ -1,0 +1,84 @@
+package maraude.imports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import maraude.core.model.Attachment;
+import maraude.core.model.Contact;
+import maraude.core.model.Conversation;
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.core.model.SourceRef;
+import maraude.core.model.StableIds;
+import maraude.imports.ImportFile;
+import maraude.imports.ImportSink;
+
+/**
+ * Per-file helper of importers: emits each contact and conversation once before their messages,
+ * and gives stable ids to messages. Two messages of one file that are identical in conversation,
+ * second, author, text and attachments (someone sending "ok" twice) are both kept: the n-th
+ * repetition gets an id salted with n, which is again stable when the same export (or an
+ * overlapping one) is imported later.
+ */
+public final class Emitter {
+
+    private static final int REMEMBERED = 10_000;
+
+    private final ImportSink sink;
+    private final ImportFile file;
+    private final Set<String> emitted = new HashSet<>();
+    private final Map<String, Integer> seen = new LinkedHashMap<>(1024, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+    private long messages;
+
+    public Emitter(ImportSink sink, ImportFile file) {
+        this.sink = sink;
+        this.file = file;
+    }
+
+    public void conversation(Contact contact, Conversation conversation) {
+        if (emitted.add(contact.id())) {
+            sink.contact(contact);
+        }
+        if (emitted.add(conversation.id())) {
+            sink.conversation(conversation);
+        }
+    }
+
+    public Attachment attachment(InputStream in, String mediaType, String fileName) throws IOException {
+        return sink.attachment(in, mediaType, fileName);
+    }
+
+    public Message message(String conversationId, Direction direction, ZonedDateTime instant, String author,
+            String text, List<Attachment> attachments, long line, long offset) {
+        Message base = Message.of(conversationId, direction, instant, author, null, text, attachments,
+                new SourceRef(file.name(), Math.max(line, 0), line > 0 ? -1 : offset));
+        int n = seen.merge(base.id(), 1, Integer::sum);
+        Message m = base;
+        if (n > 1) {
+            String id = StableIds.messageId(conversationId, instant, base.author(), base.text() + "\u0000#" + n, //$NON-NLS-1$
+                    base.attachments());
+            m = new Message(id, conversationId, direction, instant, base.author(), null, base.text(),
+                    base.attachments(), base.source());
+        }
+        sink.message(m);
+        messages++;
+        return m;
+    }
+
+    public long messages() {
+        return messages;
+    }
+}
