@@ -184,4 +184,40 @@ class CliTest {
         Run clean = run("templates", "check", "Bonjour, comment allez-vous ?", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertEquals(0, clean.json().size(), clean.out());
     }
+
+    /** ../shared/fixtures beside the repository: real exports written by others. */
+    static Path fixtures() {
+        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) { //$NON-NLS-1$
+            Path candidate = p.resolve("shared/fixtures"); //$NON-NLS-1$
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("../shared/fixtures not found above " + System.getProperty("user.dir")); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void importAFixtureTwiceAddsItOnce(@TempDir Path other) throws Exception {
+        Path chat = fixtures().resolve("whatsapp/pustur_short_chat_android_en_2017.txt"); //$NON-NLS-1$
+        List<String> base = List.of("--archive", other.toString(), "import", chat.toString(), "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        Run first = runRaw(base);
+        assertEquals(0, first.code(), first.err());
+        long added = first.json().get("messages_added").asLong(); //$NON-NLS-1$
+        assertTrue(added > 0, first.out());
+        Run again = runRaw(base);
+        assertEquals(0, again.code(), again.err());
+        assertEquals(0, again.json().get("messages_added").asLong()); //$NON-NLS-1$
+        assertEquals(added, again.json().get("duplicates_skipped").asLong()); //$NON-NLS-1$
+        Run info = runRaw(List.of("--archive", other.toString(), "info", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertTrue(info.json().get("messages").asLong() >= added); //$NON-NLS-1$
+        assertEquals(2, runRaw(List.of("--archive", other.toString(), "import", other.resolve("missing.txt").toString())).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    private static Run runRaw(List<String> argv) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -1,0 +1,94 @@
+package maraude.cli.commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import maraude.cli.CliCommand;
+import maraude.cli.CliException;
+import maraude.cli.CliInvocation;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.imports.ImportOptions;
+import maraude.imports.ImportProblem;
+import maraude.imports.ImportReport;
+import maraude.imports.ImportService;
+
+/**
+ * {@code import PATH...}: exports (files, folders, zips) into the archive. Exit code 0 when the
+ * import ran (problems are listed in the report), 2 when nothing could be imported from inputs
+ * that had problems, or a path does not exist.
+ */
+public class ImportCommand implements CliCommand {
+
+    private volatile ImportService imports;
+
+    /** DS: the import service, which gathers every format registered as a service. */
+    public void setImportService(ImportService service) {
+        this.imports = service;
+    }
+
+    public void unsetImportService(ImportService service) {
+        if (imports == service) {
+            imports = null;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "import"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String summary() {
+        return "import exports: WhatsApp, SMS backup, mbox/eml, Telegram, Facebook/Instagram, Signal, saved inbox pages"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String usage() {
+        return "maraude [--archive DIR] import PATH... [--us NAME_OR_NUMBER]... [--json]\n" //$NON-NLS-1$
+                + "  --us names the service's own numbers, account names or addresses, so that our messages are\n" //$NON-NLS-1$
+                + "  outbound; remembered per source for the next imports."; //$NON-NLS-1$
+    }
+
+    @Override
+    public int run(CliInvocation inv) throws Exception {
+        List<String> us = inv.options("--us"); //$NON-NLS-1$
+        List<Path> paths = new ArrayList<>();
+        for (String a : inv.remaining()) {
+            if (a.startsWith("--")) { //$NON-NLS-1$
+                throw CliException.usage("unknown option: " + a); //$NON-NLS-1$
+            }
+            Path p = Paths.get(a);
+            if (!Files.exists(p)) {
+                throw CliException.usage("no such file or folder: " + a); //$NON-NLS-1$
+            }
+            paths.add(p);
+        }
+        if (paths.isEmpty()) {
+            throw CliException.usage("import needs at least one PATH"); //$NON-NLS-1$
+        }
+        ImportService service = imports != null ? imports : ImportService.withBuiltInFormats();
+        ImportOptions options = ImportOptions.defaults().withUs(new LinkedHashSet<>(us));
+        ImportReport report;
+        try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
+            report = service.importPaths(archive, paths, options, new NullProgressMonitor());
+        }
+        if (inv.json()) {
+            inv.out().println(report.toJson());
+        } else {
+            inv.out().println(report.files() + " file(s), " + report.conversations() + " conversation(s), " //$NON-NLS-1$ //$NON-NLS-2$
+                    + report.messagesAdded() + " message(s) added, " + report.duplicatesSkipped() //$NON-NLS-1$
+                    + " already there, " + report.attachments() + " attachment(s)"); //$NON-NLS-1$ //$NON-NLS-2$
+            for (ImportProblem p : report.errors()) {
+                inv.out().println("  " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            }
+        }
+        return report.messagesAdded() == 0 && !report.errors().isEmpty() ? CliException.USAGE : 0;
+    }
+}

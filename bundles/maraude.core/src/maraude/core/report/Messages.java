@@ -1,0 +1,33 @@
+package maraude.core.report;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Column headings of the funders' report (French by default). */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "maraude.core.report.messages"; //$NON-NLS-1$
+
+    public static String Report_period_from;
+    public static String Report_period_to;
+    public static String Report_platform;
+    public static String Report_all_platforms;
+    public static String Report_contacts_initiated;
+    public static String Report_conversations;
+    public static String Report_inbound;
+    public static String Report_outbound;
+    public static String Report_people_replied;
+    public static String Report_response_rate;
+    public static String Report_median_reply_hours;
+    public static String Report_followups_sent;
+    public static String Report_unknown_public;
+    public static String Report_campaign;
+    public static String Report_campaign_date;
+    public static String Report_campaign_recipients;
+    public static String Report_campaign_replies;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}

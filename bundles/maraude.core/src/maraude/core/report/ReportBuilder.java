@@ -1,0 +1,117 @@
+package maraude.core.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import maraude.core.model.Platform;
+import maraude.core.triage.Campaign;
+import maraude.core.triage.CampaignResult;
+import maraude.core.triage.ThreadFacts;
+import maraude.core.triage.Triage;
+import maraude.core.triage.TriagePolicy;
+
+/** Computes a {@link FundersReport} from thread facts (see {@link maraude.core.triage.TriageService#facts()}). */
+public final class ReportBuilder {
+
+    private ReportBuilder() {
+    }
+
+    public static FundersReport build(Collection<ThreadFacts> facts, List<Campaign> campaigns, TriagePolicy policy,
+            Instant from, Instant to, ZoneId zone) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("empty period: " + from + " .. " + to); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        Map<Platform, Acc> acc = new EnumMap<>(Platform.class);
+        Acc total = new Acc();
+        for (ThreadFacts f : facts) {
+            Acc a = acc.computeIfAbsent(f.platform(), p -> new Acc());
+            a.add(f, policy, from, to);
+            total.add(f, policy, from, to);
+        }
+        List<ReportRow> rows = new ArrayList<>();
+        for (Map.Entry<Platform, Acc> e : acc.entrySet()) {
+            if (e.getValue().active) {
+                rows.add(e.getValue().row(e.getKey()));
+            }
+        }
+        rows.add(total.row(null));
+        List<Campaign> inPeriod = campaigns.stream()
+                .filter(c -> !c.sentAt().isBefore(from) && c.sentAt().isBefore(to)).toList();
+        List<CampaignResult> cr = Triage.campaigns(facts, inPeriod, policy);
+        return new FundersReport(from, to, zone, rows, cr, policy.smallCount());
+    }
+
+    /** Per-platform accumulator; contacts are counted once per platform (and once in the total). */
+    private static final class Acc {
+        boolean active;
+        final Set<String> initiated = new HashSet<>();
+        final Set<String> initiatedReplied = new HashSet<>();
+        final Set<String> replied = new HashSet<>();
+        final Set<String> unknown = new HashSet<>();
+        int conversations;
+        int inbound;
+        int outbound;
+        int followUps;
+        long[] replyTimes = new long[16];
+        int nReply;
+
+        void add(ThreadFacts f, TriagePolicy policy, Instant from, Instant to) {
+            int in = f.inboundBetween(from, to);
+            int out = f.outboundBetween(from, to);
+            if (in + out == 0) {
+                return;
+            }
+            active = true;
+            conversations++;
+            inbound += in;
+            outbound += out;
+            if (in > 0) {
+                replied.add(f.contactId());
+            }
+            Instant first = f.firstOutbound();
+            if (f.initiatedByService() && !first.isBefore(from) && first.isBefore(to)) {
+                initiated.add(f.contactId());
+                Instant reply = f.firstInboundAfter(first);
+                if (reply != null && reply.isBefore(to)) {
+                    initiatedReplied.add(f.contactId());
+                }
+            }
+            if (out > 0 && (f.firstInbound() == null || !f.firstInbound().isBefore(to))) {
+                unknown.add(f.contactId());
+            }
+            for (Instant fu : f.followUps(policy.followUpDetectGap())) {
+                if (!fu.isBefore(from) && fu.isBefore(to)) {
+                    followUps++;
+                }
+            }
+            for (long[] r : f.replyTimes()) {
+                if (r[0] >= from.toEpochMilli() && r[0] < to.toEpochMilli()) {
+                    if (nReply == replyTimes.length) {
+                        replyTimes = Arrays.copyOf(replyTimes, nReply * 2);
+                    }
+                    replyTimes[nReply++] = r[1];
+                }
+            }
+        }
+
+        ReportRow row(Platform p) {
+            Duration median = null;
+            if (nReply > 0) {
+                long[] a = Arrays.copyOf(replyTimes, nReply);
+                Arrays.sort(a);
+                median = Duration.ofMillis(Triage.percentile(a, 0.5));
+            }
+            return new ReportRow(p, initiated.size(), conversations, inbound, outbound, replied.size(),
+                    initiatedReplied.size(), median, nReply, followUps, unknown.size());
+        }
+    }
+}

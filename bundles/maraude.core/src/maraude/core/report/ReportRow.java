@@ -1,0 +1,36 @@
+package maraude.core.report;
+
+import java.time.Duration;
+
+import maraude.core.model.Platform;
+
+/**
+ * Figures of one platform (or of all, {@code platform == null}) over a report period.
+ *
+ * @param contactsInitiated  contacts whose first message from the service falls in the period
+ * @param conversations      threads with a message (either way) in the period
+ * @param peopleReplied      contacts who wrote in the period
+ * @param initiatedReplied   of contactsInitiated, those who wrote back (until the period's end)
+ * @param medianReply        median time the service took to answer a run of messages started in the
+ *                           period (null without samples)
+ * @param followUpsSent      gentle follow-ups sent in the period
+ * @param unknownPublic      contacts written to in the period who never wrote back (until its end)
+ */
+public record ReportRow(
+        Platform platform,
+        int contactsInitiated,
+        int conversations,
+        int inboundMessages,
+        int outboundMessages,
+        int peopleReplied,
+        int initiatedReplied,
+        Duration medianReply,
+        int replySamples,
+        int followUpsSent,
+        int unknownPublic) {
+
+    /** initiatedReplied / contactsInitiated, NaN without contacts initiated. */
+    public double responseRate() {
+        return contactsInitiated == 0 ? Double.NaN : (double) initiatedReplied / contactsInitiated;
+    }
+}

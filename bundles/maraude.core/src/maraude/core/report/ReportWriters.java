@@ -1,0 +1,177 @@
+package maraude.core.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import maraude.core.triage.CampaignResult;
+
+/**
+ * Writes a {@link FundersReport} as CSV (RFC 4180, UTF-8, headings in the user's language) or JSON
+ * (stable snake_case keys). Counts under the report's small-count threshold become "&lt;n"; rates and
+ * medians computed from fewer than n cases are left empty (JSON: null) so that no person can be
+ * singled out.
+ */
+public final class ReportWriters {
+
+    private ReportWriters() {
+    }
+
+    /** A count as shown: "&lt;5" for 1..4 with the default threshold, the number otherwise. */
+    public static String count(int n, int small) {
+        return n > 0 && n < small ? "<" + small : Integer.toString(n); //$NON-NLS-1$
+    }
+
+    /** A rate in percent with one decimal, or "" when the denominator is under the threshold or zero. */
+    public static String rate(int num, int den, int small) {
+        if (den == 0 || den < small) {
+            return ""; //$NON-NLS-1$
+        }
+        return String.format(Locale.ROOT, "%.1f", 100.0 * num / den); //$NON-NLS-1$
+    }
+
+    /** Hours with one decimal, or "" without enough samples. */
+    public static String hours(Duration d, int samples, int small) {
+        if (d == null || samples == 0 || samples < small) {
+            return ""; //$NON-NLS-1$
+        }
+        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 3_600_000.0); //$NON-NLS-1$
+    }
+
+    public static void writeCsv(FundersReport r, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        int s = r.smallCount();
+        String from = LocalDate.ofInstant(r.from(), r.zone()).toString();
+        String to = LocalDate.ofInstant(r.to(), r.zone()).toString();
+        line(w, List.of(Messages.Report_period_from, Messages.Report_period_to, Messages.Report_platform,
+                Messages.Report_contacts_initiated, Messages.Report_conversations, Messages.Report_inbound,
+                Messages.Report_outbound, Messages.Report_people_replied, Messages.Report_response_rate,
+                Messages.Report_median_reply_hours, Messages.Report_followups_sent, Messages.Report_unknown_public));
+        for (ReportRow row : r.rows()) {
+            line(w, List.of(from, to, row.platform() == null ? Messages.Report_all_platforms : row.platform().key(),
+                    count(row.contactsInitiated(), s), count(row.conversations(), s), count(row.inboundMessages(), s),
+                    count(row.outboundMessages(), s), count(row.peopleReplied(), s),
+                    rate(row.initiatedReplied(), row.contactsInitiated(), s),
+                    hours(row.medianReply(), row.replySamples(), s), count(row.followUpsSent(), s),
+                    count(row.unknownPublic(), s)));
+        }
+        if (!r.campaigns().isEmpty()) {
+            w.write("\r\n"); //$NON-NLS-1$
+            line(w, List.of(Messages.Report_campaign, Messages.Report_campaign_date, Messages.Report_platform,
+                    Messages.Report_campaign_recipients, Messages.Report_campaign_replies,
+                    Messages.Report_response_rate));
+            for (CampaignResult c : r.campaigns()) {
+                line(w, List.of(c.campaign().name(), LocalDate.ofInstant(c.campaign().sentAt(), r.zone()).toString(),
+                        c.campaign().platform() == null ? Messages.Report_all_platforms : c.campaign().platform().key(),
+                        count(c.denominator(), s), count(c.replied(), s), rate(c.replied(), c.denominator(), s)));
+            }
+        }
+        w.flush();
+    }
+
+    private static void line(Writer w, List<String> cells) throws IOException {
+        List<String> q = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            q.add(csv(c));
+        }
+        w.write(String.join(",", q)); //$NON-NLS-1$
+        w.write("\r\n"); //$NON-NLS-1$
+    }
+
+    /**
+     * Quotes a cell when needed, and defuses spreadsheet formulas (a cell starting with = + - @ gets a
+     * leading apostrophe) since campaign names are typed by users.
+     */
+    static String csv(String c) {
+        String v = c == null ? "" : c; //$NON-NLS-1$
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) { //$NON-NLS-1$ //$NON-NLS-2$
+            v = "'" + v; //$NON-NLS-1$
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            v = '"' + v.replace("\"", "\"\"") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return v;
+    }
+
+    public static void writeJson(FundersReport r, OutputStream out) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        int s = r.smallCount();
+        ObjectNode root = m.createObjectNode();
+        root.put("from", r.from().toString()); //$NON-NLS-1$
+        root.put("to", r.to().toString()); //$NON-NLS-1$
+        root.put("zone", r.zone().getId()); //$NON-NLS-1$
+        root.put("small_count_threshold", s); //$NON-NLS-1$
+        ArrayNode rows = root.putArray("rows"); //$NON-NLS-1$
+        for (ReportRow row : r.rows()) {
+            ObjectNode n = rows.addObject();
+            n.put("platform", row.platform() == null ? "all" : row.platform().key()); //$NON-NLS-1$ //$NON-NLS-2$
+            putCount(n, "contacts_initiated", row.contactsInitiated(), s); //$NON-NLS-1$
+            putCount(n, "conversations", row.conversations(), s); //$NON-NLS-1$
+            putCount(n, "inbound_messages", row.inboundMessages(), s); //$NON-NLS-1$
+            putCount(n, "outbound_messages", row.outboundMessages(), s); //$NON-NLS-1$
+            putCount(n, "people_replied", row.peopleReplied(), s); //$NON-NLS-1$
+            putNumber(n, "response_rate_percent", rate(row.initiatedReplied(), row.contactsInitiated(), s)); //$NON-NLS-1$
+            putNumber(n, "median_reply_hours", hours(row.medianReply(), row.replySamples(), s)); //$NON-NLS-1$
+            putCount(n, "followups_sent", row.followUpsSent(), s); //$NON-NLS-1$
+            putCount(n, "unknown_public", row.unknownPublic(), s); //$NON-NLS-1$
+        }
+        ArrayNode camps = root.putArray("campaigns"); //$NON-NLS-1$
+        for (CampaignResult c : r.campaigns()) {
+            ObjectNode n = camps.addObject();
+            n.put("id", c.campaign().id()); //$NON-NLS-1$
+            n.put("name", c.campaign().name()); //$NON-NLS-1$
+            n.put("sent_at", c.campaign().sentAt().toString()); //$NON-NLS-1$
+            n.put("platform", c.campaign().platform() == null ? "all" : c.campaign().platform().key()); //$NON-NLS-1$ //$NON-NLS-2$
+            putCount(n, "recipients", c.denominator(), s); //$NON-NLS-1$
+            putCount(n, "replies", c.replied(), s); //$NON-NLS-1$
+            putNumber(n, "response_rate_percent", rate(c.replied(), c.denominator(), s)); //$NON-NLS-1$
+        }
+        m.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), root);
+    }
+
+    /** Counts stay numbers in JSON unless suppressed, then the string "&lt;n". */
+    private static void putCount(ObjectNode n, String key, int v, int small) {
+        String c = count(v, small);
+        if (c.startsWith("<")) { //$NON-NLS-1$
+            n.put(key, c);
+        } else {
+            n.put(key, v);
+        }
+    }
+
+    private static void putNumber(ObjectNode n, String key, String v) {
+        if (v.isEmpty()) {
+            n.putNull(key);
+        } else {
+            n.put(key, Double.parseDouble(v));
+        }
+    }
+
+    /** Jackson closes the stream it writes to; the caller owns it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package maraude.core.triage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import maraude.core.model.Platform;
+
+/**
+ * The permanence queue, most urgent first (threads about to vanish from their platform, soonest
+ * first; then the longest waiting), with the counters the part title and the dashboard show.
+ *
+ * @param byBand    count per age band
+ * @param hidden    threads awaiting a reply that a worker state takes out of the queue, per state
+ * @param newSince  where "new" starts (end of the last permanence), null when no session ended yet
+ */
+public record PermanenceQueue(
+        Instant now,
+        List<QueueItem> items,
+        int[] byBand,
+        Map<Platform, int[]> byPlatformAndBand,
+        int overdue,
+        int expiringSoon,
+        int expired,
+        int fresh,
+        Map<WorkerState, Integer> hidden,
+        Instant newSince) {
+
+    public int size() {
+        return items.size();
+    }
+}

@@ -1,0 +1,413 @@
+package maraude.core.triage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import maraude.core.model.Platform;
+
+/**
+ * Persists the team's {@link TriageState} as {@value #FILE_NAME} in the archive folder: JSON with a
+ * format version, written to a temporary file, forced to disk, then moved over the old one atomically,
+ * so a crash leaves either the old or the new file, never half of one. Every change is written at
+ * once (the file is small). Before each change the file is re-read if another process changed it.
+ * Thread-safe.
+ */
+public final class TriageStateStore {
+
+    public static final String FILE_NAME = "triage-state.json"; //$NON-NLS-1$
+    /** Format version written; files with a higher version are refused rather than misread. */
+    public static final int VERSION = 1;
+    private static final long MAX_BYTES = 64L << 20;
+
+    private final Path file;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private TriageState state;
+    private FileTime loadedModified;
+    private long loadedSize = -1;
+
+    private TriageStateStore(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (or starts empty) the store of the archive in {@code folder}. */
+    public static TriageStateStore open(Path folder) {
+        Objects.requireNonNull(folder, "folder"); //$NON-NLS-1$
+        TriageStateStore s = new TriageStateStore(folder.resolve(FILE_NAME));
+        synchronized (s) {
+            s.reload();
+        }
+        return s;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The current state (re-read if another process changed the file). */
+    public synchronized TriageState snapshot() {
+        reloadIfChanged();
+        return state;
+    }
+
+    // ------------------------------------------------------------------------------ changes
+
+    /** Sets a worker state on a conversation (notes are kept). */
+    public ConversationState setState(String conversationId, WorkerState ws, Instant at, String workerId,
+            Instant snoozedUntil) {
+        Objects.requireNonNull(ws, "state"); //$NON-NLS-1$
+        Objects.requireNonNull(at, "at"); //$NON-NLS-1$
+        if (ws == WorkerState.SNOOZED && (snoozedUntil == null || !snoozedUntil.isAfter(at))) {
+            throw new IllegalArgumentException("a snooze needs an end after its start"); //$NON-NLS-1$
+        }
+        return updateConversation(conversationId,
+                old -> new ConversationState(conversationId, ws, at, workerId,
+                        ws == WorkerState.SNOOZED ? snoozedUntil : null, old == null ? null : old.notes()));
+    }
+
+    /** Removes the worker state of a conversation (the thread goes back to where the rules put it). */
+    public ConversationState clearState(String conversationId) {
+        return updateConversation(conversationId, old -> new ConversationState(conversationId, null, null, null, null,
+                old == null ? null : old.notes()));
+    }
+
+    public ConversationState addNote(String conversationId, ConversationState.Note note) {
+        Objects.requireNonNull(note, "note"); //$NON-NLS-1$
+        return updateConversation(conversationId, old -> {
+            List<ConversationState.Note> notes = new ArrayList<>(old == null ? List.of() : old.notes());
+            notes.add(note);
+            return old == null ? new ConversationState(conversationId, null, null, null, null, notes)
+                    : new ConversationState(conversationId, old.state(), old.setAt(), old.setBy(), old.snoozedUntil(),
+                            notes);
+        });
+    }
+
+    public synchronized void setContactFlags(ContactFlags flags) {
+        Objects.requireNonNull(flags, "flags"); //$NON-NLS-1$
+        change(s -> {
+            Map<String, ContactFlags> m = new HashMap<>(s.contacts());
+            m.put(flags.contactId(), flags);
+            return new TriageState(s.conversations(), m, s.campaigns(), s.sessions());
+        });
+    }
+
+    /** Adds or replaces (same id) a campaign. */
+    public synchronized void putCampaign(Campaign c) {
+        Objects.requireNonNull(c, "campaign"); //$NON-NLS-1$
+        change(s -> {
+            List<Campaign> l = new ArrayList<>(s.campaigns());
+            l.removeIf(x -> x.id().equals(c.id()));
+            l.add(c);
+            return new TriageState(s.conversations(), s.contacts(), l, s.sessions());
+        });
+    }
+
+    public synchronized void removeCampaign(String id) {
+        change(s -> {
+            List<Campaign> l = new ArrayList<>(s.campaigns());
+            l.removeIf(x -> x.id().equals(id));
+            return new TriageState(s.conversations(), s.contacts(), l, s.sessions());
+        });
+    }
+
+    /** Starts a permanence for a worker. */
+    public synchronized PermanenceSession startSession(String workerId, Instant at) {
+        PermanenceSession p = new PermanenceSession(UUID.randomUUID().toString(), workerId, at, null, ""); //$NON-NLS-1$
+        change(s -> {
+            List<PermanenceSession> l = new ArrayList<>(s.sessions());
+            l.add(p);
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l);
+        });
+        return p;
+    }
+
+    /** Ends a permanence, leaving a handover note for the next worker. */
+    public synchronized PermanenceSession endSession(String sessionId, Instant at, String handoverNote) {
+        PermanenceSession[] out = new PermanenceSession[1];
+        change(s -> {
+            List<PermanenceSession> l = new ArrayList<>(s.sessions());
+            for (int i = 0; i < l.size(); i++) {
+                PermanenceSession p = l.get(i);
+                if (p.id().equals(sessionId)) {
+                    if (!p.isOpen()) {
+                        throw new IllegalStateException("session already ended: " + sessionId); //$NON-NLS-1$
+                    }
+                    out[0] = new PermanenceSession(p.id(), p.workerId(), p.start(), at, handoverNote);
+                    l.set(i, out[0]);
+                }
+            }
+            if (out[0] == null) {
+                throw new IllegalArgumentException("no session " + sessionId); //$NON-NLS-1$
+            }
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l);
+        });
+        return out[0];
+    }
+
+    private synchronized ConversationState updateConversation(String id, UnaryOperator<ConversationState> f) {
+        Objects.requireNonNull(id, "conversationId"); //$NON-NLS-1$
+        ConversationState[] out = new ConversationState[1];
+        change(s -> {
+            Map<String, ConversationState> m = new HashMap<>(s.conversations());
+            out[0] = f.apply(m.get(id));
+            m.put(id, out[0]);
+            return new TriageState(m, s.contacts(), s.campaigns(), s.sessions());
+        });
+        return out[0];
+    }
+
+    private void change(UnaryOperator<TriageState> f) {
+        reloadIfChanged();
+        TriageState next = f.apply(state);
+        write(next);
+        state = next;
+    }
+
+    // ------------------------------------------------------------------------------ file
+
+    private void reloadIfChanged() {
+        try {
+            FileTime m = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (!m.equals(loadedModified) || size != loadedSize) {
+                reload();
+            }
+        } catch (NoSuchFileException e) {
+            if (loadedSize >= 0) {
+                reload();
+            }
+        } catch (IOException e) {
+            throw new TriageStoreException(file + ": " + e.getMessage(), e); //$NON-NLS-1$
+        }
+    }
+
+    private void reload() {
+        try {
+            if (!Files.exists(file)) {
+                state = TriageState.EMPTY;
+                loadedModified = null;
+                loadedSize = -1;
+                return;
+            }
+            FileTime m = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new TriageStoreException(file + ": file too large (" + size + " bytes)", null); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            state = parse(Files.readAllBytes(file));
+            loadedModified = m;
+            loadedSize = size;
+        } catch (IOException e) {
+            throw new TriageStoreException(file + ": " + e.getMessage(), e); //$NON-NLS-1$
+        }
+    }
+
+    TriageState parse(byte[] bytes) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            var loc = e.getLocation();
+            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new TriageStoreException(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (IOException e) {
+            throw new TriageStoreException(file + ": " + e.getMessage(), e); //$NON-NLS-1$
+        }
+        if (root == null || !root.isObject()) {
+            throw new TriageStoreException(file + ": expected a JSON object", null); //$NON-NLS-1$
+        }
+        JsonNode v = root.get("version"); //$NON-NLS-1$
+        if (v == null || !v.canConvertToInt()) {
+            throw new TriageStoreException(file + ": missing format version", null); //$NON-NLS-1$
+        }
+        if (v.asInt() > VERSION || v.asInt() < 1) {
+            throw new TriageStoreException(file + ": format version " + v.asInt() //$NON-NLS-1$
+                    + " is not supported (this program reads up to " + VERSION + ")", null); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        try {
+            Map<String, ConversationState> convs = new HashMap<>();
+            for (JsonNode n : array(root, "conversations")) { //$NON-NLS-1$
+                List<ConversationState.Note> notes = new ArrayList<>();
+                for (JsonNode x : array(n, "notes")) { //$NON-NLS-1$
+                    notes.add(new ConversationState.Note(instant(x, "at", true), text(x, "author"), text(x, "text"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                }
+                String st = text(n, "state"); //$NON-NLS-1$
+                ConversationState cs = new ConversationState(required(n, "conversationId"), //$NON-NLS-1$
+                        st.isEmpty() ? null : WorkerState.fromKey(st), instant(n, "setAt", false), //$NON-NLS-1$
+                        text(n, "setBy"), instant(n, "snoozedUntil", false), notes); //$NON-NLS-1$ //$NON-NLS-2$
+                convs.put(cs.conversationId(), cs);
+            }
+            Map<String, ContactFlags> contacts = new HashMap<>();
+            for (JsonNode n : array(root, "contacts")) { //$NON-NLS-1$
+                ContactFlags f = new ContactFlags(required(n, "contactId"), n.path("doNotContact").asBoolean(false), //$NON-NLS-1$ //$NON-NLS-2$
+                        n.path("caution").asBoolean(false), text(n, "cautionNote"), instant(n, "updatedAt", false), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        text(n, "updatedBy")); //$NON-NLS-1$
+                contacts.put(f.contactId(), f);
+            }
+            List<Campaign> campaigns = new ArrayList<>();
+            for (JsonNode n : array(root, "campaigns")) { //$NON-NLS-1$
+                String p = text(n, "platform"); //$NON-NLS-1$
+                campaigns.add(new Campaign(required(n, "id"), text(n, "name"), instant(n, "sentAt", true), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        p.isEmpty() ? null : Platform.fromKey(p), n.path("recipients").asInt(0))); //$NON-NLS-1$
+            }
+            List<PermanenceSession> sessions = new ArrayList<>();
+            for (JsonNode n : array(root, "sessions")) { //$NON-NLS-1$
+                sessions.add(new PermanenceSession(required(n, "id"), text(n, "workerId"), instant(n, "start", true), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        instant(n, "end", false), text(n, "handoverNote"))); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return new TriageState(convs, contacts, campaigns, sessions);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new TriageStoreException(file + ": invalid content: " + e.getMessage(), e); //$NON-NLS-1$
+        }
+    }
+
+    private static Iterable<JsonNode> array(JsonNode n, String field) {
+        JsonNode a = n.get(field);
+        if (a == null || a.isNull()) {
+            return List.of();
+        }
+        if (!a.isArray()) {
+            throw new IllegalArgumentException("'" + field + "' must be an array"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return a;
+    }
+
+    private static String required(JsonNode n, String field) {
+        String s = text(n, field);
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("missing '" + field + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return s;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode x = n.get(field);
+        return x == null || x.isNull() ? "" : x.asText(); //$NON-NLS-1$
+    }
+
+    private static Instant instant(JsonNode n, String field, boolean required) {
+        String s = text(n, field);
+        if (s.isEmpty()) {
+            if (required) {
+                throw new IllegalArgumentException("missing '" + field + "'"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return null;
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + field + "' is not an ISO instant: " + s, e); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    byte[] serialize(TriageState s) throws IOException {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("version", VERSION); //$NON-NLS-1$
+        ArrayNode convs = root.putArray("conversations"); //$NON-NLS-1$
+        s.conversations().values().stream().sorted((a, b) -> a.conversationId().compareTo(b.conversationId()))
+                .forEach(c -> {
+                    ObjectNode n = convs.addObject();
+                    n.put("conversationId", c.conversationId()); //$NON-NLS-1$
+                    if (c.state() != null) {
+                        n.put("state", c.state().key()); //$NON-NLS-1$
+                        n.put("setAt", c.setAt().toString()); //$NON-NLS-1$
+                        n.put("setBy", c.setBy()); //$NON-NLS-1$
+                    }
+                    if (c.snoozedUntil() != null) {
+                        n.put("snoozedUntil", c.snoozedUntil().toString()); //$NON-NLS-1$
+                    }
+                    ArrayNode notes = n.putArray("notes"); //$NON-NLS-1$
+                    for (ConversationState.Note note : c.notes()) {
+                        ObjectNode x = notes.addObject();
+                        x.put("at", note.at().toString()); //$NON-NLS-1$
+                        x.put("author", note.author()); //$NON-NLS-1$
+                        x.put("text", note.text()); //$NON-NLS-1$
+                    }
+                });
+        ArrayNode contacts = root.putArray("contacts"); //$NON-NLS-1$
+        s.contacts().values().stream().sorted((a, b) -> a.contactId().compareTo(b.contactId())).forEach(f -> {
+            ObjectNode n = contacts.addObject();
+            n.put("contactId", f.contactId()); //$NON-NLS-1$
+            n.put("doNotContact", f.doNotContact()); //$NON-NLS-1$
+            n.put("caution", f.caution()); //$NON-NLS-1$
+            n.put("cautionNote", f.cautionNote()); //$NON-NLS-1$
+            n.put("updatedAt", f.updatedAt() == null ? null : f.updatedAt().toString()); //$NON-NLS-1$
+            n.put("updatedBy", f.updatedBy()); //$NON-NLS-1$
+        });
+        ArrayNode camps = root.putArray("campaigns"); //$NON-NLS-1$
+        for (Campaign c : s.campaigns()) {
+            ObjectNode n = camps.addObject();
+            n.put("id", c.id()); //$NON-NLS-1$
+            n.put("name", c.name()); //$NON-NLS-1$
+            n.put("sentAt", c.sentAt().toString()); //$NON-NLS-1$
+            n.put("platform", c.platform() == null ? null : c.platform().key()); //$NON-NLS-1$
+            n.put("recipients", c.recipients()); //$NON-NLS-1$
+        }
+        ArrayNode sessions = root.putArray("sessions"); //$NON-NLS-1$
+        for (PermanenceSession p : s.sessions()) {
+            ObjectNode n = sessions.addObject();
+            n.put("id", p.id()); //$NON-NLS-1$
+            n.put("workerId", p.workerId()); //$NON-NLS-1$
+            n.put("start", p.start().toString()); //$NON-NLS-1$
+            n.put("end", p.end() == null ? null : p.end().toString()); //$NON-NLS-1$
+            n.put("handoverNote", p.handoverNote()); //$NON-NLS-1$
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    }
+
+    private void write(TriageState s) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(file.getParent());
+            byte[] bytes = serialize(s);
+            tmp = Files.createTempFile(file.getParent(), FILE_NAME + '.', ".tmp"); //$NON-NLS-1$
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+            loadedModified = Files.getLastModifiedTime(file);
+            loadedSize = Files.size(file);
+        } catch (IOException e) {
+            throw new TriageStoreException(file + ": cannot write (" + e.getMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a stray temp file is harmless
+                }
+            }
+        }
+    }
+}
