@@ -11,6 +11,7 @@ public final class WidgetIds {
     public static final String KEY = "maraude.widget"; //$NON-NLS-1$
 
     public static final String QUEUE_TABLE = "queue.table"; //$NON-NLS-1$
+    public static final String QUEUE_COUNTERS = "queue.counters"; //$NON-NLS-1$
     public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
     public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$
     public static final String SEARCH_SORT = "search.sort"; //$NON-NLS-1$
@@ -21,6 +22,9 @@ public final class WidgetIds {
     public static final String CONVERSATION_TEXT = "conversation.text"; //$NON-NLS-1$
     public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
     public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
+    public static final String DASHBOARD_PERIOD = "dashboard.period"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
 
     private WidgetIds() {

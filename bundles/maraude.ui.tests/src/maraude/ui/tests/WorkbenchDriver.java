@@ -18,6 +18,8 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.SWT;
@@ -159,10 +161,15 @@ public final class WorkbenchDriver {
 
     /** Waits (never on the UI thread) until the condition holds. */
     public void waitUntil(BooleanSupplier condition, String what) {
+        waitUntil(condition, () -> what);
+    }
+
+    /** Waits until the condition holds; {@code what} describes the state when it times out. */
+    public void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what); //$NON-NLS-1$
+                throw new AssertionError("timed out waiting for " + what.get()); //$NON-NLS-1$
             }
             try {
                 Thread.sleep(50);
@@ -183,6 +190,20 @@ public final class WorkbenchDriver {
             }
             return part;
         });
+    }
+
+    /** Switches to a perspective and brings a part of it forward; returns the part's object once rendered. */
+    public Object showPart(String perspectiveId, String partId) {
+        syncRun(() -> {
+            EModelService models = application().getContext().get(EModelService.class);
+            EPartService parts = application().getContext().get(EPartService.class);
+            MPerspective perspective = (MPerspective) models.find(perspectiveId, application());
+            parts.switchPerspective(perspective);
+            parts.showPart(partId, EPartService.PartState.ACTIVATE);
+        });
+        MPart part = part(partId);
+        waitUntil(() -> sync(part::getObject) != null, "part " + partId + " to render"); //$NON-NLS-1$ //$NON-NLS-2$
+        return sync(part::getObject);
     }
 
     /** The widget tagged {@code id} in any shell, waiting for parts that render lazily. */

@@ -30,6 +30,7 @@ import maraude.core.archive.SearchResults;
 import maraude.core.model.Direction;
 import maraude.ui.WidgetIds;
 import maraude.ui.parts.ConversationPart;
+import maraude.ui.parts.DashboardPart;
 import maraude.ui.parts.QueuePart;
 import maraude.ui.parts.SearchPart;
 
@@ -71,9 +72,13 @@ class WorkbenchTest {
         assertNotNull(workbench.sync(conversation::getObject), "the conversation part is rendered"); //$NON-NLS-1$
         assertNotNull(search);
 
-        long awaiting = summaries.stream()
+        QueuePart queuePart = (QueuePart) workbench.sync(queue::getObject);
+        workbench.waitUntil(() -> !workbench.sync(queuePart::rows).isEmpty(), "the queue to load"); //$NON-NLS-1$
+        long awaiting = workbench.sync(queuePart::rows).size();
+        long inboundLast = summaries.stream()
                 .filter(s -> s.lastMeaningfulDirection() == Direction.INBOUND && s.oldestUnansweredInbound() != null)
                 .count();
+        assertTrue(awaiting <= inboundLast, "only conversations whose last word is theirs wait"); //$NON-NLS-1$
         assertTrue(awaiting > 0, "the demo archive has conversations waiting for a reply"); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
         workbench.waitUntil(() -> workbench.sync(table::getItemCount) == awaiting, "the queue to list every waiting conversation"); //$NON-NLS-1$
@@ -114,5 +119,50 @@ class WorkbenchTest {
         workbench.waitUntil(() -> !workbench.sync(conversation::highlights).isEmpty(), "the hit to be highlighted"); //$NON-NLS-1$
         assertFalse(workbench.sync(() -> ((org.eclipse.swt.custom.StyledText) workbench.widget(WidgetIds.CONVERSATION_TEXT)).getText()).isEmpty());
         workbench.screenshot("search-opened"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(3)
+    void walkTheQueueWithTheKeyboardMarkOneHandledAndSeeCountersAndDashboardChange() throws Exception {
+        DashboardPart dashboard = (DashboardPart) workbench.showPart("maraude.perspective.coordination", DashboardPart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(dashboard::stats) != null, "the dashboard figures"); //$NON-NLS-1$
+        int awaitingBefore = total(workbench.sync(dashboard::stats).total());
+        workbench.screenshot("dashboard"); //$NON-NLS-1$
+
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        Label counters = workbench.widget(WidgetIds.QUEUE_COUNTERS);
+        workbench.waitUntil(() -> workbench.sync(queue::rows).size() == awaitingBefore, "the queue to match the dashboard"); //$NON-NLS-1$
+        workbench.focus(workbench.mainShell());
+        workbench.syncRun(table::setFocus);
+        workbench.waitUntil(() -> workbench.sync(table::isFocusControl), "the queue table to have the keyboard"); //$NON-NLS-1$
+        int before = workbench.sync(table::getSelectionIndex);
+        int expected = before < 0 ? 1 : before + 2; // GTK may select the first row when the table gets the focus
+        workbench.key('j', 0, 0);
+        workbench.key('j', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(table::getSelectionIndex) == expected,
+                () -> "J twice to move two rows down; selection " + workbench.sync(table::getSelectionIndex) //$NON-NLS-1$
+                        + ", focus " + workbench.sync(() -> String.valueOf(workbench.display().getFocusControl()))); //$NON-NLS-1$
+        String handled = workbench.sync(() -> queue.rows().get(expected).conversationId());
+        workbench.key('k', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(table::getSelectionIndex) == expected - 1, "K to move one row up"); //$NON-NLS-1$
+        workbench.key('j', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(table::getSelectionIndex) == expected, "J to come back"); //$NON-NLS-1$
+        workbench.key('h', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(queue::rows).size() == awaitingBefore - 1, "H to take it out of the queue"); //$NON-NLS-1$
+        assertTrue(workbench.sync(queue::rows).stream().noneMatch(q -> q.conversationId().equals(handled)));
+        workbench.waitUntil(() -> workbench.sync(counters::getText).startsWith(Integer.toString(awaitingBefore - 1)),
+                "the counters to count one less"); //$NON-NLS-1$
+        workbench.waitUntil(() -> total(workbench.sync(dashboard::stats).total()) == awaitingBefore - 1,
+                "the dashboard to count one less"); //$NON-NLS-1$
+        workbench.screenshot("queue-after-handled"); //$NON-NLS-1$
+    }
+
+    private static int total(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c;
+        }
+        return n;
     }
 }
