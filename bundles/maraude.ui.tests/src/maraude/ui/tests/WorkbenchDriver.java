@@ -192,6 +192,33 @@ public final class WorkbenchDriver {
         });
     }
 
+    /** Executes a command as its menu item or key would, without waiting (its dialog may be modal). */
+    public void executeCommand(String commandId) {
+        display.asyncExec(() -> {
+            org.eclipse.e4.core.contexts.IEclipseContext ctx = application().getChildren().get(0).getContext();
+            org.eclipse.e4.core.commands.ECommandService commands = ctx.get(org.eclipse.e4.core.commands.ECommandService.class);
+            org.eclipse.e4.core.commands.EHandlerService handlers = ctx.get(org.eclipse.e4.core.commands.EHandlerService.class);
+            handlers.executeHandler(commands.createCommand(commandId, null));
+        });
+    }
+
+    /** Waits for a shell with this title (a dialog) and returns it. */
+    public Shell shellTitled(String title) {
+        AtomicReference<Shell> found = new AtomicReference<>();
+        waitUntil(() -> {
+            found.set(sync(() -> {
+                for (Shell s : display.getShells()) {
+                    if (!s.isDisposed() && s.isVisible() && title.equals(s.getText())) {
+                        return s;
+                    }
+                }
+                return null;
+            }));
+            return found.get() != null;
+        }, "a window titled " + title); //$NON-NLS-1$
+        return found.get();
+    }
+
     /** Switches to a perspective and brings a part of it forward; returns the part's object once rendered. */
     public Object showPart(String perspectiveId, String partId) {
         syncRun(() -> {

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -164,5 +166,38 @@ class WorkbenchTest {
             n += c;
         }
         return n;
+    }
+
+    @Test
+    @Order(4)
+    void importAFixtureThroughTheWizardAndSeeItsConversationInTheQueue() throws Exception {
+        Path chat = TestArchives.fixtures().resolve("whatsapp/pustur_short_chat_android_en_2017.txt"); //$NON-NLS-1$
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.executeCommand("maraude.command.import"); //$NON-NLS-1$ (opens the modal wizard)
+
+        Text path = workbench.widget(WidgetIds.IMPORT_PATH);
+        workbench.syncRun(() -> path.setText(chat.toString()));
+        Button add = workbench.widget(WidgetIds.IMPORT_ADD_PATH);
+        workbench.syncRun(() -> add.notifyListeners(SWT.Selection, new Event()));
+        org.eclipse.swt.widgets.List list = workbench.widget(WidgetIds.IMPORT_LIST);
+        assertEquals(1, (int) workbench.sync(list::getItemCount));
+        Button finish = workbench.widget(WidgetIds.IMPORT_FINISH);
+        workbench.waitUntil(() -> workbench.sync(finish::isEnabled), "Finish to be enabled"); //$NON-NLS-1$
+        workbench.syncRun(() -> finish.notifyListeners(SWT.Selection, new Event()));
+
+        Shell summary = workbench.shellTitled(maraude.ui.imports.Messages.Import_summaryTitle);
+        workbench.screenshot("import-summary"); //$NON-NLS-1$
+        workbench.syncRun(summary::close);
+
+        java.util.Set<String> before = new java.util.HashSet<>();
+        summaries.forEach(s -> before.add(s.conversationId()));
+        java.util.List<String> imported;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            imported = reader.summaries().stream().map(ConversationSummary::conversationId).filter(id -> !before.contains(id))
+                    .toList();
+        }
+        assertEquals(1, imported.size(), "the chat is one new conversation"); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(queue::rows).stream().anyMatch(q -> q.conversationId().equals(imported.get(0))),
+                "the imported conversation to wait in the queue"); //$NON-NLS-1$
     }
 }
