@@ -26,6 +26,8 @@ public final class WidgetIds {
     public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
     public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
+    public static final String REGISTER_FILTER = "register.filter"; //$NON-NLS-1$
+    public static final String REGISTER_KIND = "register.kind"; //$NON-NLS-1$
     public static final String IMPORT_LIST = "import.list"; //$NON-NLS-1$
     public static final String IMPORT_PATH = "import.path"; //$NON-NLS-1$
     public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$

@@ -12,6 +12,7 @@ import java.util.List;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
@@ -32,6 +33,7 @@ import maraude.core.archive.SearchResults;
 import maraude.core.model.Direction;
 import maraude.ui.WidgetIds;
 import maraude.ui.parts.ConversationPart;
+import maraude.ui.parts.ContactRegisterPart;
 import maraude.ui.parts.DashboardPart;
 import maraude.ui.parts.QueuePart;
 import maraude.ui.parts.SearchPart;
@@ -158,6 +160,21 @@ class WorkbenchTest {
         workbench.waitUntil(() -> total(workbench.sync(dashboard::stats).total()) == awaitingBefore - 1,
                 "the dashboard to count one less"); //$NON-NLS-1$
         workbench.screenshot("queue-after-handled"); //$NON-NLS-1$
+
+        ContactRegisterPart register = (ContactRegisterPart) workbench.showPart("maraude.perspective.coordination", //$NON-NLS-1$
+                ContactRegisterPart.ID);
+        long contacts;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            contacts = reader.stats().contacts();
+        }
+        workbench.waitUntil(() -> workbench.sync(register::rows).size() == contacts, "the register to list every contact"); //$NON-NLS-1$
+        Combo kind = workbench.widget(WidgetIds.REGISTER_KIND);
+        workbench.syncRun(() -> {
+            kind.select(2); // unknown public
+            kind.notifyListeners(SWT.Selection, new Event());
+        });
+        assertTrue(workbench.sync(register::rows).stream().allMatch(r -> r.neverAnswered()));
+        workbench.screenshot("register-unknown-public"); //$NON-NLS-1$
     }
 
     private static int total(int[] counts) {
