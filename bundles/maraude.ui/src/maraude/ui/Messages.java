@@ -37,6 +37,10 @@ public final class Messages extends NLS {
     public static String Search_colSnippet;
     public static String Search_facets;
     public static String Search_error;
+    public static String Search_anyTime;
+    public static String Search_last7;
+    public static String Search_last30;
+    public static String Search_last365;
     public static String Conversation_none;
     public static String Conversation_loading;
     public static String Conversation_header;

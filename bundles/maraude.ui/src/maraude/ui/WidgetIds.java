@@ -15,6 +15,7 @@ public final class WidgetIds {
     public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
     public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$
     public static final String SEARCH_SORT = "search.sort"; //$NON-NLS-1$
+    public static final String SEARCH_PERIOD = "search.period"; //$NON-NLS-1$
     public static final String SEARCH_COUNT = "search.count"; //$NON-NLS-1$
     public static final String SEARCH_FACETS = "search.facets"; //$NON-NLS-1$
     public static final String SEARCH_TABLE = "search.table"; //$NON-NLS-1$
