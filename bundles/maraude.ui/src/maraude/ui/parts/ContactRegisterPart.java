@@ -12,7 +12,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -45,6 +44,7 @@ import maraude.core.triage.ContactFlags;
 import maraude.core.triage.RegisterEntry;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
@@ -229,28 +229,17 @@ public class ContactRegisterPart {
     }
 
     private void reload() {
-        Job job = new Job(Messages.Dashboard_loading) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                Instant at = Instant.now();
-                List<RegisterEntry> entries = triage.register(at);
-                sync.asyncExec(() -> {
-                    if (!table.isDisposed()) {
-                        now = at;
-                        all = entries;
-                        applyFilter();
-                    }
-                });
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.schedule();
+        BackgroundJobs.schedule(Messages.Dashboard_loading, FAMILY, () -> {
+            Instant at = Instant.now();
+            List<RegisterEntry> entries = triage.register(at);
+            sync.asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    now = at;
+                    all = entries;
+                    applyFilter();
+                }
+            });
+        });
     }
 
     private void applyFilter() {

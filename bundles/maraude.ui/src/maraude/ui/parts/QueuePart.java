@@ -7,9 +7,6 @@ import java.util.List;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -34,6 +31,7 @@ import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
@@ -171,27 +169,17 @@ public class QueuePart {
 
     private void change(QueueItem q, StateChange c) {
         int keep = table.getSelectionIndex();
-        Job job = new Job(Messages.Queue_saving) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                c.apply(triage);
-                PermanenceQueue next = triage.queue(Instant.now());
-                sync.asyncExec(() -> {
-                    show(next);
-                    if (!rows.isEmpty()) {
-                        table.setSelection(Math.min(keep, rows.size() - 1));
-                    }
-                    broker.post(ArchiveEvents.TRIAGE_CHANGED, q.conversationId());
-                });
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.schedule();
+        BackgroundJobs.schedule(Messages.Queue_saving, FAMILY, () -> {
+            c.apply(triage);
+            PermanenceQueue next = triage.queue(Instant.now());
+            sync.asyncExec(() -> {
+                show(next);
+                if (!rows.isEmpty()) {
+                    table.setSelection(Math.min(keep, rows.size() - 1));
+                }
+                broker.post(ArchiveEvents.TRIAGE_CHANGED, q.conversationId());
+            });
+        });
     }
 
     private QueueItem selected() {
@@ -208,21 +196,10 @@ public class QueuePart {
     }
 
     private void reload() {
-        Job job = new Job(Messages.Queue_loading) {
-            @Override
-            protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {
-                PermanenceQueue q = triage.queue(Instant.now());
-                sync.asyncExec(() -> show(q));
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.schedule();
+        BackgroundJobs.schedule(Messages.Queue_loading, FAMILY, () -> {
+            PermanenceQueue q = triage.queue(Instant.now());
+            sync.asyncExec(() -> show(q));
+        });
     }
 
     private void show(PermanenceQueue q) {
