@@ -91,6 +91,12 @@ public final class Messages extends NLS {
     public static String Register_cautionPrompt;
     public static String Register_statusDnc;
     public static String Register_statusUnknown;
+    public static String Permanence_started;
+    public static String Permanence_first;
+    public static String Permanence_noNote;
+    public static String Permanence_handover;
+    public static String Permanence_end;
+    public static String Permanence_notePrompt;
     public static String Duration_minutes;
     public static String Duration_hours;
     public static String Duration_days;

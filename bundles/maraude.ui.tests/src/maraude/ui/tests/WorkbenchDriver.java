@@ -219,6 +219,53 @@ public final class WorkbenchDriver {
         return found.get();
     }
 
+    /** The first control of this type in a shell (dialogs of JFace whose widgets we do not tag). */
+    @SuppressWarnings("unchecked")
+    public <W extends Control> W first(Shell shell, Class<W> type) {
+        return (W) sync(() -> firstOf(shell, type));
+    }
+
+    private static Control firstOf(Control c, Class<?> type) {
+        if (type.isInstance(c)) {
+            return c;
+        }
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control f = firstOf(child, type);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Presses the button labelled {@code label} in a dialog shell. */
+    public void press(Shell shell, String label) {
+        syncRun(() -> {
+            org.eclipse.swt.widgets.Button b = findButton(shell, label);
+            if (b == null) {
+                throw new AssertionError("no button " + label); //$NON-NLS-1$
+            }
+            b.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    private static org.eclipse.swt.widgets.Button findButton(Control c, String label) {
+        if (c instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText())) {
+            return b;
+        }
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                org.eclipse.swt.widgets.Button f = findButton(child, label);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Switches to a perspective and brings a part of it forward; returns the part's object once rendered. */
     public Object showPart(String perspectiveId, String partId) {
         syncRun(() -> {

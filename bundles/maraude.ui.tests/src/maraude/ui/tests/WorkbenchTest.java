@@ -217,4 +217,57 @@ class WorkbenchTest {
         workbench.waitUntil(() -> workbench.sync(queue::rows).stream().anyMatch(q -> q.conversationId().equals(imported.get(0))),
                 "the imported conversation to wait in the queue"); //$NON-NLS-1$
     }
+
+    @Test
+    @Order(5)
+    void startAndEndAPermanenceWithAHandoverNote() throws Exception {
+        workbench.executeCommand("maraude.command.permanence.start"); //$NON-NLS-1$
+        Shell started = workbench.shellTitled(maraude.ui.Messages.Permanence_started);
+        workbench.syncRun(started::close);
+        maraude.core.triage.TriageStateStore store = maraude.core.triage.TriageStateStore.open(archiveFolder);
+        assertTrue(store.snapshot().sessions().stream().anyMatch(maraude.core.triage.PermanenceSession::isOpen));
+
+        workbench.executeCommand("maraude.command.permanence.end"); //$NON-NLS-1$
+        Shell end = workbench.shellTitled(maraude.ui.Messages.Permanence_end);
+        Text note = workbench.first(end, Text.class);
+        workbench.syncRun(() -> note.setText("Rappeler Luna pour le colis")); //$NON-NLS-1$
+        workbench.press(end, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+        workbench.waitUntil(() -> maraude.core.triage.TriageStateStore.open(archiveFolder).snapshot().lastEndedSession()
+                .map(p -> p.handoverNote().equals("Rappeler Luna pour le colis")).orElse(false), "the handover note to be saved"); //$NON-NLS-1$ //$NON-NLS-2$
+
+        workbench.executeCommand("maraude.command.permanence.start"); //$NON-NLS-1$
+        Shell next = workbench.shellTitled(maraude.ui.Messages.Permanence_started);
+        org.eclipse.swt.widgets.Label message = workbench.sync(() -> findLabelContaining(next, "Rappeler Luna")); //$NON-NLS-1$
+        workbench.screenshot("permanence-handover"); //$NON-NLS-1$
+        assertNotNull(message, () -> "the next permanence starts with the handover note: " + workbench.sync(() -> texts(next))); //$NON-NLS-1$
+        workbench.syncRun(next::close);
+    }
+
+    private static String texts(org.eclipse.swt.widgets.Control c) {
+        StringBuilder sb = new StringBuilder(c.getClass().getSimpleName());
+        if (c instanceof org.eclipse.swt.widgets.Label l) {
+            sb.append('[').append(l.getText()).append(']');
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                sb.append(' ').append(texts(child));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static org.eclipse.swt.widgets.Label findLabelContaining(org.eclipse.swt.widgets.Control c, String text) {
+        if (c instanceof org.eclipse.swt.widgets.Label l && l.getText().contains(text)) {
+            return l;
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                org.eclipse.swt.widgets.Label f = findLabelContaining(child, text);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
 }

@@ -195,6 +195,14 @@ public class QueuePart {
         }
     }
 
+    @Inject
+    @Optional
+    void triageChanged(@UIEventTopic(ArchiveEvents.TRIAGE_CHANGED) Object source) {
+        if (table != null && !table.isDisposed() && !(source instanceof String)) {
+            reload(); // a session started or ended: what counts as new changed (own changes come with an id)
+        }
+    }
+
     private void reload() {
         BackgroundJobs.schedule(Messages.Queue_loading, FAMILY, () -> {
             PermanenceQueue q = triage.queue(Instant.now());
