@@ -259,4 +259,24 @@ class CliTest {
         Run all = run("contacts", "--json"); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(stats.contacts(), all.json().size(), "every contact is in the register"); //$NON-NLS-1$
     }
+
+    @Test
+    void recordACampaignAndSeeItsResponseRate(@TempDir Path other) throws Exception {
+        try (Archive a = factory.open(other, AccessMode.READ_WRITE)) {
+            new DemoGenerator(11L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
+                    .populate(a, 600, (done, total) -> true);
+        }
+        List<String> add = List.of("--archive", other.toString(), "campaigns", "add", "--date", "2026-11-01", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                "--recipients", "2000", "--platform", "sms", "--name", "SMS novembre", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        Run added = runRaw(add);
+        assertEquals(0, added.code(), added.err());
+        Run list = runRaw(List.of("--archive", other.toString(), "campaigns", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, list.code(), list.err());
+        assertEquals(1, list.json().size());
+        JsonNode c = list.json().get(0);
+        assertEquals("SMS novembre", c.get("name").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(2000, c.get("recipients").asInt()); //$NON-NLS-1$
+        assertTrue(c.get("replied").asInt() >= 0);
+        assertEquals(2, runRaw(List.of("--archive", other.toString(), "campaigns", "add", "--date", "2026-11-01")).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+    }
 }
