@@ -3,10 +3,12 @@ package maraude.ui.conversation;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IPreferencesService;
 
+import maraude.ui.Workers;
+
 /**
  * Who is at the keyboard, as recorded on pending replies and reveals: the system property
  * {@code maraude.worker}, else the preference {@code worker.name} of node {@code maraude.ui}, else
- * the account name.
+ * {@link Workers#current()} (the account name).
  */
 public final class WorkerName {
 
@@ -20,13 +22,13 @@ public final class WorkerName {
     public static String current() {
         String p = System.getProperty(PROPERTY);
         if (p != null && !p.isBlank()) {
-            return p.strip();
+            return Workers.current();
         }
         IPreferencesService prefs = Platform.getPreferencesService();
         String pref = prefs == null ? null : prefs.getString(PREFERENCE_NODE, PREFERENCE_KEY, null, null);
         if (pref != null && !pref.isBlank()) {
             return pref.strip();
         }
-        return System.getProperty("user.name", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        return Workers.current();
     }
 }

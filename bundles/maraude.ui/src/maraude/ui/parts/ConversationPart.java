@@ -9,10 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
@@ -42,6 +38,7 @@ import maraude.core.model.Message;
 import maraude.images.ImageLimits;
 import maraude.images.ImageService;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.BackgroundJobs;
 import maraude.ui.ArchiveEvents.OpenConversation;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
@@ -171,24 +168,13 @@ public class ConversationPart {
     }
 
     private void load(OpenConversation request, boolean opening) {
-        Job job = new Job(Messages.Conversation_loading) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
-                List<Message> thread = archive.messages(request.conversationId());
-                Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
-                TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.location()) : team;
-                sync.asyncExec(() -> show(request, conversation, contact, thread, settings, opening));
-                return Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == ConversationView.FAMILY;
-            }
-        };
-        job.setSystem(true);
-        job.schedule();
+        BackgroundJobs.schedule(Messages.Conversation_loading, ConversationView.FAMILY, () -> {
+            Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
+            List<Message> thread = archive.messages(request.conversationId());
+            Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
+            TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.location()) : team;
+            sync.asyncExec(() -> show(request, conversation, contact, thread, settings, opening));
+        });
     }
 
     private void show(OpenConversation request, Conversation conversation, Contact contact, List<Message> thread,
