@@ -42,7 +42,8 @@ public final class SourceScheduler {
 
     public SourceScheduler(SourceStore store, Map<SourceKind, Puller> pullers, Clock clock) {
         this.store = store;
-        this.pullers = new EnumMap<>(pullers);
+        this.pullers = new EnumMap<>(SourceKind.class);
+        this.pullers.putAll(pullers);
         this.clock = clock;
     }
 
@@ -73,11 +74,7 @@ public final class SourceScheduler {
         Instant next = regular;
         boolean failed = s.state() == SourceState.FAILING || s.state().needsAttention();
         if (failed && s.lastAttempt() != null) {
-            Instant retry = s.lastAttempt().plus(RETRY.compareTo(interval) < 0 ? RETRY : interval);
-            next = retry.isBefore(regular) ? retry : regular;
-            if (s.lastPull() == null) {
-                next = retry;
-            }
+            next = s.lastAttempt().plus(RETRY.compareTo(interval) < 0 ? RETRY : interval);
         }
         // A platform's Retry-After pushed the stored next pull later: keep it.
         if (s.nextPull() != null && s.state() == SourceState.FAILING && s.nextPull().isAfter(next)) {

@@ -289,6 +289,7 @@ public final class PhoneDrop implements AutoCloseable {
             }
             long length = request.getLength();
             if (length > config.maxUploadBytes() + 64 * 1024) {
+                drain(request);
                 page(response, callback, 413, Messages.phoneTooLarge);
                 return;
             }
@@ -308,6 +309,7 @@ public final class PhoneDrop implements AutoCloseable {
                     parts = MultiPartFormData.getParts(request, request, type, mpc);
                 } catch (RuntimeException e) {
                     boolean tooBig = isTooLarge(e) || Request.getContentBytesRead(request) > config.maxUploadBytes();
+                    drain(request);
                     page(response, callback, tooBig ? 413 : 400, tooBig ? Messages.phoneTooLarge : Messages.phoneFailed);
                     return;
                 }
@@ -385,6 +387,27 @@ public final class PhoneDrop implements AutoCloseable {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); //$NON-NLS-1$
             response.getHeaders().put("Referrer-Policy", "no-referrer"); //$NON-NLS-1$ //$NON-NLS-2$
             response.getHeaders().put("X-Content-Type-Options", "nosniff"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    /** Bytes of a refused body read and dropped so that the phone sees the answer, not a reset. */
+    private static final long DRAIN_LIMIT = 16L << 20;
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}: a browser that is
+     * still sending when the connection closes shows a network error instead of the 413 page.
+     * Past the limit the connection is closed anyway.
+     */
+    private static void drain(Request request) {
+        try {
+            InputStream in = Request.asInputStream(request);
+            byte[] buf = new byte[64 * 1024];
+            long total = 0;
+            for (int n; total < DRAIN_LIMIT && (n = in.read(buf)) >= 0;) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client gave up: nothing to answer
         }
     }
 

@@ -267,6 +267,9 @@ public final class WebInboxPuller implements Puller {
         if (refused || !isLoggedIn(profile, d)) {
             throw new SourceException(SourceState.LOGIN_FAILED, NLS.bind(Messages.webLoginRefused, host, source.id()));
         }
+        if (after.uri().equals(base.resolve(profile.inbox())) && d.selectFirst(profile.inboxMarker()) != null) {
+            return d; // the platform sent us to the inbox after the login: no need to ask again
+        }
         Document again = fetch(http, base.resolve(profile.inbox()));
         if (!isLoggedIn(profile, again)) {
             throw new SourceException(SourceState.LOGIN_FAILED, NLS.bind(Messages.webSessionLost, host));
