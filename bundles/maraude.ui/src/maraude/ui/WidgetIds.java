@@ -11,9 +11,11 @@ public final class WidgetIds {
     public static final String KEY = "maraude.widget"; //$NON-NLS-1$
 
     public static final String QUEUE_TABLE = "queue.table"; //$NON-NLS-1$
+    public static final String QUEUE_COUNTERS = "queue.counters"; //$NON-NLS-1$
     public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
     public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$
     public static final String SEARCH_SORT = "search.sort"; //$NON-NLS-1$
+    public static final String SEARCH_PERIOD = "search.period"; //$NON-NLS-1$
     public static final String SEARCH_COUNT = "search.count"; //$NON-NLS-1$
     public static final String SEARCH_FACETS = "search.facets"; //$NON-NLS-1$
     public static final String SEARCH_TABLE = "search.table"; //$NON-NLS-1$
@@ -21,7 +23,17 @@ public final class WidgetIds {
     public static final String CONVERSATION_TEXT = "conversation.text"; //$NON-NLS-1$
     public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
     public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
+    public static final String DASHBOARD_PERIOD = "dashboard.period"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
+    public static final String REGISTER_FILTER = "register.filter"; //$NON-NLS-1$
+    public static final String REGISTER_KIND = "register.kind"; //$NON-NLS-1$
+    public static final String IMPORT_LIST = "import.list"; //$NON-NLS-1$
+    public static final String IMPORT_PATH = "import.path"; //$NON-NLS-1$
+    public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$
+    public static final String IMPORT_US = "import.us"; //$NON-NLS-1$
+    public static final String IMPORT_FINISH = "import.finish"; //$NON-NLS-1$
 
     private WidgetIds() {
     }
