@@ -510,6 +510,12 @@ public final class LuceneArchive implements Archive {
         Map<String, Conversation> convs = conversations;
         Map<String, Contact> cons = contacts;
         Map<String, Acc> accs = withSearcher(s -> {
+            // The per-conversation figures only change with a new commit: the queue, the dashboard
+            // and the register all ask after each import, so compute them once per reader.
+            SummaryCache cached = summaryCache;
+            if (cached != null && cached.reader() == s.getIndexReader()) {
+                return cached.accs();
+            }
             Map<String, Acc> map = new HashMap<>();
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             Direction[] dirs = Direction.values();
@@ -597,6 +603,7 @@ public final class LuceneArchive implements Archive {
                 }
                 a.preview = preview != null && preview.advanceExact(a.lastDoc) ? preview.binaryValue().utf8ToString() : ""; //$NON-NLS-1$
             }
+            summaryCache = new SummaryCache(s.getIndexReader(), map);
             return map;
         }, Map.<String, Acc>of());
         List<ConversationSummary> out = new ArrayList<>(convs.size());
@@ -619,6 +626,12 @@ public final class LuceneArchive implements Archive {
                 .thenComparing(ConversationSummary::conversationId));
         return out;
     }
+
+    /** Figures of the last summaries() call and the reader they were read from (never mutated after). */
+    private record SummaryCache(org.apache.lucene.index.IndexReader reader, Map<String, Acc> accs) {
+    }
+
+    private volatile SummaryCache summaryCache;
 
     private static Instant instant(long millis) {
         return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);

@@ -3,7 +3,9 @@ package maraude.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.e4.core.di.suppliers.ExtendedObjectSupplier;
+import org.eclipse.e4.core.di.suppliers.IObjectDescriptor;
+import org.eclipse.e4.core.di.suppliers.IRequestor;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -59,14 +66,42 @@ public final class WorkbenchDriver {
         uiThread = new Thread(this::runWorkbench, "maraude-workbench-ui"); //$NON-NLS-1$
     }
 
+    /** Whether a workbench already ran in this JVM (test classes each start their own). */
+    private static boolean ranBefore;
+
     /** Starts the workbench on {@code archive} and waits for its window. */
     public static WorkbenchDriver start(Path archive) throws Exception {
         System.setProperty("maraude.archive", archive.toString()); //$NON-NLS-1$
+        if (ranBefore) {
+            forgetInjectionSuppliers();
+        }
+        ranBefore = true;
         WorkbenchDriver driver = new WorkbenchDriver();
         driver.uiThread.setDaemon(true);
         driver.uiThread.start();
         driver.awaitWorkbench();
         return driver;
+    }
+
+    /**
+     * e4 caches its extended object suppliers (those of {@code @UIEventTopic}, {@code @Preference}…)
+     * in a static map, injected once with the first workbench's context: a second workbench in the
+     * same JVM would deliver UI events through the first one's disposed display, i.e. never. Any
+     * change to an {@link ExtendedObjectSupplier} service clears that map, so one is registered and
+     * withdrawn at once.
+     */
+    private static void forgetInjectionSuppliers() {
+        BundleContext bc = FrameworkUtil.getBundle(WorkbenchDriver.class).getBundleContext();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ExtendedObjectSupplier.SERVICE_CONTEXT_KEY, "maraude.ui.tests.none"); //$NON-NLS-1$
+        ServiceRegistration<ExtendedObjectSupplier> reg = bc.registerService(ExtendedObjectSupplier.class,
+                new ExtendedObjectSupplier() {
+                    @Override
+                    public Object get(IObjectDescriptor descriptor, IRequestor requestor, boolean track, boolean group) {
+                        return null;
+                    }
+                }, props);
+        reg.unregister();
     }
 
     private void runWorkbench() {
