@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.DirectoryReader;
@@ -22,6 +23,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NativeFSLockFactory;
 import org.eclipse.osgi.util.NLS;
 
+import maraude.archive.maintenance.AuditTrail;
 import maraude.archive.storage.ArchiveStorage;
 import maraude.archive.storage.FileSystemStorage;
 import maraude.core.archive.ArchiveException;
@@ -118,6 +120,7 @@ public final class ArchiveProtection {
             } finally {
                 key.destroy();
             }
+            AuditTrail.recordQuietly(root, AuditTrail.Event.PROTECT, Map.of());
             finishConversion(root);
         } catch (LockObtainFailedException e) {
             throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Protection_inUse, root), e);
@@ -192,6 +195,7 @@ public final class ArchiveProtection {
         DataKey key = unwrap(root, oldPassphrase);
         try {
             KeyFile.wrap(key, newPassphrase, params).write(root);
+            AuditTrail.recordQuietly(root, AuditTrail.Event.PASSPHRASE_CHANGE, Map.of());
         } catch (IOException e) {
             throw new ArchiveException(Kind.IO, NLS.bind(Messages.Protection_io, root, e.getMessage()), e);
         } finally {

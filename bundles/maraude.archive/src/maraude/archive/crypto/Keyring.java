@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.osgi.util.NLS;
 
+import maraude.archive.maintenance.AuditTrail;
+
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveException.Kind;
 
@@ -50,7 +52,14 @@ public final class Keyring {
      * @throws ArchiveException         CORRUPT when the key file is damaged, IO when it cannot be read
      */
     public void unlock(Path root, char[] passphrase) {
-        DataKey k = ArchiveProtection.unwrap(root, passphrase);
+        DataKey k;
+        try {
+            k = ArchiveProtection.unwrap(root, passphrase);
+        } catch (WrongPassphraseException e) {
+            AuditTrail.recordQuietly(root, AuditTrail.Event.UNLOCK_FAILED, Map.of());
+            throw e;
+        }
+        AuditTrail.recordQuietly(root, AuditTrail.Event.UNLOCK, Map.of());
         DataKey old = keys.put(key(root), k);
         if (old != null && old != k) {
             old.destroy();
@@ -89,8 +98,9 @@ public final class Keyring {
 
     /** Destroys every key and every decrypted chunk held in memory. */
     public void lock() {
-        for (DataKey k : keys.values()) {
-            k.destroy();
+        for (Map.Entry<Path, DataKey> e : keys.entrySet()) {
+            e.getValue().destroy();
+            AuditTrail.recordQuietly(e.getKey(), AuditTrail.Event.LOCK, Map.of());
         }
         keys.clear();
         for (EncryptedStorage s : handedOut) {

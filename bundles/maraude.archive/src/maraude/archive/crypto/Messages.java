@@ -18,6 +18,11 @@ public final class Messages extends NLS {
     public static String Protection_notProtected;
     public static String Protection_inUse;
     public static String Protection_io;
+    public static String Backup_destinationExists;
+    public static String Backup_plainNeedsPassphrase;
+    public static String Backup_busy;
+    public static String Backup_notABackup;
+    public static String Backup_io;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
