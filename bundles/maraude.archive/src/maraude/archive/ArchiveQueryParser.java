@@ -1,6 +1,8 @@
 package maraude.archive;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.function.UnaryOperator;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -52,7 +54,7 @@ final class ArchiveQueryParser {
         try {
             q = newParser().parse(rewritePhones(text, UnaryOperator.identity(), true));
         } catch (ParseException | IllegalArgumentException e) {
-            q = newParser().parse(rewritePhones(text, QueryParserBase::escape, false));
+            q = newParser().parse(rewritePhones(text, ArchiveQueryParser::escapeAll, false));
         }
         return positive(q);
     }
@@ -120,6 +122,24 @@ final class ArchiveQueryParser {
         return b.build();
     }
 
+    /** "word: text" read as the two, joined like any two words (AND by default). */
+    private static Query both(Query a, Query b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return new BooleanQuery.Builder().add(a, BooleanClause.Occur.MUST).add(b, BooleanClause.Occur.MUST).build();
+    }
+
+    /** Escapes special characters and turns operator words into plain words. */
+    static String escapeAll(String text) {
+        return OPERATOR_WORD.matcher(QueryParserBase.escape(text)).replaceAll(r -> r.group().toLowerCase(Locale.ROOT));
+    }
+
+    private static final Pattern OPERATOR_WORD = Pattern.compile("\\b(AND|OR|NOT)\\b"); //$NON-NLS-1$
+
     private static final class Parser extends MultiFieldQueryParser {
 
         Parser(Analyzer analyzer) {
@@ -132,7 +152,7 @@ final class ArchiveQueryParser {
                 return phoneQuery(queryText);
             }
             if (field != null && !ArchiveSchema.QUERY_FIELDS.contains(field)) {
-                return super.getFieldQuery(null, field + ' ' + queryText, quoted);
+                return both(super.getFieldQuery(null, field, quoted), super.getFieldQuery(null, queryText, quoted));
             }
             return super.getFieldQuery(field, queryText, quoted);
         }
@@ -143,7 +163,7 @@ final class ArchiveQueryParser {
                 return phoneQuery(queryText);
             }
             if (field != null && !ArchiveSchema.QUERY_FIELDS.contains(field)) {
-                return super.getFieldQuery(null, field + ' ' + queryText, slop);
+                return both(super.getFieldQuery(null, field, slop), super.getFieldQuery(null, queryText, slop));
             }
             return super.getFieldQuery(field, queryText, slop);
         }

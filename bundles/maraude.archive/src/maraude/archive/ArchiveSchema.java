@@ -11,22 +11,22 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import maraude.archive.analysis.PhoneNumbers;
+import maraude.archive.analysis.NameAnalyzer;
 import maraude.archive.analysis.TextAnalyzer;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -70,8 +70,8 @@ public final class ArchiveSchema {
     public static final String ID = "id"; //$NON-NLS-1$
 
     /**
-     * Platform key ({@link Platform#key()}). Indexed keyword (filter) on every kind; stored on
-     * contacts and conversations; sorted doc values on messages (facet counts per platform).
+     * Platform key ({@link Platform#key()}). Indexed keyword (filter) and sorted doc values (facet
+     * counts per platform) on every kind; stored on contacts and conversations.
      */
     public static final String PLATFORM = "platform"; //$NON-NLS-1$
 
@@ -129,15 +129,25 @@ public final class ArchiveSchema {
     public static final String SEQ = "seq"; //$NON-NLS-1$
 
     /**
-     * Message body. Analysed by {@link TextAnalyzer} (folded, lightly stemmed), stored (threads,
-     * snippets), postings with offsets so that the unified highlighter builds snippets without
-     * re-analysing the text.
+     * Message body. Analysed by {@link TextAnalyzer} (folded, lightly stemmed), with positions
+     * (phrases), stored (threads, snippets). No offsets in postings: messages are short, and
+     * re-analysing the 20 texts of a result page for snippets costs less than offsets cost at
+     * indexing time and on disk.
      */
     public static final String TEXT = "text"; //$NON-NLS-1$
 
     /**
-     * Who the message is with or from: contact name, contact handle, author. Analysed like
-     * {@link #TEXT}, not stored; searched with the text by default, so a pseudonym finds its thread.
+     * The first {@value #PREVIEW_CHARS} characters of the body, whitespace collapsed. Binary doc values
+     * only: summaries read the preview of each conversation's last message without decompressing
+     * stored-field blocks (a random stored-field read costs up to a 60 KiB block).
+     */
+    public static final String PREVIEW = "preview"; //$NON-NLS-1$
+    public static final int PREVIEW_CHARS = 140;
+
+    /**
+     * Who the message is with or from: contact name, contact handle, author. Analysed by
+     * {@link NameAnalyzer} (folded, not stemmed), not stored; searched with the text by default, so a
+     * pseudonym finds its thread.
      */
     public static final String WHO = "who"; //$NON-NLS-1$
 
@@ -166,13 +176,6 @@ public final class ArchiveSchema {
     public static final Set<String> QUERY_FIELDS = Set.of(TEXT, WHO, PLATFORM, CONTACT, CONVERSATION, DIRECTION,
             WORKER, PHONE_QUERY_FIELD, PHONES, ID);
 
-    /** Stored, analysed, with offsets in postings for the highlighter. */
-    private static final FieldType TEXT_TYPE = new FieldType(TextField.TYPE_STORED);
-    static {
-        TEXT_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        TEXT_TYPE.freeze();
-    }
-
     /** The analyzer for writing and for parsing queries: free text analysed, ids and keys kept whole. */
     public static Analyzer analyzer() {
         Analyzer keyword = new KeywordAnalyzer();
@@ -184,7 +187,7 @@ public final class ArchiveSchema {
                 return new TokenStreamComponents(t, new LowerCaseFilter(t));
             }
         };
-        return new PerFieldAnalyzerWrapper(new TextAnalyzer(), Map.of(
+        return new PerFieldAnalyzerWrapper(new TextAnalyzer(), Map.of(WHO, new NameAnalyzer(),
                 ID, keyword, PLATFORM, lowerKeyword, CONTACT, keyword, CONVERSATION, keyword,
                 DIRECTION, lowerKeyword, WORKER, keyword, PHONES, keyword, TYPE, keyword));
     }
@@ -204,8 +207,7 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONTACT, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
-        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
-        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
+        d.add(platformDocValues(c.platform()));
         d.add(new StoredField(HANDLE, c.handle()));
         d.add(new StoredField(NAME, c.displayName()));
         return d;
@@ -220,8 +222,7 @@ public final class ArchiveSchema {
         d.add(new StringField(TYPE, TYPE_CONVERSATION, Field.Store.NO));
         d.add(new StringField(ID, c.id(), Field.Store.YES));
         d.add(new StringField(PLATFORM, c.platform().key(), Field.Store.YES));
-        // Lucene 9 wants one schema per field across all documents: messages carry the platform as doc values.
-        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(c.platform().key())));
+        d.add(platformDocValues(c.platform()));
         d.add(new StringField(CONTACT, c.contactId(), Field.Store.YES));
         d.add(new StoredField(TITLE, c.title()));
         return d;
@@ -231,8 +232,11 @@ public final class ArchiveSchema {
         return new Conversation(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(CONTACT), d.get(TITLE));
     }
 
-    /** A message document; {@code contact} may be null when the conversation's contact was never put. */
-    static Document messageDocument(Message m, Conversation conv, Contact contact) {
+    /**
+     * A message document; {@code contact} may be null when the conversation's contact was never put.
+     * Public for the benchmark's same-schema baseline; callers store messages through the archive.
+     */
+    public static Document messageDocument(Message m, Conversation conv, Contact contact) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_MESSAGE, Field.Store.NO));
         d.add(new StringField(ID, m.id(), Field.Store.YES));
@@ -240,7 +244,7 @@ public final class ArchiveSchema {
         d.add(new SortedDocValuesField(CONVERSATION, new BytesRef(m.conversationId())));
         d.add(new StringField(CONTACT, conv.contactId(), Field.Store.NO));
         d.add(new StringField(PLATFORM, conv.platform().key(), Field.Store.NO));
-        d.add(new SortedDocValuesField(PLATFORM, new BytesRef(conv.platform().key())));
+        d.add(platformDocValues(conv.platform()));
         d.add(new StringField(DIRECTION, m.direction().key(), Field.Store.NO));
         d.add(new NumericDocValuesField(DIRECTION, m.direction().ordinal()));
         d.add(new StoredField(DIRECTION, m.direction().ordinal()));
@@ -257,7 +261,8 @@ public final class ArchiveSchema {
         d.add(new StoredField(WHEN, when.toString()));
         d.add(new NumericDocValuesField(MONTH, when.getYear() * 100L + when.getMonthValue()));
         d.add(new NumericDocValuesField(SEQ, seq(m.source())));
-        d.add(new Field(TEXT, m.text(), TEXT_TYPE));
+        d.add(new TextField(TEXT, m.text(), Field.Store.YES));
+        d.add(new BinaryDocValuesField(PREVIEW, new BytesRef(preview(m.text()))));
         StringBuilder who = new StringBuilder(m.author());
         if (contact != null) {
             who.append('\n').append(contact.displayName()).append('\n').append(contact.handle());
@@ -280,6 +285,41 @@ public final class ArchiveSchema {
             d.add(new StoredField(SOURCE_OFFSET, src.offset()));
         }
         return d;
+    }
+
+    /**
+     * Lucene 9 requires a field to have the same structure in every document, so contacts and
+     * conversations carry the platform doc values too (searches count messages only).
+     */
+    private static SortedDocValuesField platformDocValues(Platform p) {
+        return new SortedDocValuesField(PLATFORM, new BytesRef(p.key()));
+    }
+
+    /** Whitespace collapsed, cut at {@link #PREVIEW_CHARS} code points with an ellipsis. */
+    public static String preview(String text) {
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), PREVIEW_CHARS + 2));
+        int points = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp)) {
+                space = sb.length() > 0;
+                continue;
+            }
+            if (points + (space ? 1 : 0) >= PREVIEW_CHARS) {
+                sb.append('…');
+                return sb.toString();
+            }
+            if (space) {
+                sb.append(' ');
+                points++;
+                space = false;
+            }
+            sb.appendCodePoint(cp);
+            points++;
+        }
+        return sb.toString();
     }
 
     static long seq(SourceRef src) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -57,7 +58,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -108,7 +108,6 @@ public final class LuceneArchive implements Archive {
 
     /** Indexing buffer: large enough for few flushes, small enough for a 512 MiB heap. */
     private static final double RAM_BUFFER_MB = 64;
-    private static final int PREVIEW_CHARS = 140;
     private static final int SNIPPET_CHARS = 160;
     private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
 
@@ -502,8 +501,8 @@ public final class LuceneArchive implements Archive {
     }
 
     /**
-     * Two passes over doc values of all messages (conversation, time, seq, direction); stored fields
-     * are read only for the preview of each conversation's last message.
+     * Two passes over doc values of all messages (conversation, time, seq, direction), then one
+     * binary doc value per conversation for the preview of its last message. No stored field is read.
      */
     @Override
     public List<ConversationSummary> summaries() {
@@ -511,6 +510,12 @@ public final class LuceneArchive implements Archive {
         Map<String, Conversation> convs = conversations;
         Map<String, Contact> cons = contacts;
         Map<String, Acc> accs = withSearcher(s -> {
+            // The per-conversation figures only change with a new commit: the queue, the dashboard
+            // and the register all ask after each import, so compute them once per reader.
+            SummaryCache cached = summaryCache;
+            if (cached != null && cached.reader() == s.getIndexReader()) {
+                return cached.accs();
+            }
             Map<String, Acc> map = new HashMap<>();
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
             Direction[] dirs = Direction.values();
@@ -586,12 +591,19 @@ public final class LuceneArchive implements Archive {
                     }
                 }
             }
-            // Previews: one stored-field read per conversation.
-            for (Acc a : map.values()) {
-                LeafReader r = leaves.get(a.lastLeaf).reader();
-                String text = r.storedFields().document(a.lastDoc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT);
-                a.preview = preview(text);
+            // Previews from binary doc values, in doc order per segment: no stored field is read.
+            List<Acc> byDoc = new ArrayList<>(map.values());
+            byDoc.sort(Comparator.comparingInt((Acc a) -> a.lastLeaf).thenComparingInt(a -> a.lastDoc));
+            BinaryDocValues preview = null;
+            int leaf = -1;
+            for (Acc a : byDoc) {
+                if (a.lastLeaf != leaf) {
+                    leaf = a.lastLeaf;
+                    preview = leaves.get(leaf).reader().getBinaryDocValues(ArchiveSchema.PREVIEW);
+                }
+                a.preview = preview != null && preview.advanceExact(a.lastDoc) ? preview.binaryValue().utf8ToString() : ""; //$NON-NLS-1$
             }
+            summaryCache = new SummaryCache(s.getIndexReader(), map);
             return map;
         }, Map.<String, Acc>of());
         List<ConversationSummary> out = new ArrayList<>(convs.size());
@@ -615,19 +627,18 @@ public final class LuceneArchive implements Archive {
         return out;
     }
 
+    /** Figures of the last summaries() call and the reader they were read from (never mutated after). */
+    private record SummaryCache(org.apache.lucene.index.IndexReader reader, Map<String, Acc> accs) {
+    }
+
+    private volatile SummaryCache summaryCache;
+
     private static Instant instant(long millis) {
         return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);
     }
 
     static String preview(String text) {
-        if (text == null) {
-            return ""; //$NON-NLS-1$
-        }
-        String t = text.strip().replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
-        if (t.codePointCount(0, t.length()) <= PREVIEW_CHARS) {
-            return t;
-        }
-        return t.substring(0, t.offsetByCodePoints(0, PREVIEW_CHARS)) + '…';
+        return text == null ? "" : ArchiveSchema.preview(text); //$NON-NLS-1$
     }
 
     @Override
@@ -696,36 +707,43 @@ public final class LuceneArchive implements Archive {
         }
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        String[] snippets = page.length == 0 ? new String[0]
-                : highlighter(s).highlight(ArchiveSchema.TEXT, textQuery,
-                        new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 1);
+        // Each hit's stored fields are read once (text included) and the snippet is built from that
+        // text: a stored-field read decompresses a whole block, the highlighter would read it again.
+        UnifiedHighlighter hl = page.length == 0 ? null : highlighter();
         StoredFields stored = s.storedFields();
-        Set<String> fields = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION, ArchiveSchema.DIRECTION,
-                ArchiveSchema.WHEN);
         Map<String, Conversation> convs = conversations;
         List<SearchHit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, fields);
+        for (ScoreDoc sd : page) {
+            Document d = stored.document(sd.doc, HIT_FIELDS);
             String convId = d.get(ArchiveSchema.CONVERSATION);
             Conversation conv = convs.get(convId);
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
-            String snippet = snippets[i];
-            if (snippet == null) {
-                snippet = preview(stored.document(page[i].doc, Set.of(ArchiveSchema.TEXT)).get(ArchiveSchema.TEXT));
-            }
+            String text = d.get(ArchiveSchema.TEXT);
+            Object formatted = text == null ? null
+                    : hl.highlightWithoutSearcher(ArchiveSchema.TEXT, textQuery, text, 1);
+            String snippet = formatted == null ? preview(text) : formatted.toString();
             hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
                     ArchiveSchema.direction(d), ZonedDateTime.parse(d.get(ArchiveSchema.WHEN)), snippet,
-                    Float.isNaN(page[i].score) ? 0f : page[i].score));
+                    Float.isNaN(sd.score) ? 0f : sd.score));
         }
         return new SearchResults(facets.total(), hits, facets.byPlatform(), facets.byMonth());
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher s) {
-        return UnifiedHighlighter.builder(s, analyzer)
+    private static final Set<String> HIT_FIELDS = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION,
+            ArchiveSchema.DIRECTION, ArchiveSchema.WHEN, ArchiveSchema.TEXT);
+
+    /**
+     * Snippets by re-analysing the hit's text (no offsets are indexed). Weight matches and strict
+     * phrases are off: they would build an in-memory index per hit; terms of a phrase are then
+     * highlighted wherever they occur in the snippet, which reads fine for short messages.
+     */
+    private UnifiedHighlighter highlighter() {
+        return UnifiedHighlighter.builderWithoutSearcher(analyzer)
                 .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                .withWeightMatches(false).withHighlightPhrasesStrictly(false)
                 .withMaxLength(HIGHLIGHT_MAX_LENGTH).build();
     }
 

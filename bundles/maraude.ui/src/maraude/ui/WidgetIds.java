@@ -11,19 +11,55 @@ public final class WidgetIds {
     public static final String KEY = "maraude.widget"; //$NON-NLS-1$
 
     public static final String QUEUE_TABLE = "queue.table"; //$NON-NLS-1$
+    public static final String QUEUE_COUNTERS = "queue.counters"; //$NON-NLS-1$
     public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
     public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$
     public static final String SEARCH_SORT = "search.sort"; //$NON-NLS-1$
+    public static final String SEARCH_PERIOD = "search.period"; //$NON-NLS-1$
     public static final String SEARCH_COUNT = "search.count"; //$NON-NLS-1$
     public static final String SEARCH_FACETS = "search.facets"; //$NON-NLS-1$
     public static final String SEARCH_TABLE = "search.table"; //$NON-NLS-1$
     public static final String CONVERSATION_HEADER = "conversation.header"; //$NON-NLS-1$
     public static final String CONVERSATION_TEXT = "conversation.text"; //$NON-NLS-1$
+    /** The scrolled column of a conversation's pictures. */
+    public static final String CONVERSATION_PICTURES = "conversation.pictures"; //$NON-NLS-1$
+    /** One picture tile (caption, picture, note, button). */
+    public static final String CONVERSATION_PICTURE = "conversation.picture"; //$NON-NLS-1$
+    /** The canvas a picture is drawn on. */
+    public static final String CONVERSATION_PICTURE_IMAGE = "conversation.picture.image"; //$NON-NLS-1$
+    /** The button that reveals a picture (and blurs it again). */
+    public static final String CONVERSATION_PICTURE_SHOW = "conversation.picture.show"; //$NON-NLS-1$
+    public static final String REPLY_PANEL = "reply.panel"; //$NON-NLS-1$
+    public static final String REPLY_SUGGESTIONS = "reply.suggestions"; //$NON-NLS-1$
+    /** One suggestion's description; {@link #indexed} 0, 1, 2. */
+    public static final String REPLY_SUGGESTION = "reply.suggestion"; //$NON-NLS-1$
+    /** One suggestion's insert button; {@link #indexed} 0, 1, 2. */
+    public static final String REPLY_INSERT = "reply.insert"; //$NON-NLS-1$
+    public static final String REPLY_EDITOR = "reply.editor"; //$NON-NLS-1$
+    public static final String REPLY_WARNINGS = "reply.warnings"; //$NON-NLS-1$
+    public static final String REPLY_USE_OPENING = "reply.useOpening"; //$NON-NLS-1$
+    public static final String REPLY_COPY = "reply.copy"; //$NON-NLS-1$
+    public static final String REPLY_STATUS = "reply.status"; //$NON-NLS-1$
     public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
     public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
+    public static final String DASHBOARD_PERIOD = "dashboard.period"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
+    public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
+    public static final String REGISTER_FILTER = "register.filter"; //$NON-NLS-1$
+    public static final String REGISTER_KIND = "register.kind"; //$NON-NLS-1$
+    public static final String IMPORT_LIST = "import.list"; //$NON-NLS-1$
+    public static final String IMPORT_PATH = "import.path"; //$NON-NLS-1$
+    public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$
+    public static final String IMPORT_US = "import.us"; //$NON-NLS-1$
+    public static final String IMPORT_FINISH = "import.finish"; //$NON-NLS-1$
 
     private WidgetIds() {
+    }
+
+    /** The id of the {@code index}-th of several widgets of one kind, e.g. {@code reply.insert.0}. */
+    public static String indexed(String id, int index) {
+        return id + '.' + index;
     }
 
     public static <W extends Widget> W tag(W widget, String id) {

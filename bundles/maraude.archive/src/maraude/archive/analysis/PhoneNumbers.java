@@ -23,10 +23,6 @@ import java.util.regex.Pattern;
  */
 public final class PhoneNumbers {
 
-    /** 8 to 17 digits, single separators (space, NBSP, dot, dash, slash) between them, optional + and (0). */
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\p{N}+])\\+?\\s?(?:\\(0\\)\\s?)?\\d(?:[ .\\-/\\u00A0\\u202F]?(?:\\(0\\)\\s?)?\\d){7,16}(?!\\p{N})"); //$NON-NLS-1$
-
     /** The same without slashes or parentheses: in a query they mean grouping and field syntax. */
     private static final Pattern QUERY_CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\p{N}+:\\\\])\\+?\\d(?:[ .\\-\\u00A0\\u202F]?\\d){7,16}(?![\\p{N}*?~])"); //$NON-NLS-1$
@@ -37,17 +33,72 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    /** Canonical keys of every phone-number-like run in {@code text} (no duplicates). */
+    /**
+     * Canonical keys of every phone-number-like run in {@code text} (no duplicates). A hand-written
+     * scanner rather than a regular expression: it runs on every message indexed, and a regex with
+     * look-behind cost about a seventh of the indexing time.
+     */
     public static Set<String> keysIn(String text) {
         Set<String> keys = new LinkedHashSet<>();
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return keys;
         }
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
-            keys.addAll(keysOf(m.group()));
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                i++;
+                continue;
+            }
+            // a run must not continue a word or a number: "ab0470…", "x2"
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                while (i < n && (isDigit(text.charAt(i)) || Character.isLetter(text.charAt(i)))) {
+                    i++;
+                }
+                continue;
+            }
+            int start = i;
+            boolean plus = start > 0 && text.charAt(start - 1) == '+';
+            if (!plus && start > 1 && text.charAt(start - 2) == '+' && text.charAt(start - 1) == ' ') {
+                plus = true;
+            }
+            StringBuilder digits = new StringBuilder(16);
+            int end = i;
+            while (i < n) {
+                char d = text.charAt(i);
+                if (isDigit(d)) {
+                    digits.append(d);
+                    i++;
+                    end = i;
+                } else if (text.startsWith("(0)", i)) { //$NON-NLS-1$
+                    i += 3;
+                    if (i < n && text.charAt(i) == ' ') {
+                        i++;
+                    }
+                } else if (isSeparator(d) && i + 1 < n && (isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '(')) {
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            i = Math.max(i, end);
+            if (end < n && Character.isLetter(text.charAt(end))) {
+                continue; // "0470123456abc" is a code, not a number
+            }
+            if (digits.length() >= MIN_DIGITS && digits.length() <= MAX_DIGITS + 2) {
+                keys.addAll(keysOf((plus ? "+" : "") + digits)); //$NON-NLS-1$ //$NON-NLS-2$
+            }
         }
         return keys;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '.' || c == '-' || c == '/' || c == '\u00A0' || c == '\u202F';
     }
 
     /**

@@ -220,4 +220,63 @@ class CliTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void backlogListsTheQueueReproduciblyWithNow() throws Exception {
+        String now = "2026-11-28T09:00:00Z"; //$NON-NLS-1$
+        int expected;
+        try (Archive a = factory.open(folder, AccessMode.READ_ONLY)) {
+            expected = new maraude.core.triage.TriageService(a, maraude.core.triage.TriageStateStore.open(a.location()),
+                    maraude.core.triage.TriagePolicy.defaults(), ZoneId.of("Europe/Brussels")) //$NON-NLS-1$
+                    .queue(java.time.Instant.parse(now)).size();
+        }
+        Run r = run("backlog", "--now", now, "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = r.json();
+        assertTrue(expected > 0);
+        assertEquals(expected, doc.get("count").asInt()); //$NON-NLS-1$
+        assertEquals(expected, doc.get("items").size()); //$NON-NLS-1$
+        JsonNode first = doc.get("items").get(0); //$NON-NLS-1$
+        for (String field : List.of("id", "platform", "contact", "waiting_since", "age_hours", "band", "expires_at")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+            assertTrue(first.has(field), field);
+        }
+        assertEquals(r.out(), run("backlog", "--now", now, "--json").out(), "the same --now gives the same answer"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, run("backlog", "--now", "tomorrow").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    @Test
+    void reportAndFollowUpsDue() throws Exception {
+        Run json = run("report", "--from", "2026-09-01", "--to", "2026-11-28", "--format", "json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertEquals(0, json.code(), json.err());
+        assertFalse(json.json().isMissingNode());
+        Run csv = run("report", "--from", "2026-09-01", "--to", "2026-11-28"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().lines().count() >= 2, csv.out());
+        assertEquals(2, run("report", "--from", "2026-11-28", "--to", "2026-09-01").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        Run due = run("contacts", "--due", "--now", "2026-11-28T09:00:00Z", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, due.code(), due.err());
+        assertTrue(due.json().isArray());
+        Run all = run("contacts", "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(stats.contacts(), all.json().size(), "every contact is in the register"); //$NON-NLS-1$
+    }
+
+    @Test
+    void recordACampaignAndSeeItsResponseRate(@TempDir Path other) throws Exception {
+        try (Archive a = factory.open(other, AccessMode.READ_WRITE)) {
+            new DemoGenerator(11L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
+                    .populate(a, 600, (done, total) -> true);
+        }
+        List<String> add = List.of("--archive", other.toString(), "campaigns", "add", "--date", "2026-11-01", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                "--recipients", "2000", "--platform", "sms", "--name", "SMS novembre", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        Run added = runRaw(add);
+        assertEquals(0, added.code(), added.err());
+        Run list = runRaw(List.of("--archive", other.toString(), "campaigns", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, list.code(), list.err());
+        assertEquals(1, list.json().size());
+        JsonNode c = list.json().get(0);
+        assertEquals("SMS novembre", c.get("name").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(2000, c.get("recipients").asInt()); //$NON-NLS-1$
+        assertTrue(c.get("replied").asInt() >= 0);
+        assertEquals(2, runRaw(List.of("--archive", other.toString(), "campaigns", "add", "--date", "2026-11-01")).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+    }
 }

@@ -345,6 +345,11 @@ public final class DemoGenerator {
             if (hasInbound(steps) && scenario != Scenario.NEVER_REPLIED && r.nextDouble() < 0.27) {
                 steps = cutAfterInbound(steps);
                 waiting = true;
+            } else if (!steps.isEmpty() && steps.get(steps.size() - 1).kind() == Kind.THANKS && r.nextDouble() < 0.85) {
+                // Most "merci" get a short closing word from the team; the rest stay for a worker to
+                // mark "no reply needed", as in real permanences.
+                steps = new ArrayList<>(steps);
+                steps.add(new Step(Kind.CLOSE, Gap.WORKER));
             }
             List<ZonedDateTime> times = times(steps, waiting);
             List<Message> messages = new ArrayList<>();

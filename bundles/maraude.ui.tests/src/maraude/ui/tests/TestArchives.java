@@ -40,6 +40,17 @@ final class TestArchives {
         new DemoGenerator(42L, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))).populate(archive, messages, maraude.core.demo.DemoProgress.NONE); //$NON-NLS-1$
     }
 
+    /** ../shared/fixtures beside the repository: real exports written by others. */
+    static Path fixtures() {
+        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) { //$NON-NLS-1$
+            Path candidate = p.resolve("shared/fixtures"); //$NON-NLS-1$
+            if (java.nio.file.Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("../shared/fixtures not found above " + System.getProperty("user.dir")); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
     /** A plain ASCII word of an inbound message, to type as a query. */
     static String distinctiveWord(Path folder, List<ConversationSummary> summaries) throws InterruptedException {
         try (Archive reader = factory().open(folder, AccessMode.READ_ONLY)) {

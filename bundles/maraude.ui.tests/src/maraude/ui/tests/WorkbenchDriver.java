@@ -3,7 +3,9 @@ package maraude.ui.tests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +20,8 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.SWT;
@@ -31,7 +35,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.e4.core.di.suppliers.ExtendedObjectSupplier;
+import org.eclipse.e4.core.di.suppliers.IObjectDescriptor;
+import org.eclipse.e4.core.di.suppliers.IRequestor;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -57,14 +66,42 @@ public final class WorkbenchDriver {
         uiThread = new Thread(this::runWorkbench, "maraude-workbench-ui"); //$NON-NLS-1$
     }
 
+    /** Whether a workbench already ran in this JVM (test classes each start their own). */
+    private static boolean ranBefore;
+
     /** Starts the workbench on {@code archive} and waits for its window. */
     public static WorkbenchDriver start(Path archive) throws Exception {
         System.setProperty("maraude.archive", archive.toString()); //$NON-NLS-1$
+        if (ranBefore) {
+            forgetInjectionSuppliers();
+        }
+        ranBefore = true;
         WorkbenchDriver driver = new WorkbenchDriver();
         driver.uiThread.setDaemon(true);
         driver.uiThread.start();
         driver.awaitWorkbench();
         return driver;
+    }
+
+    /**
+     * e4 caches its extended object suppliers (those of {@code @UIEventTopic}, {@code @Preference}…)
+     * in a static map, injected once with the first workbench's context: a second workbench in the
+     * same JVM would deliver UI events through the first one's disposed display, i.e. never. Any
+     * change to an {@link ExtendedObjectSupplier} service clears that map, so one is registered and
+     * withdrawn at once.
+     */
+    private static void forgetInjectionSuppliers() {
+        BundleContext bc = FrameworkUtil.getBundle(WorkbenchDriver.class).getBundleContext();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(ExtendedObjectSupplier.SERVICE_CONTEXT_KEY, "maraude.ui.tests.none"); //$NON-NLS-1$
+        ServiceRegistration<ExtendedObjectSupplier> reg = bc.registerService(ExtendedObjectSupplier.class,
+                new ExtendedObjectSupplier() {
+                    @Override
+                    public Object get(IObjectDescriptor descriptor, IRequestor requestor, boolean track, boolean group) {
+                        return null;
+                    }
+                }, props);
+        reg.unregister();
     }
 
     private void runWorkbench() {
@@ -159,10 +196,15 @@ public final class WorkbenchDriver {
 
     /** Waits (never on the UI thread) until the condition holds. */
     public void waitUntil(BooleanSupplier condition, String what) {
+        waitUntil(condition, () -> what);
+    }
+
+    /** Waits until the condition holds; {@code what} describes the state when it times out. */
+    public void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.currentTimeMillis() + TIMEOUT_MS;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what); //$NON-NLS-1$
+                throw new AssertionError("timed out waiting for " + what.get()); //$NON-NLS-1$
             }
             try {
                 Thread.sleep(50);
@@ -183,6 +225,94 @@ public final class WorkbenchDriver {
             }
             return part;
         });
+    }
+
+    /** Executes a command as its menu item or key would, without waiting (its dialog may be modal). */
+    public void executeCommand(String commandId) {
+        display.asyncExec(() -> {
+            org.eclipse.e4.core.contexts.IEclipseContext ctx = application().getChildren().get(0).getContext();
+            org.eclipse.e4.core.commands.ECommandService commands = ctx.get(org.eclipse.e4.core.commands.ECommandService.class);
+            org.eclipse.e4.core.commands.EHandlerService handlers = ctx.get(org.eclipse.e4.core.commands.EHandlerService.class);
+            handlers.executeHandler(commands.createCommand(commandId, null));
+        });
+    }
+
+    /** Waits for a shell with this title (a dialog) and returns it. */
+    public Shell shellTitled(String title) {
+        AtomicReference<Shell> found = new AtomicReference<>();
+        waitUntil(() -> {
+            found.set(sync(() -> {
+                for (Shell s : display.getShells()) {
+                    if (!s.isDisposed() && s.isVisible() && title.equals(s.getText())) {
+                        return s;
+                    }
+                }
+                return null;
+            }));
+            return found.get() != null;
+        }, "a window titled " + title); //$NON-NLS-1$
+        return found.get();
+    }
+
+    /** The first control of this type in a shell (dialogs of JFace whose widgets we do not tag). */
+    @SuppressWarnings("unchecked")
+    public <W extends Control> W first(Shell shell, Class<W> type) {
+        return (W) sync(() -> firstOf(shell, type));
+    }
+
+    private static Control firstOf(Control c, Class<?> type) {
+        if (type.isInstance(c)) {
+            return c;
+        }
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                Control f = firstOf(child, type);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Presses the button labelled {@code label} in a dialog shell. */
+    public void press(Shell shell, String label) {
+        syncRun(() -> {
+            org.eclipse.swt.widgets.Button b = findButton(shell, label);
+            if (b == null) {
+                throw new AssertionError("no button " + label); //$NON-NLS-1$
+            }
+            b.notifyListeners(SWT.Selection, new Event());
+        });
+    }
+
+    private static org.eclipse.swt.widgets.Button findButton(Control c, String label) {
+        if (c instanceof org.eclipse.swt.widgets.Button b && label.equals(b.getText())) {
+            return b;
+        }
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                org.eclipse.swt.widgets.Button f = findButton(child, label);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Switches to a perspective and brings a part of it forward; returns the part's object once rendered. */
+    public Object showPart(String perspectiveId, String partId) {
+        syncRun(() -> {
+            EModelService models = application().getContext().get(EModelService.class);
+            EPartService parts = application().getContext().get(EPartService.class);
+            MPerspective perspective = (MPerspective) models.find(perspectiveId, application());
+            parts.switchPerspective(perspective);
+            parts.showPart(partId, EPartService.PartState.ACTIVATE);
+        });
+        MPart part = part(partId);
+        waitUntil(() -> sync(part::getObject) != null, "part " + partId + " to render"); //$NON-NLS-1$ //$NON-NLS-2$
+        return sync(part::getObject);
     }
 
     /** The widget tagged {@code id} in any shell, waiting for parts that render lazily. */

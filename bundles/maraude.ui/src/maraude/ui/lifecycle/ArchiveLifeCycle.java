@@ -1,6 +1,7 @@
 package maraude.ui.lifecycle;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -17,6 +18,9 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
+import maraude.core.triage.TriagePolicy;
+import maraude.core.triage.TriageService;
+import maraude.core.triage.TriageStateStore;
 import maraude.ui.Messages;
 
 /**
@@ -53,6 +57,8 @@ public class ArchiveLifeCycle {
             archive = factory.open(location, AccessMode.READ_ONLY);
         }
         context.set(Archive.class, archive);
+        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.location()),
+                TriagePolicy.defaults(), ZoneId.systemDefault()));
         Archive opened = archive;
         display.disposeExec(() -> {
             try {

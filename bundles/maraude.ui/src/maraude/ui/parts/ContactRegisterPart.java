@@ -1,14 +1,17 @@
 package maraude.ui.parts;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -19,28 +22,50 @@ import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
 
-import maraude.core.archive.Archive;
-import maraude.core.archive.ConversationSummary;
+import maraude.core.report.RegisterCsv;
+import maraude.core.triage.ContactFlags;
+import maraude.core.triage.RegisterEntry;
+import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
+import maraude.ui.Workers;
 
-/** Every contact with the dates of the first and last exchange: what teams kept in spreadsheets. */
+/**
+ * The contact register, what teams kept in shared spreadsheets: every contact, the first exchange,
+ * replies, follow-ups sent and the next one the policy proposes; filters, flags (do not contact
+ * again, caution with a note) and a CSV export.
+ */
 public class ContactRegisterPart {
 
     public static final String ID = "maraude.part.register"; //$NON-NLS-1$
+    public static final Object FAMILY = new Object();
+
+    private enum Filter {
+        ALL, DUE, UNKNOWN_PUBLIC, FLAGGED
+    }
 
     @Inject
-    private Archive archive;
+    private TriageService triage;
     @Inject
     private UISynchronize sync;
     @Inject
@@ -50,90 +75,196 @@ public class ContactRegisterPart {
     @Inject
     private MPart part;
 
+    private Text filterText;
+    private Combo filter;
     private Table table;
-    private List<Row> rows = List.of();
-
-    /** A contact's line: its latest conversation is what opens on Enter. */
-    public record Row(String contactId, String name, String platform, Instant first, Instant last, long messages,
-            String latestConversationId) {
-    }
+    private List<RegisterEntry> all = List.of();
+    private List<RegisterEntry> rows = List.of();
+    private Instant now = Instant.now();
 
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new FillLayout());
+        parent.setLayout(new GridLayout(3, false));
+        filterText = WidgetIds.tag(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.BORDER), WidgetIds.REGISTER_FILTER);
+        filterText.setMessage(Messages.Register_filterHint);
+        filterText.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        filterText.addModifyListener(e -> applyFilter());
+        filter = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), WidgetIds.REGISTER_KIND);
+        filter.setItems(Messages.Register_all, Messages.Register_due, Messages.Register_unknown, Messages.Register_flagged);
+        filter.select(0);
+        filter.addListener(SWT.Selection, e -> applyFilter());
+        Button export = new Button(parent, SWT.PUSH);
+        export.setText(Messages.Register_export);
+        export.addListener(SWT.Selection, e -> export());
+
         table = WidgetIds.tag(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.BORDER), WidgetIds.REGISTER_TABLE);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (String title : new String[] { Messages.Register_colContact, Messages.Register_colPlatform,
-                Messages.Register_colFirst, Messages.Register_colLast, Messages.Register_colMessages }) {
+                Messages.Register_colFirst, Messages.Register_colReplies, Messages.Register_colFollowUps,
+                Messages.Register_colNext, Messages.Register_colStatus }) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(title);
-            c.setWidth(130);
+            c.setWidth(110);
         }
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
             int i = table.indexOf(item);
             if (i >= 0 && i < rows.size()) {
-                Row r = rows.get(i);
-                item.setText(new String[] { r.name(), r.platform(), Formats.dateTime(r.first()),
-                        Formats.dateTime(r.last()), Long.toString(r.messages()) });
+                RegisterEntry r = rows.get(i);
+                item.setText(new String[] { r.contactName(), r.platform().key(), Formats.dateTime(r.firstContact()),
+                        Integer.toString(r.replies()), Integer.toString(r.followUpsSent()),
+                        r.nextFollowUp() == null ? "" : Formats.dateTime(r.nextFollowUp()), status(r) }); //$NON-NLS-1$
             }
         });
         table.addListener(SWT.DefaultSelection, e -> {
-            int i = table.getSelectionIndex();
-            if (i >= 0 && i < rows.size()) {
-                broker.send(ArchiveEvents.OPEN_CONVERSATION,
-                        new ArchiveEvents.OpenConversation(rows.get(i).latestConversationId(), null, List.of()));
+            RegisterEntry r = selected();
+            if (r != null && r.conversationId() != null) {
+                broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(r.conversationId(), null, List.of()));
                 partService.showPart(ConversationPart.ID, PartState.VISIBLE);
             }
         });
+        Menu menu = new Menu(table);
+        MenuItem dnc = new MenuItem(menu, SWT.PUSH);
+        dnc.setText(Messages.Register_doNotContact);
+        dnc.addListener(SWT.Selection, e -> toggleDoNotContact());
+        MenuItem caution = new MenuItem(menu, SWT.PUSH);
+        caution.setText(Messages.Register_caution);
+        caution.addListener(SWT.Selection, e -> editCaution());
+        table.setMenu(menu);
         reload();
+    }
+
+    private static String status(RegisterEntry r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.flags() != null && r.flags().caution()) {
+            sb.append("⚠ ").append(r.flags().cautionNote()).append(' '); //$NON-NLS-1$
+        }
+        if (r.flags() != null && r.flags().doNotContact()) {
+            sb.append(Messages.Register_statusDnc).append(' ');
+        }
+        if (r.neverAnswered()) {
+            sb.append(Messages.Register_statusUnknown);
+        }
+        return sb.toString().strip();
+    }
+
+    private RegisterEntry selected() {
+        int i = table.getSelectionIndex();
+        return i < 0 || i >= rows.size() ? null : rows.get(i);
+    }
+
+    private ContactFlags flagsOf(RegisterEntry r) {
+        return r.flags() != null ? r.flags() : ContactFlags.none(r.contactId());
+    }
+
+    private void toggleDoNotContact() {
+        RegisterEntry r = selected();
+        if (r != null) {
+            ContactFlags f = flagsOf(r);
+            save(new ContactFlags(f.contactId(), !f.doNotContact(), f.caution(), f.cautionNote(), Instant.now(),
+                    Workers.current()));
+        }
+    }
+
+    private void editCaution() {
+        RegisterEntry r = selected();
+        if (r == null) {
+            return;
+        }
+        ContactFlags f = flagsOf(r);
+        InputDialog d = new InputDialog(table.getShell(), Messages.Register_caution, Messages.Register_cautionPrompt,
+                f.cautionNote(), null);
+        if (d.open() == Window.OK) {
+            String note = d.getValue().strip();
+            save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, Instant.now(), Workers.current()));
+        }
+    }
+
+    private void save(ContactFlags flags) {
+        Job job = Job.create(Messages.Queue_saving, (IProgressMonitor m) -> {
+            triage.store().setContactFlags(flags);
+            broker.post(ArchiveEvents.TRIAGE_CHANGED, flags.contactId());
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+    }
+
+    private void export() {
+        FileDialog d = new FileDialog(table.getShell(), SWT.SAVE);
+        d.setFileName("registre-contacts.csv"); //$NON-NLS-1$
+        d.setOverwrite(true);
+        String file = d.open();
+        if (file == null) {
+            return;
+        }
+        List<RegisterEntry> shown = rows;
+        Job.create(Messages.Register_export, (IProgressMonitor m) -> {
+            try (OutputStream out = Files.newOutputStream(Path.of(file))) {
+                RegisterCsv.write(shown, ZoneId.systemDefault(), out);
+            } catch (java.io.IOException e) {
+                return Status.error(NLS.bind(Messages.Register_exportFailed, file), e);
+            }
+            return Status.OK_STATUS;
+        }).schedule();
     }
 
     @Inject
     @Optional
     void archiveChanged(@UIEventTopic(ArchiveEvents.CHANGED) Object ignored) {
+        refreshIfShown();
+    }
+
+    @Inject
+    @Optional
+    void triageChanged(@UIEventTopic(ArchiveEvents.TRIAGE_CHANGED) Object ignored) {
+        refreshIfShown();
+    }
+
+    private void refreshIfShown() {
         if (table != null && !table.isDisposed()) {
             reload();
         }
     }
 
     private void reload() {
-        Job job = Job.create(Messages.Dashboard_loading, monitor -> {
-            List<Row> computed = rows(archive.summaries());
+        BackgroundJobs.schedule(Messages.Dashboard_loading, FAMILY, () -> {
+            Instant at = Instant.now();
+            List<RegisterEntry> entries = triage.register(at);
             sync.asyncExec(() -> {
                 if (!table.isDisposed()) {
-                    rows = computed;
-                    table.clearAll();
-                    table.setItemCount(rows.size());
-                    part.setLabel(NLS.bind(Messages.Register_title, rows.size()));
+                    now = at;
+                    all = entries;
+                    applyFilter();
                 }
             });
-            return Status.OK_STATUS;
         });
-        job.setSystem(true);
-        job.schedule();
     }
 
-    static List<Row> rows(List<ConversationSummary> summaries) {
-        Map<String, Row> byContact = new HashMap<>();
-        for (ConversationSummary s : summaries) {
-            if (s.firstMessage() == null) {
-                continue;
-            }
-            byContact.merge(s.contactId(),
-                    new Row(s.contactId(), s.contactName(), s.platform().key(), s.firstMessage(), s.lastMessage(),
-                            s.messageCount(), s.conversationId()),
-                    (a, b) -> new Row(a.contactId(), a.name(), a.platform(),
-                            a.first().isBefore(b.first()) ? a.first() : b.first(),
-                            a.last().isAfter(b.last()) ? a.last() : b.last(), a.messages() + b.messages(),
-                            a.last().isAfter(b.last()) ? a.latestConversationId() : b.latestConversationId()));
-        }
-        return byContact.values().stream().sorted(Comparator.comparing(Row::last).reversed()).toList();
+    private void applyFilter() {
+        String q = filterText.getText().strip().toLowerCase(Locale.ROOT);
+        Filter kind = Filter.values()[Math.max(0, filter.getSelectionIndex())];
+        Instant weekEnd = now.plus(java.time.Duration.ofDays(7));
+        rows = all.stream().filter(r -> q.isEmpty() || r.contactName().toLowerCase(Locale.ROOT).contains(q))
+                .filter(r -> switch (kind) {
+                    case ALL -> true;
+                    case DUE -> r.nextFollowUp() != null && r.nextFollowUp().isBefore(weekEnd);
+                    case UNKNOWN_PUBLIC -> r.neverAnswered();
+                    case FLAGGED -> r.flags() != null && (r.flags().caution() || r.flags().doNotContact());
+                }).toList();
+        table.clearAll();
+        table.setItemCount(rows.size());
+        part.setLabel(NLS.bind(Messages.Register_title, rows.size()));
+    }
+
+    /** Rows shown, for tests. */
+    public List<RegisterEntry> rows() {
+        return rows;
     }
 
     @Focus
     void focus() {
-        table.setFocus();
+        filterText.setFocus();
     }
 }

@@ -1,21 +1,26 @@
 package maraude.ui.parts;
 
 import java.text.Normalizer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.e4.ui.workbench.modeling.IPartListener;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
@@ -30,15 +35,27 @@ import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
+import maraude.images.ImageLimits;
+import maraude.images.ImageService;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.BackgroundJobs;
 import maraude.ui.ArchiveEvents.OpenConversation;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ConversationView;
+import maraude.ui.conversation.ImageAuditLog;
+import maraude.ui.conversation.PendingReplies;
+import maraude.ui.conversation.PictureStrip;
+import maraude.ui.conversation.ReplyPanel;
+import maraude.ui.conversation.TeamFiles;
+import maraude.ui.conversation.WorkerName;
 
 /**
  * The whole thread of one conversation, oldest first, their words and ours told apart, scrolled to
- * the message asked for with the searched words highlighted. Pictures are never shown here unblurred.
+ * the message asked for with the searched words highlighted; its pictures beside it, blurred until
+ * the worker reveals one; below, the reply panel (suggestions, checked editor, copy).
+ * Every picture blurs again when another conversation opens or the part is left.
  */
 public class ConversationPart {
 
@@ -48,11 +65,50 @@ public class ConversationPart {
     private Archive archive;
     @Inject
     private UISynchronize sync;
+    @Inject
+    private IEventBroker broker;
+    @Inject
+    private EPartService partService;
+    @Inject
+    private MPart part;
 
     private Label header;
     private StyledText text;
+    private ConversationView view;
     private String conversationId;
+    private OpenConversation lastRequest;
     private List<Highlight> highlights = List.of();
+    private volatile TeamFiles.Loaded team = new TeamFiles.Loaded(maraude.templates.TeamSettings.empty(), null);
+    private final IPartListener leaving = new IPartListener() {
+        @Override
+        public void partActivated(MPart p) {
+            // nothing: revealing is always a click
+        }
+
+        @Override
+        public void partBroughtToTop(MPart p) {
+            // nothing
+        }
+
+        @Override
+        public void partDeactivated(MPart p) {
+            if (p == part) {
+                view.pictures().reblurAll();
+            }
+        }
+
+        @Override
+        public void partHidden(MPart p) {
+            if (p == part) {
+                view.pictures().reblurAll();
+            }
+        }
+
+        @Override
+        public void partVisible(MPart p) {
+            // nothing
+        }
+    };
 
     /** A marked range in the thread text, for tests and for the scroll position. */
     public record Highlight(int start, int length) {
@@ -65,10 +121,30 @@ public class ConversationPart {
         header.setText(Messages.Conversation_none);
         header.setFont(JFaceResources.getBannerFont());
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        text = WidgetIds.tag(new StyledText(parent, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER),
+
+        SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
+        sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        Composite thread = new Composite(sash, SWT.NONE);
+        GridLayout tl = new GridLayout(2, false);
+        tl.marginWidth = 0;
+        tl.marginHeight = 0;
+        thread.setLayout(tl);
+        text = WidgetIds.tag(new StyledText(thread, SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER),
                 WidgetIds.CONVERSATION_TEXT);
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.setMargins(8, 8, 8, 8);
+
+        ImageService images = new ImageService(archive.location().resolve("cache").resolve("blurred"), //$NON-NLS-1$ //$NON-NLS-2$
+                archive::openAttachment, new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
+                worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC());
+        view = new ConversationView(thread, sash, archive, broker, images, WorkerName::current);
+        sash.setWeights(60, 40);
+        partService.addPartListener(leaving);
+    }
+
+    @PreDestroy
+    void dispose() {
+        partService.removePartListener(leaving);
     }
 
     @Inject
@@ -77,22 +153,39 @@ public class ConversationPart {
         if (text == null || text.isDisposed() || request == null) {
             return;
         }
+        // Every sharp picture goes at once, before anything of the next conversation is loaded.
+        view.leaving(request.conversationId());
         header.setText(Messages.Conversation_loading);
-        Job job = Job.create(Messages.Conversation_loading, monitor -> {
+        load(request, true);
+    }
+
+    @Inject
+    @Optional
+    void archiveChanged(@UIEventTopic(ArchiveEvents.CHANGED) Object ignored) {
+        if (text != null && !text.isDisposed() && lastRequest != null) {
+            load(new OpenConversation(lastRequest.conversationId(), null, lastRequest.highlight()), false);
+        }
+    }
+
+    private void load(OpenConversation request, boolean opening) {
+        BackgroundJobs.schedule(Messages.Conversation_loading, ConversationView.FAMILY, () -> {
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
-            sync.asyncExec(() -> show(request, conversation, contact, thread));
-            return Status.OK_STATUS;
+            TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.location()) : team;
+            sync.asyncExec(() -> show(request, conversation, contact, thread, settings, opening));
         });
-        job.setSystem(true);
-        job.schedule();
     }
 
-    private void show(OpenConversation request, Conversation conversation, Contact contact, List<Message> thread) {
+    private void show(OpenConversation request, Conversation conversation, Contact contact, List<Message> thread,
+            TeamFiles.Loaded settings, boolean opening) {
         if (text.isDisposed()) {
             return;
         }
+        if (!opening && (lastRequest == null || !request.conversationId().equals(lastRequest.conversationId()))) {
+            return; // a reload for a conversation no longer shown
+        }
+        int top = text.getTopIndex();
         conversationId = request.conversationId();
         String who = contact != null ? contact.displayName() : conversation != null ? conversation.title() : ""; //$NON-NLS-1$
         String platform = conversation != null ? conversation.platform().key() : ""; //$NON-NLS-1$
@@ -105,6 +198,7 @@ public class ConversationPart {
         StringBuilder sb = new StringBuilder();
         List<StyleRange> styles = new ArrayList<>();
         List<Highlight> marks = new ArrayList<>();
+        List<PictureStrip.Picture> pictures = new ArrayList<>();
         int scrollTo = -1;
         for (Message m : thread) {
             if (m.id().equals(request.messageId())) {
@@ -112,10 +206,12 @@ public class ConversationPart {
             }
             String direction = switch (m.direction()) {
                 case INBOUND -> Messages.Conversation_inbound;
-                case OUTBOUND -> Messages.Conversation_outbound;
+                case OUTBOUND -> PendingReplies.isPending(m) ? maraude.ui.conversation.Messages.Conversation_pending
+                        : Messages.Conversation_outbound;
                 case SYSTEM -> Messages.Conversation_system;
             };
-            String head = Formats.dateTime(m.instant()) + "  " + m.author() + "  (" + direction + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            String when = Formats.dateTime(m.instant());
+            String head = when + "  " + m.author() + "  (" + direction + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             StyleRange hs = new StyleRange(sb.length(), head.length(), m.direction() == Direction.INBOUND ? inbound
                     : m.direction() == Direction.OUTBOUND ? outbound : system, null, SWT.BOLD);
             styles.add(hs);
@@ -125,6 +221,10 @@ public class ConversationPart {
             for (Attachment a : m.attachments()) {
                 sb.append(NLS.bind(a.isImage() ? Messages.Conversation_attachmentImage : Messages.Conversation_attachmentFile,
                         a.fileName().isEmpty() ? a.mediaType() : a.fileName())).append('\n');
+                if (a.isImage()) {
+                    pictures.add(new PictureStrip.Picture(a,
+                            NLS.bind(maraude.ui.conversation.Messages.Picture_caption, when, m.author())));
+                }
             }
             for (Highlight h : find(m.text(), request.highlight())) {
                 marks.add(new Highlight(bodyStart + h.start(), h.length()));
@@ -144,6 +244,13 @@ public class ConversationPart {
         if (scrollTo >= 0) {
             text.setTopIndex(text.getLineAtOffset(scrollTo));
             text.setCaretOffset(scrollTo);
+        } else if (!opening) {
+            text.setTopIndex(top);
+        }
+        if (opening) {
+            lastRequest = request;
+            team = settings;
+            view.opened(conversationId, contact, thread, pictures, settings);
         }
     }
 
@@ -186,8 +293,22 @@ public class ConversationPart {
         return highlights;
     }
 
+    /** The pictures column. */
+    public PictureStrip pictures() {
+        return view.pictures();
+    }
+
+    /** The reply panel. */
+    public ReplyPanel reply() {
+        return view.reply();
+    }
+
     @Focus
     void focus() {
-        text.setFocus();
+        if (conversationId != null) {
+            view.reply().editor().setFocus();
+        } else {
+            text.setFocus();
+        }
     }
 }

@@ -1,14 +1,17 @@
 package maraude.ui.parts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -17,115 +20,195 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import maraude.core.archive.Archive;
-import maraude.core.archive.ConversationSummary;
-import maraude.core.model.Direction;
-import maraude.core.model.Platform;
+import maraude.core.triage.BacklogStats;
+import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
+import maraude.ui.charts.Charts;
 
-/** The team lead's view of the backlog: what waits, per platform, and for how long. */
+/**
+ * The team lead's view of the backlog: how many wait and for how long, per platform and per worker,
+ * time to first reply per week, follow-ups due. Computed and drawn in a job, shown when ready.
+ */
 public class DashboardPart {
 
     public static final String ID = "maraude.part.dashboard"; //$NON-NLS-1$
+    public static final Object FAMILY = new Object();
+    private static final int[] PERIOD_WEEKS = { 4, 12, 52 };
 
     @Inject
-    private Archive archive;
+    private TriageService triage;
     @Inject
     private UISynchronize sync;
 
     private Label summary;
-    private Table table;
-
-    /** One row of the per-platform table. */
-    public record PlatformLine(Platform platform, int conversations, int awaiting, Instant oldestWaiting) {
-    }
+    private Combo period;
+    private Label backlogChart;
+    private Label replyChart;
+    private Table workers;
+    private final List<Image> images = new ArrayList<>();
+    private BacklogStats stats;
 
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new GridLayout(1, false));
+        parent.setLayout(new GridLayout(2, false));
         summary = WidgetIds.tag(new Label(parent, SWT.WRAP), WidgetIds.DASHBOARD_SUMMARY);
         summary.setText(Messages.Dashboard_loading);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        table = WidgetIds.tag(new Table(parent, SWT.FULL_SELECTION | SWT.BORDER), WidgetIds.DASHBOARD_TABLE);
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        for (String title : new String[] { Messages.Dashboard_colPlatform, Messages.Dashboard_colConversations,
-                Messages.Dashboard_colAwaiting, Messages.Dashboard_colOldest }) {
-            TableColumn c = new TableColumn(table, SWT.LEFT);
-            c.setText(title);
-            c.setWidth(150);
-        }
+        period = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), WidgetIds.DASHBOARD_PERIOD);
+        period.setItems(Messages.Dashboard_period4, Messages.Dashboard_period12, Messages.Dashboard_period52);
+        period.select(1);
+        period.addListener(SWT.Selection, e -> reload());
+        backlogChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_BACKLOG);
+        backlogChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        replyChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_REPLIES);
+        replyChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        workers = WidgetIds.tag(new Table(parent, SWT.FULL_SELECTION | SWT.BORDER), WidgetIds.DASHBOARD_TABLE);
+        workers.setHeaderVisible(true);
+        workers.setLinesVisible(true);
+        GridData wd = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
+        wd.heightHint = 110;
+        workers.setLayoutData(wd);
         reload();
     }
 
     @Inject
     @Optional
     void archiveChanged(@UIEventTopic(ArchiveEvents.CHANGED) Object ignored) {
-        if (table != null && !table.isDisposed()) {
+        refreshIfShown();
+    }
+
+    @Inject
+    @Optional
+    void triageChanged(@UIEventTopic(ArchiveEvents.TRIAGE_CHANGED) Object ignored) {
+        refreshIfShown();
+    }
+
+    private void refreshIfShown() {
+        if (summary != null && !summary.isDisposed()) {
             reload();
         }
     }
 
     private void reload() {
-        Job job = Job.create(Messages.Dashboard_loading, monitor -> {
-            List<PlatformLine> lines = perPlatform(archive.summaries());
-            sync.asyncExec(() -> show(lines));
-            return Status.OK_STATUS;
-        });
+        int weeks = PERIOD_WEEKS[Math.max(0, period.getSelectionIndex())];
+        Point size = backlogChart.getSize();
+        int width = size.x > 50 ? size.x : 640;
+        int height = size.y > 50 ? size.y : 260;
+        Job job = new Job(Messages.Dashboard_loading) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                Instant now = Instant.now();
+                BacklogStats s = triage.backlog(now, now.minus(Duration.ofDays(7L * weeks)), now);
+                try {
+                    List<String> bands = bandLabels(s.bandKeys());
+                    ImageData backlog = Charts.render(Charts.backlogByPlatform(Messages.Dashboard_chartBacklog, bands,
+                            s.byPlatform()), width, height);
+                    ImageData replies = Charts.render(Charts.replyTimes(Messages.Dashboard_chartReplies,
+                            Messages.Dashboard_median, Messages.Dashboard_p90, s.replyTimesByWeek()), width, height);
+                    sync.asyncExec(() -> show(s, backlog, replies, now));
+                } catch (java.io.IOException e) {
+                    return Status.error(Messages.Dashboard_loading, e);
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
         job.setSystem(true);
         job.schedule();
     }
 
-    static List<PlatformLine> perPlatform(List<ConversationSummary> summaries) {
-        Map<Platform, int[]> counts = new EnumMap<>(Platform.class);
-        Map<Platform, Instant> oldest = new EnumMap<>(Platform.class);
-        for (ConversationSummary s : summaries) {
-            int[] c = counts.computeIfAbsent(s.platform(), p -> new int[2]);
-            c[0]++;
-            if (s.lastMeaningfulDirection() == Direction.INBOUND && s.oldestUnansweredInbound() != null) {
-                c[1]++;
-                oldest.merge(s.platform(), s.oldestUnansweredInbound(), (a, b) -> a.isBefore(b) ? a : b);
-            }
+    private static List<String> bandLabels(List<String> keys) {
+        String[] defaults = { Messages.Dashboard_band0, Messages.Dashboard_band1, Messages.Dashboard_band2,
+                Messages.Dashboard_band3 };
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            labels.add(keys.size() == defaults.length ? defaults[i] : keys.get(i));
         }
-        List<PlatformLine> lines = new ArrayList<>();
-        counts.forEach((p, c) -> lines.add(new PlatformLine(p, c[0], c[1], oldest.get(p))));
-        return lines;
+        return labels;
     }
 
-    private void show(List<PlatformLine> lines) {
-        if (table.isDisposed()) {
+    private void show(BacklogStats s, ImageData backlog, ImageData replies, Instant now) {
+        if (summary.isDisposed()) {
             return;
         }
-        Instant now = Instant.now();
-        table.removeAll();
+        stats = s;
         int awaiting = 0;
-        Instant oldest = null;
-        for (PlatformLine l : lines) {
-            TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { l.platform().key(), Integer.toString(l.conversations()),
-                    Integer.toString(l.awaiting()), Formats.waiting(l.oldestWaiting(), now) });
-            awaiting += l.awaiting();
-            if (l.oldestWaiting() != null && (oldest == null || l.oldestWaiting().isBefore(oldest))) {
-                oldest = l.oldestWaiting();
-            }
+        for (int n : s.total()) {
+            awaiting += n;
         }
-        summary.setText(NLS.bind(Messages.Dashboard_summary, awaiting, Formats.waiting(oldest, now)));
+        summary.setText(NLS.bind(Messages.Dashboard_summary2, new Object[] { awaiting,
+                s.oldestWaiting() == null ? "-" : Formats.waiting(s.oldestWaiting().waitingSince(), now), //$NON-NLS-1$
+                s.followUpsDueThisWeek() }));
+        setImage(backlogChart, backlog);
+        setImage(replyChart, replies);
+        workers.removeAll();
+        for (TableColumn c : workers.getColumns()) {
+            c.dispose();
+        }
+        List<String> bands = bandLabels(s.bandKeys());
+        TableColumn who = new TableColumn(workers, SWT.LEFT);
+        who.setText(Messages.Dashboard_colWorker);
+        who.setWidth(140);
+        for (String b : bands) {
+            TableColumn c = new TableColumn(workers, SWT.RIGHT);
+            c.setText(b);
+            c.setWidth(90);
+        }
+        for (Map.Entry<String, int[]> e : s.byWorker().entrySet()) {
+            TableItem item = new TableItem(workers, SWT.NONE);
+            String[] cells = new String[bands.size() + 1];
+            cells[0] = e.getKey().isEmpty() ? Messages.Dashboard_unassigned : e.getKey();
+            for (int b = 0; b < bands.size(); b++) {
+                cells[b + 1] = Integer.toString(b < e.getValue().length ? e.getValue()[b] : 0);
+            }
+            item.setText(cells);
+        }
+        summary.getParent().layout(true);
+    }
+
+    private void setImage(Label label, ImageData data) {
+        Image image = new Image(label.getDisplay(), data);
+        Image old = label.getImage();
+        label.setImage(image);
+        images.add(image);
+        if (old != null) {
+            images.remove(old);
+            old.dispose();
+        }
+    }
+
+    /** The figures shown, for tests. */
+    public BacklogStats stats() {
+        return stats;
+    }
+
+    @PreDestroy
+    void dispose() {
+        images.forEach(Image::dispose);
+        images.clear();
     }
 
     @Focus
     void focus() {
-        table.setFocus();
+        period.setFocus();
     }
 }

@@ -63,6 +63,7 @@ public class SearchPart {
     private Text query;
     private Combo platform;
     private Combo sort;
+    private Combo period;
     private Label count;
     private Label facets;
     private Table table;
@@ -72,7 +73,7 @@ public class SearchPart {
 
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new GridLayout(3, false));
+        parent.setLayout(new GridLayout(4, false));
         query = WidgetIds.tag(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER),
                 WidgetIds.SEARCH_TEXT);
         query.setMessage(Messages.Search_prompt);
@@ -86,13 +87,16 @@ public class SearchPart {
         sort = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), WidgetIds.SEARCH_SORT);
         sort.setItems(Messages.Search_sortRelevance, Messages.Search_sortNewest, Messages.Search_sortOldest);
         sort.select(0);
+        period = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), WidgetIds.SEARCH_PERIOD);
+        period.setItems(Messages.Search_anyTime, Messages.Search_last7, Messages.Search_last30, Messages.Search_last365);
+        period.select(0);
         count = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.SEARCH_COUNT);
         count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 1, 1));
         facets = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.SEARCH_FACETS);
-        facets.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        facets.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
         table = WidgetIds.tag(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER),
                 WidgetIds.SEARCH_TABLE);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.setHeaderVisible(true);
         column(Messages.Search_colDate, 120);
         column(Messages.Search_colPlatform, 80);
@@ -118,6 +122,7 @@ public class SearchPart {
         });
         platform.addListener(SWT.Selection, e -> schedule());
         sort.addListener(SWT.Selection, e -> schedule());
+        period.addListener(SWT.Selection, e -> schedule());
     }
 
     private void column(String title, int width) {
@@ -153,7 +158,10 @@ public class SearchPart {
         Set<Platform> platforms = platform.getSelectionIndex() <= 0 ? Set.of()
                 : Set.of(Platform.fromKey(platform.getItem(platform.getSelectionIndex())));
         SearchQuery.Sort order = SearchQuery.Sort.values()[Math.max(0, sort.getSelectionIndex())];
-        SearchQuery q = new SearchQuery(text, platforms, null, null, null, null, null, order, 0, PAGE);
+        int[] days = { 0, 7, 30, 365 };
+        int d = days[Math.max(0, period.getSelectionIndex())];
+        java.time.Instant from = d == 0 ? null : java.time.Instant.now().minus(java.time.Duration.ofDays(d));
+        SearchQuery q = new SearchQuery(text, platforms, null, null, null, from, null, order, 0, PAGE);
         Job job = new Job(Messages.Search_running) {
             @Override
             protected IStatus run(org.eclipse.core.runtime.IProgressMonitor monitor) {

@@ -1,0 +1,402 @@
+package maraude.archive.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+
+import maraude.archive.ArchiveSchema;
+import maraude.archive.LuceneArchive;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.ConversationSummary;
+import maraude.core.archive.SearchQuery;
+import maraude.core.archive.SearchResults;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+
+/**
+ * Indexing and search figures of the archive next to baselines measured in the same run: a bare Lucene
+ * IndexWriter on the same texts, and {@code grep -r -i -l} over the same messages written as WhatsApp
+ * exports. Usage (see BENCHMARK.md): {@code ArchiveBenchmark [messages] [work folder] [indexing rounds]}.
+ */
+public final class ArchiveBenchmark {
+
+    private static final long SEED = 20_260_301L;
+    private static final int COMMIT_EVERY = 50_000;
+    private static final int WARMUP_MESSAGES = 30_000;
+    private static final int SEARCH_ROUNDS = 30;
+    private static final int SEARCH_WARMUP_ROUNDS = 5;
+    private static final int GREP_ROUNDS = 3;
+
+    /** The fixed query mix: words (frequent to rare), phrase, prefix, boolean, phone, name, filters. */
+    private static final String[] QUERIES = { "préservatifs", "depistage", "hébergement", "condooms", "passeport",
+            "\"test de dépistage\"", "médec*", "préservatifs OR condooms", "gel NOT préservatifs", "0470 15 42 37",
+            "+32470154237", "lola", "violent client", "informatii testare", "🙏" };
+    /** The words grep looks for: the plain-word queries above, as typed. */
+    private static final String[] GREP_WORDS = { "préservatifs", "depistage", "hébergement", "condooms", "passeport" };
+
+    private ArchiveBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 100_000; //$NON-NLS-1$ //$NON-NLS-2$
+        Path work = args.length > 1 ? Paths.get(args[1]) : Paths.get(System.getProperty("java.io.tmpdir"), "maraude-bench"); //$NON-NLS-1$ //$NON-NLS-2$
+        deleteTree(work);
+        Files.createDirectories(work);
+        out("Maraude archive benchmark: %,d messages, work folder %s", n, work);
+        out("load average at start: %.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out("machine: %d cores, %s, Java %s, max heap %d MiB", Runtime.getRuntime().availableProcessors(), cpu(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+
+        // Warm-up of both indexing paths, so that neither pays the JIT alone.
+        bareLucene(work.resolve("warm-bare"), WARMUP_MESSAGES);
+        sameSchema(work.resolve("warm-schema"), WARMUP_MESSAGES);
+        archive(work.resolve("warm-archive"), WARMUP_MESSAGES);
+        for (String w : new String[] { "warm-bare", "warm-schema", "warm-archive" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            deleteTree(work.resolve(w));
+        }
+
+        // Interleaved rounds, best of each: a shared machine's load shifts during a run.
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        double bare = 0;
+        double schema = 0;
+        double arch = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String w : new String[] { "bare", "schema", "archive" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                deleteTree(work.resolve(w));
+            }
+            bare = Math.max(bare, bareLucene(work.resolve("bare"), n)); //$NON-NLS-1$
+            schema = Math.max(schema, sameSchema(work.resolve("schema"), n)); //$NON-NLS-1$
+            arch = Math.max(arch, archive(work.resolve("archive"), n)); //$NON-NLS-1$
+            out("round %d: bare %,.0f/s, same schema %,.0f/s, archive %,.0f/s", round + 1, bare, schema, arch);
+        }
+        out("");
+        out("indexing, bare IndexWriter (StandardAnalyzer, id + stored text):      %,8.0f messages/s", bare);
+        out("indexing, bare IndexWriter writing the archive's documents:           %,8.0f messages/s", schema);
+        out("indexing, LuceneArchive end to end (+ dedup, validation, locking):    %,8.0f messages/s", arch);
+        out("  archive = %.0f%% of bare minimal, %.0f%% of bare same-schema", 100 * arch / bare, 100 * arch / schema);
+        long indexBytes = size(work.resolve("archive").resolve("index"));
+        long bareBytes = size(work.resolve("bare"));
+        out("index size: archive %,d bytes = %.0f bytes/message; bare %.0f bytes/message", indexBytes,
+                (double) indexBytes / n, (double) bareBytes / n);
+
+        try (LuceneArchive a = LuceneArchive.open(work.resolve("archive"), AccessMode.READ_ONLY)) {
+            searchFigures(a);
+            long t0 = System.nanoTime();
+            List<ConversationSummary> sums = a.summaries();
+            long t1 = System.nanoTime();
+            a.summaries();
+            long t2 = System.nanoTime();
+            out("summaries(): %,d conversations in %.0f ms (first call), %.0f ms (second)", sums.size(),
+                    (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+            String biggest = sums.stream().max(Comparator.comparingLong(ConversationSummary::messageCount)).orElseThrow()
+                    .conversationId();
+            t0 = System.nanoTime();
+            int len = a.messages(biggest).size();
+            out("messages(conversation): %d messages in %.1f ms", len, (System.nanoTime() - t0) / 1e6);
+
+            double archiveWordMedian = grepComparison(a, work, n);
+            out("(archive median over the same words: %.2f ms)", archiveWordMedian);
+        }
+        out("peak heap (sum of heap pool peaks): %d MiB; load average at end: %.1f", peakHeapMiB(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    // ---- indexing -------------------------------------------------------------------------
+
+    private static double bareLucene(Path dir, int n) throws IOException {
+        long t0 = System.nanoTime();
+        try (FSDirectory d = FSDirectory.open(dir);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(64))) {
+            int[] count = { 0 };
+            new BenchGenerator(SEED).generate(n, BenchGenerator.messages(m -> {
+                Document doc = new Document();
+                doc.add(new StringField("id", m.id(), Field.Store.YES)); //$NON-NLS-1$
+                doc.add(new TextField("text", m.text(), Field.Store.YES)); //$NON-NLS-1$
+                try {
+                    w.addDocument(doc);
+                    if (++count[0] % COMMIT_EVERY == 0) {
+                        w.commit();
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            w.commit();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The archive's own documents and analyzer through a bare writer: what the archive adds beyond Lucene. */
+    private static double sameSchema(Path dir, int n) throws IOException {
+        long t0 = System.nanoTime();
+        try (FSDirectory d = FSDirectory.open(dir);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(ArchiveSchema.analyzer()).setRAMBufferSizeMB(64))) {
+            int[] count = { 0 };
+            new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
+                BenchGenerator.Thread current;
+
+                @Override
+                public void thread(BenchGenerator.Thread t) {
+                    current = t;
+                }
+
+                @Override
+                public void message(BenchGenerator.Thread t, Message m) {
+                    try {
+                        w.addDocument(ArchiveSchema.messageDocument(m, current.conversation(), current.contact()));
+                        if (++count[0] % COMMIT_EVERY == 0) {
+                            w.commit();
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            w.commit();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double archive(Path dir, int n) {
+        long t0 = System.nanoTime();
+        try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {
+            int[] count = { 0 };
+            new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
+                @Override
+                public void thread(BenchGenerator.Thread t) {
+                    a.putContact(t.contact());
+                    a.putConversation(t.conversation());
+                }
+
+                @Override
+                public void message(BenchGenerator.Thread t, Message m) {
+                    a.addMessage(m);
+                    if (++count[0] % COMMIT_EVERY == 0) {
+                        a.commit();
+                    }
+                }
+            });
+            a.commit();
+        }
+        return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    // ---- search ---------------------------------------------------------------------------
+
+    private static void searchFigures(LuceneArchive a) {
+        List<SearchQuery> mix = new ArrayList<>();
+        for (String q : QUERIES) {
+            mix.add(new SearchQuery(q, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20));
+        }
+        Instant from = Instant.parse("2024-06-01T00:00:00Z"); //$NON-NLS-1$
+        Instant to = Instant.parse("2024-12-31T23:59:59Z"); //$NON-NLS-1$
+        mix.add(new SearchQuery("préservatifs", Set.of(Platform.WHATSAPP, Platform.SMS), null, null, null, from, to, //$NON-NLS-1$
+                SearchQuery.Sort.NEWEST, 0, 20));
+        mix.add(new SearchQuery("", null, null, null, "w-3", null, null, SearchQuery.Sort.NEWEST, 0, 20)); //$NON-NLS-1$ //$NON-NLS-2$
+        mix.add(new SearchQuery("gel", null, null, null, null, null, null, SearchQuery.Sort.OLDEST, 200, 20)); //$NON-NLS-1$
+
+        List<Double> all = new ArrayList<>();
+        Map<String, double[]> perQuery = new HashMap<>();
+        Map<String, Long> hits = new HashMap<>();
+        for (int round = 0; round < SEARCH_WARMUP_ROUNDS + SEARCH_ROUNDS; round++) {
+            for (SearchQuery q : mix) {
+                long t0 = System.nanoTime();
+                SearchResults r = a.search(q);
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (round >= SEARCH_WARMUP_ROUNDS) {
+                    all.add(ms);
+                    perQuery.computeIfAbsent(label(q), k -> new double[SEARCH_ROUNDS])[round - SEARCH_WARMUP_ROUNDS] = ms;
+                    hits.put(label(q), r.totalHits());
+                }
+            }
+        }
+        out("");
+        out("search with 20 snippets and facets, %d rounds over %d queries:", SEARCH_ROUNDS, mix.size());
+        for (SearchQuery q : mix) {
+            double[] t = perQuery.get(label(q));
+            Arrays.sort(t);
+            out("  %-62s %,9d hits  p50 %6.2f ms  p99 %6.2f ms", label(q), hits.get(label(q)), pct(t, 50), pct(t, 99));
+        }
+        double[] t = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out("  ALL: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(t, 50), pct(t, 99), t[t.length - 1]);
+    }
+
+    private static String label(SearchQuery q) {
+        StringBuilder sb = new StringBuilder(q.text().isEmpty() ? "(all)" : q.text()); //$NON-NLS-1$
+        if (!q.platforms().isEmpty()) {
+            sb.append(" +platforms"); //$NON-NLS-1$
+        }
+        if (q.from() != null) {
+            sb.append(" +dates"); //$NON-NLS-1$
+        }
+        if (q.workerId() != null) {
+            sb.append(" worker=").append(q.workerId()); //$NON-NLS-1$
+        }
+        if (q.sort() != SearchQuery.Sort.RELEVANCE) {
+            sb.append(' ').append(q.sort().name().toLowerCase(Locale.ROOT));
+        }
+        if (q.offset() > 0) {
+            sb.append(" offset ").append(q.offset()); //$NON-NLS-1$
+        }
+        return sb.toString();
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    // ---- grep baseline --------------------------------------------------------------------
+
+    /** Writes the messages as WhatsApp exports (one file per conversation) and times grep on them. */
+    private static double grepComparison(LuceneArchive a, Path work, int n) throws Exception {
+        Path exports = work.resolve("exports"); //$NON-NLS-1$
+        Files.createDirectories(exports);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm", Locale.ROOT); //$NON-NLS-1$
+        BufferedWriter[] current = { null };
+        new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
+            int files;
+
+            @Override
+            public void thread(BenchGenerator.Thread t) {
+                try {
+                    if (current[0] != null) {
+                        current[0].close();
+                    }
+                    Path sub = exports.resolve(Integer.toString(files++ / 1000));
+                    Files.createDirectories(sub);
+                    current[0] = Files.newBufferedWriter(sub.resolve(files + "-" + t.exportName()), StandardCharsets.UTF_8); //$NON-NLS-1$
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void message(BenchGenerator.Thread t, Message m) {
+                try {
+                    current[0].write(f.format(m.instant()) + " - " + (m.author().isEmpty() ? "" : m.author() + ": ") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                            + m.text() + "\n"); //$NON-NLS-1$
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        current[0].close();
+        out("");
+        out("grep baseline over %,d bytes of WhatsApp-style exports (grep -r -i -l WORD, %d rounds, warm page cache):",
+                size(exports), GREP_ROUNDS);
+        List<Double> grepTimes = new ArrayList<>();
+        List<Double> archiveTimes = new ArrayList<>();
+        for (String word : GREP_WORDS) {
+            runGrep(word, exports); // warm the page cache
+            double[] g = new double[GREP_ROUNDS];
+            for (int i = 0; i < GREP_ROUNDS; i++) {
+                long t0 = System.nanoTime();
+                runGrep(word, exports);
+                g[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(g);
+            double[] s = new double[SEARCH_ROUNDS];
+            for (int i = 0; i < SEARCH_ROUNDS; i++) {
+                long t0 = System.nanoTime();
+                a.search(new SearchQuery(word, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20));
+                s[i] = (System.nanoTime() - t0) / 1e6;
+            }
+            Arrays.sort(s);
+            grepTimes.add(pct(g, 50));
+            archiveTimes.add(pct(s, 50));
+            out("  %-14s grep %8.1f ms   archive %6.2f ms   archive is %5.0fx faster", word, pct(g, 50), pct(s, 50),
+                    pct(g, 50) / pct(s, 50));
+        }
+        double gm = median(grepTimes);
+        double am = median(archiveTimes);
+        out("  median: grep %.1f ms, archive %.2f ms: %.0fx", gm, am, gm / am);
+        return am;
+    }
+
+    private static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return pct(a, 50);
+    }
+
+    private static void runGrep(String word, Path dir) throws Exception {
+        Process p = new ProcessBuilder("grep", "-r", "-i", "-l", word, dir.toString()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("grep timed out"); //$NON-NLS-1$
+        }
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    private static long peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
+    }
+
+    private static String cpu() {
+        try (Stream<String> lines = Files.lines(Paths.get("/proc/cpuinfo"))) { //$NON-NLS-1$
+            return lines.filter(l -> l.startsWith("model name")).findFirst() //$NON-NLS-1$
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU"); //$NON-NLS-1$
+        } catch (IOException e) {
+            return "unknown CPU"; //$NON-NLS-1$
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,288 @@
+package maraude.images;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the UI asks about pictures. Every picture is shown blurred: {@link #blurred} returns cached
+ * blurred derivatives (PNG), computed once per picture from a subsampled decode. Sharp pixels only
+ * come out of {@link #reveal}, in memory, after the reveal policy agreed, and every reveal goes to
+ * the {@link AuditSink}. {@link #exportStripped} is the only way out of the archive, metadata
+ * stripped.
+ *
+ * <p>Thread-safe; calls may run in parallel from background jobs.</p>
+ */
+public final class ImageService {
+
+    /** Sizes of the cached derivatives (longest side): list thumbnails, conversation, preview. */
+    public static final int[] SIZES = { 96, 320, 960 };
+
+    /**
+     * Sizes computed at import ({@link #prepare}); the 960 px preview is computed and cached the first
+     * time it is asked for, since encoding it costs more than the thumbnails together.
+     */
+    static final int[] PREPARED_SIZES = { 96, 320 };
+
+    /** Decode size for scoring and blurring: enough for skin analysis, tiny next to a photo. */
+    static final int ANALYSIS_SIDE = 256;
+
+    private final BlurCache cache;
+    private final AttachmentSource source;
+    private final AuditSink audit;
+    private final RevealPolicy policy;
+    private final SafeImageDecoder decoder;
+    private final Clock clock;
+
+    public ImageService(Path cacheDir, AttachmentSource source) {
+        this(cacheDir, source, AuditSink.NONE, RevealPolicy.ALLOW_ALL, ImageLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    public ImageService(Path cacheDir, AttachmentSource source, AuditSink audit, RevealPolicy policy, ImageLimits limits,
+            Clock clock) {
+        this.cache = new BlurCache(Objects.requireNonNull(cacheDir, "cacheDir")); //$NON-NLS-1$
+        this.source = Objects.requireNonNull(source, "source"); //$NON-NLS-1$
+        this.audit = Objects.requireNonNull(audit, "audit"); //$NON-NLS-1$
+        this.policy = Objects.requireNonNull(policy, "policy"); //$NON-NLS-1$
+        this.decoder = new SafeImageDecoder(Objects.requireNonNull(limits, "limits")); //$NON-NLS-1$
+        this.clock = Objects.requireNonNull(clock, "clock"); //$NON-NLS-1$
+    }
+
+    public Path cacheDirectory() {
+        return cache.directory();
+    }
+
+    /**
+     * A blurred picture whose longest side is {@code maxSize}, from the cache when possible.
+     *
+     * @param level {@link BlurLevel#AUTO} or a level; a likely explicit picture is always blurred
+     *              {@link BlurLevel#STRONG}, whatever is asked
+     */
+    public BlurResult blurred(String sha256, int maxSize, BlurLevel level) {
+        BlurCache.checkSha(sha256);
+        if (maxSize <= 0) {
+            throw new IllegalArgumentException("maxSize " + maxSize); //$NON-NLS-1$
+        }
+        Optional<ExplicitnessScore> known = cache.readScore(sha256);
+        if (known.isPresent()) {
+            BlurLevel effective = level.effective(known.get());
+            int cached = cachedSizeFor(maxSize);
+            Optional<byte[]> png = cache.readBlurred(sha256, cached, effective);
+            BlurredImage hit = png.map(b -> fromCached(b, maxSize, effective, known.get())).orElse(null);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        DecodeResult decoded = decode(sha256, ANALYSIS_SIDE);
+        if (decoded instanceof ImagePlaceholder p) {
+            return p;
+        }
+        return derive(sha256, ((DecodedImage) decoded).image(), maxSize, level);
+    }
+
+    /**
+     * Same for bytes that are not (yet) in the archive: hashed while read, then cached under their
+     * hash like an attachment.
+     */
+    public BlurResult blurred(ImageBytes bytes, int maxSize, BlurLevel level) {
+        byte[] data;
+        try (InputStream in = bytes.open()) {
+            data = SafeImageDecoder.readBounded(in, decoder.limits().maxBytes());
+        } catch (IOException | RuntimeException e) {
+            return new ImagePlaceholder(ImagePlaceholder.Reason.IO_ERROR, e.getClass().getSimpleName());
+        }
+        String sha = sha256(data);
+        Optional<ExplicitnessScore> known = cache.readScore(sha);
+        if (known.isPresent()) {
+            BlurLevel effective = level.effective(known.get());
+            Optional<byte[]> png = cache.readBlurred(sha, cachedSizeFor(maxSize), effective);
+            BlurredImage hit = png.map(b -> fromCached(b, maxSize, effective, known.get())).orElse(null);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        DecodeResult decoded = decoder.decode(data, ANALYSIS_SIDE);
+        if (decoded instanceof ImagePlaceholder p) {
+            return p;
+        }
+        return derive(sha, ((DecodedImage) decoded).image(), maxSize, level);
+    }
+
+    /**
+     * Computes the score and the thumbnail sizes at once (at import): one subsampled decode per
+     * picture.
+     */
+    public BlurResult prepare(String sha256) {
+        return blurred(sha256, PREPARED_SIZES[PREPARED_SIZES.length - 1], BlurLevel.AUTO);
+    }
+
+    /** {@link #prepare} for many pictures; returns how many could be decoded. Stops when cancelled. */
+    public int prepareAll(Collection<String> sha256s, Progress progress) {
+        int done = 0;
+        int ok = 0;
+        for (String sha : sha256s) {
+            if (progress.isCanceled()) {
+                break;
+            }
+            if (prepare(sha) instanceof BlurredImage) {
+                ok++;
+            }
+            progress.worked(++done, sha256s.size());
+        }
+        return ok;
+    }
+
+    /** The explicitness score (cached), or empty when the picture cannot be decoded. */
+    public Optional<ExplicitnessScore> score(String sha256) {
+        BlurCache.checkSha(sha256);
+        Optional<ExplicitnessScore> known = cache.readScore(sha256);
+        if (known.isPresent()) {
+            return known;
+        }
+        BlurResult r = prepare(sha256);
+        return r instanceof BlurredImage b ? Optional.of(b.score()) : Optional.empty();
+    }
+
+    /** Scores bytes without caching anything. */
+    public ExplicitnessScore score(ImageBytes bytes) throws IOException {
+        byte[] data;
+        try (InputStream in = bytes.open()) {
+            data = SafeImageDecoder.readBounded(in, decoder.limits().maxBytes());
+        }
+        DecodeResult decoded = decoder.decode(data, ANALYSIS_SIDE);
+        if (decoded instanceof ImagePlaceholder p) {
+            throw new MetadataStripper.StripException(p);
+        }
+        return SkinAnalyzer.analyze(((DecodedImage) decoded).image());
+    }
+
+    /** Whether revealing this picture needs the second confirmation (likely explicit). */
+    public boolean needsConfirmation(String sha256) {
+        return score(sha256).map(ExplicitnessScore::likelyExplicit).orElse(false);
+    }
+
+    /**
+     * The sharp picture, in memory only, at most {@code maxSize} px (decoded with subsampling, never
+     * above {@link ImageLimits#maxOutputSide()}). Refused, and recorded as refused, when the worker's
+     * profile forbids reveals or when a likely explicit picture lacks the second confirmation.
+     */
+    public RevealResult reveal(String sha256, int maxSize, String workerId, boolean explicitConfirmed) {
+        BlurCache.checkSha(sha256);
+        if (!policy.mayReveal(workerId)) {
+            audit.record(new ImageAuditEvent(ImageAuditEvent.Kind.REVEAL_REFUSED, sha256, workerId, clock.instant()));
+            return new ImagePlaceholder(ImagePlaceholder.Reason.REVEAL_FORBIDDEN, ""); //$NON-NLS-1$
+        }
+        if (!explicitConfirmed && needsConfirmation(sha256)) {
+            audit.record(new ImageAuditEvent(ImageAuditEvent.Kind.REVEAL_REFUSED, sha256, workerId, clock.instant()));
+            return new ImagePlaceholder(ImagePlaceholder.Reason.CONFIRMATION_REQUIRED, ""); //$NON-NLS-1$
+        }
+        DecodeResult decoded = decode(sha256, maxSize);
+        if (decoded instanceof ImagePlaceholder p) {
+            return p;
+        }
+        DecodedImage d = (DecodedImage) decoded;
+        audit.record(new ImageAuditEvent(ImageAuditEvent.Kind.REVEALED, sha256, workerId, clock.instant()));
+        return new RevealedImage(sha256, Pixels.fitDown(d.image(), maxSize), d.sourceWidth(), d.sourceHeight());
+    }
+
+    /** The picture re-encoded without metadata, for an export the worker chose; recorded. */
+    public byte[] exportStripped(String sha256, String workerId) throws IOException {
+        BlurCache.checkSha(sha256);
+        byte[] data;
+        try (InputStream in = source.open(sha256)) {
+            data = SafeImageDecoder.readBounded(in, decoder.limits().maxBytes());
+        }
+        byte[] stripped = new MetadataStripper(decoder.limits()).stripBytes(data);
+        audit.record(new ImageAuditEvent(ImageAuditEvent.Kind.EXPORTED, sha256, workerId, clock.instant()));
+        return stripped;
+    }
+
+    private DecodeResult decode(String sha256, int maxSide) {
+        byte[] data;
+        try (InputStream in = source.open(sha256)) {
+            data = SafeImageDecoder.readBounded(in, decoder.limits().maxBytes());
+        } catch (IOException | RuntimeException e) {
+            return new ImagePlaceholder(ImagePlaceholder.Reason.IO_ERROR, e.getClass().getSimpleName());
+        }
+        return decoder.decode(data, maxSide);
+    }
+
+    /**
+     * Scores, blurs the thumbnail sizes and the asked size at the effective level, writes those not
+     * yet cached, returns the one asked.
+     */
+    private BlurResult derive(String sha256, BufferedImage analysed, int maxSize, BlurLevel level) {
+        ExplicitnessScore score = cache.readScore(sha256).orElseGet(() -> SkinAnalyzer.analyze(analysed));
+        BlurLevel effective = level.effective(score);
+        int askedSize = cachedSizeFor(maxSize);
+        BlurredImage asked = null;
+        try {
+            cache.writeScore(sha256, score);
+            for (int size : SIZES) {
+                boolean wanted = size == askedSize || java.util.Arrays.stream(PREPARED_SIZES).anyMatch(p -> p == size);
+                if (!wanted || size != askedSize && cache.readBlurred(sha256, size, effective).isPresent()) {
+                    continue;
+                }
+                BufferedImage blurred = Blur.blur(analysed, size, effective);
+                byte[] png = FastPng.encode(blurred);
+                cache.writeBlurred(sha256, size, effective, png);
+                if (size == askedSize && maxSize <= size) {
+                    BufferedImage fitted = Pixels.fitDown(blurred, maxSize);
+                    asked = new BlurredImage(fitted == blurred ? png : FastPng.encode(fitted), fitted.getWidth(),
+                            fitted.getHeight(), effective, score);
+                }
+            }
+            if (asked == null) { // larger than every cached size: blur at the exact size, not cached
+                BufferedImage blurred = Blur.blur(analysed, maxSize, effective);
+                asked = new BlurredImage(FastPng.encode(blurred), blurred.getWidth(), blurred.getHeight(), effective, score);
+            }
+            return asked;
+        } catch (IOException e) {
+            return new ImagePlaceholder(ImagePlaceholder.Reason.IO_ERROR, "cache: " + e.getClass().getSimpleName()); //$NON-NLS-1$
+        }
+    }
+
+    /** The smallest cached size at least {@code maxSize} (the largest when none is). */
+    static int cachedSizeFor(int maxSize) {
+        for (int s : SIZES) {
+            if (s >= maxSize) {
+                return s;
+            }
+        }
+        return SIZES[SIZES.length - 1];
+    }
+
+    /** @return {@code null} when the cached bytes are not a readable PNG */
+    private static BlurredImage fromCached(byte[] png, int maxSize, BlurLevel effective, ExplicitnessScore score) {
+        BufferedImage img;
+        try {
+            img = new BlurredImage(png, 0, 0, effective, score).toBufferedImage();
+        } catch (RuntimeException e) {
+            img = null;
+        }
+        if (img == null) {
+            return null; // damaged cache entry: the caller recomputes it
+        }
+        if (Math.max(img.getWidth(), img.getHeight()) <= maxSize) {
+            return new BlurredImage(png, img.getWidth(), img.getHeight(), effective, score);
+        }
+        BufferedImage smaller = Pixels.fitDown(Pixels.toRgb(img), maxSize);
+        return new BlurredImage(FastPng.encode(smaller), smaller.getWidth(), smaller.getHeight(), effective, score);
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)); //$NON-NLS-1$
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package maraude.images;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The bundle's OSGi service (declared in OSGI-INF/ImageServices.xml): builds an {@link ImageService}
+ * for an opened archive, whose folder and attachment store only the caller knows. Plain
+ * construction works too (tests, CLI).
+ */
+public class ImageServices {
+
+    private volatile ImageLimits limits = ImageLimits.DEFAULT;
+
+    /** @param cacheDir where blurred derivatives live, e.g. {@code archive.location().resolve("blurred")} */
+    public ImageService create(Path cacheDir, AttachmentSource source, AuditSink audit, RevealPolicy policy) {
+        return new ImageService(cacheDir, source, audit, policy, limits, Clock.systemUTC());
+    }
+
+    public ImageLimits limits() {
+        return limits;
+    }
+
+    public void setLimits(ImageLimits limits) {
+        this.limits = limits;
+    }
+}

@@ -1,0 +1,93 @@
+package maraude.sources.phone;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+/**
+ * QR codes (zxing) as a matrix of dark modules, for the workbench to draw, and as PNG bytes, made
+ * here without AWT so that nothing desktop-specific is loaded beside SWT.
+ */
+public final class QrCode {
+
+    private QrCode() {
+    }
+
+    /** {@code [row][column]}, true = dark, with a quiet zone of {@code margin} modules. */
+    public static boolean[][] matrix(String text, int margin) {
+        try {
+            BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, Integer.valueOf(margin), EncodeHintType.ERROR_CORRECTION,
+                            ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
+            boolean[][] out = new boolean[m.getHeight()][m.getWidth()];
+            for (int y = 0; y < m.getHeight(); y++) {
+                for (int x = 0; x < m.getWidth(); x++) {
+                    out[y][x] = m.get(x, y);
+                }
+            }
+            return out;
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("text too long for a QR code", e); //$NON-NLS-1$
+        }
+    }
+
+    /** A grayscale PNG, {@code scale} pixels per module. */
+    public static byte[] png(boolean[][] matrix, int scale) {
+        int h = matrix.length * scale;
+        int w = matrix.length == 0 ? 0 : matrix[0].length * scale;
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            try (DeflaterOutputStream z = new DeflaterOutputStream(raw, new Deflater(9))) {
+                byte[] row = new byte[w + 1]; // filter byte 0 then one byte per pixel
+                for (int y = 0; y < h; y++) {
+                    boolean[] r = matrix[y / scale];
+                    for (int x = 0; x < w; x++) {
+                        row[x + 1] = r[x / scale] ? 0 : (byte) 0xFF;
+                    }
+                    z.write(row);
+                }
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(png);
+            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
+            DataOutputStream hd = new DataOutputStream(ihdr);
+            hd.writeInt(w);
+            hd.writeInt(h);
+            hd.writeByte(8); // bit depth
+            hd.writeByte(0); // grayscale
+            hd.writeByte(0);
+            hd.writeByte(0);
+            hd.writeByte(0);
+            chunk(out, "IHDR", ihdr.toByteArray()); //$NON-NLS-1$
+            chunk(out, "IDAT", raw.toByteArray()); //$NON-NLS-1$
+            chunk(out, "IEND", new byte[0]); //$NON-NLS-1$
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // in memory: cannot happen
+        }
+    }
+
+    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        out.writeInt(data.length);
+        out.write(t);
+        out.write(data);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data);
+        out.writeInt((int) crc.getValue());
+    }
+}

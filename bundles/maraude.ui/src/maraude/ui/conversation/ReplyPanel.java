@@ -1,0 +1,530 @@
+package maraude.ui.conversation;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.dnd.Transfer;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.model.Contact;
+import maraude.core.model.Message;
+import maraude.templates.CheckContext;
+import maraude.templates.Finding;
+import maraude.templates.OutingCheck;
+import maraude.templates.Placeholders;
+import maraude.templates.Suggestion;
+import maraude.templates.SuggestionContext;
+import maraude.templates.TeamSettings;
+import maraude.templates.Template;
+import maraude.templates.TemplateService;
+import maraude.templates.TemplateSuggester;
+import maraude.templates.UnfilledPlaceholdersException;
+import maraude.ui.ArchiveEvents;
+import maraude.ui.WidgetIds;
+
+/**
+ * Below the thread: the three templates that fit the open conversation (with why: detected language,
+ * matched words), a reply editor checked for outing risks as the worker types, and "Copy", which puts
+ * the text on the clipboard for pasting into the platform and records it as a pending outbound
+ * message, so that the conversation leaves the queue.
+ */
+public final class ReplyPanel {
+
+    /** Job family of suggestion and recording jobs, so that tests can wait for them. */
+    public static final Object FAMILY = new Object();
+    /** The check runs this long after the last key: typing stays fluid on long texts. */
+    static final int CHECK_DELAY_MS = 300;
+    /** Team setting: the service's own domains, comma-separated (links to them out the reader). */
+    static final String SERVICE_DOMAINS = "service_domains"; //$NON-NLS-1$
+
+    /** Background of a risky range: warm, readable, not alarming. Device-free colour, nothing to dispose. */
+    private static final Color MARK = new Color(255, 236, 200);
+
+    private final Archive archive;
+    private final IEventBroker broker;
+    private final Supplier<String> worker;
+    private final Display display;
+    private final Composite root;
+    private final Label suggestionsTitle;
+    private final Composite suggestionsBox;
+    private final StyledText editor;
+    private final Label warnings;
+    private final Button useOpening;
+    private final Button copy;
+    private final Label status;
+    private final Runnable checkLater = this::runCheck;
+    private Clipboard clipboard;
+
+    private String conversationId;
+    private List<Suggestion> suggestions = List.of();
+    private List<Finding> findings = List.of();
+    private TeamSettings settings = TeamSettings.empty();
+    private Map<String, String> values = Map.of();
+    private CheckContext checkContext = CheckContext.defaults();
+    private String templateId;
+    private boolean copyAnyway;
+    private boolean settingText;
+    /** Bumped when another conversation opens: late suggestions for the old one are dropped. */
+    private long generation;
+
+    ReplyPanel(Composite parent, Archive archive, IEventBroker broker, Supplier<String> worker) {
+        this.archive = archive;
+        this.broker = broker;
+        this.worker = worker;
+        display = parent.getDisplay();
+        root = WidgetIds.tag(new Composite(parent, SWT.NONE), WidgetIds.REPLY_PANEL);
+        root.setLayout(new GridLayout(2, false));
+        // Suggestions on the left, the draft on the right: both stay readable in a low panel.
+        Composite left = column(root);
+        GridData ld = (GridData) left.getLayoutData();
+        ld.widthHint = 300;
+        ld.grabExcessHorizontalSpace = false;
+        Composite right = column(root);
+
+        suggestionsTitle = new Label(left, SWT.NONE);
+        suggestionsTitle.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
+        suggestionsTitle.setText(Messages.Reply_noConversation);
+        suggestionsTitle.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        suggestionsBox = WidgetIds.tag(new Composite(left, SWT.NONE), WidgetIds.REPLY_SUGGESTIONS);
+        GridLayout sl = new GridLayout(2, false);
+        sl.marginWidth = 0;
+        sl.marginHeight = 0;
+        suggestionsBox.setLayout(sl);
+        suggestionsBox.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+
+        Label editorTitle = new Label(right, SWT.WRAP);
+        editorTitle.setText(Messages.Reply_editorTitle);
+        editorTitle.setLayoutData(wrapping());
+        editor = WidgetIds.tag(new StyledText(right, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER), WidgetIds.REPLY_EDITOR);
+        GridData ed = new GridData(SWT.FILL, SWT.FILL, true, true);
+        ed.heightHint = 60;
+        ed.minimumHeight = 60;
+        editor.setLayoutData(ed);
+        editor.setMargins(6, 4, 6, 4);
+        editor.setEnabled(false);
+        editor.addModifyListener(e -> modified());
+
+        warnings = WidgetIds.tag(new Label(right, SWT.WRAP), WidgetIds.REPLY_WARNINGS);
+        warnings.setLayoutData(wrapping());
+
+        Composite buttons = new Composite(right, SWT.NONE);
+        GridLayout bl = new GridLayout(2, false);
+        bl.marginWidth = 0;
+        bl.marginHeight = 0;
+        buttons.setLayout(bl);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        copy = WidgetIds.tag(new Button(buttons, SWT.PUSH), WidgetIds.REPLY_COPY);
+        copy.setText(Messages.Reply_copy);
+        copy.setEnabled(false);
+        copy.addListener(SWT.Selection, e -> copy());
+        useOpening = WidgetIds.tag(new Button(buttons, SWT.PUSH), WidgetIds.REPLY_USE_OPENING);
+        useOpening.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
+        useOpening.addListener(SWT.Selection, e -> useNeutralOpening());
+        show(useOpening, false);
+        status = WidgetIds.tag(new Label(right, SWT.WRAP), WidgetIds.REPLY_STATUS);
+        status.setLayoutData(wrapping());
+        root.addDisposeListener(e -> {
+            if (clipboard != null) {
+                clipboard.dispose();
+            }
+        });
+    }
+
+    private static Composite column(Composite parent) {
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout l = new GridLayout(1, false);
+        l.marginWidth = 0;
+        l.marginHeight = 0;
+        c.setLayout(l);
+        c.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        return c;
+    }
+
+    private static GridData wrapping() {
+        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false);
+        d.widthHint = 200; // grows with the panel; a hint lets the label wrap instead of widening it
+        return d;
+    }
+
+    Control control() {
+        return root;
+    }
+
+    /** A conversation starts loading: suggestions go, the draft goes unless it is the same conversation. */
+    void loading(String id) {
+        generation++;
+        boolean same = id.equals(conversationId);
+        conversationId = id;
+        setSuggestions(List.of(), List.of());
+        suggestionsTitle.setText(Messages.Reply_loadingSuggestions);
+        if (!same) {
+            templateId = null;
+            setEditorText(""); //$NON-NLS-1$
+            status(null, false);
+        }
+        editor.setEnabled(true);
+        copy.setEnabled(true);
+        relayout();
+    }
+
+    /** Computes suggestions for the conversation in a job, from its messages and the team's settings. */
+    void load(String id, Contact contact, List<Message> thread, TeamFiles.Loaded team) {
+        if (!id.equals(conversationId)) {
+            return;
+        }
+        long mine = generation;
+        settings = team.settings();
+        Map<String, String> v = new LinkedHashMap<>();
+        if (contact != null && !contact.displayName().isBlank()) {
+            v.put(Placeholders.PSEUDONYM, contact.displayName());
+        }
+        values = Map.copyOf(v);
+        String domains = settings.get(SERVICE_DOMAINS);
+        checkContext = CheckContext.defaults()
+                .withServiceDomains(domains == null ? List.of() : Arrays.stream(domains.split(",")).map(String::strip).toList()); //$NON-NLS-1$
+        if (team.error() != null) {
+            status(NLS.bind(Messages.Reply_settingsError, team.error()), true);
+        }
+        TeamSettings s = settings;
+        Map<String, String> conversationValues = values;
+        Job job = new Job(Messages.Reply_loadingSuggestions) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                List<Suggestion> found;
+                List<String> titles = new ArrayList<>();
+                try {
+                    TemplateService service = TemplateServices.get();
+                    SuggestionContext ctx = SuggestionContext.fromConversation(thread, s, conversationValues, null,
+                            ZonedDateTime.now());
+                    found = service.suggester().suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
+                    for (Suggestion x : found) {
+                        titles.add(service.library().byId(x.templateId()).map(Template::title).orElse(x.templateId()));
+                    }
+                } catch (RuntimeException e) {
+                    ILog.of(ReplyPanel.class).error("Suggesting templates failed", e); //$NON-NLS-1$
+                    String reason = e.getClass().getSimpleName();
+                    display.asyncExec(() -> {
+                        if (mine == generation && !root.isDisposed()) {
+                            suggestionsTitle.setText(NLS.bind(Messages.Reply_suggestionsFailed, reason));
+                        }
+                    });
+                    return Status.OK_STATUS;
+                }
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> {
+                        if (mine == generation && !root.isDisposed()) {
+                            setSuggestions(found, titles);
+                        }
+                    });
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** No conversation: nothing to reply to. */
+    void clear() {
+        generation++;
+        conversationId = null;
+        setSuggestions(List.of(), List.of());
+        suggestionsTitle.setText(Messages.Reply_noConversation);
+        setEditorText(""); //$NON-NLS-1$
+        editor.setEnabled(false);
+        copy.setEnabled(false);
+    }
+
+    private void setSuggestions(List<Suggestion> found, List<String> titles) {
+        for (Control c : suggestionsBox.getChildren()) {
+            c.dispose();
+        }
+        suggestions = List.copyOf(found);
+        if (!found.isEmpty()) {
+            suggestionsTitle.setText(Messages.Reply_suggestionsTitle);
+            // The conversation's language, as detected: the neutral opening is suggested in it.
+            checkContext = checkContext.withLanguage(found.get(0).language());
+        } else if (conversationId != null) {
+            suggestionsTitle.setText(Messages.Reply_noSuggestions);
+        }
+        for (int i = 0; i < found.size(); i++) {
+            Suggestion s = found.get(i);
+            int index = i;
+            Button insert = WidgetIds.tag(new Button(suggestionsBox, SWT.PUSH), WidgetIds.indexed(WidgetIds.REPLY_INSERT, i));
+            insert.setText(Messages.Reply_insert);
+            insert.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+            insert.addListener(SWT.Selection, e -> insert(index));
+            Label about = WidgetIds.tag(new Label(suggestionsBox, SWT.WRAP), WidgetIds.indexed(WidgetIds.REPLY_SUGGESTION, i));
+            about.setText(NLS.bind(Messages.Reply_suggestion, new Object[] { titles.get(i), s.category(), s.language() })
+                    + "\n" + String.join(" \u00b7 ", s.reasons())); //$NON-NLS-1$ //$NON-NLS-2$
+            about.setToolTipText(s.text());
+            about.setLayoutData(wrapping());
+        }
+        relayout();
+    }
+
+    /** Puts a suggestion's text into the editor: the whole draft when empty, else at the caret. */
+    public void insert(int index) {
+        if (index < 0 || index >= suggestions.size()) {
+            return;
+        }
+        Suggestion s = suggestions.get(index);
+        templateId = s.templateId();
+        checkContext = checkContext.withLanguage(s.language());
+        if (editor.getText().isBlank()) {
+            editor.setText(s.text());
+        } else {
+            org.eclipse.swt.graphics.Point sel = editor.getSelectionRange();
+            editor.replaceTextRange(sel.x, sel.y, s.text());
+        }
+        editor.setFocus();
+        runCheck();
+    }
+
+    private void modified() {
+        if (settingText) {
+            return;
+        }
+        copyAnyway = false;
+        copy.setText(Messages.Reply_copy);
+        display.timerExec(-1, checkLater);
+        display.timerExec(CHECK_DELAY_MS, checkLater);
+    }
+
+    private void setEditorText(String text) {
+        settingText = true;
+        try {
+            editor.setText(text);
+        } finally {
+            settingText = false;
+        }
+        copyAnyway = false;
+        copy.setText(Messages.Reply_copy);
+        runCheck();
+    }
+
+    /** The outing check over the draft: findings underlined, explained below, with a neutral opening. */
+    void runCheck() {
+        if (editor.isDisposed()) {
+            return;
+        }
+        display.timerExec(-1, checkLater);
+        String text = editor.getText();
+        findings = OutingCheck.check(text, checkContext);
+        List<StyleRange> styles = new ArrayList<>();
+        Color placeholder = display.getSystemColor(SWT.COLOR_DARK_BLUE);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[a-z][a-z0-9_]{0,40}\\}").matcher(text); //$NON-NLS-1$
+        while (m.find()) {
+            StyleRange r = new StyleRange(m.start(), m.end() - m.start(), placeholder, null);
+            r.underline = true;
+            r.underlineStyle = SWT.UNDERLINE_SINGLE;
+            styles.add(r);
+        }
+        Color red = display.getSystemColor(SWT.COLOR_RED);
+        for (Finding f : findings) {
+            int start = Math.max(0, Math.min(f.start(), text.length()));
+            int end = Math.max(start, Math.min(f.end(), text.length()));
+            StyleRange r = new StyleRange(start, end - start, red, MARK);
+            r.underline = true;
+            r.underlineStyle = SWT.UNDERLINE_SQUIGGLE;
+            r.underlineColor = red;
+            styles.add(r);
+        }
+        editor.setStyleRanges(new StyleRange[0]);
+        for (StyleRange r : styles) { // in order: a finding over a placeholder wins
+            if (r.length > 0) {
+                editor.setStyleRange(r);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean revealing = false;
+        for (Finding f : findings) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(NLS.bind(Messages.Reply_warning, f.message(), f.suggestion()));
+            revealing |= Finding.REVEALING_WORD.equals(f.kind());
+        }
+        warnings.setText(findings.isEmpty() ? (text.isBlank() ? "" : Messages.Reply_noWarning) : sb.toString()); //$NON-NLS-1$
+        warnings.setForeground(findings.isEmpty() ? null : red);
+        if (revealing) {
+            useOpening.setText(NLS.bind(Messages.Reply_useOpening, opening()));
+        }
+        show(useOpening, revealing);
+        relayout();
+    }
+
+    private String opening() {
+        return checkContext.words().opening(checkContext.language());
+    }
+
+    /** Replaces the draft's first line with the neutral opening in the conversation's language. */
+    public void useNeutralOpening() {
+        String t = editor.getText();
+        int start = 0;
+        while (start < t.length() && Character.isWhitespace(t.charAt(start))) {
+            start++;
+        }
+        int nl = t.indexOf('\n', start);
+        int end = nl < 0 ? t.length() : nl;
+        editor.replaceTextRange(start, end - start, opening());
+        editor.setFocus();
+        runCheck();
+    }
+
+    /** Copies the draft (placeholders filled) and records it as a pending outbound message. */
+    public void copy() {
+        if (conversationId == null) {
+            return;
+        }
+        String text = editor.getText().strip();
+        if (text.isEmpty()) {
+            status(Messages.Reply_empty, true);
+            return;
+        }
+        String ready;
+        try {
+            ready = Placeholders.fill(text, placeholderValues()).requireComplete();
+        } catch (UnfilledPlaceholdersException e) {
+            status(e.getMessage(), true);
+            return;
+        }
+        runCheck();
+        if (!findings.isEmpty() && !copyAnyway) {
+            copyAnyway = true;
+            copy.setText(Messages.Reply_copyAnyway);
+            status(Messages.Reply_confirmWarnings, true);
+            relayout();
+            return;
+        }
+        copyAnyway = false;
+        copy.setText(Messages.Reply_copy);
+        if (clipboard == null) {
+            clipboard = new Clipboard(display);
+        }
+        clipboard.setContents(new Object[] { ready }, new Transfer[] { TextTransfer.getInstance() });
+        record(conversationId, ready);
+    }
+
+    private Map<String, String> placeholderValues() {
+        Map<String, String> m = new LinkedHashMap<>(settings.asMap());
+        m.putAll(values);
+        return m;
+    }
+
+    private void record(String id, String text) {
+        if (archive.accessMode() != AccessMode.READ_WRITE) {
+            status(Messages.Reply_copiedReadOnly, true);
+            return;
+        }
+        status(Messages.Reply_recording, false);
+        Message pending = PendingReplies.create(id, worker.get(), text, templateId, ZonedDateTime.now());
+        Job job = new Job(Messages.Reply_recording) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                String error = null;
+                try {
+                    archive.addMessage(pending);
+                    archive.commit();
+                } catch (RuntimeException e) {
+                    ILog.of(ReplyPanel.class).error("Recording a pending reply failed", e); //$NON-NLS-1$
+                    error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                }
+                String failure = error;
+                if (!display.isDisposed()) {
+                    display.asyncExec(() -> {
+                        if (!root.isDisposed()) {
+                            status(failure == null ? Messages.Reply_copied : NLS.bind(Messages.Reply_recordFailed, failure),
+                                    failure != null);
+                        }
+                        if (failure == null) {
+                            broker.post(ArchiveEvents.CHANGED, id);
+                        }
+                    });
+                }
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.schedule();
+    }
+
+    private void status(String text, boolean problem) {
+        status.setText(text == null ? "" : text); //$NON-NLS-1$
+        status.setForeground(problem ? display.getSystemColor(SWT.COLOR_RED) : null);
+        relayout();
+    }
+
+    private static void show(Control c, boolean visible) {
+        c.setVisible(visible);
+        ((GridData) (c.getLayoutData() != null ? c.getLayoutData() : new GridData())).exclude = !visible;
+    }
+
+    private void relayout() {
+        if (!root.isDisposed()) {
+            root.layout(true, true);
+        }
+    }
+
+    void focus() {
+        if (editor.isEnabled()) {
+            editor.setFocus();
+        }
+    }
+
+    public List<Suggestion> suggestions() {
+        return suggestions;
+    }
+
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    public StyledText editor() {
+        return editor;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    public String conversationId() {
+        return conversationId;
+    }
+}

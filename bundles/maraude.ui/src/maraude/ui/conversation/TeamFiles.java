@@ -1,0 +1,48 @@
+package maraude.ui.conversation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import maraude.templates.TeamSettings;
+
+/**
+ * The team's settings beside the archive ({@code <archive>/team.properties}, as the command line
+ * reads them): placeholder values, and {@code images_reveal_forbidden}, a comma-separated list of
+ * worker names whose profile may not reveal pictures.
+ */
+public final class TeamFiles {
+
+    public static final String SETTINGS_FILE = "team.properties"; //$NON-NLS-1$
+    public static final String REVEAL_FORBIDDEN = "images_reveal_forbidden"; //$NON-NLS-1$
+
+    /** Settings read, or empty ones with the reason they could not be read. */
+    public record Loaded(TeamSettings settings, String error) {
+    }
+
+    private TeamFiles() {
+    }
+
+    public static Loaded load(Path archiveFolder) {
+        Path file = archiveFolder.resolve(SETTINGS_FILE);
+        if (!Files.isRegularFile(file)) {
+            return new Loaded(TeamSettings.empty(), null);
+        }
+        try {
+            return new Loaded(TeamSettings.load(file), null);
+        } catch (Exception e) {
+            return new Loaded(TeamSettings.empty(), SETTINGS_FILE + ": " + e.getMessage()); //$NON-NLS-1$
+        }
+    }
+
+    public static boolean mayReveal(TeamSettings settings, String worker) {
+        String list = settings == null ? null : settings.get(REVEAL_FORBIDDEN);
+        if (list == null || list.isBlank()) {
+            return true;
+        }
+        String w = worker == null ? "" : worker.strip().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+        return Arrays.stream(list.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)) //$NON-NLS-1$
+                .noneMatch(s -> s.equals(w) || s.equals("*")); //$NON-NLS-1$
+    }
+}
