@@ -3,6 +3,7 @@ package maraude.archive;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.storage.ArchiveStorage;
 import maraude.archive.storage.FileSystemStorage;
 import maraude.core.archive.AccessMode;
@@ -19,9 +20,12 @@ public class LuceneArchiveFactory implements ArchiveFactory {
 
     private final Function<Path, ArchiveStorage> storage;
 
-    /** Plain files ({@link FileSystemStorage}). */
+    /**
+     * Plain files ({@link FileSystemStorage}), or encrypted ones when the folder is protected
+     * ({@link ArchiveProtection#storageFor}: the key comes from the process's keyring).
+     */
     public LuceneArchiveFactory() {
-        this(FileSystemStorage::new);
+        this(ArchiveProtection::storageFor);
     }
 
     public LuceneArchiveFactory(Function<Path, ArchiveStorage> storage) {

@@ -6,9 +6,11 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
+import maraude.archive.maintenance.AuditTrail;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -79,6 +81,8 @@ public class ImportCommand implements CliCommand {
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
             report = service.importPaths(archive, paths, options, new NullProgressMonitor());
         }
+        AuditTrail.recordQuietly(inv.archiveFolder(), AuditTrail.Event.IMPORT, Map.of("files", (long) report.files(), //$NON-NLS-1$
+                "messages", (long) report.messagesAdded(), "attachments", (long) report.attachments())); //$NON-NLS-1$ //$NON-NLS-2$
         if (inv.json()) {
             inv.out().println(report.toJson());
         } else {

@@ -1,0 +1,50 @@
+package maraude.cli.commands;
+
+import maraude.archive.crypto.ArchiveProtection;
+import maraude.archive.maintenance.Retention;
+import maraude.archive.storage.ArchiveStorage;
+import maraude.cli.CliCommand;
+import maraude.cli.CliException;
+import maraude.cli.CliInvocation;
+
+/** {@code forget CONTACT_ID}: the right to be forgotten, for one contact. */
+public class ForgetCommand implements CliCommand {
+
+    @Override
+    public String name() {
+        return "forget"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String summary() {
+        return "erase a contact: messages, conversations, attachments (index rewritten)"; //$NON-NLS-1$
+    }
+
+    @Override
+    public String usage() {
+        return "maraude [--archive DIR] forget CONTACT_ID [--json]\n" //$NON-NLS-1$
+                + "  CONTACT_ID as shown by search/show --json; the archive must be closed"; //$NON-NLS-1$
+    }
+
+    @Override
+    public int run(CliInvocation inv) throws Exception {
+        if (inv.remaining().size() != 1 || inv.remaining().get(0).startsWith("--")) { //$NON-NLS-1$
+            throw CliException.usage("forget needs one CONTACT_ID"); //$NON-NLS-1$
+        }
+        String id = inv.remaining().get(0);
+        Retention.Result r;
+        try (ArchiveStorage st = ArchiveProtection.storageFor(inv.archiveFolder())) {
+            r = Retention.forgetContact(st, id);
+        }
+        if (r.contacts() == 0 && r.messages() == 0) {
+            throw CliException.usage("no such contact in the archive"); //$NON-NLS-1$
+        }
+        if (inv.json()) {
+            inv.printJson(r.counts());
+        } else {
+            inv.out().println(r.messages() + " message(s), " + r.conversations() + " conversation(s), " //$NON-NLS-1$ //$NON-NLS-2$
+                    + r.attachments() + " attachment(s) erased"); //$NON-NLS-1$
+        }
+        return 0;
+    }
+}
