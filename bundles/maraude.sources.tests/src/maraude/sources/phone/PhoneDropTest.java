@@ -242,7 +242,7 @@ class PhoneDropTest {
     @Test
     void qrCodeCarriesTheUrlAndToken() throws Exception {
         String url = drop.url().toString();
-        boolean[][] m = QrCode.matrix(url, 2);
+        boolean[][] m = QrCode.matrix(url, QrCode.QUIET_ZONE);
         int scale = 4;
         int size = m.length * scale;
         int[] pixels = new int[size * size];

@@ -22,6 +22,9 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
  */
 public final class QrCode {
 
+    /** The quiet zone the QR specification asks for: phone cameras find the code reliably with it. */
+    public static final int QUIET_ZONE = 4;
+
     private QrCode() {
     }
 

@@ -195,7 +195,7 @@ public class PhoneDropDialog extends Dialog {
             return;
         }
         String u = d.url().toString();
-        qrImage = new Image(qr.getDisplay(), imageData(QrCode.matrix(u, 2), QR_SCALE));
+        qrImage = new Image(qr.getDisplay(), imageData(QrCode.matrix(u, QrCode.QUIET_ZONE), QR_SCALE));
         qr.setText(""); //$NON-NLS-1$
         qr.setImage(qrImage);
         url.setText(u);
