@@ -6,6 +6,9 @@ public final class ArchiveEvents {
     /** The archive changed (import, pull, state change): views reload. Data: ignored. */
     public static final String CHANGED = "maraude/archive/changed"; //$NON-NLS-1$
 
+    /** The archive is being locked: views drop what they show. Data: ignored. */
+    public static final String LOCKED = "maraude/archive/locked"; //$NON-NLS-1$
+
     /** A worker changed a conversation's triage state (handled, snoozed…). Data: the conversation id. */
     public static final String TRIAGE_CHANGED = "maraude/triage/changed"; //$NON-NLS-1$
 

@@ -97,6 +97,13 @@ public final class Messages extends NLS {
     public static String Permanence_handover;
     public static String Permanence_end;
     public static String Permanence_notePrompt;
+    public static String Lock_passphrase;
+    public static String Lock_unlock;
+    public static String Lock_quit;
+    public static String Lock_message;
+    public static String Lock_wrong;
+    public static String Lock_title;
+    public static String Lock_startTitle;
     public static String Duration_minutes;
     public static String Duration_hours;
     public static String Duration_days;

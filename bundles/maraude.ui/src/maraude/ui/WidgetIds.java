@@ -11,6 +11,8 @@ public final class WidgetIds {
     public static final String KEY = "maraude.widget"; //$NON-NLS-1$
 
     public static final String QUEUE_TABLE = "queue.table"; //$NON-NLS-1$
+    public static final String PASSPHRASE = "passphrase.field"; //$NON-NLS-1$
+    public static final String PASSPHRASE_OK = "passphrase.ok"; //$NON-NLS-1$
     public static final String QUEUE_COUNTERS = "queue.counters"; //$NON-NLS-1$
     public static final String SEARCH_TEXT = "search.text"; //$NON-NLS-1$
     public static final String SEARCH_PLATFORM = "search.platform"; //$NON-NLS-1$

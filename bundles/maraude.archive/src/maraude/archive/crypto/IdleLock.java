@@ -73,6 +73,11 @@ public final class IdleLock implements AutoCloseable {
         return locked;
     }
 
+    /** Whether the whole idle period passed without activity (a query: locks nothing). */
+    public boolean isIdleNow() {
+        return !locked && clockMillis.getAsLong() - lastActivity >= idleMillis;
+    }
+
     /** Locks if idle for the whole period; returns whether it locked now. */
     public boolean check() {
         if (!locked && clockMillis.getAsLong() - lastActivity >= idleMillis) {

@@ -71,6 +71,16 @@ public final class WorkbenchDriver {
 
     /** Starts the workbench on {@code archive} and waits for its window. */
     public static WorkbenchDriver start(Path archive) throws Exception {
+        return start(archive, d -> {
+        });
+    }
+
+    /**
+     * Starts the workbench on {@code archive}; {@code beforeWindow} runs on the test thread while the
+     * workbench starts, to answer what it asks before its window (the passphrase of a protected archive).
+     */
+    public static WorkbenchDriver start(Path archive, java.util.function.Consumer<WorkbenchDriver> beforeWindow)
+            throws Exception {
         System.setProperty("maraude.archive", archive.toString()); //$NON-NLS-1$
         if (ranBefore) {
             forgetInjectionSuppliers();
@@ -79,6 +89,10 @@ public final class WorkbenchDriver {
         WorkbenchDriver driver = new WorkbenchDriver();
         driver.uiThread.setDaemon(true);
         driver.uiThread.start();
+        while (driver.display == null) {
+            Thread.sleep(20);
+        }
+        beforeWindow.accept(driver);
         driver.awaitWorkbench();
         return driver;
     }

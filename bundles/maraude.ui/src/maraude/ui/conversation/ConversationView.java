@@ -31,7 +31,7 @@ public final class ConversationView {
      * @param threadArea  a two-column grid whose first column holds the thread text
      * @param replyParent where the reply panel goes (below the thread)
      */
-    public ConversationView(Composite threadArea, Composite replyParent, Archive archive, IEventBroker broker,
+    public ConversationView(Composite threadArea, Composite replyParent, java.util.function.Supplier<Archive> archive, IEventBroker broker,
             ImageService images, Supplier<String> worker) {
         this.images = images;
         this.worker = worker;

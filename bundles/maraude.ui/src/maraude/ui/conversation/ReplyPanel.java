@@ -67,7 +67,8 @@ public final class ReplyPanel {
     /** Background of a risky range: warm, readable, not alarming. Device-free colour, nothing to dispose. */
     private static final Color MARK = new Color(255, 236, 200);
 
-    private final Archive archive;
+    /** The archive of the moment: it is reopened after a lock. */
+    private final Supplier<Archive> archive;
     private final IEventBroker broker;
     private final Supplier<String> worker;
     private final Display display;
@@ -94,7 +95,7 @@ public final class ReplyPanel {
     /** Bumped when another conversation opens: late suggestions for the old one are dropped. */
     private long generation;
 
-    ReplyPanel(Composite parent, Archive archive, IEventBroker broker, Supplier<String> worker) {
+    ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker) {
         this.archive = archive;
         this.broker = broker;
         this.worker = worker;
@@ -180,7 +181,7 @@ public final class ReplyPanel {
     /** A conversation starts loading: suggestions go, the draft goes unless it is the same conversation. */
     void loading(String id) {
         generation++;
-        boolean same = id.equals(conversationId);
+        boolean same = java.util.Objects.equals(id, conversationId);
         conversationId = id;
         setSuggestions(List.of(), List.of());
         suggestionsTitle.setText(Messages.Reply_loadingSuggestions);
@@ -445,7 +446,7 @@ public final class ReplyPanel {
     }
 
     private void record(String id, String text) {
-        if (archive.accessMode() != AccessMode.READ_WRITE) {
+        if (archive.get().accessMode() != AccessMode.READ_WRITE) {
             status(Messages.Reply_copiedReadOnly, true);
             return;
         }
@@ -456,8 +457,8 @@ public final class ReplyPanel {
             protected IStatus run(IProgressMonitor monitor) {
                 String error = null;
                 try {
-                    archive.addMessage(pending);
-                    archive.commit();
+                    archive.get().addMessage(pending);
+                    archive.get().commit();
                 } catch (RuntimeException e) {
                     ILog.of(ReplyPanel.class).error("Recording a pending reply failed", e); //$NON-NLS-1$
                     error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -1,7 +1,6 @@
 package maraude.ui.lifecycle;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -13,14 +12,10 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
-import maraude.core.triage.TriagePolicy;
-import maraude.core.triage.TriageService;
-import maraude.core.triage.TriageStateStore;
 import maraude.ui.Messages;
 
 /**
@@ -44,25 +39,27 @@ public class ArchiveLifeCycle {
             MessageDialog.openError(null, Messages.Archive_openFailedTitle, Messages.Archive_noService);
             throw new IllegalStateException("no ArchiveFactory service"); //$NON-NLS-1$
         }
-        Archive archive;
+        ArchiveSession session = new ArchiveSession(context, factory, location);
+        boolean opened;
         try {
-            archive = factory.open(location, AccessMode.READ_WRITE);
+            opened = session.open(null, Messages.Lock_startTitle);
         } catch (ArchiveException e) {
-            if (e.kind() != ArchiveException.Kind.LOCKED) {
-                MessageDialog.openError(null, Messages.Archive_openFailedTitle,
-                        NLS.bind(Messages.Archive_openFailed, location, e.getMessage()));
-                throw e;
-            }
-            MessageDialog.openWarning(null, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_locked, location));
-            archive = factory.open(location, AccessMode.READ_ONLY);
+            MessageDialog.openError(null, Messages.Archive_openFailedTitle,
+                    NLS.bind(Messages.Archive_openFailed, location, e.getMessage()));
+            throw e;
         }
-        context.set(Archive.class, archive);
-        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.location()),
-                TriagePolicy.defaults(), ZoneId.systemDefault()));
-        Archive opened = archive;
+        if (!opened) {
+            // The worker chose not to unlock: there is nothing to show, and nothing was opened.
+            System.exit(0);
+        }
+        context.set(ArchiveSession.class, session);
+        session.watchIdle(display);
         display.disposeExec(() -> {
             try {
-                opened.close();
+                Archive archive = context.get(Archive.class);
+                if (archive != null) {
+                    archive.close();
+                }
             } catch (RuntimeException e) {
                 ILog.of(ArchiveLifeCycle.class).error("Closing the archive failed", e); //$NON-NLS-1$
             } finally {

@@ -135,9 +135,9 @@ public class ConversationPart {
         text.setMargins(8, 8, 8, 8);
 
         ImageService images = new ImageService(archive.location().resolve("cache").resolve("blurred"), //$NON-NLS-1$ //$NON-NLS-2$
-                archive::openAttachment, new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
+                sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
                 worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC());
-        view = new ConversationView(thread, sash, archive, broker, images, WorkerName::current);
+        view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current);
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
     }
@@ -157,6 +157,19 @@ public class ConversationPart {
         view.leaving(request.conversationId());
         header.setText(Messages.Conversation_loading);
         load(request, true);
+    }
+
+    @Inject
+    @Optional
+    void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
+        if (text != null && !text.isDisposed()) {
+            view.leaving(null);
+            lastRequest = null;
+            conversationId = null;
+            highlights = List.of();
+            text.setText(""); //$NON-NLS-1$
+            header.setText(Messages.Conversation_none);
+        }
     }
 
     @Inject

@@ -1,0 +1,179 @@
+package maraude.ui.lifecycle;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Listener;
+import org.eclipse.swt.widgets.Shell;
+
+import maraude.archive.crypto.ArchiveProtection;
+import maraude.archive.crypto.IdleLock;
+import maraude.archive.crypto.Keyring;
+import maraude.archive.crypto.WrongPassphraseException;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ArchiveFactory;
+import maraude.core.triage.TriagePolicy;
+import maraude.core.triage.TriageService;
+import maraude.core.triage.TriageStateStore;
+import maraude.ui.ArchiveEvents;
+import maraude.ui.Messages;
+
+/**
+ * The archive the workbench works on, and its protection: asks the passphrase of a protected
+ * archive at start, locks after an idle period (default 10 minutes, {@code -Dmaraude.idleMinutes})
+ * or on Ctrl+L — views cleared, window hidden, archive closed, key dropped — and reopens it when the
+ * passphrase is given again. Parts get the archive by injection, so they follow a reopening.
+ */
+public final class ArchiveSession {
+
+    private static final int ATTEMPTS = 5;
+
+    private final IEclipseContext context;
+    private final ArchiveFactory factory;
+    private final Path location;
+    private final boolean protectedArchive;
+    private IdleLock idle;
+    private Listener activity;
+    private boolean locked;
+
+    ArchiveSession(IEclipseContext context, ArchiveFactory factory, Path location) {
+        this.context = context;
+        this.factory = factory;
+        this.location = location;
+        this.protectedArchive = ArchiveProtection.isProtected(location);
+        // A workbench never reads passphrases from a terminal: only its own dialog unlocks.
+        Keyring.shared().setPassphraseSource(archive -> null);
+    }
+
+    public Path location() {
+        return location;
+    }
+
+    public boolean isProtected() {
+        return protectedArchive;
+    }
+
+    public boolean isLocked() {
+        return locked;
+    }
+
+    /** Asks the passphrase if needed and opens the archive; false when the worker gave up. */
+    boolean open(Shell parent, String title) {
+        if (protectedArchive && !unlock(parent, title)) {
+            return false;
+        }
+        Archive archive;
+        try {
+            archive = factory.open(location, AccessMode.READ_WRITE);
+        } catch (ArchiveException e) {
+            if (e.kind() != ArchiveException.Kind.LOCKED) {
+                throw e;
+            }
+            MessageDialog.openWarning(parent, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_locked, location));
+            archive = factory.open(location, AccessMode.READ_ONLY);
+        }
+        context.set(Archive.class, archive);
+        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.location()),
+                TriagePolicy.defaults(), ZoneId.systemDefault()));
+        return true;
+    }
+
+    private boolean unlock(Shell parent, String title) {
+        PassphraseDialog dialog = new PassphraseDialog(parent, title, NLS.bind(Messages.Lock_message, location));
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (dialog.open() != Window.OK) {
+                return false;
+            }
+            try {
+                Keyring.shared().unlock(location, dialog.passphrase());
+                return true;
+            } catch (WrongPassphraseException e) {
+                dialog.setError(Messages.Lock_wrong);
+            } finally {
+                dialog.wipe();
+            }
+        }
+        return false;
+    }
+
+    /** Starts the idle timer and the activity watch (protected archives only). */
+    void watchIdle(Display display) {
+        if (!protectedArchive) {
+            return;
+        }
+        long minutes = Long.getLong("maraude.idleMinutes", IdleLock.DEFAULT_IDLE.toMinutes()); //$NON-NLS-1$
+        idle = new IdleLock(Keyring.shared(), Duration.ofMinutes(Math.max(1, minutes)), null);
+        activity = e -> idle.touch();
+        for (int type : new int[] { SWT.KeyDown, SWT.MouseDown, SWT.MouseMove, SWT.MouseWheel }) {
+            display.addFilter(type, activity);
+        }
+        // The timer only notices; the lock itself runs on the UI thread.
+        Thread watcher = new Thread(() -> {
+            while (!display.isDisposed()) {
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!locked && idle.isIdleNow() && !display.isDisposed()) {
+                    display.asyncExec(this::lock);
+                }
+            }
+        }, "maraude-idle-watch"); //$NON-NLS-1$
+        watcher.setDaemon(true);
+        watcher.start();
+        display.disposeExec(idle::close);
+    }
+
+    /** Ctrl+L or idle: clears the views, closes the archive, drops the key, asks the passphrase again. */
+    public void lock() {
+        if (!protectedArchive || locked) {
+            return;
+        }
+        locked = true;
+        IEventBroker broker = context.get(IEventBroker.class);
+        broker.send(ArchiveEvents.LOCKED, Boolean.TRUE);
+        Shell main = mainShell();
+        if (main != null) {
+            main.setVisible(false);
+        }
+        Archive archive = context.get(Archive.class);
+        if (archive != null) {
+            archive.close();
+        }
+        Keyring.shared().lock();
+        if (!open(null, Messages.Lock_title)) {
+            context.get(IWorkbench.class).close();
+            return;
+        }
+        locked = false;
+        if (idle != null) {
+            idle.unlocked();
+        }
+        if (main != null && !main.isDisposed()) {
+            main.setVisible(true);
+            main.forceActive();
+        }
+        broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    }
+
+    private Shell mainShell() {
+        MApplication app = context.get(MApplication.class);
+        if (app == null || app.getChildren().isEmpty()) {
+            return null;
+        }
+        return app.getChildren().get(0).getWidget() instanceof Shell s ? s : null;
+    }
+}
