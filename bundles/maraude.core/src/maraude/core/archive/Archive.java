@@ -82,6 +82,14 @@ public interface Archive extends AutoCloseable {
 
     SearchResults search(SearchQuery query);
 
+    /**
+     * The archive's side files (triage state, quarantine, caches, settings): plain files here; a
+     * protected archive encrypts them with its data key.
+     */
+    default ArchiveFiles files() {
+        return new PlainArchiveFiles(location());
+    }
+
     /** Releases the lock and every file handle. Uncommitted changes are dropped. */
     @Override
     void close();

@@ -1,0 +1,54 @@
+package maraude.core.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * The archive's side files (triage state, quarantine, "us" memory, sources, caches, team settings):
+ * every file the archive folder holds outside the index and the attachment store. Bundles that must
+ * not depend on the archive implementation write through this seam, so that a protected archive
+ * encrypts them with its data key ({@link Archive#files()}); a plain archive writes plain files.
+ * <p>
+ * Names are relative, '/'-separated, without "..", e.g. {@code "quarantine/abc.bin"}. Writes are
+ * atomic: the file appears with its whole content when the stream is closed, or not at all (the
+ * old content is kept when the writer fails or the process dies).
+ */
+public interface ArchiveFiles {
+
+    /** Opens a file for reading; {@link java.nio.file.NoSuchFileException} when it does not exist. */
+    InputStream read(String relativeName) throws IOException;
+
+    /** A stream whose content replaces the file atomically when it is closed. */
+    OutputStream write(String relativeName) throws IOException;
+
+    boolean exists(String relativeName);
+
+    /** Deletes the file; {@code false} when there was none. */
+    boolean delete(String relativeName) throws IOException;
+
+    /** Names of the regular files whose name starts with {@code prefix} (e.g. {@code "quarantine/"}), sorted. */
+    List<String> list(String prefix) throws IOException;
+
+    /**
+     * A token that changes whenever the file is replaced (size and modification time), to notice a
+     * write by another process; {@code null} when the file does not exist.
+     */
+    String version(String relativeName) throws IOException;
+
+    /** Whether the content is encrypted (protected archive). */
+    boolean encrypted();
+
+    default byte[] readAllBytes(String relativeName) throws IOException {
+        try (InputStream in = read(relativeName)) {
+            return in.readAllBytes();
+        }
+    }
+
+    default void writeAllBytes(String relativeName, byte[] bytes) throws IOException {
+        try (OutputStream out = write(relativeName)) {
+            out.write(bytes);
+        }
+    }
+}
