@@ -262,6 +262,12 @@ public final class LuceneArchive implements Archive {
         return storage.root();
     }
 
+    /** Side files through the storage: encrypted with the data key when the archive is protected. */
+    @Override
+    public maraude.core.archive.ArchiveFiles files() {
+        return storage.files();
+    }
+
     @Override
     public AccessMode accessMode() {
         return mode;

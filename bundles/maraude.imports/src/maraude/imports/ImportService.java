@@ -115,9 +115,8 @@ public class ImportService {
         SubMonitor sub = SubMonitor.convert(monitor, 100);
         List<ImportProblem> problems = new ArrayList<>();
         List<ZipContainer> zips = new ArrayList<>();
-        UsMemory memory = UsMemory.load(archive.location());
-        Quarantine quarantine = new Quarantine(archive.location().resolve("quarantine"), //$NON-NLS-1$
-                options.limits().maxQuarantineBytes());
+        UsMemory memory = UsMemory.load(archive.files());
+        Quarantine quarantine = new Quarantine(archive.files(), options.limits().maxQuarantineBytes());
         long started = System.nanoTime();
         ArchiveSink[] holder = new ArchiveSink[1];
         ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started));
@@ -181,6 +180,7 @@ public class ImportService {
                 sub.worked(1);
             }
         } finally {
+            quarantine.flush();
             for (ZipContainer z : zips) {
                 try {
                     z.close();

@@ -1,9 +1,7 @@
 package maraude.imports;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +9,9 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
 
 /**
  * Who "us" is, remembered per source (importer id: "whatsapp", "sms-backup"…) in
@@ -21,19 +22,24 @@ public final class UsMemory {
 
     public static final String FILE_NAME = "import-us.json"; //$NON-NLS-1$
 
-    private final Path file;
+    private final ArchiveFiles files;
     private final Map<String, Set<String>> bySource = new TreeMap<>();
 
-    private UsMemory(Path file) {
-        this.file = file;
+    private UsMemory(ArchiveFiles files) {
+        this.files = files;
     }
 
-    /** Loads the memory of an archive folder; a missing or damaged file gives an empty memory. */
+    /** Loads the memory of a plain archive folder; a missing or damaged file gives an empty memory. */
     public static UsMemory load(Path archiveFolder) {
-        UsMemory m = new UsMemory(archiveFolder.resolve(FILE_NAME));
-        if (Files.isRegularFile(m.file)) {
+        return load(new PlainArchiveFiles(archiveFolder));
+    }
+
+    /** Loads the memory kept in the archive's side files (encrypted when the archive is protected). */
+    public static UsMemory load(ArchiveFiles files) {
+        UsMemory m = new UsMemory(files);
+        if (files.exists(FILE_NAME)) {
             try {
-                Map<String, Set<String>> read = new ObjectMapper().readValue(m.file.toFile(),
+                Map<String, Set<String>> read = new ObjectMapper().readValue(files.readAllBytes(FILE_NAME),
                         new TypeReference<Map<String, Set<String>>>() {
                         });
                 read.forEach((k, v) -> m.bySource.put(k, new LinkedHashSet<>(v)));
@@ -53,9 +59,6 @@ public final class UsMemory {
     }
 
     public void save() throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE_NAME + ".tmp"); //$NON-NLS-1$
-        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), bySource);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        files.writeAllBytes(FILE_NAME, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(bySource));
     }
 }

@@ -71,6 +71,11 @@ public final class EncryptedStorage implements ArchiveStorage {
         return attachments;
     }
 
+    @Override
+    public EncryptedArchiveFiles files() {
+        return new EncryptedArchiveFiles(root, key);
+    }
+
     /** Drops decrypted chunks from memory (the key itself is the keyring's to destroy). */
     synchronized void forgetPlaintext() {
         if (directory != null) {

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 
 import org.apache.lucene.store.Directory;
 
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
+
 /**
  * The single place where the archive's bytes reach the disk: the Lucene index goes through
  * {@link #indexDirectory()} and attachments through {@link #attachments()}. Nothing else in the
@@ -28,6 +31,11 @@ public interface ArchiveStorage extends Closeable {
 
     /** The content-addressed attachment store. */
     AttachmentStore attachments();
+
+    /** The side files of the archive (plain here; encrypted by a protected archive's storage). */
+    default ArchiveFiles files() {
+        return new PlainArchiveFiles(root());
+    }
 
     /** Closes the directory and the attachment store. */
     @Override

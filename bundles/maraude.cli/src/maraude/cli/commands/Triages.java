@@ -17,7 +17,7 @@ final class Triages {
     }
 
     static TriageService of(Archive archive) {
-        return new TriageService(archive, TriageStateStore.open(archive.location()), TriagePolicy.defaults(), ZONE);
+        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), ZONE);
     }
 
     static String iso(java.time.Instant instant) {

@@ -195,6 +195,6 @@ public class PlainArchiveFiles implements ArchiveFiles {
             return null;
         }
         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-        return a.size() + "@" + a.lastModifiedTime().toMillis() + "#" + a.fileKey(); //$NON-NLS-1$ //$NON-NLS-2$
+        return a.size() + "@" + a.lastModifiedTime() + "#" + a.fileKey(); //$NON-NLS-1$ //$NON-NLS-2$
     }
 }

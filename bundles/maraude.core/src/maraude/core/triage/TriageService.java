@@ -17,7 +17,7 @@ import maraude.core.archive.ConversationSummary;
  * Every query takes {@code now}, so results are reproducible ({@code --now}).
  *
  * <pre>
- * TriageService t = new TriageService(archive, TriageStateStore.open(archive.location()),
+ * TriageService t = new TriageService(archive, TriageStateStore.open(archive.files()),
  *         TriagePolicy.defaults(), ZoneId.of("Europe/Brussels"));
  * PermanenceQueue q = t.queue(Instant.now());       // from summaries only: fast
  * t.markHandled(q.items().get(0).conversationId(), "camille", Instant.now());

@@ -1,15 +1,10 @@
 package maraude.core.triage;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
 import maraude.core.model.Platform;
 
 /**
@@ -42,20 +39,31 @@ public final class TriageStateStore {
     public static final int VERSION = 1;
     private static final long MAX_BYTES = 64L << 20;
 
+    private final ArchiveFiles files;
     private final Path file;
     private final ObjectMapper mapper = new ObjectMapper();
     private TriageState state;
-    private FileTime loadedModified;
-    private long loadedSize = -1;
+    private String loadedVersion;
 
-    private TriageStateStore(Path file) {
+    private TriageStateStore(ArchiveFiles files, Path file) {
+        this.files = files;
         this.file = file;
     }
 
-    /** Opens (or starts empty) the store of the archive in {@code folder}. */
+    /** Opens (or starts empty) the store of the plain archive in {@code folder}. */
     public static TriageStateStore open(Path folder) {
         Objects.requireNonNull(folder, "folder"); //$NON-NLS-1$
-        TriageStateStore s = new TriageStateStore(folder.resolve(FILE_NAME));
+        return open(new PlainArchiveFiles(folder));
+    }
+
+    /**
+     * Opens (or starts empty) the store kept in {@code files}, usually {@code archive.files()}: on a
+     * protected archive the notes are encrypted like the rest.
+     */
+    public static TriageStateStore open(ArchiveFiles files) {
+        Objects.requireNonNull(files, "files"); //$NON-NLS-1$
+        Path shown = files instanceof PlainArchiveFiles p ? p.resolve(FILE_NAME) : Path.of(FILE_NAME);
+        TriageStateStore s = new TriageStateStore(files, shown);
         synchronized (s) {
             s.reload();
         }
@@ -166,6 +174,30 @@ public final class TriageStateStore {
         return out[0];
     }
 
+    /**
+     * The right to be forgotten: removes the contact's flags (caution note included) and the state
+     * and notes of its conversations.
+     *
+     * @return whether anything was removed
+     */
+    public synchronized boolean forgetContact(String contactId, java.util.Collection<String> conversationIds) {
+        Objects.requireNonNull(contactId, "contactId"); //$NON-NLS-1$
+        boolean[] changed = new boolean[1];
+        reloadIfChanged();
+        changed[0] = state.contacts().containsKey(contactId)
+                || conversationIds.stream().anyMatch(state.conversations()::containsKey);
+        if (changed[0]) {
+            change(s -> {
+                Map<String, ConversationState> convs = new HashMap<>(s.conversations());
+                convs.keySet().removeAll(conversationIds);
+                Map<String, ContactFlags> contacts = new HashMap<>(s.contacts());
+                contacts.remove(contactId);
+                return new TriageState(convs, contacts, s.campaigns(), s.sessions());
+            });
+        }
+        return changed[0];
+    }
+
     private synchronized ConversationState updateConversation(String id, UnaryOperator<ConversationState> f) {
         Objects.requireNonNull(id, "conversationId"); //$NON-NLS-1$
         ConversationState[] out = new ConversationState[1];
@@ -189,13 +221,7 @@ public final class TriageStateStore {
 
     private void reloadIfChanged() {
         try {
-            FileTime m = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (!m.equals(loadedModified) || size != loadedSize) {
-                reload();
-            }
-        } catch (NoSuchFileException e) {
-            if (loadedSize >= 0) {
+            if (!java.util.Objects.equals(files.version(FILE_NAME), loadedVersion)) {
                 reload();
             }
         } catch (IOException e) {
@@ -205,20 +231,24 @@ public final class TriageStateStore {
 
     private void reload() {
         try {
-            if (!Files.exists(file)) {
+            String v = files.version(FILE_NAME);
+            if (v == null) {
                 state = TriageState.EMPTY;
-                loadedModified = null;
-                loadedSize = -1;
+                loadedVersion = null;
                 return;
             }
-            FileTime m = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new TriageStoreException(file + ": file too large (" + size + " bytes)", null); //$NON-NLS-1$ //$NON-NLS-2$
+            byte[] bytes;
+            try (InputStream in = files.read(FILE_NAME)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
-            state = parse(Files.readAllBytes(file));
-            loadedModified = m;
-            loadedSize = size;
+            if (bytes.length > MAX_BYTES) {
+                throw new TriageStoreException(file + ": file too large (more than " + MAX_BYTES + " bytes)", null); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            state = parse(bytes);
+            loadedVersion = v;
+        } catch (NoSuchFileException e) {
+            state = TriageState.EMPTY;
+            loadedVersion = null;
         } catch (IOException e) {
             throw new TriageStoreException(file + ": " + e.getMessage(), e); //$NON-NLS-1$
         }
@@ -378,36 +408,14 @@ public final class TriageStateStore {
     }
 
     private void write(TriageState s) {
-        Path tmp = null;
         try {
-            Files.createDirectories(file.getParent());
             byte[] bytes = serialize(s);
-            tmp = Files.createTempFile(file.getParent(), FILE_NAME + '.', ".tmp"); //$NON-NLS-1$
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
+            try (OutputStream out = files.write(FILE_NAME)) {
+                out.write(bytes);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-            loadedModified = Files.getLastModifiedTime(file);
-            loadedSize = Files.size(file);
+            loadedVersion = files.version(FILE_NAME);
         } catch (IOException e) {
             throw new TriageStoreException(file + ": cannot write (" + e.getMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temp file is harmless
-                }
-            }
         }
     }
 }

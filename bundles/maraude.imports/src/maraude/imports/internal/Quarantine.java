@@ -1,67 +1,90 @@
 package maraude.imports.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import maraude.core.archive.ArchiveFiles;
 import maraude.imports.ImportFile;
 
 /**
  * {@code <archive>/quarantine/}: the parts of exports that could not be parsed, kept verbatim
- * (per import run and source file) so that nothing the user gave is lost. Bounded per file.
+ * (per import run and source file) so that nothing the user gave is lost. Bounded per file. Written
+ * through the archive's {@link ArchiveFiles}, so a protected archive encrypts them; as those files
+ * are replaced whole (no append), the kept lines of a file are gathered in memory (bounded by the
+ * same limit) and written again every {@value #FLUSH_BYTES} bytes and at {@link #flush()}.
  */
 public final class Quarantine {
 
-    private final Path dir;
+    /** The folder inside the archive. */
+    public static final String FOLDER = "quarantine"; //$NON-NLS-1$
+    private static final int FLUSH_BYTES = 64 * 1024;
+
+    private final ArchiveFiles files;
     private final long maxBytesPerFile;
     private final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")); //$NON-NLS-1$
     private final Map<String, Long> written = new HashMap<>();
+    private final Map<String, ByteArrayOutputStream> kept = new LinkedHashMap<>();
+    private final Map<String, Integer> unflushed = new HashMap<>();
 
-    public Quarantine(Path dir, long maxBytesPerFile) {
-        this.dir = dir;
+    public Quarantine(ArchiveFiles files, long maxBytesPerFile) {
+        this.files = files;
         this.maxBytesPerFile = maxBytesPerFile;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
-    private Path target(ImportFile f, String suffix) throws IOException {
-        Files.createDirectories(dir);
+    private String target(ImportFile f, String suffix) {
         String safe = f.path().replaceAll("[^A-Za-z0-9._-]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
         if (safe.length() > 80) {
             safe = safe.substring(safe.length() - 80);
         }
-        return dir.resolve(stamp + '-' + Integer.toHexString(f.name().hashCode()) + '-' + safe + suffix);
+        return FOLDER + '/' + stamp + '-' + Integer.toHexString(f.name().hashCode()) + '-' + safe + suffix;
     }
 
     public synchronized void keep(ImportFile f, long line, String text) {
+        long used = written.getOrDefault(f.name(), 0L);
+        if (used >= maxBytesPerFile) {
+            return;
+        }
+        byte[] b = ("# " + f.name() + ':' + line + '\n' + text + '\n').getBytes(StandardCharsets.UTF_8); //$NON-NLS-1$
+        if (used + b.length > maxBytesPerFile) {
+            b = java.util.Arrays.copyOf(b, (int) (maxBytesPerFile - used));
+        }
+        String name = target(f, ".txt"); //$NON-NLS-1$
+        kept.computeIfAbsent(name, k -> new ByteArrayOutputStream()).writeBytes(b);
+        written.put(f.name(), used + b.length);
+        int pending = unflushed.merge(name, b.length, Integer::sum);
+        if (pending >= FLUSH_BYTES || used + b.length >= maxBytesPerFile) {
+            flush(name);
+        }
+    }
+
+    /** Writes what was kept and not written yet (the import service calls it at the end of a run). */
+    public synchronized void flush() {
+        for (String name : unflushed.keySet().toArray(String[]::new)) {
+            flush(name);
+        }
+    }
+
+    private void flush(String name) {
+        if (unflushed.remove(name) == null) {
+            return;
+        }
         try {
-            long used = written.getOrDefault(f.name(), 0L);
-            if (used >= maxBytesPerFile) {
-                return;
-            }
-            byte[] b = ("# " + f.name() + ':' + line + '\n' + text + '\n').getBytes(StandardCharsets.UTF_8); //$NON-NLS-1$
-            if (used + b.length > maxBytesPerFile) {
-                b = java.util.Arrays.copyOf(b, (int) (maxBytesPerFile - used));
-            }
-            Files.write(target(f, ".txt"), b, StandardOpenOption.CREATE, StandardOpenOption.APPEND); //$NON-NLS-1$
-            written.put(f.name(), used + b.length);
+            files.writeAllBytes(name, kept.get(name).toByteArray());
         } catch (IOException e) {
             // Quarantine is best effort: the problem itself is already reported.
         }
     }
 
     public synchronized void keepFile(ImportFile f) {
-        try (InputStream in = f.open(); OutputStream out = Files.newOutputStream(target(f, ".orig"))) { //$NON-NLS-1$
+        try (InputStream in = f.open(); OutputStream out = files.write(target(f, ".orig"))) { //$NON-NLS-1$
             byte[] buf = new byte[65536];
             long total = 0;
             int n;
@@ -71,7 +94,7 @@ public final class Quarantine {
                 total += k;
             }
         } catch (IOException e) {
-            // Unreadable (e.g. a zip bomb): nothing more can be kept.
+            // Unreadable (e.g. a zip bomb): what was read is kept.
         }
     }
 }

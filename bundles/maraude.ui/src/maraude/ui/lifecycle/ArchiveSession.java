@@ -85,7 +85,7 @@ public final class ArchiveSession {
             archive = factory.open(location, AccessMode.READ_ONLY);
         }
         context.set(Archive.class, archive);
-        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.location()),
+        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.files()),
                 TriagePolicy.defaults(), ZoneId.systemDefault()));
         return true;
     }
