@@ -1,12 +1,7 @@
 package maraude.sources;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +16,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
 import maraude.core.model.Platform;
 
 /**
@@ -34,16 +31,24 @@ public final class SourceStore {
     private static final int VERSION = 1;
     private static final long MAX_BYTES = 4 << 20;
 
+    private final ArchiveFiles files;
     private final Path file;
     private final Map<String, Source> sources = new LinkedHashMap<>();
 
-    private SourceStore(Path file) {
+    private SourceStore(ArchiveFiles files, Path file) {
+        this.files = files;
         this.file = file;
     }
 
-    /** Loads the sources of the archive in {@code archiveFolder} (none when the file does not exist). */
+    /** Loads the sources of the plain archive in {@code archiveFolder} (none when the file does not exist). */
     public static SourceStore open(Path archiveFolder) throws IOException {
-        SourceStore s = new SourceStore(archiveFolder.resolve(FILE));
+        return open(new PlainArchiveFiles(archiveFolder));
+    }
+
+    /** Loads the sources kept in the archive's side files (encrypted when the archive is protected). */
+    public static SourceStore open(ArchiveFiles files) throws IOException {
+        Path shown = files instanceof PlainArchiveFiles p ? p.resolve(FILE) : Path.of(FILE);
+        SourceStore s = new SourceStore(files, shown);
         s.reload();
         return s;
     }
@@ -54,15 +59,19 @@ public final class SourceStore {
 
     public synchronized void reload() throws IOException {
         sources.clear();
-        if (!Files.exists(file)) {
+        if (!files.exists(FILE)) {
             return;
         }
-        if (Files.size(file) > MAX_BYTES) {
+        byte[] bytes;
+        try (java.io.InputStream in = files.read(FILE)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
             throw new IOException(file + ": larger than " + MAX_BYTES + " bytes, refused"); //$NON-NLS-1$ //$NON-NLS-2$
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(bytes);
         } catch (IOException e) {
             throw new IOException(file + ": unreadable (" + e.getClass().getSimpleName() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -126,17 +135,7 @@ public final class SourceStore {
         for (Source s : sources.values()) {
             arr.add(write(mapper, s));
         }
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(FILE + ".tmp"); //$NON-NLS-1$
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-            mapper.writeValue(out, root);
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        files.writeAllBytes(FILE, mapper.writeValueAsBytes(root));
     }
 
     static ObjectNode write(ObjectMapper mapper, Source s) {

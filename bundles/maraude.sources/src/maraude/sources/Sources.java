@@ -27,7 +27,17 @@ public final class Sources {
 
     public static SourceScheduler scheduler(Path archiveFolder, ImportService imports, CredentialStore credentials,
             Clock clock) throws IOException {
-        SourceStore store = SourceStore.open(archiveFolder);
+        return scheduler(SourceStore.open(archiveFolder), imports, credentials, clock);
+    }
+
+    /** A scheduler over the sources kept in {@code files} (an open archive's, encrypted when protected). */
+    public static SourceScheduler scheduler(maraude.core.archive.ArchiveFiles files, ImportService imports,
+            CredentialStore credentials, Clock clock) throws IOException {
+        return scheduler(SourceStore.open(files), imports, credentials, clock);
+    }
+
+    private static SourceScheduler scheduler(SourceStore store, ImportService imports, CredentialStore credentials,
+            Clock clock) {
         return new SourceScheduler(store, Map.of(SourceKind.WATCHED_FOLDER, new WatchedFolderPuller(imports),
                 SourceKind.WEB_INBOX, new WebInboxPuller(credentials, ImportOptions.defaults(), Sleeper.REAL, clock, null,
                         java.time.Duration.ofMinutes(5))),

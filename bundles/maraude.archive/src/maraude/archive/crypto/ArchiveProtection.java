@@ -67,6 +67,17 @@ public final class ArchiveProtection {
         return s;
     }
 
+    /**
+     * The side files of {@code root} for tools that work on the folder without opening the archive
+     * (CLI): encrypted with the data key (which may ask the passphrase) when the archive is protected.
+     */
+    public static maraude.core.archive.ArchiveFiles filesFor(Path root) {
+        if (!KeyFile.exists(root)) {
+            return new maraude.core.archive.PlainArchiveFiles(root);
+        }
+        return storageFor(root).files();
+    }
+
     static DataKey unwrap(Path root, char[] passphrase) {
         KeyFile kf;
         try {

@@ -38,6 +38,8 @@ import maraude.archive.storage.AttachmentStore;
 import maraude.archive.storage.FileAttachmentStore;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveException.Kind;
+import maraude.core.triage.TriageStateStore;
+import maraude.core.triage.TriageStoreException;
 
 /**
  * Retention ("nothing older than 24 months") and erasure ("forget this contact"). Both take the
@@ -68,7 +70,7 @@ public final class Retention {
     /** Removes every message older than {@code cutoff}, then conversations and contacts left without messages. */
     public static Result purgeOlderThan(ArchiveStorage storage, Instant cutoff) {
         Query old = LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
-        Result r = run(storage, old, null);
+        Result r = run(storage, old, null, new HashSet<>());
         AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.PURGE, r.counts());
         return r;
     }
@@ -78,12 +80,21 @@ public final class Retention {
         Query messages = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(ArchiveSchema.CONTACT, contactId)), Occur.FILTER)
                 .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
-        Result r = run(storage, messages, contactId);
+        Set<String> conversations = new HashSet<>();
+        Result r = run(storage, messages, contactId, conversations);
+        // the team's notes, caution note and flags about the person go too (encrypted or not, the
+        // file is rewritten whole without them)
+        try {
+            TriageStateStore.open(storage.files()).forgetContact(contactId, conversations);
+        } catch (TriageStoreException e) {
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
+        }
         AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.ERASURE, r.counts());
         return r;
     }
 
-    private static Result run(ArchiveStorage storage, Query messagesToDelete, String forgetContact) {
+    private static Result run(ArchiveStorage storage, Query messagesToDelete, String forgetContact,
+            Set<String> removedConversations) {
         Path root = storage.root();
         if (!exists(storage)) {
             return new Result(0, 0, 0, 0);
@@ -141,6 +152,7 @@ public final class Retention {
                     }
                 }
             }
+            removedConversations.addAll(emptyConversations);
             w.deleteDocuments(messagesToDelete);
             for (String id : emptyConversations) {
                 w.deleteDocuments(ArchiveSchema.idTerm(id));

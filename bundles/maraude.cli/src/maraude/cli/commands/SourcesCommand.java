@@ -74,7 +74,7 @@ public class SourcesCommand implements CliCommand {
 
     static SourceStore open(Path archive) throws CliException {
         try {
-            return SourceStore.open(archive);
+            return SourceStore.open(maraude.archive.crypto.ArchiveProtection.filesFor(archive));
         } catch (IOException e) {
             throw CliException.usage(e.getMessage());
         }
