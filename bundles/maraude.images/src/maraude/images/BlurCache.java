@@ -2,34 +2,46 @@ package maraude.images;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
+
 /**
  * Blurred derivatives and explicitness scores on disk, in a folder given by the caller (inside the
  * archive folder). Holds only blurred PNGs ({@code <sha256>-<size>-<level>.png}) and one line of
- * numbers per picture ({@code <sha256>.score}): sharp pixels never come here. Writes go to a
- * temporary file in the same folder (holding the same blurred bytes) then an atomic rename, so a
- * crash leaves either nothing or a whole file.
+ * numbers per picture ({@code <sha256>.score}): sharp pixels never come here. Writes go through
+ * {@link ArchiveFiles} (temporary file, then an atomic rename), so a crash leaves either nothing or a
+ * whole file; on a protected archive they are encrypted.
  */
 public final class BlurCache {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}"); //$NON-NLS-1$
 
-    private final Path dir;
+    private final ArchiveFiles files;
+    private final String folder;
 
     public BlurCache(Path dir) {
-        this.dir = dir;
+        this(new PlainArchiveFiles(dir), ""); //$NON-NLS-1$
+    }
+
+    /**
+     * A cache kept in {@code folder} (e.g. {@code "cache/blurred"}) of an archive's side files: on a
+     * protected archive each PNG and score is encrypted like the rest of the archive.
+     */
+    public BlurCache(ArchiveFiles files, String folder) {
+        this.files = files;
+        this.folder = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder; //$NON-NLS-1$
     }
 
     public Path directory() {
-        return dir;
+        if (!(files instanceof PlainArchiveFiles p)) {
+            return null;
+        }
+        return folder.isEmpty() ? p.root() : p.resolve(folder);
     }
 
     /** @throws IllegalArgumentException unless {@code sha256} is 64 lower-case hex digits (no path tricks) */
@@ -40,52 +52,42 @@ public final class BlurCache {
         return sha256;
     }
 
-    Path blurredPath(String sha256, int size, BlurLevel level) {
-        return dir.resolve(checkSha(sha256) + '-' + size + '-' + level.name().toLowerCase(Locale.ROOT) + ".png"); //$NON-NLS-1$
+    private String name(String fileName) {
+        return folder.isEmpty() ? fileName : folder + '/' + fileName;
     }
 
-    Path scorePath(String sha256) {
-        return dir.resolve(checkSha(sha256) + ".score"); //$NON-NLS-1$
+    String blurredName(String sha256, int size, BlurLevel level) {
+        return name(checkSha(sha256) + '-' + size + '-' + level.name().toLowerCase(Locale.ROOT) + ".png"); //$NON-NLS-1$
+    }
+
+    String scoreName(String sha256) {
+        return name(checkSha(sha256) + ".score"); //$NON-NLS-1$
     }
 
     Optional<byte[]> readBlurred(String sha256, int size, BlurLevel level) {
+        String n = blurredName(sha256, size, level);
         try {
-            return Optional.of(Files.readAllBytes(blurredPath(sha256, size, level)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty(); // unreadable cache entry: recompute
+            return files.exists(n) ? Optional.of(files.readAllBytes(n)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable cache entry (or locked key): recompute
         }
     }
 
     void writeBlurred(String sha256, int size, BlurLevel level, byte[] png) throws IOException {
-        write(blurredPath(sha256, size, level), png);
+        files.writeAllBytes(blurredName(sha256, size, level), png);
     }
 
     Optional<ExplicitnessScore> readScore(String sha256) {
+        String n = scoreName(sha256);
         try {
-            return Optional.of(ExplicitnessScore.parse(Files.readString(scorePath(sha256), StandardCharsets.US_ASCII)));
+            return files.exists(n) ? Optional.of(ExplicitnessScore.parse(new String(files.readAllBytes(n), StandardCharsets.US_ASCII)))
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing or damaged: recompute
         }
     }
 
     void writeScore(String sha256, ExplicitnessScore score) throws IOException {
-        write(scorePath(sha256), score.serialize().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private void write(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".blur-", ".part"); //$NON-NLS-1$ //$NON-NLS-2$
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        files.writeAllBytes(scoreName(sha256), score.serialize().getBytes(StandardCharsets.US_ASCII));
     }
 }

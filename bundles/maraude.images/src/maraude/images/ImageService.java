@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
+import maraude.core.archive.ArchiveFiles;
+
 /**
  * What the UI asks about pictures. Every picture is shown blurred: {@link #blurred} returns cached
  * blurred derivatives (PNG), computed once per picture from a subsampled decode. Sharp pixels only
@@ -37,6 +39,8 @@ public final class ImageService {
 
     private final BlurCache cache;
     private final AttachmentSource source;
+    /** Where an archive keeps the blurred cache, inside its side files. */
+    public static final String ARCHIVE_CACHE_FOLDER = "cache/blurred"; //$NON-NLS-1$
     private final AuditSink audit;
     private final RevealPolicy policy;
     private final SafeImageDecoder decoder;
@@ -48,7 +52,21 @@ public final class ImageService {
 
     public ImageService(Path cacheDir, AttachmentSource source, AuditSink audit, RevealPolicy policy, ImageLimits limits,
             Clock clock) {
-        this.cache = new BlurCache(Objects.requireNonNull(cacheDir, "cacheDir")); //$NON-NLS-1$
+        this(new BlurCache(Objects.requireNonNull(cacheDir, "cacheDir")), source, audit, policy, limits, clock); //$NON-NLS-1$
+    }
+
+    /**
+     * A service whose cache lives in {@code cacheFolder} (e.g. {@value #ARCHIVE_CACHE_FOLDER}) of an
+     * archive's side files ({@code archive.files()}): encrypted when the archive is protected.
+     */
+    public ImageService(ArchiveFiles files, String cacheFolder, AttachmentSource source, AuditSink audit,
+            RevealPolicy policy, ImageLimits limits, Clock clock) {
+        this(new BlurCache(Objects.requireNonNull(files, "files"), cacheFolder), source, audit, policy, limits, clock); //$NON-NLS-1$
+    }
+
+    private ImageService(BlurCache cache, AttachmentSource source, AuditSink audit, RevealPolicy policy, ImageLimits limits,
+            Clock clock) {
+        this.cache = cache;
         this.source = Objects.requireNonNull(source, "source"); //$NON-NLS-1$
         this.audit = Objects.requireNonNull(audit, "audit"); //$NON-NLS-1$
         this.policy = Objects.requireNonNull(policy, "policy"); //$NON-NLS-1$

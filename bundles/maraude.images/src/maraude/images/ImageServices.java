@@ -17,6 +17,13 @@ public class ImageServices {
         return new ImageService(cacheDir, source, audit, policy, limits, Clock.systemUTC());
     }
 
+    /** An image service whose blurred cache is kept (encrypted when protected) in the archive's side files. */
+    public ImageService create(maraude.core.archive.ArchiveFiles files, AttachmentSource source, AuditSink audit,
+            RevealPolicy policy) {
+        return new ImageService(files, ImageService.ARCHIVE_CACHE_FOLDER, source, audit, policy, limits,
+                Clock.systemUTC());
+    }
+
     public ImageLimits limits() {
         return limits;
     }

@@ -62,6 +62,31 @@ public final class TeamSettings {
         return new TeamSettings(m);
     }
 
+    /**
+     * Reads UTF-8 properties from {@code in} (e.g. an archive's encrypted side file), at most
+     * {@code MAX_FILE} bytes; {@code name} names the source in errors.
+     */
+    public static TeamSettings load(InputStream in, String name) throws IOException, TemplateFormatException {
+        byte[] bytes = in.readNBytes((int) MAX_FILE + 1);
+        if (bytes.length > MAX_FILE) {
+            throw new TemplateFormatException(name, 0, 0, Messages.TemplateFormat_tooLarge);
+        }
+        Properties p = new Properties();
+        try (Reader r = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateFormatException(name, 0, 0, e.getMessage(), e);
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            if (!KEY.matcher(k).matches()) {
+                throw new TemplateFormatException(name, 0, 0, Messages.format(Messages.Settings_badKey, k));
+            }
+            m.put(k, p.getProperty(k));
+        }
+        return new TeamSettings(m);
+    }
+
     public String get(String key) {
         return values.get(key);
     }

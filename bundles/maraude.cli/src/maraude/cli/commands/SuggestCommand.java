@@ -108,8 +108,21 @@ public class SuggestCommand implements CliCommand {
         if (!Files.isRegularFile(file)) {
             return TeamSettings.empty();
         }
+        maraude.core.archive.ArchiveFiles files = maraude.archive.crypto.ArchiveProtection.filesFor(archiveFolder);
+        try (java.io.InputStream in = files.read(SETTINGS_FILE)) {
+            return TeamSettings.load(in, SETTINGS_FILE);
+        } catch (java.io.IOException e) {
+            if (!files.encrypted()) {
+                throw CliException.usage(file + ": " + e.getMessage()); //$NON-NLS-1$
+            }
+        } catch (Exception e) {
+            throw CliException.usage(file + ": " + e.getMessage()); //$NON-NLS-1$
+        }
         try {
-            return TeamSettings.load(file);
+            // a clear file written by hand into a protected archive: read, then stored encrypted
+            TeamSettings clear = TeamSettings.load(file);
+            files.writeAllBytes(SETTINGS_FILE, Files.readAllBytes(file));
+            return clear;
         } catch (Exception e) {
             throw CliException.usage(file + ": " + e.getMessage()); //$NON-NLS-1$
         }

@@ -1,10 +1,14 @@
 package maraude.ui.conversation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.PlainArchiveFiles;
 import maraude.templates.TeamSettings;
 
 /**
@@ -31,6 +35,35 @@ public final class TeamFiles {
         }
         try {
             return new Loaded(TeamSettings.load(file), null);
+        } catch (Exception e) {
+            return new Loaded(TeamSettings.empty(), SETTINGS_FILE + ": " + e.getMessage()); //$NON-NLS-1$
+        }
+    }
+
+    /**
+     * Reads the settings from the archive's side files. On a protected archive a clear
+     * {@code team.properties} (written by hand) is read once, then replaced by its encrypted copy, so
+     * that the names it may hold do not stay in clear text.
+     */
+    public static Loaded load(ArchiveFiles files) {
+        if (!files.exists(SETTINGS_FILE)) {
+            return new Loaded(TeamSettings.empty(), null);
+        }
+        try (InputStream in = files.read(SETTINGS_FILE)) {
+            return new Loaded(TeamSettings.load(in, SETTINGS_FILE), null);
+        } catch (IOException e) {
+            if (files.encrypted() && files instanceof PlainArchiveFiles plain) {
+                Loaded clear = load(new PlainArchiveFiles(plain.root()));
+                if (clear.error() == null) {
+                    try {
+                        files.writeAllBytes(SETTINGS_FILE, Files.readAllBytes(plain.resolve(SETTINGS_FILE)));
+                    } catch (IOException notEncrypted) {
+                        return new Loaded(clear.settings(), SETTINGS_FILE + ": " + notEncrypted.getMessage()); //$NON-NLS-1$
+                    }
+                    return clear;
+                }
+            }
+            return new Loaded(TeamSettings.empty(), SETTINGS_FILE + ": " + e.getMessage()); //$NON-NLS-1$
         } catch (Exception e) {
             return new Loaded(TeamSettings.empty(), SETTINGS_FILE + ": " + e.getMessage()); //$NON-NLS-1$
         }

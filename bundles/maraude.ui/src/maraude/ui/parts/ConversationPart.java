@@ -134,7 +134,7 @@ public class ConversationPart {
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.setMargins(8, 8, 8, 8);
 
-        ImageService images = new ImageService(archive.location().resolve("cache").resolve("blurred"), //$NON-NLS-1$ //$NON-NLS-2$
+        ImageService images = new ImageService(archive.files(), ImageService.ARCHIVE_CACHE_FOLDER,
                 sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
                 worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC());
         view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current);
@@ -185,7 +185,7 @@ public class ConversationPart {
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
-            TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.location()) : team;
+            TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.files()) : team;
             sync.asyncExec(() -> show(request, conversation, contact, thread, settings, opening));
         });
     }
