@@ -64,6 +64,11 @@ public final class ArchiveProtection {
         }
         EncryptedStorage s = keyring.storage(root);
         finishConversion(root);
+        try {
+            EncryptedArchiveFiles.encryptClearFiles(root, s.key());
+        } catch (IOException e) {
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Protection_io, root, e.getMessage()), e);
+        }
         return s;
     }
 
@@ -127,7 +132,11 @@ public final class ArchiveProtection {
                         store.store(in, null, null);
                     }
                 }
+                // side files (notes, quarantine, caches…) are encrypted in place after the commit
+                // point; the marker makes any open finish that if this process dies first
+                Files.writeString(root.resolve(EncryptedArchiveFiles.CLEAR_MARKER), ""); //$NON-NLS-1$
                 KeyFile.wrap(key, passphrase, params).write(root);
+                EncryptedArchiveFiles.encryptClearFiles(root, key);
             } finally {
                 key.destroy();
             }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 import maraude.core.archive.PlainArchiveFiles;
 
@@ -22,6 +23,48 @@ public final class EncryptedArchiveFiles extends PlainArchiveFiles {
     EncryptedArchiveFiles(Path root, DataKey key) {
         super(root);
         this.key = key;
+    }
+
+    /**
+     * Side files a plain archive may hold in clear (files, or folders walked whole). The audit trail
+     * holds no identifiers and stays appendable in clear; index and attachments have their own
+     * conversion.
+     */
+    static final List<String> SIDE_FILES = List.of("triage-state.json", "import-us.json", "sources.json", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            "team.properties", "quarantine", "cache"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    /** Present while side files may still be in clear: written before the key file, removed once all are encrypted. */
+    static final String CLEAR_MARKER = "side-files.clear"; //$NON-NLS-1$
+
+    /**
+     * Encrypts in place (atomic replace, one file at a time) every side file still in clear, then
+     * removes the marker. Resumable: a crash leaves each file either clear or encrypted, and the
+     * marker makes the next open finish the work.
+     */
+    static void encryptClearFiles(Path root, DataKey key) throws IOException {
+        Path marker = root.resolve(CLEAR_MARKER);
+        if (!Files.exists(marker)) {
+            return;
+        }
+        EncryptedArchiveFiles files = new EncryptedArchiveFiles(root, key);
+        for (String side : SIDE_FILES) {
+            List<String> names = Files.isDirectory(root.resolve(side)) ? files.list(side + '/')
+                    : Files.isRegularFile(root.resolve(side)) ? List.of(side) : List.of();
+            for (String name : names) {
+                Path f = root.resolve(name);
+                if (isClear(f, key)) {
+                    files.writeAllBytes(name, Files.readAllBytes(f));
+                }
+            }
+        }
+        Files.delete(marker);
+    }
+
+    private static boolean isClear(Path f, DataKey key) throws IOException {
+        byte[] h;
+        try (InputStream in = Files.newInputStream(f)) {
+            h = in.readNBytes(ChunkFormat.HEADER_BYTES);
+        }
+        return h.length < ChunkFormat.HEADER_BYTES || ChunkFormat.parseHeader(h, key.chunkShift()) == null;
     }
 
     @Override
