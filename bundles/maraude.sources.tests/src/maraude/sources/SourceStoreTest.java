@@ -85,4 +85,25 @@ class SourceStoreTest {
         assertTrue(reopened.get("qr").isEmpty()); //$NON-NLS-1$
         assertTrue(reopened.get("never").isEmpty()); //$NON-NLS-1$
     }
+
+    @Test
+    void aProtectedArchiveKeepsItsSourcesEncrypted(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("archive"); //$NON-NLS-1$
+        String pass = "une phrase de passe assez longue"; //$NON-NLS-1$
+        maraude.archive.crypto.ArchiveProtection.protect(root, pass.toCharArray(),
+                maraude.archive.crypto.KdfParams.TESTING);
+        maraude.archive.crypto.Keyring keyring = new maraude.archive.crypto.Keyring(r -> pass.toCharArray());
+        String profile = "Xandrulopprofile"; //$NON-NLS-1$
+        try (maraude.archive.storage.ArchiveStorage st = maraude.archive.crypto.ArchiveProtection.storageFor(root, keyring)) {
+            SourceStore s = SourceStore.open(st.files());
+            s.put(Source.create("qr", SourceKind.WEB_INBOX, Platform.AD_INBOX, profile, "https://example.org/", T0)); //$NON-NLS-1$ //$NON-NLS-2$
+            assertEquals(profile, SourceStore.open(st.files()).get("qr").orElseThrow().profile()); //$NON-NLS-1$
+        }
+        byte[] raw = Files.readAllBytes(root.resolve(SourceStore.FILE));
+        assertFalse(new String(raw, StandardCharsets.ISO_8859_1).contains(profile), "sources.json is encrypted"); //$NON-NLS-1$
+        assertFalse(new String(raw, StandardCharsets.ISO_8859_1).contains("example.org"), "sources.json is encrypted"); //$NON-NLS-1$ //$NON-NLS-2$
+        // without the key it is refused with the file named, not misread
+        IOException e = assertThrows(IOException.class, () -> SourceStore.open(root));
+        assertTrue(e.getMessage().contains(SourceStore.FILE), e.getMessage());
+    }
 }
