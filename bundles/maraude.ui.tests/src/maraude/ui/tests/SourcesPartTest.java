@@ -17,7 +17,10 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
@@ -36,8 +39,10 @@ import maraude.ui.sources.SourcesPart;
 /**
  * The Sources view in the real workbench: a watched folder configured in the archive is listed;
  * a WhatsApp export dropped in it is pulled by "Pull now", the row shows the pull, the export is
- * moved to done/ and its conversation waits in the queue.
+ * moved to done/ and its conversation waits in the queue. A folder added through the view is pulled
+ * by the background check without any click.
  */
+@TestMethodOrder(OrderAnnotation.class)
 class SourcesPartTest {
 
     private static final String SOURCE_ID = "inbox-folder"; //$NON-NLS-1$
@@ -54,17 +59,21 @@ class SourcesPartTest {
         Source s = Source.create(SOURCE_ID, SourceKind.WATCHED_FOLDER, Platform.OTHER, null, watched.toString(),
                 Instant.now().plus(Duration.ofDays(1)));
         SourceStore.open(archiveFolder).put(s);
+        // A background check every two seconds instead of five minutes.
+        System.setProperty(SourcesPart.CHECK_SECONDS, "2"); //$NON-NLS-1$
         workbench = WorkbenchDriver.start(archiveFolder);
     }
 
     @AfterAll
     static void close() throws Exception {
+        System.clearProperty(SourcesPart.CHECK_SECONDS);
         if (workbench != null) {
             workbench.close();
         }
     }
 
     @Test
+    @Order(1)
     void pullNowImportsTheDroppedExportMovesItToDoneAndShowsItInTheQueue() throws Exception {
         SourcesPart sources = (SourcesPart) workbench.showPart("maraude.perspective.coordination", SourcesPart.ID); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.SOURCES_TABLE);
@@ -113,5 +122,40 @@ class SourcesPartTest {
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> workbench.sync(queue::rows).stream().anyMatch(q -> q.conversationId().equals(conversations.get(0))),
                 "the pulled conversation to wait in the queue"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(2)
+    void aFolderAddedInTheViewIsPulledByTheBackgroundCheck() throws Exception {
+        SourcesPart sources = (SourcesPart) workbench.showPart("maraude.perspective.coordination", SourcesPart.ID); //$NON-NLS-1$
+        Path second = Files.createTempDirectory("maraude-sources-ui-second"); //$NON-NLS-1$
+        // The export is there before the source: a first look at an empty folder would wait five minutes.
+        Path chat = second.resolve("WhatsApp Chat with Kim.txt"); //$NON-NLS-1$
+        Files.copy(TestArchives.fixtures().resolve("whatsapp/mtln_android_en_us_12h.txt"), chat); //$NON-NLS-1$
+        Instant firstPulled = SourceStore.open(archiveFolder).get(SOURCE_ID).orElseThrow().lastPull();
+        int before;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            before = reader.summaries().size();
+        }
+
+        // What the DirectoryDialog answers goes here.
+        workbench.syncRun(() -> sources.addWatchedFolder(second));
+        workbench.waitUntil(() -> workbench.sync(sources::rows).size() == 2, "the added folder to be listed"); //$NON-NLS-1$
+        Source added = workbench.sync(sources::rows).stream().map(SourceStatus::source)
+                .filter(s -> !s.id().equals(SOURCE_ID)).findFirst().orElseThrow();
+        assertEquals(SourceKind.WATCHED_FOLDER, added.kind());
+        assertEquals(second.toAbsolutePath().normalize().toString(), added.location());
+
+        workbench.waitUntil(() -> Files.exists(second.resolve(WatchedFolderPuller.DONE).resolve(chat.getFileName())),
+                "the background check to pull the due folder"); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(sources::rows).stream().map(SourceStatus::source)
+                .anyMatch(s -> s.id().equals(added.id()) && s.state() == SourceState.OK && s.lastPull() != null),
+                "the view to show the background pull"); //$NON-NLS-1$
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            assertEquals(before + 1, reader.summaries().size(), "the background pull archived the chat"); //$NON-NLS-1$
+        }
+        assertEquals(firstPulled, SourceStore.open(archiveFolder).get(SOURCE_ID).orElseThrow().lastPull(),
+                "the source that was not due was left alone"); //$NON-NLS-1$
+        workbench.screenshot("sources-background"); //$NON-NLS-1$
     }
 }

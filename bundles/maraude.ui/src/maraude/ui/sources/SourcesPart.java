@@ -55,8 +55,8 @@ import maraude.ui.lifecycle.ArchiveSession;
 /**
  * The sources of the archive ({@code sources.json}): last and next pull, state and last error,
  * overdue / failing / at-risk sources in colour. "Pull now" runs one source in a user job (progress
- * and cancel); a background job pulls due sources every few minutes ({@code -Dmaraude.sources.checkMinutes},
- * default 5) while the archive is open for writing and not locked. Pulls are serialised by one
+ * and cancel); a background job pulls due sources every few minutes ({@code -Dmaraude.sources.checkSeconds},
+ * default 5 minutes) while the archive is open for writing and not locked. Pulls are serialised by one
  * scheduling rule, so a manual pull and the background check never import the same export twice at once.
  */
 public class SourcesPart {
@@ -79,6 +79,8 @@ public class SourcesPart {
     };
 
     private static final int COL_STATE = 5;
+    /** Seconds between two background checks of due sources (default 5 minutes; 0 turns them off). */
+    public static final String CHECK_SECONDS = "maraude.sources.checkSeconds"; //$NON-NLS-1$
 
     @Inject
     private UISynchronize sync;
@@ -105,6 +107,8 @@ public class SourcesPart {
     private Path schedulerFolder;
     private Job check;
     private volatile boolean disposed;
+    /** What the last pull did, kept under the counters until the next pull. */
+    private volatile String lastOutcome;
 
     @PostConstruct
     void create(Composite parent) {
@@ -224,7 +228,9 @@ public class SourcesPart {
             if (keep >= 0) {
                 table.setSelection(keep);
             }
-            status.setText(message != null ? message : summary(list));
+            String outcome = lastOutcome;
+            status.setText(message != null ? message
+                    : outcome == null ? summary(list) : summary(list) + " \u2014 " + outcome); //$NON-NLS-1$
             status.getParent().layout(true);
             updateButtons();
         });
@@ -352,19 +358,15 @@ public class SourcesPart {
         if (results.isEmpty() && !always) {
             return;
         }
+        if (message != null) {
+            lastOutcome = message;
+        }
         try {
             SourceScheduler s = scheduler();
             show(s == null ? List.of() : s.status(), null);
         } catch (IOException e) {
             show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
         }
-        String shown = message;
-        sync.asyncExec(() -> {
-            if (shown != null && !status.isDisposed()) {
-                status.setText(status.getText() + " \u2014 " + shown); //$NON-NLS-1$
-                status.getParent().layout(true);
-            }
-        });
         if (changed) {
             broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
         }
@@ -418,11 +420,11 @@ public class SourcesPart {
 
     /** Every few minutes: pulls the due sources, only while the archive is open for writing. */
     private void startBackgroundCheck() {
-        long minutes = Long.getLong("maraude.sources.checkMinutes", 5); //$NON-NLS-1$
-        if (minutes <= 0) {
+        long seconds = Long.getLong(CHECK_SECONDS, 300);
+        if (seconds <= 0) {
             return;
         }
-        long delay = Duration.ofMinutes(minutes).toMillis();
+        long delay = Duration.ofSeconds(seconds).toMillis();
         check = new Job(Messages.Sources_checkJob) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
