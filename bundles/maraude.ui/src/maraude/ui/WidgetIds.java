@@ -45,6 +45,7 @@ public final class WidgetIds {
     public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
     public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
     public static final String DASHBOARD_PERIOD = "dashboard.period"; //$NON-NLS-1$
+    public static final String DASHBOARD_EXPORT = "dashboard.export"; //$NON-NLS-1$
     public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
     public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
@@ -55,6 +56,11 @@ public final class WidgetIds {
     public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$
     public static final String IMPORT_US = "import.us"; //$NON-NLS-1$
     public static final String IMPORT_FINISH = "import.finish"; //$NON-NLS-1$
+    public static final String SOURCES_TABLE = "sources.table"; //$NON-NLS-1$
+    public static final String SOURCES_STATUS = "sources.status"; //$NON-NLS-1$
+    public static final String SOURCES_PULL = "sources.pull"; //$NON-NLS-1$
+    public static final String SOURCES_ADD_FOLDER = "sources.addFolder"; //$NON-NLS-1$
+    public static final String SOURCES_REMOVE = "sources.remove"; //$NON-NLS-1$
 
     private WidgetIds() {
     }
