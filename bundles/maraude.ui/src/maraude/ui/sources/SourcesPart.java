@@ -92,6 +92,7 @@ public class SourcesPart {
     /** Re-injected when the session reopens the archive after a lock. */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
+    private Archive schedulerArchive;
     private volatile Archive archive;
 
     private Label status;
@@ -183,9 +184,12 @@ public class SourcesPart {
             return null;
         }
         Path folder = a.location();
-        if (scheduler == null || !folder.equals(schedulerFolder)) {
-            scheduler = Sources.scheduler(folder, ReceiveFromPhoneHandler.importService(), new LazySecureStorage());
+        // rebuilt for every (re)opened archive: a protected one's side files hold the key of that opening
+        if (scheduler == null || !folder.equals(schedulerFolder) || a != schedulerArchive) {
+            scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), new LazySecureStorage(),
+                    java.time.Clock.systemUTC());
             schedulerFolder = folder;
+            schedulerArchive = a;
         }
         return scheduler;
     }
