@@ -92,7 +92,6 @@ public class SourcesPart {
     /** Re-injected when the session reopens the archive after a lock. */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
-    private Archive schedulerArchive;
     private volatile Archive archive;
 
     private Label status;
@@ -106,6 +105,8 @@ public class SourcesPart {
     private volatile List<SourceStatus> rows = List.of();
     private SourceScheduler scheduler;
     private Path schedulerFolder;
+    /** The opening the scheduler was built for: a protected archive's side files hold that opening's key. */
+    private Archive schedulerArchive;
     private Job check;
     private volatile boolean disposed;
     /** What the last pull did, kept under the counters until the next pull. */
@@ -184,7 +185,6 @@ public class SourcesPart {
             return null;
         }
         Path folder = a.location();
-        // rebuilt for every (re)opened archive: a protected one's side files hold the key of that opening
         if (scheduler == null || !folder.equals(schedulerFolder) || a != schedulerArchive) {
             scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), new LazySecureStorage(),
                     java.time.Clock.systemUTC());
