@@ -166,6 +166,8 @@ public final class ArchiveSchema {
 
     /** Source file, line and offset ({@link SourceRef}). Stored only. */
     public static final String SOURCE_FILE = "source_file"; //$NON-NLS-1$
+    /** Indexed, not stored: "1" on pending replies recorded by the workbench, so an import finds them in one query. */
+    public static final String PENDING = "pending"; //$NON-NLS-1$
     public static final String SOURCE_LINE = "source_line"; //$NON-NLS-1$
     public static final String SOURCE_OFFSET = "source_offset"; //$NON-NLS-1$
 
@@ -281,6 +283,9 @@ public final class ArchiveSchema {
         SourceRef src = m.source();
         if (src != null) {
             d.add(new StoredField(SOURCE_FILE, src.file()));
+            if (src.file().startsWith(maraude.core.archive.PendingReplies.SOURCE)) {
+                d.add(new StringField(PENDING, "1", Field.Store.NO)); //$NON-NLS-1$
+            }
             d.add(new StoredField(SOURCE_LINE, src.line()));
             d.add(new StoredField(SOURCE_OFFSET, src.offset()));
         }

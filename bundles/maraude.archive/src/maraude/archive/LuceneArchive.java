@@ -295,6 +295,35 @@ public final class LuceneArchive implements Archive {
     }
 
     @Override
+    public boolean removeMessage(String messageId) {
+        synchronized (writeLock) {
+            ensureWritable();
+            try {
+                boolean stored = pendingIds.remove(messageId) || isCommitted(messageId);
+                writer.deleteDocuments(new org.apache.lucene.index.Term(ArchiveSchema.ID, messageId));
+                return stored;
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+        }
+    }
+
+    @Override
+    public List<Message> pendingReplies() {
+        ensureOpen();
+        return withSearcher(s -> {
+            List<Message> out = new ArrayList<>();
+            org.apache.lucene.search.TopDocs top = s.search(
+                    new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(ArchiveSchema.PENDING, "1")), //$NON-NLS-1$
+                    10_000);
+            for (org.apache.lucene.search.ScoreDoc sd : top.scoreDocs) {
+                out.add(ArchiveSchema.toMessage(s.storedFields().document(sd.doc, ArchiveSchema.MESSAGE_STORED)));
+            }
+            return out;
+        }, List.of());
+    }
+
+    @Override
     public boolean addMessage(Message message) {
         synchronized (writeLock) {
             ensureWritable();

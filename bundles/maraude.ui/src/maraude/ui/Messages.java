@@ -55,6 +55,7 @@ public final class Messages extends NLS {
     public static String Dashboard_colAwaiting;
     public static String Dashboard_colOldest;
     public static String Dashboard_summary;
+    public static String Dashboard_export;
     public static String Dashboard_period4;
     public static String Dashboard_period12;
     public static String Dashboard_period52;

@@ -45,6 +45,7 @@ public final class WidgetIds {
     public static final String DASHBOARD_SUMMARY = "dashboard.summary"; //$NON-NLS-1$
     public static final String DASHBOARD_TABLE = "dashboard.table"; //$NON-NLS-1$
     public static final String DASHBOARD_PERIOD = "dashboard.period"; //$NON-NLS-1$
+    public static final String DASHBOARD_EXPORT = "dashboard.export"; //$NON-NLS-1$
     public static final String DASHBOARD_CHART_BACKLOG = "dashboard.chart.backlog"; //$NON-NLS-1$
     public static final String DASHBOARD_CHART_REPLIES = "dashboard.chart.replies"; //$NON-NLS-1$
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$

@@ -252,6 +252,12 @@ class CliTest {
         Run csv = run("report", "--from", "2026-09-01", "--to", "2026-11-28"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().lines().count() >= 2, csv.out());
+        Path xlsx = folder.resolveSibling(folder.getFileName() + "-report.xlsx"); //$NON-NLS-1$
+        Run x = run("report", "--from", "2026-09-01", "--to", "2026-11-28", "--format", "xlsx", "--output", xlsx.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        assertEquals(0, x.code(), x.err());
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(xlsx), 2);
+        assertEquals("PK", new String(head, StandardCharsets.US_ASCII), "an xlsx is a zip"); //$NON-NLS-1$ //$NON-NLS-2$
+        java.nio.file.Files.delete(xlsx);
         assertEquals(2, run("report", "--from", "2026-11-28", "--to", "2026-09-01").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         Run due = run("contacts", "--due", "--now", "2026-11-28T09:00:00Z", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         assertEquals(0, due.code(), due.err());

@@ -33,7 +33,7 @@ public class ReportCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "activity report for funders (csv, json; small counts shown as <5)"; //$NON-NLS-1$
+        return "activity report for funders (csv, json, xlsx; small counts shown as <5)"; //$NON-NLS-1$
     }
 
     @Override
@@ -61,7 +61,7 @@ public class ReportCommand implements CliCommand {
         switch (format) {
             case "csv" -> ReportWriters.writeCsv(report, bytes); //$NON-NLS-1$
             case "json" -> ReportWriters.writeJson(report, bytes); //$NON-NLS-1$
-            case "xlsx" -> xlsx(report, bytes); //$NON-NLS-1$
+            case "xlsx" -> ReportWriters.writeXlsx(report, bytes); //$NON-NLS-1$
             default -> throw CliException.usage("--format expects csv, json or xlsx"); //$NON-NLS-1$
         }
         if (output.isPresent()) {
@@ -74,13 +74,5 @@ public class ReportCommand implements CliCommand {
             out.flush();
         }
         return 0;
-    }
-
-    private static void xlsx(FundersReport report, OutputStream out) throws Exception {
-        try {
-            ReportWriters.class.getMethod("writeXlsx", FundersReport.class, OutputStream.class).invoke(null, report, out); //$NON-NLS-1$
-        } catch (NoSuchMethodException e) {
-            throw CliException.usage("xlsx is not available in this build; use csv or json"); //$NON-NLS-1$
-        }
     }
 }

@@ -149,4 +149,28 @@ class FundersReportTest {
         assertThrows(IllegalArgumentException.class, () -> ReportBuilder.build(march(), List.of(),
                 TriagePolicy.defaults(), at("2026-03-01 00:00"), at("2026-03-01 00:00"), BXL));
     }
+
+    @Test
+    void xlsxHoldsTheSameTableWithSmallCountsHidden() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportWriters.writeXlsx(report(5), out);
+        java.util.Map<String, String> parts = new java.util.HashMap<>();
+        // Read through the central directory, as spreadsheet programs do.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".xlsx"); //$NON-NLS-1$ //$NON-NLS-2$
+        java.nio.file.Files.write(file, out.toByteArray());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+                parts.put(e.getName(), new String(zip.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertTrue(parts.containsKey("xl/worksheets/sheet1.xml") && parts.containsKey("xl/worksheets/sheet2.xml"), //$NON-NLS-1$ //$NON-NLS-2$
+                parts.keySet().toString());
+        String all = String.join("\n", parts.values()); //$NON-NLS-1$
+        assertTrue(all.contains(Messages.Report_contacts_initiated), "the header row"); //$NON-NLS-1$
+        assertTrue(all.contains("ad_inbox") && all.contains("&lt;5"), "platform rows, and small counts as <5"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertTrue(all.contains("Bus, mars"), "the campaign sheet"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(parts.get("xl/worksheets/sheet1.xml").contains("<v>7</v>"), "counts of 5 and more are numbers"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
 }

@@ -61,6 +61,21 @@ public interface Archive extends AutoCloseable {
     /** Opens a stored attachment's bytes; the caller closes the stream. */
     InputStream openAttachment(String sha256) throws IOException;
 
+    /**
+     * Removes a message (visible at the next commit). Used when the real message of an export replaces
+     * a pending reply recorded by the workbench.
+     *
+     * @return whether a message with that id was stored
+     */
+    default boolean removeMessage(String messageId) {
+        throw new ArchiveException(ArchiveException.Kind.NOT_WRITABLE, "this archive cannot remove messages"); //$NON-NLS-1$
+    }
+
+    /** Pending replies (see {@link PendingReplies}) of the last commit: few, read in one query. */
+    default List<Message> pendingReplies() {
+        return List.of();
+    }
+
     /** Makes every pending change durable and visible to searches and to readers. */
     void commit();
 

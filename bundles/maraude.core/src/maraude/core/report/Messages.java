@@ -24,6 +24,9 @@ public final class Messages extends NLS {
     public static String Report_campaign_recipients;
     public static String Report_campaign_replies;
 
+    public static String Report_sheet_activity;
+    public static String Report_sheet_campaigns;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

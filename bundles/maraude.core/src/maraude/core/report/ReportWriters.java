@@ -49,35 +49,83 @@ public final class ReportWriters {
         return String.format(Locale.ROOT, "%.1f", d.toMillis() / 3_600_000.0); //$NON-NLS-1$
     }
 
-    public static void writeCsv(FundersReport r, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    /** The activity table, header first: one row per platform plus the total. */
+    static List<List<String>> activityTable(FundersReport r) {
         int s = r.smallCount();
         String from = LocalDate.ofInstant(r.from(), r.zone()).toString();
         String to = LocalDate.ofInstant(r.to(), r.zone()).toString();
-        line(w, List.of(Messages.Report_period_from, Messages.Report_period_to, Messages.Report_platform,
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of(Messages.Report_period_from, Messages.Report_period_to, Messages.Report_platform,
                 Messages.Report_contacts_initiated, Messages.Report_conversations, Messages.Report_inbound,
                 Messages.Report_outbound, Messages.Report_people_replied, Messages.Report_response_rate,
                 Messages.Report_median_reply_hours, Messages.Report_followups_sent, Messages.Report_unknown_public));
         for (ReportRow row : r.rows()) {
-            line(w, List.of(from, to, row.platform() == null ? Messages.Report_all_platforms : row.platform().key(),
+            t.add(List.of(from, to, row.platform() == null ? Messages.Report_all_platforms : row.platform().key(),
                     count(row.contactsInitiated(), s), count(row.conversations(), s), count(row.inboundMessages(), s),
                     count(row.outboundMessages(), s), count(row.peopleReplied(), s),
                     rate(row.initiatedReplied(), row.contactsInitiated(), s),
                     hours(row.medianReply(), row.replySamples(), s), count(row.followUpsSent(), s),
                     count(row.unknownPublic(), s)));
         }
-        if (!r.campaigns().isEmpty()) {
+        return t;
+    }
+
+    /** The campaigns table, header first (only the header when there were none). */
+    static List<List<String>> campaignTable(FundersReport r) {
+        int s = r.smallCount();
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of(Messages.Report_campaign, Messages.Report_campaign_date, Messages.Report_platform,
+                Messages.Report_campaign_recipients, Messages.Report_campaign_replies, Messages.Report_response_rate));
+        for (CampaignResult c : r.campaigns()) {
+            t.add(List.of(c.campaign().name(), LocalDate.ofInstant(c.campaign().sentAt(), r.zone()).toString(),
+                    c.campaign().platform() == null ? Messages.Report_all_platforms : c.campaign().platform().key(),
+                    count(c.denominator(), s), count(c.replied(), s), rate(c.replied(), c.denominator(), s)));
+        }
+        return t;
+    }
+
+    public static void writeCsv(FundersReport r, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        for (List<String> row : activityTable(r)) {
+            line(w, row);
+        }
+        List<List<String>> campaigns = campaignTable(r);
+        if (campaigns.size() > 1) {
             w.write("\r\n"); //$NON-NLS-1$
-            line(w, List.of(Messages.Report_campaign, Messages.Report_campaign_date, Messages.Report_platform,
-                    Messages.Report_campaign_recipients, Messages.Report_campaign_replies,
-                    Messages.Report_response_rate));
-            for (CampaignResult c : r.campaigns()) {
-                line(w, List.of(c.campaign().name(), LocalDate.ofInstant(c.campaign().sentAt(), r.zone()).toString(),
-                        c.campaign().platform() == null ? Messages.Report_all_platforms : c.campaign().platform().key(),
-                        count(c.denominator(), s), count(c.replied(), s), rate(c.replied(), c.denominator(), s)));
+            for (List<String> row : campaigns) {
+                line(w, row);
             }
         }
         w.flush();
+    }
+
+    /**
+     * The same report as a spreadsheet (fastexcel): an activity sheet and a campaigns sheet. Counts are
+     * numbers where they are numbers; "&lt;5" and empty rates stay text, as in the CSV.
+     */
+    public static void writeXlsx(FundersReport r, OutputStream out) throws IOException {
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Maraude", "0.1"); //$NON-NLS-1$ //$NON-NLS-2$
+        sheet(wb.newWorksheet(Messages.Report_sheet_activity), activityTable(r));
+        sheet(wb.newWorksheet(Messages.Report_sheet_campaigns), campaignTable(r));
+        wb.finish();
+    }
+
+    private static void sheet(org.dhatim.fastexcel.Worksheet ws, List<List<String>> table) {
+        for (int row = 0; row < table.size(); row++) {
+            List<String> cells = table.get(row);
+            for (int col = 0; col < cells.size(); col++) {
+                String v = cells.get(col);
+                if (row > 0 && v.matches("-?\\d+(\\.\\d+)?")) { //$NON-NLS-1$
+                    ws.value(row, col, Double.parseDouble(v));
+                } else {
+                    ws.value(row, col, v);
+                }
+            }
+        }
+        ws.style(0, 0).bold().set();
+        for (int col = 0; col < table.get(0).size(); col++) {
+            ws.style(0, col).bold().set();
+        }
     }
 
     private static void line(Writer w, List<String> cells) throws IOException {

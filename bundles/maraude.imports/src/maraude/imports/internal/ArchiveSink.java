@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.PendingReplies;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
@@ -34,6 +35,9 @@ public final class ArchiveSink implements ImportSink {
     private long duplicates;
     private long attachments;
     private final Runnable afterCommit;
+    /** Replies copied in the workbench and not yet seen in an export; read once, on the first flush. */
+    private List<Message> pendingReplies;
+    private long repliesReplaced;
 
     public ArchiveSink(Archive archive, int batchSize, Runnable afterCommit) {
         this.archive = archive;
@@ -95,7 +99,11 @@ public final class ArchiveSink implements ImportSink {
         long a = 0;
         long d = 0;
         long att = 0;
+        if (pendingReplies == null) {
+            pendingReplies = new ArrayList<>(archive.pendingReplies());
+        }
         for (Message m : pending) {
+            replacePendingReply(m);
             if (archive.addMessage(m)) {
                 a++;
                 att += m.attachments().size();
@@ -112,6 +120,27 @@ public final class ArchiveSink implements ImportSink {
         if (afterCommit != null) {
             afterCommit.run();
         }
+    }
+
+    /** The real message of an export takes the place of the pending reply it stands for. */
+    private void replacePendingReply(Message real) {
+        if (pendingReplies.isEmpty() || !real.isOutbound()) {
+            return;
+        }
+        for (java.util.Iterator<Message> it = pendingReplies.iterator(); it.hasNext();) {
+            Message p = it.next();
+            if (PendingReplies.replacedBy(p, real)) {
+                archive.removeMessage(p.id());
+                it.remove();
+                repliesReplaced++;
+                return;
+            }
+        }
+    }
+
+    /** Pending replies of the workbench replaced by the real messages of the export. */
+    public long repliesReplaced() {
+        return repliesReplaced;
     }
 
     /** Drops what is pending (cancelled mid-file): the archive stays at its last commit. */

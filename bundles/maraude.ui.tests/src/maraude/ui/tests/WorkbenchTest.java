@@ -132,6 +132,11 @@ class WorkbenchTest {
         workbench.waitUntil(() -> workbench.sync(dashboard::stats) != null, "the dashboard figures"); //$NON-NLS-1$
         int awaitingBefore = total(workbench.sync(dashboard::stats).total());
         workbench.screenshot("dashboard"); //$NON-NLS-1$
+        Path xlsx = Files.createTempDirectory("maraude-report").resolve("rapport.xlsx"); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.sync(() -> dashboard.writeReport(xlsx, 12)).join();
+        assertTrue(Files.size(xlsx) > 1000, "the report spreadsheet is written"); //$NON-NLS-1$
+        assertTrue(Files.size(xlsx.resolveSibling("rapport-backlog.png")) > 1000, "with its charts beside it"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(Files.size(xlsx.resolveSibling("rapport-replies.png")) > 1000); //$NON-NLS-1$
 
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.QUEUE_TABLE);

@@ -85,6 +85,13 @@ public final class Charts {
         return chart;
     }
 
+    /** The chart as PNG bytes, for reports that leave the workbench. */
+    public static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(chart.createBufferedImage(width, height), "png", png); //$NON-NLS-1$
+        return png.toByteArray();
+    }
+
     /** Draws the chart into SWT image data (PNG round trip: exact colours, no AWT toolkit needed). */
     public static ImageData render(JFreeChart chart, int width, int height) throws IOException {
         BufferedImage image = chart.createBufferedImage(Math.max(200, width), Math.max(150, height));

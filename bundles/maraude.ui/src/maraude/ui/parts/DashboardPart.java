@@ -1,5 +1,8 @@
 package maraude.ui.parts;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,13 +28,18 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import maraude.core.report.FundersReport;
+import maraude.core.report.ReportBuilder;
+import maraude.core.report.ReportWriters;
 import maraude.core.triage.BacklogStats;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
@@ -65,7 +73,7 @@ public class DashboardPart {
 
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new GridLayout(2, false));
+        parent.setLayout(new GridLayout(3, false));
         summary = WidgetIds.tag(new Label(parent, SWT.WRAP), WidgetIds.DASHBOARD_SUMMARY);
         summary.setText(Messages.Dashboard_loading);
         summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -73,14 +81,17 @@ public class DashboardPart {
         period.setItems(Messages.Dashboard_period4, Messages.Dashboard_period12, Messages.Dashboard_period52);
         period.select(1);
         period.addListener(SWT.Selection, e -> reload());
+        Button export = WidgetIds.tag(new Button(parent, SWT.PUSH), WidgetIds.DASHBOARD_EXPORT);
+        export.setText(Messages.Dashboard_export);
+        export.addListener(SWT.Selection, e -> exportReport());
         backlogChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_BACKLOG);
-        backlogChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        backlogChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         replyChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_REPLIES);
-        replyChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1));
+        replyChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         workers = WidgetIds.tag(new Table(parent, SWT.FULL_SELECTION | SWT.BORDER), WidgetIds.DASHBOARD_TABLE);
         workers.setHeaderVisible(true);
         workers.setLinesVisible(true);
-        GridData wd = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
+        GridData wd = new GridData(SWT.FILL, SWT.FILL, true, false, 3, 1);
         wd.heightHint = 110;
         workers.setLayoutData(wd);
         reload();
@@ -134,6 +145,47 @@ public class DashboardPart {
         };
         job.setSystem(true);
         job.schedule();
+    }
+
+    /**
+     * Writes the funders' report of the selected period as a spreadsheet, with the two charts as PNG
+     * files beside it (small counts shown as "<5", as in every report that leaves the team).
+     */
+    private void exportReport() {
+        FileDialog d = new FileDialog(summary.getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] { "*.xlsx" }); //$NON-NLS-1$
+        d.setFileName("rapport-maraude.xlsx"); //$NON-NLS-1$
+        d.setOverwrite(true);
+        String chosen = d.open();
+        if (chosen != null) {
+            writeReport(Path.of(chosen), PERIOD_WEEKS[Math.max(0, period.getSelectionIndex())]);
+        }
+    }
+
+    /** Writes the report and its charts in a job; returns the job (tests join it). */
+    public Job writeReport(Path xlsx, int weeks) {
+        Job job = Job.create(Messages.Dashboard_export, (IProgressMonitor monitor) -> {
+            Instant now = Instant.now();
+            Instant from = now.minus(Duration.ofDays(7L * weeks));
+            BacklogStats s = triage.backlog(now, from, now);
+            FundersReport report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot().campaigns(),
+                    triage.policy(), from, now, triage.zone());
+            String base = xlsx.getFileName().toString().replaceFirst("\\.xlsx$", ""); //$NON-NLS-1$ //$NON-NLS-2$
+            try (OutputStream out = Files.newOutputStream(xlsx)) {
+                ReportWriters.writeXlsx(report, out);
+                Files.write(xlsx.resolveSibling(base + "-backlog.png"), Charts.png(Charts.backlogByPlatform( //$NON-NLS-1$
+                        Messages.Dashboard_chartBacklog, bandLabels(s.bandKeys()), s.byPlatform()), 900, 400));
+                Files.write(xlsx.resolveSibling(base + "-replies.png"), Charts.png(Charts.replyTimes( //$NON-NLS-1$
+                        Messages.Dashboard_chartReplies, Messages.Dashboard_median, Messages.Dashboard_p90,
+                        s.replyTimesByWeek()), 900, 400));
+            } catch (java.io.IOException e) {
+                return Status.error(NLS.bind(Messages.Register_exportFailed, xlsx), e);
+            }
+            return Status.OK_STATUS;
+        });
+        job.setUser(true);
+        job.schedule();
+        return job;
     }
 
     private static List<String> bandLabels(List<String> keys) {
