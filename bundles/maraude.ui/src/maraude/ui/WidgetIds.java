@@ -76,6 +76,11 @@ public final class WidgetIds {
     public static final String TEMPLATES_SAVE = "templates.save"; //$NON-NLS-1$
     public static final String TEMPLATES_EXPORT = "templates.export"; //$NON-NLS-1$
     public static final String TEMPLATES_IMPORT = "templates.import"; //$NON-NLS-1$
+    public static final String SOURCES_TABLE = "sources.table"; //$NON-NLS-1$
+    public static final String SOURCES_STATUS = "sources.status"; //$NON-NLS-1$
+    public static final String SOURCES_PULL = "sources.pull"; //$NON-NLS-1$
+    public static final String SOURCES_ADD_FOLDER = "sources.addFolder"; //$NON-NLS-1$
+    public static final String SOURCES_REMOVE = "sources.remove"; //$NON-NLS-1$
 
     private WidgetIds() {
     }

@@ -1,0 +1,540 @@
+package maraude.ui.sources;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.model.Platform;
+import maraude.sources.CredentialStore;
+import maraude.sources.Credentials;
+import maraude.sources.PullResult;
+import maraude.sources.SecureStorageCredentialStore;
+import maraude.sources.Source;
+import maraude.sources.SourceKind;
+import maraude.sources.SourceScheduler;
+import maraude.sources.SourceState;
+import maraude.sources.SourceStatus;
+import maraude.sources.Sources;
+import maraude.ui.ArchiveEvents;
+import maraude.ui.Formats;
+import maraude.ui.WidgetIds;
+import maraude.ui.lifecycle.ArchiveSession;
+
+/**
+ * The sources of the archive ({@code sources.json}): last and next pull, state and last error,
+ * overdue / failing / at-risk sources in colour. "Pull now" runs one source in a user job (progress
+ * and cancel); a background job pulls due sources every few minutes ({@code -Dmaraude.sources.checkSeconds},
+ * default 5 minutes) while the archive is open for writing and not locked. Pulls are serialised by one
+ * scheduling rule, so a manual pull and the background check never import the same export twice at once.
+ */
+public class SourcesPart {
+
+    public static final String ID = "maraude.part.sources"; //$NON-NLS-1$
+    /** Job family of loads and pulls of this view, so that tests can wait for them. */
+    public static final Object FAMILY = new Object();
+
+    /** One pull at a time, whoever starts it. */
+    private static final ISchedulingRule PULLS = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+
+    private static final int COL_STATE = 5;
+    /** Seconds between two background checks of due sources (default 5 minutes; 0 turns them off). */
+    public static final String CHECK_SECONDS = "maraude.sources.checkSeconds"; //$NON-NLS-1$
+
+    @Inject
+    private UISynchronize sync;
+    @Inject
+    private IEventBroker broker;
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private ArchiveSession session;
+    /** Re-injected when the session reopens the archive after a lock. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private volatile Archive archive;
+
+    private Label status;
+    private Table table;
+    private Button pull;
+    private Button addFolder;
+    private Button remove;
+    private Color overdueColour;
+    private Color failingColour;
+    private Color atRiskColour;
+    private volatile List<SourceStatus> rows = List.of();
+    private SourceScheduler scheduler;
+    private Path schedulerFolder;
+    private Job check;
+    private volatile boolean disposed;
+    /** What the last pull did, kept under the counters until the next pull. */
+    private volatile String lastOutcome;
+
+    @PostConstruct
+    void create(Composite parent) {
+        parent.setLayout(new GridLayout(1, false));
+        status = WidgetIds.tag(new Label(parent, SWT.WRAP), WidgetIds.SOURCES_STATUS);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status.setText(Messages.Sources_loading);
+        table = WidgetIds.tag(new Table(parent, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER), WidgetIds.SOURCES_TABLE);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        column(Messages.Sources_colId, 120);
+        column(Messages.Sources_colKind, 120);
+        column(Messages.Sources_colPlatform, 80);
+        column(Messages.Sources_colLastPull, 120);
+        column(Messages.Sources_colNextPull, 160);
+        column(Messages.Sources_colState, 140);
+        column(Messages.Sources_colError, 300);
+        overdueColour = new Color(255, 236, 210);
+        failingColour = new Color(255, 215, 215);
+        atRiskColour = new Color(255, 248, 200);
+        table.addListener(SWT.Selection, e -> updateButtons());
+        table.addListener(SWT.DefaultSelection, e -> pullSelected());
+
+        Composite buttons = new Composite(parent, SWT.NONE);
+        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
+        pull = button(buttons, Messages.Sources_pullNow, WidgetIds.SOURCES_PULL);
+        pull.addListener(SWT.Selection, e -> pullSelected());
+        addFolder = button(buttons, Messages.Sources_addFolder, WidgetIds.SOURCES_ADD_FOLDER);
+        addFolder.addListener(SWT.Selection, e -> {
+            DirectoryDialog d = new DirectoryDialog(table.getShell());
+            d.setMessage(Messages.Sources_addFolderMessage);
+            String folder = d.open();
+            if (folder != null) {
+                addWatchedFolder(Path.of(folder));
+            }
+        });
+        remove = button(buttons, Messages.Sources_remove, WidgetIds.SOURCES_REMOVE);
+        remove.addListener(SWT.Selection, e -> removeSelected());
+        parent.addDisposeListener(e -> {
+            overdueColour.dispose();
+            failingColour.dispose();
+            atRiskColour.dispose();
+        });
+        updateButtons();
+        reload();
+        startBackgroundCheck();
+    }
+
+    private void column(String title, int width) {
+        TableColumn c = new TableColumn(table, SWT.LEFT);
+        c.setText(title);
+        c.setWidth(width);
+    }
+
+    private static Button button(Composite parent, String text, String id) {
+        Button b = WidgetIds.tag(new Button(parent, SWT.PUSH), id);
+        b.setText(text);
+        return b;
+    }
+
+    private boolean writable() {
+        Archive a = archive;
+        return a != null && a.accessMode() == AccessMode.READ_WRITE && (session == null || !session.isLocked());
+    }
+
+    /** The scheduler over the current archive's {@code sources.json}; rebuilt when the archive moves. */
+    private synchronized SourceScheduler scheduler() throws IOException {
+        Archive a = archive;
+        if (a == null) {
+            return null;
+        }
+        Path folder = a.location();
+        if (scheduler == null || !folder.equals(schedulerFolder)) {
+            scheduler = Sources.scheduler(folder, ReceiveFromPhoneHandler.importService(), new LazySecureStorage());
+            schedulerFolder = folder;
+        }
+        return scheduler;
+    }
+
+    /** Reads {@code sources.json} again (the CLI may have changed it) and shows it. */
+    private void reload() {
+        Job job = job(Messages.Sources_loading, () -> {
+            try {
+                SourceScheduler s = scheduler();
+                if (s == null) {
+                    show(List.of(), null);
+                    return;
+                }
+                s.store().reload();
+                show(s.status(), null);
+            } catch (IOException | RuntimeException e) {
+                show(List.of(), NLS.bind(Messages.Sources_unreadable, e.getMessage()));
+            }
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    private void show(List<SourceStatus> list, String message) {
+        sync.asyncExec(() -> {
+            if (table.isDisposed()) {
+                return;
+            }
+            String selected = selectedId();
+            rows = list;
+            table.removeAll();
+            int keep = -1;
+            for (SourceStatus st : list) {
+                TableItem item = new TableItem(table, SWT.NONE);
+                fill(item, st);
+                if (st.source().id().equals(selected)) {
+                    keep = table.getItemCount() - 1;
+                }
+            }
+            if (keep >= 0) {
+                table.setSelection(keep);
+            }
+            String outcome = lastOutcome;
+            status.setText(message != null ? message
+                    : outcome == null ? summary(list) : summary(list) + " \u2014 " + outcome); //$NON-NLS-1$
+            status.getParent().layout(true);
+            updateButtons();
+        });
+    }
+
+    private String summary(List<SourceStatus> list) {
+        if (archive != null && archive.accessMode() != AccessMode.READ_WRITE) {
+            return Messages.Sources_readOnly;
+        }
+        if (list.isEmpty()) {
+            return Messages.Sources_none;
+        }
+        long overdue = list.stream().filter(SourceStatus::overdue).count();
+        long failing = list.stream().filter(SourceStatus::failing).count();
+        long atRisk = list.stream().filter(SourceStatus::atRisk).count();
+        return NLS.bind(Messages.Sources_summary, new Object[] { list.size(), overdue, failing, atRisk });
+    }
+
+    private void fill(TableItem item, SourceStatus st) {
+        Source s = st.source();
+        String next = st.nextPull() == null ? Messages.Sources_manual : Formats.dateTime(st.nextPull());
+        if (st.overdue()) {
+            next += " (" + Messages.Sources_overdue + ')'; //$NON-NLS-1$
+        }
+        String state = stateText(s.state());
+        if (st.needsAttention()) {
+            state += " (" + Messages.Sources_attention + ')'; //$NON-NLS-1$
+        } else if (st.atRisk()) {
+            state += " (" + Messages.Sources_atRisk + ')'; //$NON-NLS-1$
+        }
+        item.setText(new String[] { s.id(), kindText(s.kind()), s.platform().key(),
+                s.lastPull() == null ? Messages.Sources_never : Formats.dateTime(s.lastPull()), next, state,
+                s.lastError() == null ? "" : s.lastError() }); //$NON-NLS-1$
+        if (st.failing()) {
+            item.setBackground(failingColour);
+            item.setForeground(COL_STATE, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        } else if (st.overdue()) {
+            item.setBackground(overdueColour);
+        } else if (st.atRisk()) {
+            item.setBackground(atRiskColour);
+        }
+    }
+
+    /** The state as the table shows it (localised). */
+    public static String stateText(SourceState state) {
+        return switch (state) {
+            case NEW -> Messages.Sources_state_new;
+            case OK -> Messages.Sources_state_ok;
+            case PARTIAL -> Messages.Sources_state_partial;
+            case FAILING -> Messages.Sources_state_failing;
+            case LOGIN_FAILED -> Messages.Sources_state_login_failed;
+            case PROFILE_MISMATCH -> Messages.Sources_state_profile_mismatch;
+        };
+    }
+
+    private static String kindText(SourceKind kind) {
+        return switch (kind) {
+            case WATCHED_FOLDER -> Messages.Sources_kind_watched_folder;
+            case WEB_INBOX -> Messages.Sources_kind_web_inbox;
+            case PHONE_DROP -> Messages.Sources_kind_phone_drop;
+        };
+    }
+
+    private String selectedId() {
+        int i = table.getSelectionIndex();
+        List<SourceStatus> r = rows;
+        return i < 0 || i >= r.size() ? null : r.get(i).source().id();
+    }
+
+    private void updateButtons() {
+        boolean w = writable();
+        boolean sel = selectedId() != null;
+        pull.setEnabled(w && sel);
+        remove.setEnabled(w && sel);
+        addFolder.setEnabled(w);
+    }
+
+    /** "Pull now": the selected source, whatever its schedule, in a user job that can be cancelled. */
+    public void pullSelected() {
+        String id = selectedId();
+        if (id == null || !writable()) {
+            return;
+        }
+        Archive a = archive;
+        Job job = new Job(NLS.bind(Messages.Sources_pullJob, id)) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                try {
+                    SourceScheduler s = scheduler();
+                    s.store().reload();
+                    PullResult r = s.pull(id, a, monitor);
+                    report(List.of(r), true);
+                    return r.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+                } catch (IOException | RuntimeException e) {
+                    show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
+                    return Status.OK_STATUS;
+                }
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setRule(PULLS);
+        job.setUser(true);
+        job.schedule();
+    }
+
+    /** Shows what pulls did and tells the other views when the archive changed. */
+    private void report(List<PullResult> results, boolean always) {
+        String message = null;
+        boolean changed = false;
+        for (PullResult r : results) {
+            if (r.cancelled()) {
+                message = NLS.bind(Messages.Sources_pullCancelled, r.sourceId());
+            } else if (r.error() != null) {
+                message = NLS.bind(Messages.Sources_pullFailed, r.sourceId(), r.error());
+            } else {
+                message = NLS.bind(Messages.Sources_pulled, new Object[] { r.sourceId(), r.added(), r.duplicates() });
+            }
+            // A manual pull that went through refreshes every view; the background check only when it added.
+            changed |= r.added() > 0 || (always && !r.cancelled() && r.error() == null);
+        }
+        if (results.isEmpty() && !always) {
+            return;
+        }
+        if (message != null) {
+            lastOutcome = message;
+        }
+        try {
+            SourceScheduler s = scheduler();
+            show(s == null ? List.of() : s.status(), null);
+        } catch (IOException e) {
+            show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
+        }
+        if (changed) {
+            broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+        }
+    }
+
+    /** DirectoryDialog's answer (tests call it with a path): a watched folder source on it. */
+    public void addWatchedFolder(Path folder) {
+        if (!writable()) {
+            return;
+        }
+        job(Messages.Sources_loading, () -> {
+            try {
+                SourceScheduler s = scheduler();
+                s.store().reload();
+                Source src = Source.create(s.store().newId(SourceKind.WATCHED_FOLDER), SourceKind.WATCHED_FOLDER,
+                        Platform.OTHER, null, folder.toAbsolutePath().normalize().toString(), s.clock().instant());
+                s.store().put(src);
+                show(s.status(), null);
+            } catch (IOException | RuntimeException e) {
+                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
+            }
+        }).schedule();
+    }
+
+    private void removeSelected() {
+        String id = selectedId();
+        if (id == null || !writable()
+                || !MessageDialog.openConfirm(table.getShell(), Messages.Sources_removeTitle,
+                        NLS.bind(Messages.Sources_removeConfirm, id))) {
+            return;
+        }
+        job(Messages.Sources_loading, () -> {
+            try {
+                SourceScheduler s = scheduler();
+                s.store().reload();
+                Optional<Source> gone = s.store().get(id);
+                s.store().remove(id);
+                if (gone.isPresent() && gone.get().kind() == SourceKind.WEB_INBOX) {
+                    try {
+                        new LazySecureStorage().remove(id);
+                    } catch (IOException e) {
+                        // the secret stays in secure storage, under an id nothing uses any more
+                    }
+                }
+                show(s.status(), null);
+            } catch (IOException | RuntimeException e) {
+                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
+            }
+        }).schedule();
+    }
+
+    /** Every few minutes: pulls the due sources, only while the archive is open for writing. */
+    private void startBackgroundCheck() {
+        long seconds = Long.getLong(CHECK_SECONDS, 300);
+        if (seconds <= 0) {
+            return;
+        }
+        long delay = Duration.ofSeconds(seconds).toMillis();
+        check = new Job(Messages.Sources_checkJob) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                if (disposed) {
+                    return Status.CANCEL_STATUS;
+                }
+                try {
+                    Archive a = archive;
+                    if (writable() && a != null) {
+                        SourceScheduler s = scheduler();
+                        s.store().reload();
+                        report(s.runDue(a, monitor), false);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
+                }
+                if (!disposed && !monitor.isCanceled()) {
+                    schedule(delay);
+                }
+                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        check.setSystem(true);
+        check.setRule(PULLS);
+        // The first look soon after start: sources may have fallen due while the workbench was closed.
+        check.schedule(Math.min(delay, Duration.ofMinutes(1).toMillis()));
+    }
+
+    private Job job(String name, Runnable work) {
+        Job job = new Job(name) {
+            @Override
+            protected IStatus run(IProgressMonitor monitor) {
+                work.run();
+                return Status.OK_STATUS;
+            }
+
+            @Override
+            public boolean belongsTo(Object family) {
+                return family == FAMILY;
+            }
+        };
+        job.setSystem(true);
+        return job;
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void archiveChanged(@UIEventTopic(ArchiveEvents.CHANGED) Object ignored) {
+        if (table != null && !table.isDisposed()) {
+            reload();
+        }
+    }
+
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
+        if (table != null && !table.isDisposed()) {
+            rows = List.of();
+            table.removeAll();
+            updateButtons();
+        }
+    }
+
+    /** Rows shown, for tests. */
+    public List<SourceStatus> rows() {
+        return rows;
+    }
+
+    @PreDestroy
+    void dispose() {
+        disposed = true;
+        if (check != null) {
+            check.cancel();
+        }
+    }
+
+    @Focus
+    void focus() {
+        table.setFocus();
+    }
+
+    /** Secure storage opened only when a web inbox really needs its secret (never for folders). */
+    private static final class LazySecureStorage implements CredentialStore {
+        private CredentialStore delegate;
+
+        private synchronized CredentialStore d() throws IOException {
+            if (delegate == null) {
+                delegate = SecureStorageCredentialStore.openDefault();
+            }
+            return delegate;
+        }
+
+        @Override
+        public java.util.Optional<Credentials> get(String sourceId) throws IOException {
+            return d().get(sourceId);
+        }
+
+        @Override
+        public void put(String sourceId, Credentials credentials) throws IOException {
+            d().put(sourceId, credentials);
+        }
+
+        @Override
+        public void remove(String sourceId) throws IOException {
+            d().remove(sourceId);
+        }
+    }
+}
