@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -85,6 +87,65 @@ public final class TemplateLibrary {
             }
         }
         return new TemplateLibrary(all);
+    }
+
+    /** The team's own templates, beside the archive; same format as an exported set. */
+    public static final String TEAM_FILE = "templates.json"; //$NON-NLS-1$
+
+    /** Where the team's templates of an archive live. */
+    public static Path teamFile(Path archiveFolder) {
+        return archiveFolder.resolve(TEAM_FILE);
+    }
+
+    /**
+     * The effective library of an archive: the shipped library, with the team's templates
+     * ({@code <archive>/templates.json}) replacing shipped ones of the same id and added after them.
+     * The single place where the workbench and the command line get their templates from.
+     *
+     * @throws TemplateFormatException when the team file exists but cannot be read as a template set
+     */
+    public static TemplateLibrary forArchive(Path archiveFolder) throws IOException, TemplateFormatException {
+        return loadDefault().merge(loadTeam(archiveFolder));
+    }
+
+    /** The team's templates of an archive; empty when it has no team file. */
+    public static List<Template> loadTeam(Path archiveFolder) throws IOException, TemplateFormatException {
+        Path file = teamFile(archiveFolder);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        return load(file).templates();
+    }
+
+    /**
+     * Replaces the team's templates of an archive. Written to a temporary file in the same folder then
+     * moved over the old one, so that a crash or a full disk never leaves a half-written set.
+     */
+    public static void writeTeam(Path archiveFolder, List<Template> templates) throws IOException {
+        Files.createDirectories(archiveFolder);
+        writeFile(teamFile(archiveFolder), templates);
+    }
+
+    /**
+     * Writes a template set to a file atomically: a temporary file in the same folder, moved over
+     * the target once complete. Duplicate ids are refused before anything is written.
+     */
+    public static void writeFile(Path target, List<Template> templates) throws IOException {
+        new TemplateLibrary(templates);
+        Path folder = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(folder, target.getFileName().toString(), ".tmp"); //$NON-NLS-1$
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(templates, out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     public static TemplateLibrary load(Path file) throws IOException, TemplateFormatException {

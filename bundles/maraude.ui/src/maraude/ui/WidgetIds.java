@@ -56,6 +56,26 @@ public final class WidgetIds {
     public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$
     public static final String IMPORT_US = "import.us"; //$NON-NLS-1$
     public static final String IMPORT_FINISH = "import.finish"; //$NON-NLS-1$
+    /** Template editor part. */
+    public static final String TEMPLATES_TABLE = "templates.table"; //$NON-NLS-1$
+    public static final String TEMPLATES_FILTER_LANGUAGE = "templates.filterLanguage"; //$NON-NLS-1$
+    public static final String TEMPLATES_FILTER_CATEGORY = "templates.filterCategory"; //$NON-NLS-1$
+    public static final String TEMPLATES_ID = "templates.id"; //$NON-NLS-1$
+    public static final String TEMPLATES_TITLE = "templates.title"; //$NON-NLS-1$
+    public static final String TEMPLATES_CATEGORY = "templates.category"; //$NON-NLS-1$
+    public static final String TEMPLATES_LANGUAGE = "templates.language"; //$NON-NLS-1$
+    public static final String TEMPLATES_BULK = "templates.bulk"; //$NON-NLS-1$
+    public static final String TEMPLATES_TEXT = "templates.text"; //$NON-NLS-1$
+    public static final String TEMPLATES_KEYWORDS = "templates.keywords"; //$NON-NLS-1$
+    public static final String TEMPLATES_EXAMPLES = "templates.examples"; //$NON-NLS-1$
+    public static final String TEMPLATES_WARNINGS = "templates.warnings"; //$NON-NLS-1$
+    public static final String TEMPLATES_STATUS = "templates.status"; //$NON-NLS-1$
+    public static final String TEMPLATES_NEW = "templates.new"; //$NON-NLS-1$
+    public static final String TEMPLATES_DUPLICATE = "templates.duplicate"; //$NON-NLS-1$
+    public static final String TEMPLATES_DELETE = "templates.delete"; //$NON-NLS-1$
+    public static final String TEMPLATES_SAVE = "templates.save"; //$NON-NLS-1$
+    public static final String TEMPLATES_EXPORT = "templates.export"; //$NON-NLS-1$
+    public static final String TEMPLATES_IMPORT = "templates.import"; //$NON-NLS-1$
     public static final String SOURCES_TABLE = "sources.table"; //$NON-NLS-1$
     public static final String SOURCES_STATUS = "sources.status"; //$NON-NLS-1$
     public static final String SOURCES_PULL = "sources.pull"; //$NON-NLS-1$

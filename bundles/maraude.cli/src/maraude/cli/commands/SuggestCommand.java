@@ -21,7 +21,6 @@ import maraude.core.model.Message;
 import maraude.templates.Suggestion;
 import maraude.templates.SuggestionContext;
 import maraude.templates.TeamSettings;
-import maraude.templates.TemplateLibrary;
 import maraude.templates.TemplateSuggester;
 
 /** {@code suggest}: the reply templates that fit a conversation (or a text), with the reasons. */
@@ -55,7 +54,7 @@ public class SuggestCommand implements CliCommand {
         List<String> args = inv.remaining();
         TeamSettings settings = settings(inv.archiveFolder());
         List<Suggestion> suggestions;
-        try (TemplateSuggester suggester = new TemplateSuggester(TemplateLibrary.loadDefault())) {
+        try (TemplateSuggester suggester = new TemplateSuggester(TemplatesCommand.library(inv.archiveFolder()))) {
             if (text.isPresent()) {
                 if (!args.isEmpty()) {
                     throw CliException.usage("give either CONVERSATION_ID or --text, not both"); //$NON-NLS-1$

@@ -16,9 +16,13 @@ import maraude.templates.CheckContext;
 import maraude.templates.Finding;
 import maraude.templates.OutingCheck;
 import maraude.templates.Template;
+import maraude.templates.TemplateFormatException;
 import maraude.templates.TemplateLibrary;
 
-/** {@code templates check|list}: the outing-safe check of an outgoing text, and the library. */
+/**
+ * {@code templates check|list|export|import}: the outing-safe check of an outgoing text, the library,
+ * and the team's shareable template set ({@code <archive>/templates.json}).
+ */
 public class TemplatesCommand implements CliCommand {
 
     /** Texts longer than this are not messages: refuse rather than scan a random file. */
@@ -37,7 +41,11 @@ public class TemplatesCommand implements CliCommand {
     @Override
     public String usage() {
         return "maraude templates check FILE_OR_TEXT [--bulk] [--worker NAME]... [--language L] [--json]\n" //$NON-NLS-1$
-                + "maraude templates list [--json]"; //$NON-NLS-1$
+                + "maraude [--archive DIR] templates list [--json]\n" //$NON-NLS-1$
+                + "maraude [--archive DIR] templates export FILE [--all] [--force] [--json]\n" //$NON-NLS-1$
+                + "  writes the team's templates (--all: the whole effective library) as a shareable set\n" //$NON-NLS-1$
+                + "maraude [--archive DIR] templates import FILE [--json]\n" //$NON-NLS-1$
+                + "  validates the set and adds it to the team's templates (same id: replaced)"; //$NON-NLS-1$
     }
 
     @Override
@@ -49,6 +57,8 @@ public class TemplatesCommand implements CliCommand {
         return switch (args.get(0)) {
             case "check" -> check(inv); //$NON-NLS-1$
             case "list" -> list(inv); //$NON-NLS-1$
+            case "export" -> export(inv); //$NON-NLS-1$
+            case "import" -> importSet(inv); //$NON-NLS-1$
             default -> throw CliException.usage("unknown templates action: " + args.get(0)); //$NON-NLS-1$
         };
     }
@@ -108,7 +118,7 @@ public class TemplatesCommand implements CliCommand {
 
     private int list(CliInvocation inv) throws Exception {
         List<Map<String, Object>> doc = new ArrayList<>();
-        for (Template t : TemplateLibrary.loadDefault().templates()) {
+        for (Template t : library(inv.archiveFolder()).templates()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("template_id", t.id()); //$NON-NLS-1$
             m.put("category", t.category().key()); //$NON-NLS-1$
@@ -123,5 +133,75 @@ public class TemplatesCommand implements CliCommand {
                     + "  " + m.get("title"))); //$NON-NLS-1$ //$NON-NLS-2$
         }
         return 0;
+    }
+
+    /** The effective library of the archive: shipped templates merged with the team's file. */
+    static TemplateLibrary library(Path archiveFolder) throws Exception {
+        try {
+            return TemplateLibrary.forArchive(archiveFolder);
+        } catch (TemplateFormatException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
+    }
+
+    private int export(CliInvocation inv) throws Exception {
+        boolean all = inv.flag("--all"); //$NON-NLS-1$
+        boolean force = inv.flag("--force"); //$NON-NLS-1$
+        List<String> args = inv.remaining();
+        if (args.size() != 2) {
+            throw CliException.usage("templates export needs one FILE"); //$NON-NLS-1$
+        }
+        Path target = Paths.get(args.get(1)).toAbsolutePath();
+        if (Files.exists(target) && !force) {
+            throw CliException.usage(target + ": already exists (use --force to replace it)"); //$NON-NLS-1$
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw CliException.usage(target + ": no such folder"); //$NON-NLS-1$
+        }
+        List<Template> set;
+        try {
+            set = all ? TemplateLibrary.forArchive(inv.archiveFolder()).templates()
+                    : TemplateLibrary.loadTeam(inv.archiveFolder());
+        } catch (TemplateFormatException e) {
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
+        TemplateLibrary.writeFile(target, set);
+        report(inv, "exported", set.size(), target); //$NON-NLS-1$
+        return 0;
+    }
+
+    private int importSet(CliInvocation inv) throws Exception {
+        List<String> args = inv.remaining();
+        if (args.size() != 2) {
+            throw CliException.usage("templates import needs one FILE"); //$NON-NLS-1$
+        }
+        Path source = Paths.get(args.get(1)).toAbsolutePath();
+        if (!Files.isRegularFile(source)) {
+            throw CliException.usage(source + ": no such file"); //$NON-NLS-1$
+        }
+        List<Template> imported;
+        List<Template> team;
+        try {
+            imported = TemplateLibrary.load(source).templates();
+            team = TemplateLibrary.loadTeam(inv.archiveFolder());
+        } catch (TemplateFormatException e) {
+            // Names the file, line and column; nothing has been written.
+            throw new CliException(CliException.USAGE, e.getMessage());
+        }
+        List<Template> merged = new TemplateLibrary(team).merge(imported).templates();
+        TemplateLibrary.writeTeam(inv.archiveFolder(), merged);
+        report(inv, "imported", imported.size(), TemplateLibrary.teamFile(inv.archiveFolder())); //$NON-NLS-1$
+        return 0;
+    }
+
+    private static void report(CliInvocation inv, String action, int count, Path file) throws Exception {
+        if (inv.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(action, count);
+            m.put("file", file.toString()); //$NON-NLS-1$
+            inv.printJson(m);
+        } else {
+            inv.out().println(action + " " + count + " templates: " + file); //$NON-NLS-1$ //$NON-NLS-2$
+        }
     }
 }

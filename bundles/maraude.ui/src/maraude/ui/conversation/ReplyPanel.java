@@ -1,5 +1,6 @@
 package maraude.ui.conversation;
 
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -215,13 +216,22 @@ public final class ReplyPanel {
         }
         TeamSettings s = settings;
         Map<String, String> conversationValues = values;
+        Path archiveFolder = archive.get().location();
         Job job = new Job(Messages.Reply_loadingSuggestions) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 List<Suggestion> found;
                 List<String> titles = new ArrayList<>();
                 try {
-                    TemplateService service = TemplateServices.get();
+                    TemplateServices.Loaded templates = TemplateServices.forArchive(archiveFolder);
+                    TemplateService service = templates.service();
+                    if (templates.error() != null) {
+                        display.asyncExec(() -> {
+                            if (mine == generation && !root.isDisposed()) {
+                                status(NLS.bind(Messages.Reply_settingsError, templates.error()), true);
+                            }
+                        });
+                    }
                     SuggestionContext ctx = SuggestionContext.fromConversation(thread, s, conversationValues, null,
                             ZonedDateTime.now());
                     found = service.suggester().suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
