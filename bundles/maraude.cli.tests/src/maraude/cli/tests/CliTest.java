@@ -4,27 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import maraude.cli.CliApplication;
 import maraude.cli.CliCommand;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
@@ -32,6 +24,8 @@ import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveStats;
 import maraude.core.demo.DemoGenerator;
 import maraude.core.model.Message;
+
+import maraude.cli.tests.CliHarness.Run;
 
 /** The command-line contract: one JSON document on stdout, exit codes 0/2/1, commands found as services. */
 class CliTest {
@@ -42,25 +36,10 @@ class CliTest {
     private static Map<String, CliCommand> commands;
     private static ArchiveStats stats;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeAll
     static void demoArchive() throws Exception {
-        var bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
-        ServiceTracker<ArchiveFactory, ArchiveFactory> t = new ServiceTracker<>(bc, ArchiveFactory.class, null);
-        t.open();
-        factory = t.waitForService(20_000);
-        ServiceTracker<CliCommand, CliCommand> c = new ServiceTracker<>(bc, CliCommand.class, null);
-        c.open();
-        c.waitForService(20_000);
-        commands = new TreeMap<>();
-        for (CliCommand cmd : c.getTracked().values()) {
-            commands.put(cmd.name(), cmd);
-        }
+        factory = CliHarness.factory();
+        commands = CliHarness.commands("info", "demo", "search", "show", "import", "backlog", "report"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
         try (Archive archive = factory.open(folder, AccessMode.READ_WRITE)) {
             new DemoGenerator(7L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
                     .populate(archive, 1_500, (done, total) -> true);
@@ -69,13 +48,7 @@ class CliTest {
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--archive", folder.toString())); //$NON-NLS-1$
-        argv.addAll(List.of(args));
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(folder, args);
     }
 
     @Test
@@ -187,13 +160,7 @@ class CliTest {
 
     /** ../shared/fixtures beside the repository: real exports written by others. */
     static Path fixtures() {
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) { //$NON-NLS-1$
-            Path candidate = p.resolve("shared/fixtures"); //$NON-NLS-1$
-            if (java.nio.file.Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("../shared/fixtures not found above " + System.getProperty("user.dir")); //$NON-NLS-1$ //$NON-NLS-2$
+        return CliHarness.fixtures();
     }
 
     @Test
@@ -214,11 +181,7 @@ class CliTest {
     }
 
     private static Run runRaw(List<String> argv) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(argv);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +22,6 @@ import java.util.stream.Stream;
 import org.eclipse.core.runtime.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import maraude.cli.CliApplication;
 import maraude.cli.CliCommand;
@@ -46,17 +43,8 @@ class LogsCarryNoMessageTextTest {
 
     @Test
     void importSearchAndBackupLeaveNoMessageTextInAnyLog(@TempDir Path archive, @TempDir Path backups) throws Exception {
-        var bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
-        ServiceTracker<ArchiveFactory, ArchiveFactory> t = new ServiceTracker<>(bc, ArchiveFactory.class, null);
-        t.open();
-        ArchiveFactory factory = t.waitForService(20_000);
-        ServiceTracker<CliCommand, CliCommand> c = new ServiceTracker<>(bc, CliCommand.class, null);
-        c.open();
-        c.waitForService(20_000);
-        Map<String, CliCommand> commands = new TreeMap<>();
-        for (CliCommand cmd : c.getTracked().values()) {
-            commands.put(cmd.name(), cmd);
-        }
+        ArchiveFactory factory = CliHarness.factory();
+        Map<String, CliCommand> commands = CliHarness.commands("import", "search", "backup"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);

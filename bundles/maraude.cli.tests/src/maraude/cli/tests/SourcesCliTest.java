@@ -4,72 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import maraude.cli.CliApplication;
-import maraude.cli.CliCommand;
-import maraude.core.archive.ArchiveFactory;
+import maraude.cli.tests.CliHarness.Run;
 
 /** {@code sources} and {@code pull}: a watched folder configured, pulled and reported from the command line. */
 class SourcesCliTest {
 
     @TempDir
     static Path tmp;
-    private static ArchiveFactory factory;
-    private static Map<String, CliCommand> commands;
-
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeAll
     static void services() throws Exception {
-        var bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
-        ServiceTracker<ArchiveFactory, ArchiveFactory> t = new ServiceTracker<>(bc, ArchiveFactory.class, null);
-        t.open();
-        factory = t.waitForService(20_000);
-        ServiceTracker<CliCommand, CliCommand> c = new ServiceTracker<>(bc, CliCommand.class, null);
-        c.open();
-        c.waitForService(20_000);
-        commands = new TreeMap<>();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && !(commands.containsKey("pull") && commands.containsKey("sources"))) { //$NON-NLS-1$ //$NON-NLS-2$
-            for (CliCommand cmd : c.getTracked().values()) {
-                commands.put(cmd.name(), cmd);
-            }
-            Thread.sleep(50);
-        }
+        CliHarness.factory();
+        CliHarness.commands("pull", "sources"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--archive", tmp.resolve("archive").toString())); //$NON-NLS-1$ //$NON-NLS-2$
-        argv.addAll(List.of(args));
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(tmp.resolve("archive"), args); //$NON-NLS-1$
     }
 
     private static Path fixture(String relative) {

@@ -6,70 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import maraude.cli.CliApplication;
-import maraude.cli.CliCommand;
-import maraude.core.archive.ArchiveFactory;
 import maraude.templates.Template;
 import maraude.templates.TemplateLibrary;
+
+import maraude.cli.tests.CliHarness.Run;
 
 /** {@code templates export|import}: a team's template set shared as a file, validated before it is stored. */
 class TemplatesCliTest {
 
-    private static ArchiveFactory factory;
-    private static Map<String, CliCommand> commands;
-
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeAll
     static void services() throws Exception {
-        var bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
-        ServiceTracker<ArchiveFactory, ArchiveFactory> t = new ServiceTracker<>(bc, ArchiveFactory.class, null);
-        t.open();
-        factory = t.waitForService(20_000);
-        ServiceTracker<CliCommand, CliCommand> c = new ServiceTracker<>(bc, CliCommand.class, null);
-        c.open();
-        c.waitForService(20_000);
-        commands = new TreeMap<>();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline && !(commands.containsKey("templates") && commands.containsKey("suggest"))) { //$NON-NLS-1$ //$NON-NLS-2$
-            for (CliCommand cmd : c.getTracked().values()) {
-                commands.put(cmd.name(), cmd);
-            }
-            Thread.sleep(50);
-        }
+        CliHarness.factory();
+        CliHarness.commands("templates", "suggest"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     private static Run run(Path archive, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--archive", archive.toString())); //$NON-NLS-1$
-        argv.addAll(List.of(args));
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), () -> factory, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(archive, args);
     }
 
     private static Template template(String id, String title, String text) {
