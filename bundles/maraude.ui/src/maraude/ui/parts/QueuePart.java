@@ -67,6 +67,8 @@ public class QueuePart {
     private Table table;
     private Color[] bandColours;
     private List<QueueItem> rows = List.of();
+    /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
+    private String ownChange;
     private PermanenceQueue queue;
 
     @PostConstruct
@@ -177,6 +179,7 @@ public class QueuePart {
                 if (!rows.isEmpty()) {
                     table.setSelection(Math.min(keep, rows.size() - 1));
                 }
+                ownChange = q.conversationId();
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, q.conversationId());
             });
         });
@@ -198,8 +201,8 @@ public class QueuePart {
     @Inject
     @Optional
     void triageChanged(@UIEventTopic(ArchiveEvents.TRIAGE_CHANGED) Object source) {
-        if (table != null && !table.isDisposed() && !(source instanceof String)) {
-            reload(); // a session started or ended: what counts as new changed (own changes come with an id)
+        if (table != null && !table.isDisposed() && !(source instanceof String id && id.equals(ownChange))) {
+            reload(); // a session, a flag or another view changed the triage (our own change is shown already)
         }
     }
 
