@@ -227,12 +227,25 @@ class BackupAndErasureTest {
                 assertEquals(ArchiveException.Kind.LOCKED, e.kind());
             }
         }
+        // the team's marks on what the purge will remove
+        try (Archive a = factory.open(root, AccessMode.READ_ONLY, pass())) {
+            maraude.core.triage.TriageStateStore store = maraude.core.triage.TriageStateStore.open(a.files());
+            String conversation = a.summaries().get(0).conversationId();
+            String contact = a.summaries().get(0).contactId();
+            store.setState(conversation, maraude.core.triage.WorkerState.HANDLED, Instant.now(), "an", null);
+            store.setContactFlags(new maraude.core.triage.ContactFlags(contact, true, true, "se dit client", Instant.now(), "an"));
+        }
         // everything older than now: contacts and conversations without messages go too
         try (EncryptedStorage st = new EncryptedStorage(root, keyring.keyFor(root))) {
             r = Retention.purgeOlderThan(st, Instant.now());
         }
         assertEquals(3002, r.messages());
         assertEquals(2, r.contacts());
+        try (Archive a = factory.open(root, AccessMode.READ_ONLY, pass())) {
+            maraude.core.triage.TriageState left = maraude.core.triage.TriageStateStore.open(a.files()).snapshot();
+            assertTrue(left.conversations().isEmpty() && left.contacts().isEmpty(),
+                    "the notes and flags of purged conversations and contacts go with them");
+        }
         try (Archive a = factory.open(root, AccessMode.READ_ONLY, pass())) {
             assertEquals(0, a.stats().messages());
             assertEquals(0, a.stats().contacts());

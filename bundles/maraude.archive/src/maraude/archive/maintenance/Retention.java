@@ -70,7 +70,11 @@ public final class Retention {
     /** Removes every message older than {@code cutoff}, then conversations and contacts left without messages. */
     public static Result purgeOlderThan(ArchiveStorage storage, Instant cutoff) {
         Query old = LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
-        Result r = run(storage, old, null, new HashSet<>());
+        Set<String> conversations = new HashSet<>();
+        Set<String> contacts = new HashSet<>();
+        Result r = run(storage, old, null, conversations, contacts);
+        // what the team noted about conversations and people that are gone goes with them
+        forgetTriage(storage, contacts, conversations);
         AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.PURGE, r.counts());
         return r;
     }
@@ -81,20 +85,24 @@ public final class Retention {
                 .add(new TermQuery(new Term(ArchiveSchema.CONTACT, contactId)), Occur.FILTER)
                 .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
         Set<String> conversations = new HashSet<>();
-        Result r = run(storage, messages, contactId, conversations);
+        Result r = run(storage, messages, contactId, conversations, new HashSet<>());
         // the team's notes, caution note and flags about the person go too (encrypted or not, the
         // file is rewritten whole without them)
-        try {
-            TriageStateStore.open(storage.files()).forgetContact(contactId, conversations);
-        } catch (TriageStoreException e) {
-            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
-        }
+        forgetTriage(storage, Set.of(contactId), conversations);
         AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.ERASURE, r.counts());
         return r;
     }
 
+    private static void forgetTriage(ArchiveStorage storage, Set<String> contacts, Set<String> conversations) {
+        try {
+            TriageStateStore.open(storage.files()).forget(contacts, conversations);
+        } catch (TriageStoreException e) {
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
+        }
+    }
+
     private static Result run(ArchiveStorage storage, Query messagesToDelete, String forgetContact,
-            Set<String> removedConversations) {
+            Set<String> removedConversations, Set<String> removedContacts) {
         Path root = storage.root();
         if (!exists(storage)) {
             return new Result(0, 0, 0, 0);
@@ -153,6 +161,7 @@ public final class Retention {
                 }
             }
             removedConversations.addAll(emptyConversations);
+            removedContacts.addAll(emptyContacts);
             w.deleteDocuments(messagesToDelete);
             for (String id : emptyConversations) {
                 w.deleteDocuments(ArchiveSchema.idTerm(id));

@@ -182,20 +182,29 @@ public final class TriageStateStore {
      */
     public synchronized boolean forgetContact(String contactId, java.util.Collection<String> conversationIds) {
         Objects.requireNonNull(contactId, "contactId"); //$NON-NLS-1$
-        boolean[] changed = new boolean[1];
+        return forget(java.util.List.of(contactId), conversationIds);
+    }
+
+    /**
+     * Drops everything the team recorded about these contacts (flags, caution notes) and
+     * conversations (states, notes): for the right to be forgotten and for retention purges.
+     *
+     * @return whether anything was recorded about them
+     */
+    public synchronized boolean forget(java.util.Collection<String> contactIds, java.util.Collection<String> conversationIds) {
         reloadIfChanged();
-        changed[0] = state.contacts().containsKey(contactId)
+        boolean changed = contactIds.stream().anyMatch(state.contacts()::containsKey)
                 || conversationIds.stream().anyMatch(state.conversations()::containsKey);
-        if (changed[0]) {
+        if (changed) {
             change(s -> {
                 Map<String, ConversationState> convs = new HashMap<>(s.conversations());
                 convs.keySet().removeAll(conversationIds);
                 Map<String, ContactFlags> contacts = new HashMap<>(s.contacts());
-                contacts.remove(contactId);
+                contacts.keySet().removeAll(contactIds);
                 return new TriageState(convs, contacts, s.campaigns(), s.sessions());
             });
         }
-        return changed[0];
+        return changed;
     }
 
     private synchronized ConversationState updateConversation(String id, UnaryOperator<ConversationState> f) {
