@@ -81,6 +81,20 @@ public final class WidgetIds {
     public static final String SOURCES_PULL = "sources.pull"; //$NON-NLS-1$
     public static final String SOURCES_ADD_FOLDER = "sources.addFolder"; //$NON-NLS-1$
     public static final String SOURCES_REMOVE = "sources.remove"; //$NON-NLS-1$
+    public static final String SOURCES_ADD_WEB_INBOX = "sources.addWebInbox"; //$NON-NLS-1$
+    public static final String WEB_INBOX_ID = "webInbox.id"; //$NON-NLS-1$
+    public static final String WEB_INBOX_PLATFORM = "webInbox.platform"; //$NON-NLS-1$
+    public static final String WEB_INBOX_PROFILE = "webInbox.profile"; //$NON-NLS-1$
+    public static final String WEB_INBOX_URL = "webInbox.url"; //$NON-NLS-1$
+    public static final String WEB_INBOX_USE_LOGIN = "webInbox.useLogin"; //$NON-NLS-1$
+    public static final String WEB_INBOX_USE_COOKIE = "webInbox.useCookie"; //$NON-NLS-1$
+    public static final String WEB_INBOX_USER = "webInbox.user"; //$NON-NLS-1$
+    public static final String WEB_INBOX_PASSWORD = "webInbox.password"; //$NON-NLS-1$
+    public static final String WEB_INBOX_COOKIE = "webInbox.cookie"; //$NON-NLS-1$
+    public static final String WEB_INBOX_RETENTION = "webInbox.retention"; //$NON-NLS-1$
+    public static final String WEB_INBOX_EVERY = "webInbox.every"; //$NON-NLS-1$
+    public static final String WEB_INBOX_DELAY = "webInbox.delay"; //$NON-NLS-1$
+    public static final String WEB_INBOX_OK = "webInbox.ok"; //$NON-NLS-1$
 
     private WidgetIds() {
     }

@@ -58,6 +58,30 @@ public final class Messages extends NLS {
     public static String Sources_state_failing;
     public static String Sources_state_login_failed;
     public static String Sources_state_profile_mismatch;
+    public static String Sources_addWebInbox;
+    public static String Sources_credentialsFailed;
+    public static String WebInbox_title;
+    public static String WebInbox_intro;
+    public static String WebInbox_id;
+    public static String WebInbox_platform;
+    public static String WebInbox_profile;
+    public static String WebInbox_url;
+    public static String WebInbox_auth;
+    public static String WebInbox_useLogin;
+    public static String WebInbox_useCookie;
+    public static String WebInbox_user;
+    public static String WebInbox_password;
+    public static String WebInbox_cookie;
+    public static String WebInbox_retention;
+    public static String WebInbox_every;
+    public static String WebInbox_delay;
+    public static String WebInbox_badId;
+    public static String WebInbox_idTaken;
+    public static String WebInbox_noProfile;
+    public static String WebInbox_profileNoWeb;
+    public static String WebInbox_badUrl;
+    public static String WebInbox_noCookie;
+    public static String WebInbox_noLogin;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

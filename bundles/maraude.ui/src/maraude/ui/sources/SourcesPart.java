@@ -47,6 +47,7 @@ import maraude.sources.SourceScheduler;
 import maraude.sources.SourceState;
 import maraude.sources.SourceStatus;
 import maraude.sources.Sources;
+import maraude.sources.web.WebInboxPuller;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.WidgetIds;
@@ -98,6 +99,7 @@ public class SourcesPart {
     private Table table;
     private Button pull;
     private Button addFolder;
+    private Button addWebInbox;
     private Button remove;
     private Color overdueColour;
     private Color failingColour;
@@ -136,7 +138,7 @@ public class SourcesPart {
         table.addListener(SWT.DefaultSelection, e -> pullSelected());
 
         Composite buttons = new Composite(parent, SWT.NONE);
-        buttons.setLayout(new GridLayout(3, false));
+        buttons.setLayout(new GridLayout(4, false));
         buttons.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
         pull = button(buttons, Messages.Sources_pullNow, WidgetIds.SOURCES_PULL);
         pull.addListener(SWT.Selection, e -> pullSelected());
@@ -149,6 +151,8 @@ public class SourcesPart {
                 addWatchedFolder(Path.of(folder));
             }
         });
+        addWebInbox = button(buttons, Messages.Sources_addWebInbox, WidgetIds.SOURCES_ADD_WEB_INBOX);
+        addWebInbox.addListener(SWT.Selection, e -> openWebInboxDialog());
         remove = button(buttons, Messages.Sources_remove, WidgetIds.SOURCES_REMOVE);
         remove.addListener(SWT.Selection, e -> removeSelected());
         parent.addDisposeListener(e -> {
@@ -310,6 +314,7 @@ public class SourcesPart {
         pull.setEnabled(w && sel);
         remove.setEnabled(w && sel);
         addFolder.setEnabled(w);
+        addWebInbox.setEnabled(w);
     }
 
     /** "Pull now": the selected source, whatever its schedule, in a user job that can be cancelled. */
@@ -388,6 +393,74 @@ public class SourcesPart {
                 Source src = Source.create(s.store().newId(SourceKind.WATCHED_FOLDER), SourceKind.WATCHED_FOLDER,
                         Platform.OTHER, null, folder.toAbsolutePath().normalize().toString(), s.clock().instant());
                 s.store().put(src);
+                show(s.status(), null);
+            } catch (IOException | RuntimeException e) {
+                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
+            }
+        }).schedule();
+    }
+
+    /** "Add a platform inbox…": the dialog, then {@link #addWebInbox} with what it confirmed. */
+    private void openWebInboxDialog() {
+        Archive a = archive;
+        if (!writable() || a == null) {
+            return;
+        }
+        String defaultId;
+        List<String> taken;
+        try {
+            SourceScheduler s = scheduler();
+            s.store().reload();
+            defaultId = s.store().newId(SourceKind.WEB_INBOX);
+            taken = s.store().ids();
+        } catch (IOException | RuntimeException e) {
+            status.setText(NLS.bind(Messages.Sources_unreadable, e.getMessage()));
+            return;
+        }
+        WebInboxDialog d = new WebInboxDialog(table.getShell(), defaultId, taken,
+                List.of(a.location().resolve(WebInboxPuller.PROFILES_DIR)));
+        if (d.open() == org.eclipse.jface.window.Window.OK && d.result() != null) {
+            addWebInbox(d.result());
+        }
+    }
+
+    /**
+     * What {@code sources add web_inbox} then {@code sources login} do: the secret to the credential
+     * store (secure storage) first, then the source, without any secret, to {@code sources.json}. A
+     * secret that cannot be stored adds no source, so that no inbox is left that can never log in.
+     */
+    public void addWebInbox(WebInboxDialog.Result r) {
+        if (!writable()) {
+            return;
+        }
+        job(Messages.Sources_loading, () -> {
+            CredentialStore credentials = new LazySecureStorage();
+            try {
+                SourceScheduler s = scheduler();
+                s.store().reload();
+                if (s.store().get(r.id()).isPresent()) {
+                    show(rows, NLS.bind(Messages.WebInbox_idTaken, r.id()));
+                    return;
+                }
+                Source src = Source.create(r.id(), SourceKind.WEB_INBOX, r.platform(), r.profile(), r.url(),
+                        s.clock().instant()).withEvery(r.every()).withRetention(r.retention()).withDelay(r.delay());
+                try {
+                    credentials.put(r.id(), r.credentials());
+                } catch (IOException | RuntimeException e) {
+                    // the message of the storage, never the secret
+                    show(rows, NLS.bind(Messages.Sources_credentialsFailed, r.id(), e.getMessage()));
+                    return;
+                }
+                try {
+                    s.store().put(src);
+                } catch (IOException | RuntimeException e) {
+                    try {
+                        credentials.remove(r.id());
+                    } catch (IOException e2) {
+                        // left under an id nothing uses
+                    }
+                    throw e;
+                }
                 show(s.status(), null);
             } catch (IOException | RuntimeException e) {
                 show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
