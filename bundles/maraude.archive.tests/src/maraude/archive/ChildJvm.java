@@ -19,7 +19,7 @@ import org.osgi.framework.FrameworkUtil;
  * holds only the launcher, so the class path is rebuilt from where the bundles that the archive needs
  * were loaded: the code source of one class per bundle, or else the bundle's location.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
@@ -33,6 +33,16 @@ final class ChildJvm {
         cmd.add(ChildMain.class.getName());
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** The archive's class path, plus where {@code extra} classes were loaded from (other child mains). */
+    public static String classPath(Class<?>... extra) throws Exception {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : extra) {
+            entries.addAll(locations(c));
+        }
+        entries.addAll(List.of(classPath().split(File.pathSeparator)));
+        return String.join(File.pathSeparator, entries);
     }
 
     static String classPath() throws Exception {

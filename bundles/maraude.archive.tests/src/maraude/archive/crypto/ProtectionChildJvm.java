@@ -1,22 +1,12 @@
 package maraude.archive.crypto;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
 
 /**
  * Starts {@link ProtectionChild} in a separate JVM. Inside Tycho's OSGi runtime
@@ -85,44 +75,7 @@ final class ProtectionChildJvm implements AutoCloseable {
     }
 
     static String classPath() throws Exception {
-        ClassLoader hl = org.apache.lucene.search.uhighlight.UnifiedHighlighter.class.getClassLoader();
-        Class<?>[] anchors = { ProtectionChild.class, maraude.archive.LuceneArchive.class, maraude.core.archive.Archive.class,
-                org.apache.lucene.index.IndexWriter.class, org.apache.lucene.analysis.fr.FrenchLightStemFilter.class,
-                org.apache.lucene.queryparser.classic.QueryParser.class,
-                org.apache.lucene.search.uhighlight.UnifiedHighlighter.class,
-                org.apache.lucene.queries.spans.SpanQuery.class,
-                hl.loadClass("org.apache.lucene.index.memory.MemoryIndex"), org.eclipse.osgi.util.NLS.class,
-                org.bouncycastle.crypto.generators.Argon2BytesGenerator.class };
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : anchors) {
-            entries.addAll(locations(c));
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static List<String> locations(Class<?> c) throws URISyntaxException {
-        List<String> out = new ArrayList<>();
-        CodeSource cs = c.getProtectionDomain().getCodeSource();
-        if (cs != null && cs.getLocation() != null && "file".equals(cs.getLocation().getProtocol())) {
-            out.add(Paths.get(cs.getLocation().toURI()).toString());
-        }
-        Bundle b = FrameworkUtil.getBundle(c);
-        if (b != null) {
-            String loc = b.getLocation();
-            int file = loc.indexOf("file:");
-            if (file >= 0) {
-                Path p = Paths.get(loc.substring(file + "file:".length()));
-                out.add(p.toString());
-                for (String sub : new String[] { "target/classes", "target/test-classes", "bin" }) {
-                    if (Files.isDirectory(p.resolve(sub))) {
-                        out.add(p.resolve(sub).toString());
-                    }
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw new IllegalStateException("cannot find where " + c.getName() + " was loaded from");
-        }
-        return out;
+        return maraude.archive.ChildJvm.classPath(ProtectionChild.class,
+                org.bouncycastle.crypto.generators.Argon2BytesGenerator.class);
     }
 }
