@@ -3,14 +3,9 @@ package maraude.archive.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,21 +58,8 @@ public final class EncryptedAttachmentStore implements AttachmentStore {
                     EncryptedStreams.encrypting(Files.newOutputStream(tmp), AAD_NAME, key), md)) {
                 size = content.transferTo(out);
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
             String hash = HexFormat.of().formatHex(md.digest());
-            Path target = pathOf(hash);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    // stored concurrently: same content
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            maraude.archive.storage.FileAttachmentStore.syncAndPlace(tmp, pathOf(hash));
             return new Attachment(hash, mediaType, fileName, size);
         } finally {
             Files.deleteIfExists(tmp);

@@ -54,24 +54,31 @@ public class FileAttachmentStore implements AttachmentStore {
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
                 size = content.transferTo(out);
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
             String hash = HexFormat.of().formatHex(md.digest());
-            Path target = pathOf(hash);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException e) {
-                    // Stored concurrently by someone else: same bytes, nothing to do.
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            FileAttachmentStore.syncAndPlace(tmp, pathOf(hash));
             return new Attachment(hash, mediaType, fileName, size);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Makes a fully written temporary file durable and moves it to its content-addressed name,
+     * unless that content is already stored (same name, same bytes).
+     */
+    public static void syncAndPlace(Path tmp, Path target) throws IOException {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        if (!Files.exists(target)) {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException e) {
+                // Stored concurrently by someone else: same bytes, nothing to do.
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
