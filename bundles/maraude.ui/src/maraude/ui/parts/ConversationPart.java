@@ -78,6 +78,8 @@ public class ConversationPart {
     private String conversationId;
     private OpenConversation lastRequest;
     private List<Highlight> highlights = List.of();
+    /** Counts the open requests: a slow load of an older one never paints over a newer one. */
+    private long requests;
     private volatile TeamFiles.Loaded team = new TeamFiles.Loaded(maraude.templates.TeamSettings.empty(), null);
     private final IPartListener leaving = new IPartListener() {
         @Override
@@ -164,6 +166,7 @@ public class ConversationPart {
     void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
         if (text != null && !text.isDisposed()) {
             view.leaving(null);
+            requests++;
             lastRequest = null;
             conversationId = null;
             highlights = List.of();
@@ -181,12 +184,17 @@ public class ConversationPart {
     }
 
     private void load(OpenConversation request, boolean opening) {
+        long mine = opening ? ++requests : requests;
         BackgroundJobs.schedule(Messages.Conversation_loading, ConversationView.FAMILY, () -> {
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
             TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.files()) : team;
-            sync.asyncExec(() -> show(request, conversation, contact, thread, settings, opening));
+            sync.asyncExec(() -> {
+                if (mine == requests) {
+                    show(request, conversation, contact, thread, settings, opening);
+                }
+            });
         });
     }
 

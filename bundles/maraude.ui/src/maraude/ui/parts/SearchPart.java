@@ -215,9 +215,27 @@ public class SearchPart {
         }
         SearchHit h = hits.get(i);
         broker.send(ArchiveEvents.OPEN_CONVERSATION,
-                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), words(query.getText())));
+                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), words(query.getText(), h.snippet())));
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
     }
+
+    /**
+     * The words to highlight: those typed, and the forms the index matched in the hit's passage (between
+     * {@code [[ ]]}), since the search finds "rendez-vous" for "rendez", "messages" for "message".
+     */
+    static List<String> words(String q, String snippet) {
+        List<String> words = words(q);
+        java.util.regex.Matcher m = MARKED.matcher(snippet == null ? "" : snippet); //$NON-NLS-1$
+        while (m.find()) {
+            String w = m.group(1).strip();
+            if (!w.isEmpty() && !words.contains(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("\\[\\[(.+?)\\]\\]"); //$NON-NLS-1$
 
     static List<String> words(String q) {
         List<String> words = new ArrayList<>();
