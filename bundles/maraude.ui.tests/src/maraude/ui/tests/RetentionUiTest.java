@@ -75,6 +75,20 @@ class RetentionUiTest {
                 () -> "the search for a test word to say " + expectedCount + ", not " + workbench.sync(count::getText)); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** The texts of every label in a dialog, joined (the question of a MessageDialog is one of them). */
+    private static String labels(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof Label l) {
+            return l.getText();
+        }
+        StringBuilder b = new StringBuilder();
+        if (c instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                b.append(labels(child));
+            }
+        }
+        return b.toString();
+    }
+
     @Test
     void oldMessagesLeaveAtStartAndWithTheCommand() throws Exception {
         ZonedDateTime now = ZonedDateTime.now(BRUSSELS);
@@ -109,15 +123,7 @@ class RetentionUiTest {
 
         workbench.executeCommand("maraude.command.retention"); //$NON-NLS-1$
         Shell confirm = workbench.shellTitled(Messages.Retention_title);
-        String question = workbench.sync(() -> {
-            org.eclipse.swt.widgets.Label l = null;
-            for (org.eclipse.swt.widgets.Control c : ((org.eclipse.swt.widgets.Composite) confirm.getChildren()[0]).getChildren()) {
-                if (c instanceof org.eclipse.swt.widgets.Label label && !label.getText().isEmpty()) {
-                    l = label;
-                }
-            }
-            return l == null ? "" : l.getText(); //$NON-NLS-1$
-        });
+        String question = workbench.sync(() -> labels(confirm));
         assertTrue(question.startsWith("1 "), "the question counts the message that would go: " + question); //$NON-NLS-1$ //$NON-NLS-2$
         workbench.screenshot("retention-confirm"); //$NON-NLS-1$
         workbench.press(confirm, IDialogConstants.OK_LABEL);
