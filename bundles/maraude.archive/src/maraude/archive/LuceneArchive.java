@@ -445,9 +445,11 @@ public final class LuceneArchive implements Archive {
         synchronized (writeLock) {
             ensureWritable();
             try {
+                long before = commitGeneration();
                 T result = work.run(writer, storage);
-                if (!writer.hasUncommittedChanges()) {
-                    searchers.maybeRefreshBlocking();
+                searchers.maybeRefreshBlocking();
+                if (commitGeneration() != before) {
+                    // the work committed, and a commit holds everything that was pending
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
@@ -457,6 +459,15 @@ public final class LuceneArchive implements Archive {
             } catch (IOException e) {
                 throw ioFailure(e);
             }
+        }
+    }
+
+    private long commitGeneration() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return ((DirectoryReader) s.getIndexReader()).getIndexCommit().getGeneration();
+        } finally {
+            searchers.release(s);
         }
     }
 
