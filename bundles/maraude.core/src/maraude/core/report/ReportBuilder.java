@@ -128,14 +128,12 @@ public final class ReportBuilder {
                     followUps++;
                 }
             }
-            for (long[] r : f.replyTimes()) {
-                if (r[0] >= from.toEpochMilli() && r[0] < to.toEpochMilli()) {
-                    if (nReply == replyTimes.length) {
-                        replyTimes = Arrays.copyOf(replyTimes, nReply * 2);
-                    }
-                    replyTimes[nReply++] = r[1];
+            f.forEachReplyTime(from.toEpochMilli(), to.toEpochMilli(), (start, took) -> {
+                if (nReply == replyTimes.length) {
+                    replyTimes = Arrays.copyOf(replyTimes, nReply * 2);
                 }
-            }
+                replyTimes[nReply++] = took;
+            });
         }
 
         ReportRow row(Platform p) {

@@ -170,6 +170,24 @@ public final class ThreadFacts {
      */
     public List<long[]> replyTimes() {
         List<long[]> out = new ArrayList<>();
+        forEachReplyTime(Long.MIN_VALUE, Long.MAX_VALUE, (start, took) -> out.add(new long[] { start, took }));
+        return out;
+    }
+
+    /** Receives a reply time: when the run started (epoch ms) and how long the reply took (ms). */
+    @FunctionalInterface
+    public interface ReplyTimeSink {
+        void accept(long start, long took);
+    }
+
+    /**
+     * The reply times of {@link #replyTimes()} whose run started in [from, to) (epoch ms), without
+     * allocating: the dashboard walks every thread of the archive on each refresh.
+     */
+    public void forEachReplyTime(long from, long to, ReplyTimeSink sink) {
+        if (inbound.length == 0 || outbound.length == 0 || outbound[outbound.length - 1] < from) {
+            return; // nothing answered, or every answer before the range
+        }
         int o = 0;
         int i = 0;
         while (i < inbound.length) {
@@ -181,12 +199,38 @@ public final class ThreadFacts {
                 break;
             }
             long reply = outbound[o];
-            out.add(new long[] { start, reply - start });
+            if (start >= to) {
+                break;
+            }
+            if (start >= from) {
+                sink.accept(start, reply - start);
+            }
             while (i < inbound.length && inbound[i] <= reply) {
                 i++;
             }
         }
-        return out;
+    }
+
+    /** How many follow-ups {@link #followUps(Duration)} would list, without listing them. */
+    public int followUpCount(Duration gap) {
+        if (outbound.length < 2) {
+            return 0;
+        }
+        int n = 0;
+        long g = gap.toMillis();
+        int i = 0;
+        for (int k = 1; k < outbound.length; k++) {
+            long prevOut = outbound[k - 1];
+            long cur = outbound[k];
+            while (i < inbound.length && inbound[i] < cur) {
+                i++;
+            }
+            long prevIn = i == 0 ? Long.MIN_VALUE : inbound[i - 1];
+            if (prevIn < prevOut && cur - prevOut >= g) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
