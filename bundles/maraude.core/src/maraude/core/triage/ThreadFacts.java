@@ -211,28 +211,6 @@ public final class ThreadFacts {
         }
     }
 
-    /** How many follow-ups {@link #followUps(Duration)} would list, without listing them. */
-    public int followUpCount(Duration gap) {
-        if (outbound.length < 2) {
-            return 0;
-        }
-        int n = 0;
-        long g = gap.toMillis();
-        int i = 0;
-        for (int k = 1; k < outbound.length; k++) {
-            long prevOut = outbound[k - 1];
-            long cur = outbound[k];
-            while (i < inbound.length && inbound[i] < cur) {
-                i++;
-            }
-            long prevIn = i == 0 ? Long.MIN_VALUE : inbound[i - 1];
-            if (prevIn < prevOut && cur - prevOut >= g) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
      * Follow-ups sent: outbound messages whose previous meaningful message, in either direction, is
      * outbound and at least {@code gap} older (we wrote again after a long silence of theirs).
@@ -240,6 +218,18 @@ public final class ThreadFacts {
      */
     public List<Instant> followUps(Duration gap) {
         List<Instant> l = new ArrayList<>();
+        forEachFollowUp(gap, t -> l.add(Instant.ofEpochMilli(t)));
+        return l;
+    }
+
+    /** How many follow-ups {@link #followUps(Duration)} would list, without listing them. */
+    public int followUpCount(Duration gap) {
+        int[] n = { 0 };
+        forEachFollowUp(gap, t -> n[0]++);
+        return n[0];
+    }
+
+    private void forEachFollowUp(Duration gap, java.util.function.LongConsumer sink) {
         long g = gap.toMillis();
         int i = 0;
         for (int k = 1; k < outbound.length; k++) {
@@ -250,10 +240,9 @@ public final class ThreadFacts {
             }
             long prevIn = i == 0 ? Long.MIN_VALUE : inbound[i - 1];
             if (prevIn < prevOut && cur - prevOut >= g) {
-                l.add(Instant.ofEpochMilli(cur));
+                sink.accept(cur);
             }
         }
-        return l;
     }
 
     private static int between(long[] a, Instant from, Instant to) {
