@@ -46,8 +46,10 @@ import maraude.core.triage.TriageStateStore;
 import maraude.core.triage.TriageStoreException;
 
 /**
- * Retention ("nothing older than 24 months") and erasure ("forget this contact"). Both take the
- * archive's writer lock (the archive must not be open for writing elsewhere), delete documents, then
+ * Retention ("nothing older than 24 months", or the team's {@link RetentionPolicy} per platform) and
+ * erasure ("forget this contact"). On a closed archive (CLI) they take the archive's writer lock; on
+ * an archive open for writing in this process (the workbench's) they run on the writer it holds
+ * ({@link LuceneArchive#maintain}). Either way they delete documents, then
  * <b>rewrite every segment that held a deleted document</b> ({@code forceMergeDeletes} with a 0 %
  * threshold) and commit, after which Lucene deletes the old segment files: the bytes of what was
  * erased are no longer in any file of the archive. Attachments no remaining message refers to are
@@ -261,6 +263,10 @@ public final class Retention {
     private static Plan plan(IndexSearcher s, Query messagesToDelete, String forgetContact) throws IOException {
         Plan plan = new Plan();
         plan.messages = s.count(messagesToDelete);
+        if (plan.messages == 0 && forgetContact == null) {
+            // the daily retention run, most days: one count, no walk over every kept message
+            return plan;
+        }
         Set<String> dropped = new HashSet<>();
         Set<String> hitConversations = new HashSet<>();
         collect(s, messagesToDelete, dropped, hitConversations);

@@ -123,8 +123,17 @@ public final class RetentionJob extends Job {
                 return Status.OK_STATUS;
             }
             String periods = describe(policy);
-            sub.subTask(Messages.Retention_counting);
             ZoneId zone = ZoneId.systemDefault();
+            if (confirm == null) {
+                // the scheduled run asks nothing: one pass (and one count only when nothing is old)
+                sub.subTask(Messages.Retention_counting);
+                last = Retention.apply(lucene, policy, Instant.now(), zone);
+                sub.worked(9);
+                if (!last.equals(Retention.Result.NOTHING)) {
+                    changed();
+                }
+                return Status.OK_STATUS;
+            }
             Retention.Preview preview = Retention.preview(lucene, policy, Instant.now(), zone);
             sub.worked(4);
             if (sub.isCanceled()) {
@@ -146,10 +155,7 @@ public final class RetentionJob extends Job {
             sub.subTask(NLS.bind(Messages.Retention_erasing, preview.messages()));
             last = Retention.apply(lucene, policy, Instant.now(), zone);
             sub.worked(5);
-            IEventBroker events = broker.get();
-            if (events != null) {
-                events.post(ArchiveEvents.CHANGED, Boolean.TRUE);
-            }
+            changed();
             if (confirm != null) {
                 confirm.inform(NLS.bind(Messages.Retention_done,
                         new Object[] { last.messages(), last.conversations(), last.contacts() }));
@@ -177,6 +183,13 @@ public final class RetentionJob extends Job {
                 confirm.inform(NLS.bind(Messages.Retention_failed, e.getClass().getSimpleName()));
             }
             return Status.OK_STATUS;
+        }
+    }
+
+    private void changed() {
+        IEventBroker events = broker.get();
+        if (events != null) {
+            events.post(ArchiveEvents.CHANGED, Boolean.TRUE);
         }
     }
 
