@@ -208,4 +208,35 @@ class RetentionPolicyTest {
         }
         assertNowhere(root, "32470333333");
     }
+
+    @Test
+    void bytesGoEvenWhenBackgroundMergesRaceThePurge() throws IOException {
+        Path root = tmp.resolve("merging");
+        try (LuceneArchive a = LuceneArchive.open(root, AccessMode.READ_WRITE)) {
+            wa = ProtectionTestData.thread(a, Platform.WHATSAPP, "+32470666666", "Mira");
+            // many small commits: many segments, which the writer merges in the background meanwhile
+            for (int c = 0; c < 60; c++) {
+                for (int i = 0; i < 20; i++) {
+                    int n = c * 20 + i;
+                    boolean old = i == 7;
+                    a.addMessage(ProtectionTestData.msg(wa, n, old ? NOW.minusYears(3).plusMinutes(n) : NOW.minusDays(1).plusSeconds(n),
+                            (old ? "vieux" + wordOf(c) : "frais" + wordOf(c)) + " message " + n, List.of()));
+                }
+                a.commit();
+            }
+            assertFalse(filesContaining(root, "vieux" + wordOf(3)).isEmpty(), "the scan finds an old word before");
+            Retention.Result r = Retention.apply(a, POLICY, NOW.toInstant(), BRUSSELS);
+            assertEquals(60, r.messages());
+            for (int c = 0; c < 60; c++) {
+                assertNowhere(root, "vieux" + wordOf(c));
+            }
+            assertFalse(filesContaining(root, "frais" + wordOf(59)).isEmpty());
+            assertEquals(60 * 19, a.stats().messages());
+        }
+    }
+
+    /** Letters only (the analyzer would split digits off): aaa, aab, … */
+    private static String wordOf(int n) {
+        return "" + (char) ('a' + n / 26 / 26 % 26) + (char) ('a' + n / 26 % 26) + (char) ('a' + n % 26);
+    }
 }
