@@ -13,6 +13,8 @@ import java.util.Objects;
 public final class AgeBands {
 
     private final List<Duration> bounds;
+    /** The keys, computed once: every queue item carries its band's key. */
+    private final List<String> keys;
 
     public AgeBands(List<Duration> bounds) {
         Objects.requireNonNull(bounds, "bounds"); //$NON-NLS-1$
@@ -24,6 +26,11 @@ public final class AgeBands {
             prev = d;
         }
         this.bounds = List.copyOf(bounds);
+        List<String> k = new ArrayList<>();
+        for (int i = 0; i <= bounds.size(); i++) {
+            k.add(describe(i));
+        }
+        this.keys = List.copyOf(k);
     }
 
     public static AgeBands defaults() {
@@ -61,6 +68,10 @@ public final class AgeBands {
 
     /** Stable, language-neutral key such as {@code "<4h"}, {@code "4h-1d"}, {@code "1d-3d"}, {@code ">3d"}. */
     public String key(int band) {
+        return keys.get(band);
+    }
+
+    private String describe(int band) {
         if (band == 0) {
             return "<" + compact(bounds.get(0)); //$NON-NLS-1$
         }
@@ -71,11 +82,7 @@ public final class AgeBands {
     }
 
     public List<String> keys() {
-        List<String> k = new ArrayList<>();
-        for (int i = 0; i < count(); i++) {
-            k.add(key(i));
-        }
-        return k;
+        return keys;
     }
 
     static String compact(Duration d) {
