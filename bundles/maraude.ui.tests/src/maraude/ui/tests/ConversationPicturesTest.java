@@ -40,11 +40,13 @@ import maraude.images.ImagePlaceholder;
 import maraude.images.ImageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ListThumbnails;
 import maraude.ui.conversation.Messages;
 import maraude.ui.conversation.PictureTile;
 import maraude.ui.conversation.PictureTile.State;
 import maraude.ui.parts.ConversationPart;
 import maraude.ui.parts.QueuePart;
+import maraude.core.triage.QueueItem;
 
 /**
  * Pictures in the real workbench: shown blurred (measured on the screen's pixels against the sharp
@@ -255,5 +257,55 @@ class ConversationPicturesTest {
 
         click(explicit); // "blur" again by hand
         awaitTile(explicitSha, State.BLURRED);
+    }
+
+    /**
+     * The permanence queue shows a conversation's first picture as a small thumbnail, blurred: the
+     * screen pixels of that cell are the blurred derivative, with far less high-frequency energy than
+     * the sharp picture at the same size.
+     */
+    @Test
+    @Order(4)
+    void queueRowsWithAPictureShowABlurredThumbnail() throws Exception {
+        int auditBefore = audit().size();
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to load"); //$NON-NLS-1$
+        List<QueueItem> rows = workbench.sync(queue::rows);
+        int row = -1;
+        String sha = null;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            for (int i = 0; i < rows.size() && sha == null; i++) {
+                sha = ListThumbnails.firstPicture(reader.messages(rows.get(i).conversationId()));
+                row = i;
+            }
+        }
+        assertNotNull(sha, "a waiting conversation has a picture (the test conversation does)"); //$NON-NLS-1$
+        int r = row;
+        org.eclipse.swt.widgets.Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        workbench.syncRun(() -> {
+            table.setTopIndex(r);
+            table.showItem(table.getItem(r));
+        });
+        ListThumbnails thumbnails = workbench.sync(queue::thumbnails);
+        workbench.waitUntil(() -> workbench.sync(() -> thumbnails.imageBounds(r)) != null, "the row's thumbnail"); //$NON-NLS-1$
+        ImageData drawn = workbench.sync(() -> thumbnails.imageData(r));
+        assertTrue(Math.max(drawn.width, drawn.height) <= ListThumbnails.SIZE, "a small thumbnail"); //$NON-NLS-1$
+        ImageData[] seen = new ImageData[1];
+        workbench.waitUntil(() -> {
+            workbench.syncRun(table::update);
+            workbench.flush();
+            Rectangle bounds = workbench.sync(() -> thumbnails.imageBounds(r));
+            seen[0] = bounds == null ? null : ScreenPixels.capture(workbench, bounds);
+            return seen[0] != null && ScreenPixels.meanAbsDiff(seen[0], drawn) < 6;
+        }, "the thumbnail to be painted in its cell"); //$NON-NLS-1$
+        workbench.screenshot("queue-thumbnails"); //$NON-NLS-1$
+        ImageData sharp = sharpReference(sha);
+        double sharpAtSize = ScreenPixels.energy(sharp.scaledTo(seen[0].width, seen[0].height));
+        double onScreen = ScreenPixels.energy(seen[0]);
+        System.out.println("queue thumbnail energy: on screen " + onScreen + ", sharp at that size " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(sharpAtSize > 20, "the picture has detail to lose at that size: " + sharpAtSize); //$NON-NLS-1$
+        assertTrue(onScreen < BLURRED_MAX * sharpAtSize,
+                "blurred in the list: energy " + onScreen + " vs sharp " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(auditBefore, audit().size(), "lists reveal nothing"); //$NON-NLS-1$
     }
 }
