@@ -209,4 +209,13 @@ class EmbeddedThumbnailTest {
         assertNull(ExifThumbnail.find(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 16, 'E', 'x', 'i',
                 'f', 0, 0, 'M', 'M', 0, 42, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF }));
     }
+
+    @Test
+    void anExportCarriesNoEmbeddedThumbnail() throws Exception {
+        byte[] file = photo(flat(640, 480, Color.RED), flat(160, 120, Color.BLUE));
+        assertNotNull(ExifThumbnail.find(file));
+        byte[] stripped = MetadataStripper.strip(file);
+        assertNull(ExifThumbnail.find(stripped), "the camera's thumbnail (maybe of an uncropped picture) is gone");
+        assertEquals(-1, TestImages.indexOf(stripped, TestImages.jpeg(flat(160, 120, Color.BLUE))));
+    }
 }

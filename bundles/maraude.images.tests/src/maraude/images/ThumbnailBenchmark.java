@@ -30,15 +30,22 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Benchmark (not a test): blurred thumbnails (score + 96/320/960 px blurred PNGs written to a cache
- * folder, exactly what {@link ImageService#prepare} does at import) for N phone-size photos
- * (4000 × 3000 = 12 MP JPEG, generated once into a folder and reused), next to a plain full decode
- * ({@code ImageIO.read}) of the same files in the same run. Prints time per image, the ratio and
- * the peak heap of each phase.
+ * Benchmark (not a test): blurred thumbnails of N phone photos (4000 × 3000 = 12 MP baseline JPEG
+ * with EXIF as phones write it, three quarters with an embedded thumbnail; generated once into a
+ * folder and reused), next to a plain full decode ({@code ImageIO.read}) of the same files in the
+ * same run. Phases, each on a fresh cache:
+ * <ol>
+ * <li>list thumbnails (96 px) with the embedded EXIF thumbnail when it has the main image's shape,
+ * else a subsampled decode (which then scores and caches the picture);</li>
+ * <li>list thumbnails (96 px) by subsampled decoding only;</li>
+ * <li>import ({@link ImageService#prepare}): subsampled decode, score from the main image, 96 and
+ * 320 px blurred PNGs written to the cache;</li>
+ * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context.</li>
+ * </ol>
+ * Prints time per image, the ratio to the full decode and the peak heap of each phase.
  *
  * <pre>
- * java -Xmx256m -cp bundles/maraude.images/target/classes:bundles/maraude.images.tests/target/classes:$OSGI \
- *      maraude.images.ThumbnailBenchmark [count=1000] [folder=$TMPDIR/maraude-bench-12mp]
+ * ./bench images [count=1000] [folder=$TMPDIR/maraude-bench-12mp-exif] [generate]
  * </pre>
  */
 public final class ThumbnailBenchmark {
