@@ -119,9 +119,14 @@ public final class ListThumbnails {
         return firstPicture(a.messages(conversationId).stream().filter(m -> m.id().equals(messageId)).toList());
     };
 
-    /** Column width that fits a thumbnail. */
-    public static int columnWidth() {
-        return SIZE + 12;
+    /** Adds the thumbnails column to {@code table}: as wide as a thumbnail, its name as a tooltip. */
+    public static org.eclipse.swt.widgets.TableColumn column(Table table) {
+        org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(table, SWT.CENTER);
+        c.setText(""); //$NON-NLS-1$
+        c.setToolTipText(Messages.Thumbnails_column);
+        c.setWidth(SIZE + 12);
+        c.setResizable(false);
+        return c;
     }
 
     /** Binds a row to its key (and starts finding its picture when not known yet). UI thread. */

@@ -87,7 +87,7 @@ public class QueuePart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        column(maraude.ui.conversation.Messages.Thumbnails_column, ListThumbnails.columnWidth());
+        ListThumbnails.column(table);
         thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
         column(Messages.Queue_colWaiting, 80);
         column(Messages.Queue_colPlatform, 85);

@@ -104,7 +104,7 @@ public class SearchPart {
                 WidgetIds.SEARCH_TABLE);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.setHeaderVisible(true);
-        column(maraude.ui.conversation.Messages.Thumbnails_column, ListThumbnails.columnWidth());
+        ListThumbnails.column(table);
         thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.MESSAGE);
         column(Messages.Search_colDate, 120);
         column(Messages.Search_colPlatform, 80);
