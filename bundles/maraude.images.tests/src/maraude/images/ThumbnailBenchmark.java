@@ -99,14 +99,17 @@ public final class ThumbnailBenchmark {
             deleteContents(cache);
 
             int[] embeddedUsed = { 0 };
+            long[] embeddedNanos = { 0 };
             Phase list = measure(() -> {
                 int failed = 0;
                 for (String sha : shas) {
+                    long t0 = System.nanoTime();
                     BlurResult r = service.blurred(sha, ImageService.LIST_SIZE, BlurLevel.AUTO);
                     if (!(r instanceof BlurredImage b)) {
                         failed++;
                     } else if (b.score() == null) {
                         embeddedUsed[0]++; // only the embedded-thumbnail path leaves the score for import
+                        embeddedNanos[0] += System.nanoTime() - t0;
                     }
                 }
                 return failed;
@@ -171,6 +174,13 @@ public final class ThumbnailBenchmark {
             row("baseline: plain full decode (ImageIO.read)", full, count, perFull);
             row(String.format("context: ImageIO source subsampling to %d px, decode only", ImageService.ANALYSIS_SIDE), subsampled,
                     count, perFull);
+            if (embeddedUsed[0] > 0 && embeddedUsed[0] < count) {
+                double perEmbedded = embeddedNanos[0] / 1e6 / embeddedUsed[0];
+                double perOther = (list.millis - embeddedNanos[0] / 1e6) / (count - embeddedUsed[0]);
+                System.out.printf("%nlist thumbnails, split: %.1f ms per photo from its embedded thumbnail (%.1f× faster than a full decode),"
+                        + " %.1f ms per photo without a usable one (%.1f×)%n", perEmbedded, perFull / perEmbedded, perOther,
+                        perFull / perOther);
+            }
             try (Stream<Path> s = Files.list(cache)) {
                 System.out.printf("%ncache after import: %d files (%d pictures × 2 sizes + scores)%n", s.count(), count);
             }

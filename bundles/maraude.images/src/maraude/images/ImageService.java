@@ -94,6 +94,11 @@ public final class ImageService {
     /**
      * A blurred picture whose longest side is {@code maxSize}, from the cache when possible.
      *
+     * <p>Up to {@link #LIST_SIZE}, a picture not in the cache yet may be blurred from the camera's
+     * embedded EXIF thumbnail when it has the main image's shape (no decode of the main image, only
+     * the start of the file is read); until the picture is scored from its main image such a
+     * thumbnail is blurred {@link BlurLevel#STRONG}, carries no score and is not cached.</p>
+     *
      * @param level {@link BlurLevel#AUTO} or a level; a likely explicit picture is always blurred
      *              {@link BlurLevel#STRONG}, whatever is asked
      */

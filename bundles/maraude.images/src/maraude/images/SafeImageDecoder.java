@@ -129,7 +129,7 @@ public final class SafeImageDecoder {
             return null;
         }
         DecodeResult r = decode(new MemoryCacheImageInputStream(new ByteArrayInputStream(slice)), slice.length,
-                Math.max(tdims[0], tdims[1]), 1);
+                Math.max(tdims[0], tdims[1]), 1, "jpeg"); //$NON-NLS-1$
         if (!(r instanceof DecodedImage t) || !ExifThumbnail.sameShape(t.image().getWidth(), t.image().getHeight(), w, h)) {
             return null;
         }
@@ -174,10 +174,16 @@ public final class SafeImageDecoder {
     }
 
     private DecodeResult decode(ImageInputStream iis, long byteCount, int maxSide, int orientation) {
+        return decode(iis, byteCount, maxSide, orientation, null);
+    }
+
+    /** @param knownFormat a format name whose reader is taken without probing every reader, or {@code null} */
+    private DecodeResult decode(ImageInputStream iis, long byteCount, int maxSide, int orientation, String knownFormat) {
         ImageReader reader = null;
         String format = "?"; //$NON-NLS-1$
         try (iis) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            Iterator<ImageReader> readers = knownFormat != null ? ImageIO.getImageReadersByFormatName(knownFormat)
+                    : ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 return new ImagePlaceholder(ImagePlaceholder.Reason.UNSUPPORTED_FORMAT, byteCount + " bytes"); //$NON-NLS-1$
             }
