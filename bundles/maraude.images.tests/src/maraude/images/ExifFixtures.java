@@ -75,6 +75,57 @@ final class ExifFixtures {
         return out.toByteArray();
     }
 
+    /**
+     * An APP1 payload as phones write it: IFD0 (Make, Model, DateTime, Orientation), then IFD1 with
+     * the embedded JPEG thumbnail (Compression 6, JPEGInterchangeFormat, JPEGInterchangeFormatLength).
+     */
+    static byte[] exifWithThumbnail(int orientation, byte[] thumbnailJpeg) {
+        byte[] make = (MAKE + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] model = (MODEL + "\0").getBytes(StandardCharsets.US_ASCII);
+        byte[] date = (DATE + "\0").getBytes(StandardCharsets.US_ASCII);
+        int ifd0 = 8;
+        int ifd0Entries = 4;
+        int makeOff = ifd0 + 2 + ifd0Entries * 12 + 4;
+        int modelOff = makeOff + make.length;
+        int dateOff = modelOff + model.length;
+        int ifd1 = dateOff + date.length;
+        ifd1 += ifd1 & 1;
+        int ifd1Entries = 3;
+        int thumbOff = ifd1 + 2 + ifd1Entries * 12 + 4;
+        ByteBuffer t = ByteBuffer.allocate(thumbOff + thumbnailJpeg.length).order(ByteOrder.BIG_ENDIAN);
+        t.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(ifd0);
+        t.putShort((short) ifd0Entries);
+        entry(t, 0x010F, 2, make.length, makeOff);
+        entry(t, 0x0110, 2, model.length, modelOff);
+        t.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        entry(t, 0x0132, 2, date.length, dateOff);
+        t.putInt(ifd1);
+        t.put(make).put(model).put(date);
+        t.position(ifd1);
+        t.putShort((short) ifd1Entries);
+        t.putShort((short) 0x0103).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0);
+        entry(t, 0x0201, 4, 1, thumbOff);
+        entry(t, 0x0202, 4, 1, thumbnailJpeg.length);
+        t.putInt(0);
+        t.put(thumbnailJpeg);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        out.write(t.array(), 0, t.position());
+        return out.toByteArray();
+    }
+
+    /** Drops ImageIO's JFIF APP0 segment right after SOI (phones write EXIF only). */
+    static byte[] withoutJfif(byte[] jpeg) {
+        if (jpeg.length > 6 && (jpeg[2] & 255) == 0xFF && (jpeg[3] & 255) == 0xE0) {
+            int len = (jpeg[4] & 255) << 8 | jpeg[5] & 255;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.write(jpeg, 0, 2);
+            out.write(jpeg, 4 + len, jpeg.length - 4 - len);
+            return out.toByteArray();
+        }
+        return jpeg;
+    }
+
     private static void entry(ByteBuffer t, int tag, int type, int count, int offset) {
         t.putShort((short) tag).putShort((short) type).putInt(count).putInt(offset);
     }

@@ -78,8 +78,14 @@ class ImageServiceTest {
 
     private Set<String> cacheFiles() throws IOException {
         try (Stream<Path> s = Files.list(cacheDir)) {
-            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(BlurCache.SECRET_FILE))
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    /** The keyed stem the cache names a picture's entries with. */
+    private String k(String sha) throws IOException {
+        return new BlurCache(cacheDir).key(sha);
     }
 
     @Test
@@ -88,14 +94,14 @@ class ImageServiceTest {
         BlurredImage b = assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 320, BlurLevel.AUTO));
         assertEquals(320, Math.max(b.width(), b.height()));
         assertEquals(BlurLevel.STANDARD, b.level());
-        assertEquals(Set.of(ordinaryPhoto + "-96-standard.png", ordinaryPhoto + "-320-standard.png",
-                ordinaryPhoto + ".score"), cacheFiles(), "thumbnails at once");
+        assertEquals(Set.of(k(ordinaryPhoto) + "-96-standard.png", k(ordinaryPhoto) + "-320-standard.png",
+                k(ordinaryPhoto) + ".score"), cacheFiles(), "thumbnails at once");
         assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 960, BlurLevel.AUTO));
-        assertEquals(Set.of(ordinaryPhoto + "-96-standard.png", ordinaryPhoto + "-320-standard.png",
-                ordinaryPhoto + "-960-standard.png", ordinaryPhoto + ".score"), cacheFiles(), "preview when first asked");
+        assertEquals(Set.of(k(ordinaryPhoto) + "-96-standard.png", k(ordinaryPhoto) + "-320-standard.png",
+                k(ordinaryPhoto) + "-960-standard.png", k(ordinaryPhoto) + ".score"), cacheFiles(), "preview when first asked");
         // Every cached picture is blurred: far less high-frequency energy than the sharp one.
         for (int size : ImageService.SIZES) {
-            BufferedImage cached = ImageIO.read(cacheDir.resolve(ordinaryPhoto + "-" + size + "-standard.png").toFile());
+            BufferedImage cached = ImageIO.read(cacheDir.resolve(k(ordinaryPhoto) + "-" + size + "-standard.png").toFile());
             double sharp = Blur.highFrequencyEnergy(Pixels.fitDown(ordinaryPixels, Math.min(size, 360)));
             assertTrue(Blur.highFrequencyEnergy(cached) < 0.05 * sharp, "cached " + size + " px is blurred");
         }
@@ -109,6 +115,47 @@ class ImageServiceTest {
     }
 
     @Test
+    void cacheFileNamesDoNotRevealWhichPicturesTheArchiveHolds() throws Exception {
+        ImageService service = service(RevealPolicy.ALLOW_ALL);
+        service.prepare(ordinaryPhoto);
+        service.blurred(explicitPhoto, 960, BlurLevel.AUTO);
+        Set<String> names = cacheFiles();
+        assertEquals(7, names.size(), "2 + 3 derivatives and 2 scores: " + names);
+        for (String name : names) {
+            assertFalse(name.contains(ordinaryPhoto) || name.contains(explicitPhoto), "named after a sha256: " + name);
+            assertTrue(name.matches("[0-9a-f]{64}(-[0-9]+-[a-z]+\\.png|\\.score)"), name);
+        }
+        byte[] secret = Files.readAllBytes(cacheDir.resolve(BlurCache.SECRET_FILE));
+        assertEquals(32, secret.length);
+        // Another cache on another folder names the same picture differently (its own secret).
+        Path elsewhere = Files.createTempDirectory(cacheDir.getParent(), "other-cache");
+        assertFalse(new BlurCache(elsewhere).key(ordinaryPhoto).equals(k(ordinaryPhoto)), "keyed per cache");
+        // A new service on the same folder finds the entries (the secret is kept), without the store.
+        storeBroken = true;
+        ImageService again = service(RevealPolicy.ALLOW_ALL);
+        BlurredImage hit = assertInstanceOf(BlurredImage.class, again.blurred(ordinaryPhoto, 320, BlurLevel.AUTO));
+        assertEquals(320, Math.max(hit.width(), hit.height()));
+        assertTrue(again.needsConfirmation(explicitPhoto), "the score is found under its keyed name");
+    }
+
+    @Test
+    void entriesOfOlderVersionsNamedAfterTheShaAreRenamedAndStillServed() throws Exception {
+        BufferedImage blurred = Blur.blur(ordinaryPixels, 96, BlurLevel.STANDARD);
+        Files.write(cacheDir.resolve(ordinaryPhoto + "-96-standard.png"), FastPng.encode(blurred));
+        Files.writeString(cacheDir.resolve(ordinaryPhoto + ".score"), ExplicitnessScore.NONE.serialize());
+        Files.writeString(cacheDir.resolve(explicitPhoto + ".score"), "damaged");
+        Files.writeString(cacheDir.resolve("notes.txt"), "not ours");
+        storeBroken = true;
+        ImageService service = service(RevealPolicy.ALLOW_ALL);
+        BlurredImage b = assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 96, BlurLevel.AUTO));
+        assertEquals(96, Math.max(b.width(), b.height()));
+        assertEquals(Set.of(k(ordinaryPhoto) + "-96-standard.png", k(ordinaryPhoto) + ".score", k(explicitPhoto) + ".score",
+                "notes.txt"), cacheFiles(), "old names are gone, other files untouched");
+        storeBroken = false;
+        assertTrue(service.needsConfirmation(explicitPhoto), "a damaged old score is recomputed");
+    }
+
+    @Test
     void likelyExplicitPicturesAreAlwaysBlurredStrongly() throws Exception {
         ImageService service = service(RevealPolicy.ALLOW_ALL);
         BlurredImage b = assertInstanceOf(BlurredImage.class, service.blurred(explicitPhoto, 96, BlurLevel.STANDARD));
@@ -116,8 +163,9 @@ class ImageServiceTest {
         assertTrue(b.score().likelyExplicit());
         assertTrue(service.needsConfirmation(explicitPhoto));
         assertFalse(service.needsConfirmation(ordinaryPhoto));
-        assertTrue(cacheFiles().contains(explicitPhoto + "-320-strong.png"));
-        assertFalse(cacheFiles().stream().anyMatch(f -> f.startsWith(explicitPhoto) && f.contains("standard")));
+        assertTrue(cacheFiles().contains(k(explicitPhoto) + "-320-strong.png"));
+        String stem = k(explicitPhoto);
+        assertFalse(cacheFiles().stream().anyMatch(f -> f.startsWith(stem) && f.contains("standard")));
     }
 
     @Test
@@ -164,9 +212,9 @@ class ImageServiceTest {
             try (Stream<Path> s = Files.list(ioCache)) {
                 assertEquals(0, s.count(), "ImageIO cache folder stays empty");
             }
-            // The bytes-only variant caches under the bytes' hash, blurred only.
+            // The bytes-only variant caches under the bytes' (keyed) hash, blurred only.
             String sha = ImageService.sha256(fresh);
-            assertTrue(cacheFiles().contains(sha + "-320-standard.png"));
+            assertTrue(cacheFiles().contains(k(sha) + "-320-standard.png"));
         } finally {
             ImageIO.setUseCache(useCache);
             ImageIO.setCacheDirectory(dir);
@@ -204,11 +252,11 @@ class ImageServiceTest {
     void damagedCacheEntriesAreRecomputed() throws Exception {
         ImageService service = service(RevealPolicy.ALLOW_ALL);
         service.prepare(ordinaryPhoto);
-        Files.write(cacheDir.resolve(ordinaryPhoto + "-96-standard.png"), new byte[] { 1, 2, 3 });
-        Files.writeString(cacheDir.resolve(ordinaryPhoto + ".score"), "garbage");
+        Files.write(cacheDir.resolve(k(ordinaryPhoto) + "-96-standard.png"), new byte[] { 1, 2, 3 });
+        Files.writeString(cacheDir.resolve(k(ordinaryPhoto) + ".score"), "garbage");
         BlurredImage b = assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 96, BlurLevel.AUTO));
         assertEquals(96, Math.max(b.width(), b.height()));
-        BufferedImage rewritten = ImageIO.read(cacheDir.resolve(ordinaryPhoto + "-96-standard.png").toFile());
+        BufferedImage rewritten = ImageIO.read(cacheDir.resolve(k(ordinaryPhoto) + "-96-standard.png").toFile());
         assertEquals(96, Math.max(rewritten.getWidth(), rewritten.getHeight()));
         assertFalse(cacheFiles().stream().anyMatch(f -> f.endsWith(".part")), "no temporary leftovers");
     }

@@ -28,18 +28,24 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.FileImageOutputStream;
 
 /**
- * Benchmark (not a test): blurred thumbnails (score + 96/320/960 px blurred PNGs written to a cache
- * folder, exactly what {@link ImageService#prepare} does at import) for N phone-size photos
- * (4000 × 3000 = 12 MP JPEG, generated once into a folder and reused), next to a plain full decode
- * ({@code ImageIO.read}) of the same files in the same run. Prints time per image, the ratio and
- * the peak heap of each phase.
+ * Benchmark (not a test): blurred thumbnails of N phone photos (4000 × 3000 = 12 MP baseline JPEG
+ * with EXIF as phones write it, three quarters with an embedded thumbnail; generated once into a
+ * folder and reused), next to a plain full decode ({@code ImageIO.read}) of the same files in the
+ * same run. Phases, each on a fresh cache:
+ * <ol>
+ * <li>list thumbnails (96 px) with the embedded EXIF thumbnail when it has the main image's shape,
+ * else a subsampled decode (which then scores and caches the picture);</li>
+ * <li>list thumbnails (96 px) by subsampled decoding only;</li>
+ * <li>import ({@link ImageService#prepare}): subsampled decode, score from the main image, 96 and
+ * 320 px blurred PNGs written to the cache;</li>
+ * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context.</li>
+ * </ol>
+ * Prints time per image, the ratio to the full decode and the peak heap of each phase.
  *
  * <pre>
- * java -Xmx256m -cp bundles/maraude.images/target/classes:bundles/maraude.images.tests/target/classes:$OSGI \
- *      maraude.images.ThumbnailBenchmark [count=1000] [folder=$TMPDIR/maraude-bench-12mp]
+ * ./bench images [count=1000] [folder=$TMPDIR/maraude-bench-12mp-exif] [generate]
  * </pre>
  */
 public final class ThumbnailBenchmark {
@@ -53,13 +59,19 @@ public final class ThumbnailBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path folder = args.length > 1 ? Paths.get(args[1])
-                : Paths.get(System.getProperty("java.io.tmpdir"), "maraude-bench-12mp");
+                : Paths.get(System.getProperty("java.io.tmpdir"), "maraude-bench-12mp-exif");
         List<Path> files = generate(folder, count);
-        long bytes = 0;
-        for (Path f : files) {
-            bytes += Files.size(f);
+        if (args.length > 2 && args[2].equals("generate")) {
+            return;
         }
-        System.out.printf("%d photos %d×%d JPEG, %.1f MB on average, in %s%n", count, W, H, bytes / 1e6 / count, folder);
+        long bytes = 0;
+        int withThumbnail = 0;
+        for (int n = 0; n < count; n++) {
+            bytes += Files.size(files.get(n));
+            withThumbnail += thumbnailWidth(n) > 0 ? 1 : 0;
+        }
+        System.out.printf("%d photos %d×%d baseline JPEG, %.1f MB on average, %d with an EXIF thumbnail, in %s%n", count, W,
+                H, bytes / 1e6 / count, withThumbnail, folder);
         System.out.printf("JVM max heap %d MiB, %d processors%n", Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
 
@@ -74,15 +86,45 @@ public final class ThumbnailBenchmark {
         try {
             AttachmentSource source = sha -> Files.newInputStream(bySha.get(sha));
             ImageService service = new ImageService(cache, source);
+            ImageService subsamplingOnly = new ImageService(cache, source);
+            subsamplingOnly.useEmbeddedThumbnails(false);
 
-            // Warm-up both paths (JIT) on a few files, outside the measures.
-            int warm = Math.min(10, count);
+            // Warm-up every path (JIT) on a few files, outside the measures.
+            int warm = Math.min(12, count);
             for (int i = 0; i < warm; i++) {
+                service.blurred(shas.get(i), ImageService.LIST_SIZE, BlurLevel.AUTO);
                 service.prepare(shas.get(i));
                 ImageIO.read(files.get(i).toFile());
             }
             deleteContents(cache);
 
+            int[] embeddedUsed = { 0 };
+            long[] embeddedNanos = { 0 };
+            Phase list = measure(() -> {
+                int failed = 0;
+                for (String sha : shas) {
+                    long t0 = System.nanoTime();
+                    BlurResult r = service.blurred(sha, ImageService.LIST_SIZE, BlurLevel.AUTO);
+                    if (!(r instanceof BlurredImage b)) {
+                        failed++;
+                    } else if (b.score() == null) {
+                        embeddedUsed[0]++; // only the embedded-thumbnail path leaves the score for import
+                        embeddedNanos[0] += System.nanoTime() - t0;
+                    }
+                }
+                return failed;
+            });
+            deleteContents(cache);
+            Phase listSub = measure(() -> {
+                int failed = 0;
+                for (String sha : shas) {
+                    if (!(subsamplingOnly.blurred(sha, ImageService.LIST_SIZE, BlurLevel.AUTO) instanceof BlurredImage)) {
+                        failed++;
+                    }
+                }
+                return failed;
+            });
+            deleteContents(cache);
             Phase thumbs = measure(() -> {
                 int failed = 0;
                 for (String sha : shas) {
@@ -120,26 +162,38 @@ public final class ThumbnailBenchmark {
                 }
                 return failed;
             });
-            double perThumb = thumbs.millis / count;
             double perFull = full.millis / count;
             System.out.println();
-            System.out.println("| phase | total s | ms / image | peak heap MiB | failures |");
-            System.out.println("|---|---|---|---|---|");
-            System.out.printf("| blurred thumbnails (score + 96 and 320 px blurred PNGs to cache) | %.1f | %.1f | %d | %d |%n",
-                    thumbs.millis / 1000, perThumb, thumbs.peakHeap >> 20, thumbs.failures);
-            System.out.printf("| plain full decode (ImageIO.read) | %.1f | %.1f | %d | %d |%n", full.millis / 1000, perFull,
-                    full.peakHeap >> 20, full.failures);
-            System.out.printf("| context: ImageIO subsampled decode to %d px only (no score, no blur) | %.1f | %.1f | %d | %d |%n",
-                    ImageService.ANALYSIS_SIDE, subsampled.millis / 1000, subsampled.millis / count, subsampled.peakHeap >> 20,
-                    subsampled.failures);
-            System.out.printf("%nratio: blurred thumbnails are %.2f× faster than a plain full decode%n", perFull / perThumb);
+            System.out.println("| phase | total s | ms / image | × faster than full decode | peak heap MiB | failures |");
+            System.out.println("|---|---|---|---|---|---|");
+            row(String.format("list thumbnail %d px, embedded EXIF thumbnail when its shape matches (%d of %d), else subsampled decode + score",
+                    ImageService.LIST_SIZE, embeddedUsed[0], count), list, count, perFull);
+            row(String.format("list thumbnail %d px, subsampling only (DC decode + score + blur + PNG to cache)", ImageService.LIST_SIZE),
+                    listSub, count, perFull);
+            row("import: prepare = subsampled decode + score + 96 and 320 px blurred PNGs to cache", thumbs, count, perFull);
+            row("baseline: plain full decode (ImageIO.read)", full, count, perFull);
+            row(String.format("context: ImageIO source subsampling to %d px, decode only", ImageService.ANALYSIS_SIDE), subsampled,
+                    count, perFull);
+            if (embeddedUsed[0] > 0 && embeddedUsed[0] < count) {
+                double perEmbedded = embeddedNanos[0] / 1e6 / embeddedUsed[0];
+                double perOther = (list.millis - embeddedNanos[0] / 1e6) / (count - embeddedUsed[0]);
+                System.out.printf("%nlist thumbnails, split: %.1f ms per photo from its embedded thumbnail (%.1f× faster than a full decode),"
+                        + " %.1f ms per photo without a usable one (%.1f×)%n", perEmbedded, perFull / perEmbedded, perOther,
+                        perFull / perOther);
+            }
             try (Stream<Path> s = Files.list(cache)) {
-                System.out.printf("cache: %d files (%d pictures × 2 sizes + scores)%n", s.count(), count);
+                System.out.printf("%ncache after import: %d files (%d pictures × 2 sizes + scores)%n", s.count(), count);
             }
         } finally {
             deleteContents(cache);
             Files.deleteIfExists(cache);
         }
+    }
+
+    private static void row(String what, Phase p, int count, double perFull) {
+        double per = p.millis / count;
+        System.out.printf("| %s | %.1f | %.1f | %.2f | %d | %d |%n", what, p.millis / 1000, per, perFull / per, p.peakHeap >> 20,
+                p.failures);
     }
 
     private record Phase(double millis, long peakHeap, int failures) {
@@ -170,84 +224,134 @@ public final class ThumbnailBenchmark {
         }
     }
 
-    /** Photo-like 12 MP JPEGs: gradients, shapes, textured areas and sensor noise, quality 0.9. */
+    /**
+     * Photo-like 12 MP baseline JPEGs as phones write them: gradients, shapes, a textured part and
+     * sensor noise, quality 0.9, an EXIF APP1 segment first (no JFIF) holding IFD0 and an embedded
+     * JPEG thumbnail in IFD1: 160×120 for half the photos, 512×384 for a quarter, none for the last
+     * quarter (photos that went through an editor or a messenger). Generated on two threads, once.
+     */
     static List<Path> generate(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            Path f = folder.resolve(String.format("photo-%05d.jpg", n));
+            files.add(f);
+            if (!Files.isRegularFile(f) || Files.size(f) == 0) {
+                missing.add(n);
+            }
+        }
+        if (missing.isEmpty()) {
+            return files;
+        }
         Random tiles = new Random(1);
-        int tile = 512;
-        int[] grain = new int[tile * tile];
-        int[] noise = new int[tile * tile];
+        int[] grain = new int[TILE * TILE];
+        int[] noise = new int[TILE * TILE];
         for (int i = 0; i < grain.length; i++) {
             grain[i] = (int) (tiles.nextGaussian() * 9);
             noise[i] = (int) (tiles.nextGaussian() * 2.5);
         }
-        BufferedImage img = null;
         long t0 = System.nanoTime();
-        int made = 0;
-        for (int n = 0; n < count; n++) {
-            Path f = folder.resolve(String.format("photo-%05d.jpg", n));
-            files.add(f);
-            if (Files.isRegularFile(f) && Files.size(f) > 0) {
-                continue;
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        ThreadLocal<BufferedImage> canvas = ThreadLocal.withInitial(() -> new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int n : missing) {
+                done.add(pool.submit(() -> {
+                    byte[] jpeg = photo(n, canvas.get(), grain, noise);
+                    Path f = files.get(n);
+                    Path tmp = folder.resolve(f.getFileName() + ".part");
+                    Files.write(tmp, jpeg);
+                    Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    int m = made.incrementAndGet();
+                    if (m % 50 == 0) {
+                        System.out.printf("generated %d photos (%.0f s)%n", m, (System.nanoTime() - t0) / 1e9);
+                    }
+                    return null;
+                }));
             }
-            if (img == null) {
-                img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
             }
-            Random r = new Random(n);
-            Graphics2D g = img.createGraphics();
-            g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), 0, H,
-                    new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
-            g.fillRect(0, 0, W, H);
-            for (int s = 0; s < 12; s++) {
-                int x = r.nextInt(W);
-                int y = r.nextInt(H);
-                int w = 200 + r.nextInt(1800);
-                int h = 200 + r.nextInt(1500);
-                g.setPaint(new GradientPaint(x, y, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), x + w, y + h,
-                        new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
-                if (r.nextBoolean()) {
-                    g.fill(new Ellipse2D.Double(x - w / 2.0, y - h / 2.0, w, h));
-                } else {
-                    g.fillRect(x - w / 2, y - h / 2, w, h);
-                }
-            }
-            g.dispose();
-            int[] px = Pixels.data(img);
-            int ox = r.nextInt(tile);
-            int oy = r.nextInt(tile);
-            int texturedFrom = H / 2 + r.nextInt(H / 2); // grass, gravel, fabric: the lower part is textured
-            for (int y = 0; y < H; y++) {
-                int row = ((y + oy) % tile) * tile;
-                for (int x = 0; x < W; x++) {
-                    int k = row + (x + ox) % tile;
-                    int d = noise[k] + (y >= texturedFrom ? grain[k] : 0);
-                    int p = px[y * W + x];
-                    int rr = clamp((p >> 16 & 255) + d);
-                    int gg = clamp((p >> 8 & 255) + d);
-                    int bb = clamp((p & 255) + d);
-                    px[y * W + x] = rr << 16 | gg << 8 | bb;
-                }
-            }
-            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-            Path tmp = folder.resolve(f.getFileName() + ".part");
-            Files.deleteIfExists(tmp);
-            try (FileImageOutputStream out = new FileImageOutputStream(tmp.toFile())) {
-                w.setOutput(out);
-                ImageWriteParam p = w.getDefaultWriteParam();
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(0.9f);
-                w.write(null, new IIOImage(img, null, null), p);
-            } finally {
-                w.dispose();
-            }
-            Files.move(tmp, f);
-            made++;
-            if (made % 50 == 0) {
-                System.out.printf("generated %d photos (%.0f s)%n", made, (System.nanoTime() - t0) / 1e9);
-            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IOException(e);
+        } finally {
+            pool.shutdownNow();
         }
         return files;
+    }
+
+    private static final int TILE = 512;
+
+    /** Kind of embedded thumbnail of photo n: 0 none, else its width (4:3). */
+    static int thumbnailWidth(int n) {
+        return switch (n % 4) {
+            case 0 -> 0;
+            case 3 -> 512;
+            default -> 160;
+        };
+    }
+
+    private static byte[] photo(int n, BufferedImage img, int[] grain, int[] noise) throws IOException {
+        Random r = new Random(n);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), 0, H,
+                new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
+        g.fillRect(0, 0, W, H);
+        for (int s = 0; s < 12; s++) {
+            int x = r.nextInt(W);
+            int y = r.nextInt(H);
+            int w = 200 + r.nextInt(1800);
+            int h = 200 + r.nextInt(1500);
+            g.setPaint(new GradientPaint(x, y, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), x + w, y + h,
+                    new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
+            if (r.nextBoolean()) {
+                g.fill(new Ellipse2D.Double(x - w / 2.0, y - h / 2.0, w, h));
+            } else {
+                g.fillRect(x - w / 2, y - h / 2, w, h);
+            }
+        }
+        g.dispose();
+        int[] px = Pixels.data(img);
+        int ox = r.nextInt(TILE);
+        int oy = r.nextInt(TILE);
+        int texturedFrom = H / 2 + r.nextInt(H / 2); // grass, gravel, fabric: the lower part is textured
+        for (int y = 0; y < H; y++) {
+            int row = ((y + oy) % TILE) * TILE;
+            for (int x = 0; x < W; x++) {
+                int k = row + (x + ox) % TILE;
+                int d = noise[k] + (y >= texturedFrom ? grain[k] : 0);
+                int p = px[y * W + x];
+                int rr = clamp((p >> 16 & 255) + d);
+                int gg = clamp((p >> 8 & 255) + d);
+                int bb = clamp((p & 255) + d);
+                px[y * W + x] = rr << 16 | gg << 8 | bb;
+            }
+        }
+        byte[] main = ExifFixtures.withoutJfif(jpeg(img, 0.9f));
+        int tw = thumbnailWidth(n);
+        if (tw == 0) {
+            return main;
+        }
+        int th = tw * H / W;
+        BufferedImage thumb = Pixels.image(Pixels.areaAverage(px, W, H, tw, th), tw, th);
+        return ExifFixtures.withApp1(main, ExifFixtures.exifWithThumbnail(1, jpeg(thumb, 0.8f)));
+    }
+
+    private static byte[] jpeg(BufferedImage img, float quality) throws IOException {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4 << 20);
+        try (javax.imageio.stream.MemoryCacheImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
+            w.setOutput(out);
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            w.write(null, new IIOImage(img, null, null), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     private static int clamp(int v) {

@@ -15,7 +15,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * @param width  pixel width
  * @param height pixel height
  * @param level  the blur actually applied (never weaker than the explicitness score asks)
- * @param score  the picture's explicitness score
+ * @param score  the picture's explicitness score, computed from the main image; {@code null} only for a
+ *               list-size thumbnail blurred {@link BlurLevel#STRONG} from the camera's embedded
+ *               thumbnail before the picture was scored (see {@link ImageService#blurred(String, int, BlurLevel)})
  */
 public record BlurredImage(byte[] png, int width, int height, BlurLevel level, ExplicitnessScore score) implements BlurResult {
 

@@ -34,6 +34,12 @@ public final class ImageService {
      */
     static final int[] PREPARED_SIZES = { 96, 320 };
 
+    /** The list thumbnail size (search results, queue), the only one an embedded EXIF thumbnail may give. */
+    public static final int LIST_SIZE = 96;
+
+    /** Smallest embedded thumbnail used: cameras write 160×120 and more. */
+    static final int EMBEDDED_MIN_SIDE = 80;
+
     /** Decode size for scoring and blurring: enough for skin analysis, tiny next to a photo. */
     static final int ANALYSIS_SIDE = 256;
 
@@ -74,12 +80,24 @@ public final class ImageService {
         this.clock = Objects.requireNonNull(clock, "clock"); //$NON-NLS-1$
     }
 
+    private volatile boolean useEmbedded = true;
+
+    /** Whether list thumbnails may come from embedded EXIF thumbnails (the benchmark compares both). */
+    void useEmbeddedThumbnails(boolean use) {
+        useEmbedded = use;
+    }
+
     public Path cacheDirectory() {
         return cache.directory();
     }
 
     /**
      * A blurred picture whose longest side is {@code maxSize}, from the cache when possible.
+     *
+     * <p>Up to {@link #LIST_SIZE}, a picture not in the cache yet may be blurred from the camera's
+     * embedded EXIF thumbnail when it has the main image's shape (no decode of the main image, only
+     * the start of the file is read); until the picture is scored from its main image such a
+     * thumbnail is blurred {@link BlurLevel#STRONG}, carries no score and is not cached.</p>
      *
      * @param level {@link BlurLevel#AUTO} or a level; a likely explicit picture is always blurred
      *              {@link BlurLevel#STRONG}, whatever is asked
@@ -99,11 +117,61 @@ public final class ImageService {
                 return hit;
             }
         }
-        DecodeResult decoded = decode(sha256, ANALYSIS_SIDE);
+        byte[] data;
+        try (InputStream in = source.open(sha256)) {
+            if (maxSize <= LIST_SIZE && useEmbedded) {
+                // The EXIF segment (at most 64 KiB) comes first: try it before reading the whole photo.
+                byte[] head = in.readNBytes(ExifOrientation.SCAN_BYTES);
+                BlurredImage quick = fromEmbedded(sha256, head, maxSize, level, known.orElse(null));
+                if (quick != null) {
+                    return quick;
+                }
+                byte[] rest = SafeImageDecoder.readBounded(in, Math.max(0, decoder.limits().maxBytes() - head.length));
+                data = java.util.Arrays.copyOf(head, head.length + rest.length);
+                System.arraycopy(rest, 0, data, head.length, rest.length);
+            } else {
+                data = SafeImageDecoder.readBounded(in, decoder.limits().maxBytes());
+            }
+        } catch (IOException | RuntimeException e) {
+            return new ImagePlaceholder(ImagePlaceholder.Reason.IO_ERROR, e.getClass().getSimpleName());
+        }
+        DecodeResult decoded = decoder.decode(data, ANALYSIS_SIDE);
         if (decoded instanceof ImagePlaceholder p) {
             return p;
         }
         return derive(sha256, ((DecodedImage) decoded).image(), maxSize, level);
+    }
+
+    /**
+     * A list-size thumbnail blurred from the camera's embedded EXIF thumbnail, when it has the main
+     * image's shape: no decode of the main image. The score is never taken from it: with a known
+     * score (computed from the main image at import) the derivative is cached at the level the score
+     * asks; without one it is blurred {@link BlurLevel#STRONG} and not cached, and its
+     * {@link BlurredImage#score()} is {@code null}. {@code null} when there is no usable thumbnail.
+     */
+    private BlurredImage fromEmbedded(String sha256, byte[] data, int maxSize, BlurLevel level, ExplicitnessScore known) {
+        DecodedImage thumb;
+        try {
+            thumb = decoder.embeddedThumbnail(data, EMBEDDED_MIN_SIDE);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return null;
+        }
+        if (thumb == null) {
+            return null;
+        }
+        BlurLevel effective = known == null ? BlurLevel.STRONG : level.effective(known);
+        BufferedImage blurred = Blur.blur(thumb.image(), LIST_SIZE, effective);
+        byte[] png = FastPng.encode(blurred);
+        if (known != null) {
+            try {
+                cache.writeBlurred(sha256, LIST_SIZE, effective, png);
+            } catch (IOException e) {
+                // not cached: computed again next time
+            }
+        }
+        BufferedImage fitted = Pixels.fitDown(blurred, maxSize);
+        return new BlurredImage(fitted == blurred ? png : FastPng.encode(fitted), fitted.getWidth(), fitted.getHeight(),
+                effective, known);
     }
 
     /**

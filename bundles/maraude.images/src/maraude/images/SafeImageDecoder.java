@@ -100,6 +100,43 @@ public final class SafeImageDecoder {
         }
     }
 
+    /**
+     * The camera's embedded EXIF thumbnail, decoded and turned like the main image, when the main
+     * image is within the limits and the thumbnail has its shape (aspect ratio within 2 %) and a
+     * longest side of at least {@code minSide}; {@code null} otherwise (none, damaged, another shape:
+     * the caller decodes the main image instead). An embedded thumbnail may show another picture than
+     * the main image (kept from before a crop, or hostile): it is only good for list-size blurred
+     * derivatives, never for the explicitness score.
+     */
+    public DecodedImage embeddedThumbnail(byte[] data, int minSide) {
+        if (data == null || data.length > limits.maxBytes()) {
+            return null;
+        }
+        int[] at = ExifThumbnail.find(data);
+        int[] dims = at == null ? null : ExifThumbnail.frameDimensions(data);
+        if (dims == null) {
+            return null;
+        }
+        int w = dims[0];
+        int h = dims[1];
+        if (w > limits.maxSide() || h > limits.maxSide() || (long) w * h > limits.maxPixels()) {
+            return null;
+        }
+        byte[] slice = java.util.Arrays.copyOfRange(data, at[0], at[0] + at[1]);
+        int[] tdims = ExifThumbnail.frameDimensions(slice);
+        if (tdims == null || !ExifThumbnail.sameShape(tdims[0], tdims[1], w, h)
+                || Math.max(tdims[0], tdims[1]) < minSide || Math.max(tdims[0], tdims[1]) > 2048) {
+            return null;
+        }
+        DecodeResult r = decode(new MemoryCacheImageInputStream(new ByteArrayInputStream(slice)), slice.length,
+                Math.max(tdims[0], tdims[1]), 1, "jpeg"); //$NON-NLS-1$
+        if (!(r instanceof DecodedImage t) || !ExifThumbnail.sameShape(t.image().getWidth(), t.image().getHeight(), w, h)) {
+            return null;
+        }
+        return new DecodedImage(Pixels.orient(t.image(), ExifOrientation.read(data)), w, h, "jpeg-exif-thumbnail", //$NON-NLS-1$
+                Math.max(1, Math.max(w, h) / Math.max(t.image().getWidth(), t.image().getHeight())));
+    }
+
     /** Decodes a file without reading it whole into memory. */
     public DecodeResult decode(Path file, int maxSide) {
         long size;
@@ -137,10 +174,16 @@ public final class SafeImageDecoder {
     }
 
     private DecodeResult decode(ImageInputStream iis, long byteCount, int maxSide, int orientation) {
+        return decode(iis, byteCount, maxSide, orientation, null);
+    }
+
+    /** @param knownFormat a format name whose reader is taken without probing every reader, or {@code null} */
+    private DecodeResult decode(ImageInputStream iis, long byteCount, int maxSide, int orientation, String knownFormat) {
         ImageReader reader = null;
         String format = "?"; //$NON-NLS-1$
         try (iis) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+            Iterator<ImageReader> readers = knownFormat != null ? ImageIO.getImageReadersByFormatName(knownFormat)
+                    : ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 return new ImagePlaceholder(ImagePlaceholder.Reason.UNSUPPORTED_FORMAT, byteCount + " bytes"); //$NON-NLS-1$
             }

@@ -40,11 +40,14 @@ import maraude.images.ImagePlaceholder;
 import maraude.images.ImageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ListThumbnails;
 import maraude.ui.conversation.Messages;
 import maraude.ui.conversation.PictureTile;
 import maraude.ui.conversation.PictureTile.State;
 import maraude.ui.parts.ConversationPart;
 import maraude.ui.parts.QueuePart;
+import maraude.ui.parts.SearchPart;
+import maraude.core.triage.QueueItem;
 
 /**
  * Pictures in the real workbench: shown blurred (measured on the screen's pixels against the sharp
@@ -255,5 +258,88 @@ class ConversationPicturesTest {
 
         click(explicit); // "blur" again by hand
         awaitTile(explicitSha, State.BLURRED);
+    }
+
+    /**
+     * The permanence queue shows a conversation's first picture as a small thumbnail, blurred: the
+     * screen pixels of that cell are the blurred derivative, with far less high-frequency energy than
+     * the sharp picture at the same size.
+     */
+    @Test
+    @Order(4)
+    void queueRowsWithAPictureShowABlurredThumbnail() throws Exception {
+        int auditBefore = audit().size();
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to load"); //$NON-NLS-1$
+        List<QueueItem> rows = workbench.sync(queue::rows);
+        int row = -1;
+        String sha = null;
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            for (int i = 0; i < rows.size() && sha == null; i++) {
+                sha = ListThumbnails.firstPicture(reader.messages(rows.get(i).conversationId()));
+                row = i;
+            }
+        }
+        assertNotNull(sha, "a waiting conversation has a picture (the test conversation does)"); //$NON-NLS-1$
+        int r = row;
+        org.eclipse.swt.widgets.Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        workbench.syncRun(() -> {
+            table.setTopIndex(r);
+            table.showItem(table.getItem(r));
+        });
+        assertListThumbnailBlurred(table, workbench.sync(queue::thumbnails), r, sha, "queue"); //$NON-NLS-1$
+        assertEquals(auditBefore, audit().size(), "lists reveal nothing"); //$NON-NLS-1$
+    }
+
+    /** A search hit on a message with a picture shows it as a blurred thumbnail as well. */
+    @Test
+    @Order(5)
+    void searchHitsWithAPictureShowABlurredThumbnail() throws Exception {
+        int auditBefore = audit().size();
+        SearchPart search = (SearchPart) workbench.showPart("maraude.perspective.permanence", SearchPart.ID); //$NON-NLS-1$
+        org.eclipse.swt.widgets.Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
+        workbench.syncRun(() -> query.setText("voici photos")); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(search::hits).stream().anyMatch(h -> h.conversationId().equals(testConversation)),
+                "the test message among the hits"); //$NON-NLS-1$
+        List<maraude.core.archive.SearchHit> hits = workbench.sync(search::hits);
+        int row = 0;
+        while (!hits.get(row).conversationId().equals(testConversation)) {
+            row++;
+        }
+        int r = row;
+        org.eclipse.swt.widgets.Table table = workbench.widget(WidgetIds.SEARCH_TABLE);
+        workbench.syncRun(() -> {
+            table.setTopIndex(r);
+            table.showItem(table.getItem(r));
+        });
+        assertListThumbnailBlurred(table, workbench.sync(search::thumbnails), r, explicitSha, "search"); //$NON-NLS-1$
+        assertEquals(auditBefore, audit().size(), "lists reveal nothing"); //$NON-NLS-1$
+    }
+
+    /**
+     * Waits for row {@code r}'s thumbnail to be painted (screen pixels equal to the blurred image
+     * drawn), then checks that the screen shows far less detail than the sharp picture at that size.
+     */
+    private static void assertListThumbnailBlurred(org.eclipse.swt.widgets.Table table, ListThumbnails thumbnails, int r,
+            String sha, String what) throws Exception {
+        workbench.waitUntil(() -> workbench.sync(() -> thumbnails.imageBounds(r)) != null, what + ": the row's thumbnail"); //$NON-NLS-1$
+        ImageData drawn = workbench.sync(() -> thumbnails.imageData(r));
+        assertTrue(Math.max(drawn.width, drawn.height) <= ListThumbnails.SIZE, "a small thumbnail"); //$NON-NLS-1$
+        ImageData[] seen = new ImageData[1];
+        workbench.waitUntil(() -> {
+            workbench.syncRun(table::update);
+            workbench.flush();
+            Rectangle bounds = workbench.sync(() -> thumbnails.imageBounds(r));
+            seen[0] = bounds == null ? null : ScreenPixels.capture(workbench, bounds);
+            return seen[0] != null && ScreenPixels.meanAbsDiff(seen[0], drawn) < 6;
+        }, what + ": the thumbnail to be painted in its cell"); //$NON-NLS-1$
+        workbench.screenshot(what + "-thumbnails"); //$NON-NLS-1$
+        ImageData sharp = sharpReference(sha);
+        double sharpAtSize = ScreenPixels.energy(sharp.scaledTo(seen[0].width, seen[0].height));
+        double onScreen = ScreenPixels.energy(seen[0]);
+        System.out.println(what + " thumbnail energy: on screen " + onScreen + ", sharp at that size " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(sharpAtSize > 20, "the picture has detail to lose at that size: " + sharpAtSize); //$NON-NLS-1$
+        assertTrue(onScreen < BLURRED_MAX * sharpAtSize,
+                what + ": blurred in the list: energy " + onScreen + " vs sharp " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$
     }
 }

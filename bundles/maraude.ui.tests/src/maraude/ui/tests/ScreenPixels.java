@@ -69,4 +69,18 @@ final class ScreenPixels {
         }
         return l.length == 0 ? 0 : sum / l.length;
     }
+
+    /** Mean absolute difference of the luminance of two pictures of the same size (255 when sizes differ). */
+    static double meanAbsDiff(ImageData a, ImageData b) {
+        if (a.width != b.width || a.height != b.height) {
+            return 255;
+        }
+        double[] la = luminance(a);
+        double[] lb = luminance(b);
+        double sum = 0;
+        for (int i = 0; i < la.length; i++) {
+            sum += Math.abs(la[i] - lb[i]);
+        }
+        return la.length == 0 ? 0 : sum / la.length;
+    }
 }

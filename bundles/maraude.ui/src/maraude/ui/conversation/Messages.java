@@ -20,6 +20,8 @@ public final class Messages extends NLS {
     public static String Picture_revealed;
     public static String Picture_revealJob;
     public static String Picture_unavailable;
+    public static String Thumbnails_job;
+    public static String Thumbnails_column;
     public static String Reply_suggestionsTitle;
     public static String Reply_loadingSuggestions;
     public static String Reply_noSuggestions;

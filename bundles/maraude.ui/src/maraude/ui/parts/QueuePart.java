@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
+import maraude.core.archive.Archive;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
@@ -36,12 +37,14 @@ import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
+import maraude.ui.conversation.ListThumbnails;
 
 /**
  * The permanence queue: conversations where they wrote and we have not answered, the ones about to
  * vanish from their platform first, then the longest waiting; coloured by age band. Keyboard: J/K
  * or arrows move, Enter opens, H marks handled, S snoozes until tomorrow morning. Rows are filled
- * lazily (SWT.VIRTUAL) so that the table stays fluid whatever its size.
+ * lazily (SWT.VIRTUAL) so that the table stays fluid whatever its size. A conversation with pictures
+ * shows its first one as a small blurred thumbnail in the first column (no reveal in lists).
  */
 public class QueuePart {
 
@@ -62,9 +65,12 @@ public class QueuePart {
     private EPartService partService;
     @Inject
     private MPart part;
+    @Inject
+    private Archive archive;
 
     private Label counters;
     private Table table;
+    private ListThumbnails thumbnails;
     private Color[] bandColours;
     private List<QueueItem> rows = List.of();
     /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
@@ -81,6 +87,8 @@ public class QueuePart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
+        ListThumbnails.column(table);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
         column(Messages.Queue_colWaiting, 80);
         column(Messages.Queue_colPlatform, 85);
         column(Messages.Queue_colContact, 130);
@@ -121,11 +129,12 @@ public class QueuePart {
         Instant now = queue.now();
         String expires = q.expiresAt() == null ? "" : q.expired() ? Messages.Queue_expired : Formats.waiting(now, q.expiresAt()); //$NON-NLS-1$
         String contact = q.summary().contactName() + (q.contact() != null && q.contact().caution() ? " ⚠" : ""); //$NON-NLS-1$ //$NON-NLS-2$
-        item.setText(new String[] { Formats.waiting(q.waitingSince(), now), q.summary().platform().key(), contact, expires,
+        item.setText(new String[] { "", Formats.waiting(q.waitingSince(), now), q.summary().platform().key(), contact, expires, //$NON-NLS-1$
                 Formats.preview(q.summary().lastMessagePreview(), 120) });
+        thumbnails.show(item, q.conversationId());
         item.setBackground(bandColours[Math.min(q.band(), bandColours.length - 1)]);
         if (q.expiringSoon() || q.expired()) {
-            item.setForeground(3, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+            item.setForeground(4, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
     }
 
@@ -225,6 +234,19 @@ public class QueuePart {
         counters.setText(rows.isEmpty() ? Messages.Queue_empty
                 : NLS.bind(Messages.Queue_counters, new Object[] { rows.size(), q.overdue(), q.expiringSoon(), q.fresh() }));
         counters.getParent().layout(true);
+    }
+
+    /** The thumbnails column, for tests. */
+    public ListThumbnails thumbnails() {
+        return thumbnails;
+    }
+
+    @Inject
+    @Optional
+    void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
+        if (thumbnails != null && !table.isDisposed()) {
+            thumbnails.clear(); // no picture of a locked archive stays in memory
+        }
     }
 
     /** Rows shown, for tests and handlers. */

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.di.UIEventTopic;
+
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -38,10 +41,12 @@ import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ListThumbnails;
 
 /**
  * Search of past exchanges, as you type: the query runs in a job a moment after the last key, the
- * newest query wins, hits fill a virtual table; Enter opens the conversation at the hit.
+ * newest query wins, hits fill a virtual table; Enter opens the conversation at the hit. A hit
+ * carrying a picture shows it as a small blurred thumbnail in the first column (no reveal in lists).
  */
 public class SearchPart {
 
@@ -67,6 +72,7 @@ public class SearchPart {
     private Label count;
     private Label facets;
     private Table table;
+    private ListThumbnails thumbnails;
     private List<SearchHit> hits = List.of();
     private long generation;
     private final Runnable runLater = this::runSearch;
@@ -98,6 +104,8 @@ public class SearchPart {
                 WidgetIds.SEARCH_TABLE);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.setHeaderVisible(true);
+        ListThumbnails.column(table);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.MESSAGE);
         column(Messages.Search_colDate, 120);
         column(Messages.Search_colPlatform, 80);
         column(Messages.Search_colContact, 120);
@@ -136,8 +144,27 @@ public class SearchPart {
             return;
         }
         SearchHit h = hits.get(index);
-        item.setText(new String[] { Formats.dateTime(h.instant()), h.platform().key(), h.contactName(),
+        item.setText(new String[] { "", Formats.dateTime(h.instant()), h.platform().key(), h.contactName(), //$NON-NLS-1$
                 h.snippet().replace("[[", "").replace("]]", "").replaceAll("\\s+", " ") }); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        thumbnails.show(item, h.conversationId() + '\n' + h.messageId());
+    }
+
+    /** The thumbnails column, for tests. */
+    public ListThumbnails thumbnails() {
+        return thumbnails;
+    }
+
+    /** Hits shown, for tests. */
+    public List<SearchHit> hits() {
+        return hits;
+    }
+
+    @Inject
+    @Optional
+    void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
+        if (thumbnails != null && !table.isDisposed()) {
+            thumbnails.clear(); // no picture of a locked archive stays in memory
+        }
     }
 
     private void schedule() {
