@@ -191,15 +191,29 @@ public final class Triage {
             out.add(new FollowUpItem(s, since, silence.isNegative() ? Duration.ZERO : silence, s.lastInbound() == null,
                     waiting, state.contact(s.contactId()), cs));
         }
-        out.sort(LONGEST_SILENCE);
+        Silence[] ranked = new Silence[out.size()];
+        for (int i = 0; i < ranked.length; i++) {
+            FollowUpItem f = out.get(i);
+            ranked[i] = new Silence(f.since().getEpochSecond(), f.since().getNano(), f);
+        }
+        Arrays.sort(ranked);
+        for (int i = 0; i < ranked.length; i++) {
+            out.set(i, ranked[i].item);
+        }
         return out;
     }
 
-    /** Longest silence first, then by conversation id; written out for speed like {@link #URGENCY}. */
-    private static final Comparator<FollowUpItem> LONGEST_SILENCE = (a, b) -> {
-        int c = a.since().compareTo(b.since());
-        return c != 0 ? c : a.summary().conversationId().compareTo(b.summary().conversationId());
-    };
+    /** Longest silence first, then by conversation id; primitive keys side by side, as for the queue. */
+    private record Silence(long sinceSeconds, int sinceNanos, FollowUpItem item) implements Comparable<Silence> {
+        @Override
+        public int compareTo(Silence o) {
+            int c = Long.compare(sinceSeconds, o.sinceSeconds);
+            if (c == 0) {
+                c = Integer.compare(sinceNanos, o.sinceNanos);
+            }
+            return c != 0 ? c : item.summary().conversationId().compareTo(o.item.summary().conversationId());
+        }
+    }
 
     // ----------------------------------------------------------------------------------- register
 
