@@ -1,10 +1,14 @@
 package maraude.archive;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -22,6 +26,17 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PointRangeQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -171,6 +186,46 @@ public final class ArchiveSchema {
     public static final String SOURCE_LINE = "source_line"; //$NON-NLS-1$
     public static final String SOURCE_OFFSET = "source_offset"; //$NON-NLS-1$
 
+    /** Fields that only message documents have: a query that requires one of them needs no {@link #TYPE} filter. */
+    static final Set<String> MESSAGE_ONLY_FIELDS = Set.of(TEXT, WHO, PHONES, CONVERSATION, DIRECTION, WORKER, TIME,
+            PENDING);
+
+    /** Whether {@code q} can only match message documents (conservative: false when unsure). */
+    static boolean matchesMessagesOnly(Query q) {
+        if (q instanceof BooleanQuery bq) {
+            List<BooleanClause> required = bq.clauses().stream().filter(BooleanClause::isRequired).toList();
+            if (!required.isEmpty()) {
+                return required.stream().anyMatch(c -> matchesMessagesOnly(c.getQuery()));
+            }
+            List<BooleanClause> should = bq.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD)
+                    .toList();
+            return !should.isEmpty() && should.stream().allMatch(c -> matchesMessagesOnly(c.getQuery()));
+        }
+        if (q instanceof BoostQuery bq) {
+            return matchesMessagesOnly(bq.getQuery());
+        }
+        if (q instanceof ConstantScoreQuery cq) {
+            return matchesMessagesOnly(cq.getQuery());
+        }
+        String field = null;
+        if (q instanceof TermQuery tq) {
+            field = tq.getTerm().field();
+        } else if (q instanceof PhraseQuery pq) {
+            field = pq.getField();
+        } else if (q instanceof MultiTermQuery mq) {
+            field = mq.getField();
+        } else if (q instanceof TermInSetQuery tq) {
+            field = tq.getField();
+        } else if (q instanceof PointRangeQuery pq) {
+            field = pq.getField();
+        } else if (q instanceof SynonymQuery sq) {
+            field = sq.getField();
+        } else if (q instanceof MultiPhraseQuery mq) {
+            field = mq.getTermArrays().length == 0 ? null : mq.getTermArrays()[0][0].field();
+        }
+        return field != null && MESSAGE_ONLY_FIELDS.contains(field);
+    }
+
     /** Fields a query without a field name searches. */
     public static final String[] DEFAULT_SEARCH_FIELDS = { TEXT, WHO };
 
@@ -265,17 +320,13 @@ public final class ArchiveSchema {
         d.add(new NumericDocValuesField(SEQ, seq(m.source())));
         d.add(new TextField(TEXT, m.text(), Field.Store.YES));
         d.add(new BinaryDocValuesField(PREVIEW, new BytesRef(preview(m.text()))));
-        StringBuilder who = new StringBuilder(m.author());
-        if (contact != null) {
-            who.append('\n').append(contact.displayName()).append('\n').append(contact.handle());
+        if (!m.author().isEmpty()) {
+            d.add(new TextField(WHO, m.author(), Field.Store.NO));
         }
-        d.add(new TextField(WHO, who.toString(), Field.Store.NO));
-        Set<String> phones = PhoneNumbers.keysIn(m.text());
-        if (contact != null) {
-            phones.addAll(PhoneNumbers.keysOf(contact.handle()));
-        }
-        for (String p : phones) {
-            d.add(new StringField(PHONES, p, Field.Store.NO));
+        if (mayHoldPhone(m.text())) {
+            for (String p : PhoneNumbers.keysIn(m.text())) {
+                d.add(new StringField(PHONES, p, Field.Store.NO));
+            }
         }
         for (Attachment a : m.attachments()) {
             d.add(new StoredField(ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName()));
@@ -302,6 +353,9 @@ public final class ArchiveSchema {
 
     /** Whitespace collapsed, cut at {@link #PREVIEW_CHARS} code points with an ellipsis. */
     public static String preview(String text) {
+        if (text.length() <= PREVIEW_CHARS && isCollapsed(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(Math.min(text.length(), PREVIEW_CHARS + 2));
         int points = 0;
         boolean space = false;
@@ -325,6 +379,38 @@ public final class ArchiveSchema {
             points++;
         }
         return sb.toString();
+    }
+
+    /** True when {@link #preview} would return the text unchanged: single spaces only, none at the ends. */
+    private static boolean isCollapsed(String text) {
+        int n = text.length();
+        boolean space = true; // no leading space
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < 0x21 ? c <= ' ' : Character.isWhitespace(c)) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return n == 0 || !space;
+    }
+
+    /** At least 8 digits: cheaper than scanning for numbers in the many messages without any. */
+    private static boolean mayHoldPhone(String text) {
+        int digits = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits >= 8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long seq(SourceRef src) {
@@ -351,8 +437,92 @@ public final class ArchiveSchema {
                     d.getField(SOURCE_OFFSET).numericValue().longValue());
         }
         String author = d.get(AUTHOR);
-        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), ZonedDateTime.parse(d.get(WHEN)),
+        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), parseWhen(d.get(WHEN)),
                 author == null ? "" : author, d.get(WORKER), d.get(TEXT), atts, src); //$NON-NLS-1$
+    }
+
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /**
+     * {@link ZonedDateTime#parse} of a {@link #WHEN} value, with a fast path for the exact shape
+     * {@link ZonedDateTime#toString()} writes ({@code 2026-03-02T10:00+01:00[Europe/Brussels]}, seconds
+     * and fraction optional): the general parser costs more than reading the hit's stored fields.
+     * Anything else (years beyond 9999, other shapes) goes through the general parser.
+     */
+    static ZonedDateTime parseWhen(String s) {
+        int n = s.length();
+        if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+            return ZonedDateTime.parse(s);
+        }
+        try {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = 0;
+            int nano = 0;
+            int i = 16;
+            if (s.charAt(i) == ':') {
+                second = digits(s, i + 1, 2);
+                i += 3;
+                if (i < n && s.charAt(i) == '.') {
+                    int start = ++i;
+                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                        i++;
+                    }
+                    int len = i - start;
+                    if (len == 0 || len > 9) {
+                        return ZonedDateTime.parse(s);
+                    }
+                    nano = digits(s, start, len);
+                    for (int k = len; k < 9; k++) {
+                        nano *= 10;
+                    }
+                }
+            }
+            ZoneOffset offset;
+            char c = s.charAt(i);
+            if (c == 'Z') {
+                offset = ZoneOffset.UTC;
+                i++;
+            } else if ((c == '+' || c == '-') && i + 6 <= n && s.charAt(i + 3) == ':') {
+                int sign = c == '-' ? -1 : 1;
+                int oh = digits(s, i + 1, 2);
+                int om = digits(s, i + 4, 2);
+                int os = 0;
+                i += 6;
+                if (i + 3 <= n && s.charAt(i) == ':') {
+                    os = digits(s, i + 1, 2);
+                    i += 3;
+                }
+                offset = ZoneOffset.ofHoursMinutesSeconds(sign * oh, sign * om, sign * os);
+            } else {
+                return ZonedDateTime.parse(s);
+            }
+            ZoneId zone = offset;
+            if (i < n) {
+                if (s.charAt(i) != '[' || s.charAt(n - 1) != ']') {
+                    return ZonedDateTime.parse(s);
+                }
+                zone = ZONES.computeIfAbsent(s.substring(i + 1, n - 1), ZoneId::of);
+            }
+            return ZonedDateTime.ofInstant(LocalDateTime.of(year, month, day, hour, minute, second, nano), offset, zone);
+        } catch (RuntimeException e) {
+            return ZonedDateTime.parse(s); // reports the error the general way
+        }
+    }
+
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(s);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static Direction direction(Document d) {
