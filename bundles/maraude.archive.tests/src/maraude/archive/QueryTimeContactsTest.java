@@ -110,11 +110,23 @@ class QueryTimeContactsTest {
     }
 
     @Test
-    void everyZoneRoundTrips() {
-        ZonedDateTime base = ZonedDateTime.of(2025, 10, 26, 2, 30, 5, 7_000_000, ZoneOffset.UTC);
+    void everyZoneRoundTripsAndFormatsAsToString() {
+        int[] nanos = { 0, 7_000_000, 120_000, 5, 999_999_999 };
+        int[] seconds = { 0, 5 };
         for (String z : ZoneId.getAvailableZoneIds()) {
-            ZonedDateTime t = base.withZoneSameInstant(ZoneId.of(z));
-            assertEquals(t, ArchiveSchema.parseWhen(t.toString()), z);
+            for (int n : nanos) {
+                for (int s : seconds) {
+                    ZonedDateTime t = ZonedDateTime.of(2025, 10, 26, 2, 30, s, n, ZoneOffset.UTC).withZoneSameInstant(ZoneId.of(z));
+                    assertEquals(t.toString(), ArchiveSchema.formatWhen(t), z);
+                    assertEquals(t, ArchiveSchema.parseWhen(t.toString()), z);
+                }
+            }
         }
+        ZonedDateTime far = ZonedDateTime.of(12_024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2));
+        assertEquals(far.toString(), ArchiveSchema.formatWhen(far));
+        ZonedDateTime early = ZonedDateTime.of(999, 1, 1, 0, 0, 0, 0, ZoneId.of("Europe/Brussels"));
+        assertEquals(early.toString(), ArchiveSchema.formatWhen(early));
+        ZonedDateTime offsetOnly = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-3));
+        assertEquals(offsetOnly.toString(), ArchiveSchema.formatWhen(offsetOnly));
     }
 }

@@ -30,6 +30,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -63,10 +64,24 @@ import maraude.core.model.SourceRef;
  * {@code m-}), so one {@link #ID} field serves as the upsert key of all three kinds.
  *
  * <p>
- * Messages are denormalised with what filters and list views need of their conversation and contact
- * (platform, contact id, contact name and handle) so that a search never joins. The contact's name is
- * indexed (in {@link #WHO}) as it was when the message was added; renaming a contact later does not
- * re-index its messages, while hits always show the current name.
+ * Messages are denormalised with what filters and list views need of their conversation (platform,
+ * contact id) so that a filter never joins. What identifies the contact (name, handle, the phone keys
+ * of the handle) is <em>not</em> indexed into each message: {@link ContactMatcher} answers a
+ * {@link #WHO} or {@link #PHONES} clause from the contacts held in memory, as the conversations of the
+ * matching contacts. A search therefore follows the contact's current name after a rename.
+ *
+ * <h2>Schema versions and compatibility</h2> Version 1 indexed, per message, {@link #TYPE}, the contact's
+ * name and handle in {@link #WHO} and the handle's phone keys in {@link #PHONES}. Version 2 (this
+ * class) writes none of those on messages, recognises messages by their {@link #SEQ} doc values
+ * ({@link #typeQuery}). Every field keeps its version 1 type
+ * (Lucene refuses a field whose indexing options change), so a version 1 archive opens as is and is
+ * not re-indexed: its messages carry the extra terms, which only match what the query-time contact
+ * matching matches anyway, and new messages are added in version 2.
+ *
+ * <p>
+ * Cost per message (indexing and disk) is what this schema is tuned for: doc values only where a
+ * sort, the summaries or the facets read them, norms only on the two analysed fields, stored fields
+ * only for what rebuilds a message.
  */
 public final class ArchiveSchema {
 
@@ -75,7 +90,11 @@ public final class ArchiveSchema {
 
     // ---- every kind -------------------------------------------------------------------------
 
-    /** Document kind: {@value #TYPE_CONTACT}, {@value #TYPE_CONVERSATION} or {@value #TYPE_MESSAGE}. Indexed keyword, not stored. */
+    /**
+     * Document kind: {@value #TYPE_CONTACT} or {@value #TYPE_CONVERSATION}. Indexed keyword, not stored.
+     * Messages written by schema version 1 also carry {@value #TYPE_MESSAGE}; query kinds through
+     * {@link #typeQuery}.
+     */
     public static final String TYPE = "type"; //$NON-NLS-1$
     public static final String TYPE_CONTACT = "contact"; //$NON-NLS-1$
     public static final String TYPE_CONVERSATION = "conversation"; //$NON-NLS-1$
@@ -139,7 +158,8 @@ public final class ArchiveSchema {
 
     /**
      * Position in the source (line, else byte offset, else 0). Numeric doc values: breaks ties between
-     * messages of the same second, keeping export order.
+     * messages of the same second, keeping export order. Every message has it and nothing else does:
+     * it is how {@link #typeQuery} tells messages.
      */
     public static final String SEQ = "seq"; //$NON-NLS-1$
 
@@ -160,16 +180,17 @@ public final class ArchiveSchema {
     public static final int PREVIEW_CHARS = 140;
 
     /**
-     * Who the message is with or from: contact name, contact handle, author. Analysed by
-     * {@link NameAnalyzer} (folded, not stemmed), not stored; searched with the text by default, so a
-     * pseudonym finds its thread.
+     * The message's author as the export shows it. Analysed by {@link NameAnalyzer} (folded, not
+     * stemmed), not stored; searched with the text by default. The contact's name and handle are
+     * matched at query time ({@link ContactMatcher}), so a pseudonym finds its whole thread.
      */
     public static final String WHO = "who"; //$NON-NLS-1$
 
     /**
-     * Canonical phone keys ({@link PhoneNumbers}) of numbers in the text and in the contact handle.
-     * Indexed keywords, multi-valued, not stored. Query side: {@code phone:…}, or any phone-looking
-     * run in the query.
+     * Canonical phone keys ({@link PhoneNumbers}) of numbers in the text (texts with fewer than 8
+     * digits are not scanned). Indexed keywords, multi-valued, not stored. Query side: {@code phone:…},
+     * or any phone-looking run in the query; a contact whose handle has the number is matched at query
+     * time ({@link ContactMatcher}).
      */
     public static final String PHONES = "phones"; //$NON-NLS-1$
 
@@ -253,7 +274,15 @@ public final class ArchiveSchema {
         return new Term(ID, id);
     }
 
-    public static TermQuery typeQuery(String type) {
+    /**
+     * Documents of one kind. Messages are the documents with a {@link #SEQ} value (only messages have
+     * one, in every schema version); their {@link #TYPE} term is no longer written (one indexed field
+     * less per message) but the term is still present in archives written before.
+     */
+    public static Query typeQuery(String type) {
+        if (TYPE_MESSAGE.equals(type)) {
+            return new FieldExistsQuery(SEQ);
+        }
         return new TermQuery(new Term(TYPE, type));
     }
 
@@ -295,7 +324,6 @@ public final class ArchiveSchema {
      */
     public static Document messageDocument(Message m, Conversation conv, Contact contact) {
         Document d = new Document();
-        d.add(new StringField(TYPE, TYPE_MESSAGE, Field.Store.NO));
         d.add(new StringField(ID, m.id(), Field.Store.YES));
         d.add(new StringField(CONVERSATION, m.conversationId(), Field.Store.YES));
         d.add(new SortedDocValuesField(CONVERSATION, new BytesRef(m.conversationId())));
@@ -315,7 +343,7 @@ public final class ArchiveSchema {
         long millis = when.toInstant().toEpochMilli();
         d.add(new LongPoint(TIME, millis));
         d.add(new NumericDocValuesField(TIME, millis));
-        d.add(new StoredField(WHEN, when.toString()));
+        d.add(new StoredField(WHEN, formatWhen(when)));
         d.add(new NumericDocValuesField(MONTH, when.getYear() * 100L + when.getMonthValue()));
         d.add(new NumericDocValuesField(SEQ, seq(m.source())));
         d.add(new TextField(TEXT, m.text(), Field.Store.YES));
@@ -442,6 +470,47 @@ public final class ArchiveSchema {
     }
 
     private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /**
+     * Exactly {@link ZonedDateTime#toString()} (what {@link #WHEN} holds), without the general
+     * formatter for the usual years 1000-9999: it ran on every message indexed.
+     */
+    static String formatWhen(ZonedDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return t.toString();
+        }
+        StringBuilder b = new StringBuilder(48);
+        b.append(year).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute());
+        int second = t.getSecond();
+        int nano = t.getNano();
+        if (second > 0 || nano > 0) {
+            two(b.append(':'), second);
+            if (nano > 0) {
+                b.append('.');
+                if (nano % 1_000_000 == 0) {
+                    b.append(Integer.toString(nano / 1_000_000 + 1000).substring(1));
+                } else if (nano % 1000 == 0) {
+                    b.append(Integer.toString(nano / 1000 + 1_000_000).substring(1));
+                } else {
+                    b.append(Integer.toString(nano + 1_000_000_000).substring(1));
+                }
+            }
+        }
+        b.append(t.getOffset().getId());
+        if (t.getOffset() != t.getZone()) {
+            b.append('[').append(t.getZone().toString()).append(']');
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
 
     /**
      * {@link ZonedDateTime#parse} of a {@link #WHEN} value, with a fast path for the exact shape

@@ -49,7 +49,7 @@ final class FacetCounter extends SimpleCollector {
     private static final Map<IndexReader.CacheKey, short[]> COLUMNS = new ConcurrentHashMap<>();
 
     private final long[] platforms = new long[NO_PLATFORM + 1];
-    private final long[] months = new long[MONTHS + 1];
+    private final int[] months = new int[MONTHS + 1];
     private long total;
     private short[] column;
 
@@ -137,8 +137,9 @@ final class FacetCounter extends SimpleCollector {
                 for (int i = 0; i < p.length; i++) {
                     p[i] += c.platforms[i];
                 }
+                int[] cm = c.months;
                 for (int i = 0; i < MONTHS; i++) {
-                    m[i] += c.months[i];
+                    m[i] += cm[i];
                 }
             }
             Map<String, Long> byPlatform = new HashMap<>();

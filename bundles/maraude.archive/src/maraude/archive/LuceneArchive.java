@@ -245,7 +245,7 @@ public final class LuceneArchive implements Archive {
     }
 
     private static List<Document> allDocuments(IndexSearcher s, String type) throws IOException {
-        TermQuery q = ArchiveSchema.typeQuery(type);
+        Query q = ArchiveSchema.typeQuery(type);
         int n = s.count(q);
         List<Document> docs = new ArrayList<>(n);
         if (n == 0) {
@@ -921,7 +921,19 @@ public final class LuceneArchive implements Archive {
     /** Months in chronological order as "yyyy-mm". */
     static Map<String, Long> monthKeys(Map<Long, Long> yyyymm) {
         Map<String, Long> out = new LinkedHashMap<>();
-        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(String.format(Locale.ROOT, "%04d-%02d", k / 100, k % 100), v)); //$NON-NLS-1$
+        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(monthKey(k), v));
         return out;
+    }
+
+    /** yyyymm as "yyyy-mm" (String.format costs more than counting the hits of a search). */
+    private static String monthKey(long yyyymm) {
+        long y = yyyymm / 100;
+        long m = yyyymm % 100;
+        if (y < 0 || y > 9999) {
+            return String.format(Locale.ROOT, "%04d-%02d", y, m); //$NON-NLS-1$
+        }
+        char[] c = { (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+                (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10) };
+        return new String(c);
     }
 }
