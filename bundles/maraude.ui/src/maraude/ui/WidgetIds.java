@@ -23,6 +23,12 @@ public final class WidgetIds {
     public static final String SEARCH_TABLE = "search.table"; //$NON-NLS-1$
     public static final String CONVERSATION_HEADER = "conversation.header"; //$NON-NLS-1$
     public static final String CONVERSATION_TEXT = "conversation.text"; //$NON-NLS-1$
+    /** The row of services offered in the conversation. */
+    public static final String CONVERSATION_SERVICES = "conversation.services"; //$NON-NLS-1$
+    /** One service tag (pressing it withdraws it). */
+    public static final String CONVERSATION_SERVICE = "conversation.service"; //$NON-NLS-1$
+    public static final String CONVERSATION_SERVICE_KIND = "conversation.service.kind"; //$NON-NLS-1$
+    public static final String CONVERSATION_SERVICE_ADD = "conversation.service.add"; //$NON-NLS-1$
     /** The scrolled column of a conversation's pictures. */
     public static final String CONVERSATION_PICTURES = "conversation.pictures"; //$NON-NLS-1$
     /** One picture tile (caption, picture, note, button). */

@@ -54,7 +54,7 @@ public class ReportCommand implements CliCommand {
         FundersReport report;
         try (Archive archive = inv.openArchive(AccessMode.READ_ONLY)) {
             TriageService triage = Triages.of(archive);
-            report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot().campaigns(),
+            report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot(),
                     TriagePolicy.defaults(), from, to, Triages.ZONE);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import maraude.core.model.Platform;
 import maraude.core.triage.Campaign;
+import maraude.core.triage.ServiceKind;
+import maraude.core.triage.ServiceOffer;
 import maraude.core.triage.ThreadFacts;
 import maraude.core.triage.TriagePolicy;
 
@@ -131,6 +133,41 @@ class FundersReportTest {
         assertTrue(ad.get("median_reply_hours").isNull());
         assertEquals("all", root.get("rows").get(2).get("platform").asText());
         assertEquals("Bus, mars", root.get("campaigns").get(0).get("name").asText());
+    }
+
+    @Test
+    void servicesOfferedAreCountedPerPlatformInThePeriodAndSmallCountsHidden() throws IOException {
+        List<ServiceOffer> offers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // six kits on the ad inbox in March
+            offers.add(new ServiceOffer("k" + i, "t-ad" + i, ServiceKind.KIT, at("2026-03-1" + i + " 15:00"), "an"));
+        }
+        offers.add(new ServiceOffer("s1", "t-sms", ServiceKind.SCREENING, at("2026-03-31 23:30"), "an")); // last evening
+        offers.add(new ServiceOffer("s2", "t-sms", ServiceKind.SCREENING, at("2026-04-01 00:00"), "an")); // next period
+        offers.add(new ServiceOffer("g1", "t-purged", ServiceKind.HOUSING, at("2026-03-05 12:00"), "an")); // thread gone
+        FundersReport r = ReportBuilder.build(march(), List.of(), offers, TriagePolicy.defaults(),
+                at("2026-03-01 00:00"), at("2026-04-01 00:00"), BXL);
+        ReportRow sms = r.rows().get(0);
+        ReportRow ad = r.rows().get(1);
+        assertEquals(6, ad.servicesOffered().get(ServiceKind.KIT));
+        assertEquals(0, ad.servicesOffered().get(ServiceKind.SCREENING));
+        assertEquals(1, sms.servicesOffered().get(ServiceKind.SCREENING), "the tag of 1 April belongs to April");
+        assertEquals(6, r.total().servicesOffered().get(ServiceKind.KIT));
+        assertEquals(1, r.total().servicesOffered().get(ServiceKind.HOUSING), "a purged thread still counts in the total");
+
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        ReportWriters.writeCsv(r, csv);
+        String[] lines = csv.toString(StandardCharsets.UTF_8).split("\r\n");
+        List<String> head = List.of(lines[0].split(",", -1));
+        int kit = head.indexOf(org.eclipse.osgi.util.NLS.bind(Messages.Report_services_offered, ServiceKind.KIT.label()));
+        int screening = head.indexOf(org.eclipse.osgi.util.NLS.bind(Messages.Report_services_offered, ServiceKind.SCREENING.label()));
+        assertTrue(kit > 0 && screening > 0, lines[0]);
+        assertEquals("6", lines[2].split(",", -1)[kit]);
+        assertEquals("<5", lines[1].split(",", -1)[screening], "one screening singles a person out");
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ReportWriters.writeJson(r, json);
+        JsonNode offered = new ObjectMapper().readTree(json.toByteArray()).get("rows").get(1).get("services_offered");
+        assertEquals(6, offered.get("kit").asInt());
+        assertEquals(0, offered.get("housing").asInt());
     }
 
     @Test

@@ -57,6 +57,33 @@ class TriageStateStoreTest {
     }
 
     @Test
+    void servicesOfferedAreKeptWithdrawnAndForgottenWithTheirConversation(@TempDir Path dir) {
+        TriageStateStore s = TriageStateStore.open(dir);
+        ServiceOffer kit = s.offerService("t-1", ServiceKind.KIT, T, "an");
+        s.offerService("t-1", ServiceKind.SCREENING, T.plusSeconds(60), "an");
+        ServiceOffer wrong = s.offerService("t-2", ServiceKind.HOUSING, T, "youssef");
+        assertTrue(s.withdrawService(wrong.id()), "a mistake is undone");
+        assertEquals(false, s.withdrawService(wrong.id()));
+
+        TriageState r = TriageStateStore.open(dir).snapshot();
+        assertEquals(List.of(ServiceKind.KIT, ServiceKind.SCREENING),
+                r.services("t-1").stream().map(ServiceOffer::kind).toList());
+        assertEquals(kit, r.services("t-1").get(0));
+        assertEquals(List.of(), r.services("t-2"));
+
+        assertTrue(s.forget(List.of("c-1"), List.of("t-1")), "the right to be forgotten takes the tags too");
+        assertEquals(List.of(), TriageStateStore.open(dir).snapshot().services());
+    }
+
+    @Test
+    void aServiceOfAnUnknownKindIsRefusedAtOpenWithTheFile(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve(TriageStateStore.FILE_NAME), "{\"version\": 1, \"services\": [{\"id\": \"o\", " //$NON-NLS-1$
+                + "\"conversationId\": \"t\", \"kind\": \"massage\", \"at\": \"2026-01-01T00:00:00Z\"}]}"); //$NON-NLS-1$
+        TriageStoreException e = assertThrows(TriageStoreException.class, () -> TriageStateStore.open(dir));
+        assertTrue(e.getMessage().contains(TriageStateStore.FILE_NAME), e.getMessage());
+    }
+
+    @Test
     void anotherProcessesChangesAreSeen(@TempDir Path dir) {
         TriageStateStore a = TriageStateStore.open(dir);
         TriageStateStore b = TriageStateStore.open(dir);

@@ -2,7 +2,7 @@ package maraude.core.report;
 
 import org.eclipse.osgi.util.NLS;
 
-/** Column headings of the funders' report (French by default). */
+/** Column headings of the funders' report and the names of the services offered (French by default). */
 public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "maraude.core.report.messages"; //$NON-NLS-1$
 
@@ -23,6 +23,16 @@ public final class Messages extends NLS {
     public static String Report_campaign_date;
     public static String Report_campaign_recipients;
     public static String Report_campaign_replies;
+
+    public static String Report_services_offered;
+
+    public static String Service_kit;
+    public static String Service_screening;
+    public static String Service_health;
+    public static String Service_rights;
+    public static String Service_housing;
+    public static String Service_meeting;
+    public static String Service_other;
 
     public static String Report_sheet_activity;
     public static String Report_sheet_campaigns;

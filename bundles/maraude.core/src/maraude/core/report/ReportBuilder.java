@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,12 @@ import java.util.Set;
 import maraude.core.model.Platform;
 import maraude.core.triage.Campaign;
 import maraude.core.triage.CampaignResult;
+import maraude.core.triage.ServiceKind;
+import maraude.core.triage.ServiceOffer;
 import maraude.core.triage.ThreadFacts;
 import maraude.core.triage.Triage;
 import maraude.core.triage.TriagePolicy;
+import maraude.core.triage.TriageState;
 
 /** Computes a {@link FundersReport} from thread facts (see {@link maraude.core.triage.TriageService#facts()}). */
 public final class ReportBuilder {
@@ -25,8 +29,23 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** The report from the facts and everything the team recorded (campaigns, services offered). */
+    public static FundersReport build(Collection<ThreadFacts> facts, TriageState recorded, TriagePolicy policy,
+            Instant from, Instant to, ZoneId zone) {
+        return build(facts, recorded.campaigns(), recorded.services(), policy, from, to, zone);
+    }
+
     public static FundersReport build(Collection<ThreadFacts> facts, List<Campaign> campaigns, TriagePolicy policy,
             Instant from, Instant to, ZoneId zone) {
+        return build(facts, campaigns, List.of(), policy, from, to, zone);
+    }
+
+    /**
+     * Services offered count in the period of their tag, under the platform of their conversation; a tag
+     * whose conversation is gone (purged) still counts in the total.
+     */
+    public static FundersReport build(Collection<ThreadFacts> facts, List<Campaign> campaigns,
+            List<ServiceOffer> services, TriagePolicy policy, Instant from, Instant to, ZoneId zone) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("empty period: " + from + " .. " + to); //$NON-NLS-1$ //$NON-NLS-2$
         }
@@ -36,6 +55,21 @@ public final class ReportBuilder {
             Acc a = acc.computeIfAbsent(f.platform(), p -> new Acc());
             a.add(f, policy, from, to);
             total.add(f, policy, from, to);
+        }
+        Map<String, Platform> platformOf = new HashMap<>();
+        for (ThreadFacts f : facts) {
+            platformOf.put(f.conversationId(), f.platform());
+        }
+        for (ServiceOffer o : services) {
+            if (!o.at().isBefore(from) && o.at().isBefore(to)) {
+                total.services.merge(o.kind(), 1, Integer::sum);
+                Platform p = platformOf.get(o.conversationId());
+                if (p != null) {
+                    Acc a = acc.computeIfAbsent(p, x -> new Acc());
+                    a.services.merge(o.kind(), 1, Integer::sum);
+                    a.active = true;
+                }
+            }
         }
         List<ReportRow> rows = new ArrayList<>();
         for (Map.Entry<Platform, Acc> e : acc.entrySet()) {
@@ -63,6 +97,7 @@ public final class ReportBuilder {
         int followUps;
         long[] replyTimes = new long[16];
         int nReply;
+        final Map<ServiceKind, Integer> services = new EnumMap<>(ServiceKind.class);
 
         void add(ThreadFacts f, TriagePolicy policy, Instant from, Instant to) {
             int in = f.inboundBetween(from, to);
@@ -93,14 +128,12 @@ public final class ReportBuilder {
                     followUps++;
                 }
             }
-            for (long[] r : f.replyTimes()) {
-                if (r[0] >= from.toEpochMilli() && r[0] < to.toEpochMilli()) {
-                    if (nReply == replyTimes.length) {
-                        replyTimes = Arrays.copyOf(replyTimes, nReply * 2);
-                    }
-                    replyTimes[nReply++] = r[1];
+            f.forEachReplyTime(from.toEpochMilli(), to.toEpochMilli(), (start, took) -> {
+                if (nReply == replyTimes.length) {
+                    replyTimes = Arrays.copyOf(replyTimes, nReply * 2);
                 }
-            }
+                replyTimes[nReply++] = took;
+            });
         }
 
         ReportRow row(Platform p) {
@@ -111,7 +144,7 @@ public final class ReportBuilder {
                 median = Duration.ofMillis(Triage.percentile(a, 0.5));
             }
             return new ReportRow(p, initiated.size(), conversations, inbound, outbound, replied.size(),
-                    initiatedReplied.size(), median, nReply, followUps, unknown.size());
+                    initiatedReplied.size(), median, nReply, followUps, unknown.size(), services);
         }
     }
 }

@@ -2,7 +2,11 @@ package maraude.core.report;
 
 import java.time.Duration;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import maraude.core.model.Platform;
+import maraude.core.triage.ServiceKind;
 
 /**
  * Figures of one platform (or of all, {@code platform == null}) over a report period.
@@ -15,6 +19,7 @@ import maraude.core.model.Platform;
  *                           period (null without samples)
  * @param followUpsSent      gentle follow-ups sent in the period
  * @param unknownPublic      contacts written to in the period who never wrote back (until its end)
+ * @param servicesOffered    services tagged by workers in the period, per kind (every kind present)
  */
 public record ReportRow(
         Platform platform,
@@ -27,7 +32,16 @@ public record ReportRow(
         Duration medianReply,
         int replySamples,
         int followUpsSent,
-        int unknownPublic) {
+        int unknownPublic,
+        Map<ServiceKind, Integer> servicesOffered) {
+
+    public ReportRow {
+        EnumMap<ServiceKind, Integer> all = new EnumMap<>(ServiceKind.class);
+        for (ServiceKind k : ServiceKind.values()) {
+            all.put(k, servicesOffered == null ? 0 : servicesOffered.getOrDefault(k, 0));
+        }
+        servicesOffered = java.util.Collections.unmodifiableMap(all);
+    }
 
     /** initiatedReplied / contactsInitiated, NaN without contacts initiated. */
     public double responseRate() {

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.eclipse.osgi.util.NLS;
+
 import maraude.core.triage.CampaignResult;
+import maraude.core.triage.ServiceKind;
 
 /**
  * Writes a {@link FundersReport} as CSV (RFC 4180, UTF-8, headings in the user's language) or JSON
@@ -55,17 +58,27 @@ public final class ReportWriters {
         String from = LocalDate.ofInstant(r.from(), r.zone()).toString();
         String to = LocalDate.ofInstant(r.to(), r.zone()).toString();
         List<List<String>> t = new ArrayList<>();
-        t.add(List.of(Messages.Report_period_from, Messages.Report_period_to, Messages.Report_platform,
-                Messages.Report_contacts_initiated, Messages.Report_conversations, Messages.Report_inbound,
-                Messages.Report_outbound, Messages.Report_people_replied, Messages.Report_response_rate,
-                Messages.Report_median_reply_hours, Messages.Report_followups_sent, Messages.Report_unknown_public));
+        List<String> head = new ArrayList<>(List.of(Messages.Report_period_from, Messages.Report_period_to,
+                Messages.Report_platform, Messages.Report_contacts_initiated, Messages.Report_conversations,
+                Messages.Report_inbound, Messages.Report_outbound, Messages.Report_people_replied,
+                Messages.Report_response_rate, Messages.Report_median_reply_hours, Messages.Report_followups_sent,
+                Messages.Report_unknown_public));
+        for (ServiceKind k : ServiceKind.values()) {
+            head.add(NLS.bind(Messages.Report_services_offered, k.label()));
+        }
+        t.add(head);
         for (ReportRow row : r.rows()) {
-            t.add(List.of(from, to, row.platform() == null ? Messages.Report_all_platforms : row.platform().key(),
+            List<String> cells = new ArrayList<>(List.of(from, to,
+                    row.platform() == null ? Messages.Report_all_platforms : row.platform().key(),
                     count(row.contactsInitiated(), s), count(row.conversations(), s), count(row.inboundMessages(), s),
                     count(row.outboundMessages(), s), count(row.peopleReplied(), s),
                     rate(row.initiatedReplied(), row.contactsInitiated(), s),
                     hours(row.medianReply(), row.replySamples(), s), count(row.followUpsSent(), s),
                     count(row.unknownPublic(), s)));
+            for (ServiceKind k : ServiceKind.values()) {
+                cells.add(count(row.servicesOffered().get(k), s));
+            }
+            t.add(cells);
         }
         return t;
     }
@@ -173,6 +186,10 @@ public final class ReportWriters {
             putNumber(n, "median_reply_hours", hours(row.medianReply(), row.replySamples(), s)); //$NON-NLS-1$
             putCount(n, "followups_sent", row.followUpsSent(), s); //$NON-NLS-1$
             putCount(n, "unknown_public", row.unknownPublic(), s); //$NON-NLS-1$
+            ObjectNode offered = n.putObject("services_offered"); //$NON-NLS-1$
+            for (ServiceKind k : ServiceKind.values()) {
+                putCount(offered, k.key(), row.servicesOffered().get(k), s);
+            }
         }
         ArrayNode camps = root.putArray("campaigns"); //$NON-NLS-1$
         for (CampaignResult c : r.campaigns()) {

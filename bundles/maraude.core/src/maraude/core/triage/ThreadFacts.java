@@ -170,6 +170,24 @@ public final class ThreadFacts {
      */
     public List<long[]> replyTimes() {
         List<long[]> out = new ArrayList<>();
+        forEachReplyTime(Long.MIN_VALUE, Long.MAX_VALUE, (start, took) -> out.add(new long[] { start, took }));
+        return out;
+    }
+
+    /** Receives a reply time: when the run started (epoch ms) and how long the reply took (ms). */
+    @FunctionalInterface
+    public interface ReplyTimeSink {
+        void accept(long start, long took);
+    }
+
+    /**
+     * The reply times of {@link #replyTimes()} whose run started in [from, to) (epoch ms), without
+     * allocating: the dashboard walks every thread of the archive on each refresh.
+     */
+    public void forEachReplyTime(long from, long to, ReplyTimeSink sink) {
+        if (inbound.length == 0 || outbound.length == 0 || outbound[outbound.length - 1] < from) {
+            return; // nothing answered, or every answer before the range
+        }
         int o = 0;
         int i = 0;
         while (i < inbound.length) {
@@ -181,12 +199,16 @@ public final class ThreadFacts {
                 break;
             }
             long reply = outbound[o];
-            out.add(new long[] { start, reply - start });
+            if (start >= to) {
+                break;
+            }
+            if (start >= from) {
+                sink.accept(start, reply - start);
+            }
             while (i < inbound.length && inbound[i] <= reply) {
                 i++;
             }
         }
-        return out;
     }
 
     /**
@@ -196,6 +218,18 @@ public final class ThreadFacts {
      */
     public List<Instant> followUps(Duration gap) {
         List<Instant> l = new ArrayList<>();
+        forEachFollowUp(gap, t -> l.add(Instant.ofEpochMilli(t)));
+        return l;
+    }
+
+    /** How many follow-ups {@link #followUps(Duration)} would list, without listing them. */
+    public int followUpCount(Duration gap) {
+        int[] n = { 0 };
+        forEachFollowUp(gap, t -> n[0]++);
+        return n[0];
+    }
+
+    private void forEachFollowUp(Duration gap, java.util.function.LongConsumer sink) {
         long g = gap.toMillis();
         int i = 0;
         for (int k = 1; k < outbound.length; k++) {
@@ -206,10 +240,9 @@ public final class ThreadFacts {
             }
             long prevIn = i == 0 ? Long.MIN_VALUE : inbound[i - 1];
             if (prevIn < prevOut && cur - prevOut >= g) {
-                l.add(Instant.ofEpochMilli(cur));
+                sink.accept(cur);
             }
         }
-        return l;
     }
 
     private static int between(long[] a, Instant from, Instant to) {

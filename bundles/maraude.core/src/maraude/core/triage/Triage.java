@@ -158,9 +158,15 @@ public final class Triage {
             out.add(new FollowUpItem(s, since, silence.isNegative() ? Duration.ZERO : silence, s.lastInbound() == null,
                     waiting, state.contact(s.contactId()), cs));
         }
-        out.sort(Comparator.comparing(FollowUpItem::since).thenComparing(f -> f.summary().conversationId()));
+        out.sort(LONGEST_SILENCE);
         return out;
     }
+
+    /** Longest silence first, then by conversation id; written out for speed like {@link #URGENCY}. */
+    private static final Comparator<FollowUpItem> LONGEST_SILENCE = (a, b) -> {
+        int c = a.since().compareTo(b.since());
+        return c != 0 ? c : a.summary().conversationId().compareTo(b.summary().conversationId());
+    };
 
     // ----------------------------------------------------------------------------------- register
 
@@ -170,24 +176,50 @@ public final class Triage {
      */
     public static List<RegisterEntry> register(Collection<ThreadFacts> facts, Map<String, String> names,
             TriageState state, TriagePolicy policy, Instant now, ZoneId zone) {
-        Map<String, List<ThreadFacts>> byContact = new LinkedHashMap<>();
+        // Most contacts have one thread: keep the thread itself, a list only for the others.
+        Map<String, Object> byContact = new LinkedHashMap<>(Math.max(16, facts.size() * 4 / 3));
         for (ThreadFacts f : facts) {
-            byContact.computeIfAbsent(f.contactId(), k -> new ArrayList<>()).add(f);
+            byContact.merge(f.contactId(), f, (a, b) -> {
+                @SuppressWarnings("unchecked")
+                List<ThreadFacts> l = a instanceof List<?> ? (List<ThreadFacts>) a : new ArrayList<>(List.of((ThreadFacts) a));
+                l.add((ThreadFacts) b);
+                return l;
+            });
         }
+        Duration gap = policy.followUpDetectGap();
         List<RegisterEntry> out = new ArrayList<>(byContact.size());
-        for (Map.Entry<String, List<ThreadFacts>> e : byContact.entrySet()) {
-            ThreadFacts f = ThreadFacts.merge(e.getValue());
+        for (Map.Entry<String, Object> e : byContact.entrySet()) {
+            @SuppressWarnings("unchecked")
+            ThreadFacts f = e.getValue() instanceof ThreadFacts one ? one : ThreadFacts.merge((List<ThreadFacts>) e.getValue());
             ContactFlags flags = state.contact(e.getKey());
-            List<Instant> followUps = f.followUps(policy.followUpDetectGap());
+            int followUps = f.followUpCount(gap);
             out.add(new RegisterEntry(e.getKey(), f.platform(), names.getOrDefault(e.getKey(), ""), //$NON-NLS-1$
                     f.conversationId(), f.firstOutbound(), f.initiatedByService(), f.inboundCount(),
-                    f.outboundCount(), f.lastInbound(), f.lastOutbound(), followUps.size(), f.neverAnswered(),
-                    nextFollowUp(f, followUps.size(), flags, policy, now, zone), flags));
+                    f.outboundCount(), f.lastInbound(), f.lastOutbound(), followUps, f.neverAnswered(),
+                    nextFollowUp(f, followUps, flags, policy, now, zone), flags));
         }
-        out.sort(Comparator.comparing((RegisterEntry r) -> r.firstContact() == null ? Instant.MAX : r.firstContact())
-                .thenComparing(RegisterEntry::contactId));
+        out.sort(FIRST_CONTACT);
         return out;
     }
+
+    /** Oldest first contact first (never contacted last), then by contact id; written out for speed. */
+    private static final Comparator<RegisterEntry> FIRST_CONTACT = (a, b) -> {
+        Instant x = a.firstContact();
+        Instant y = b.firstContact();
+        if (x != y) {
+            if (x == null) {
+                return 1;
+            }
+            if (y == null) {
+                return -1;
+            }
+            int c = x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.contactId().compareTo(b.contactId());
+    };
 
     /**
      * The follow-up policy: when the service wrote last and the person has been silent, propose one
@@ -319,28 +351,38 @@ public final class Triage {
     /** Reply times grouped by the local week in which the inbound run started, for runs in [from, to). */
     public static List<ReplyTimeStats> replyTimesByWeek(Collection<ThreadFacts> facts, Instant from, Instant to,
             ZoneId zone) {
-        Map<LocalDate, LongList> byWeek = new TreeMap<>();
-        long f0 = from.toEpochMilli();
-        long t0 = to.toEpochMilli();
-        for (ThreadFacts f : facts) {
-            for (long[] r : f.replyTimes()) {
-                if (r[0] >= f0 && r[0] < t0) {
-                    byWeek.computeIfAbsent(weekStart(Instant.ofEpochMilli(r[0]), zone), k -> new LongList()).add(r[1]);
-                }
-            }
-        }
-        // Every week of the range appears, empty ones too, so charts have no gaps.
         List<ReplyTimeStats> out = new ArrayList<>();
         if (!from.isBefore(to)) {
             return out;
         }
+        // Every week of the range appears, empty ones too, so charts have no gaps. Week starts are local
+        // midnights (daylight saving included), computed once; each reply finds its week by bisection.
+        List<LocalDate> weeks = new ArrayList<>();
         for (LocalDate w = weekStart(from, zone); w.atStartOfDay(zone).toInstant().isBefore(to); w = w.plusWeeks(1)) {
-            LongList l = byWeek.get(w);
+            weeks.add(w);
+        }
+        long[] starts = new long[weeks.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = weeks.get(i).atStartOfDay(zone).toInstant().toEpochMilli();
+        }
+        LongList[] byWeek = new LongList[starts.length];
+        for (ThreadFacts f : facts) {
+            f.forEachReplyTime(from.toEpochMilli(), to.toEpochMilli(), (start, took) -> {
+                int i = Arrays.binarySearch(starts, start);
+                int w = i >= 0 ? i : -i - 2;
+                if (byWeek[w] == null) {
+                    byWeek[w] = new LongList();
+                }
+                byWeek[w].add(took);
+            });
+        }
+        for (int i = 0; i < starts.length; i++) {
+            LongList l = byWeek[i];
             if (l == null) {
-                out.add(new ReplyTimeStats(w, 0, null, null));
+                out.add(new ReplyTimeStats(weeks.get(i), 0, null, null));
             } else {
                 long[] a = l.sorted();
-                out.add(new ReplyTimeStats(w, a.length, Duration.ofMillis(percentile(a, 0.5)),
+                out.add(new ReplyTimeStats(weeks.get(i), a.length, Duration.ofMillis(percentile(a, 0.5)),
                         Duration.ofMillis(percentile(a, 0.9))));
             }
         }

@@ -14,15 +14,29 @@ public record TriageState(
         Map<String, ConversationState> conversations,
         Map<String, ContactFlags> contacts,
         List<Campaign> campaigns,
-        List<PermanenceSession> sessions) {
+        List<PermanenceSession> sessions,
+        List<ServiceOffer> services) {
 
-    public static final TriageState EMPTY = new TriageState(Map.of(), Map.of(), List.of(), List.of());
+    public static final TriageState EMPTY = new TriageState(Map.of(), Map.of(), List.of(), List.of(), List.of());
+
+    /** A state without services offered (older files, hand-written tests). */
+    public TriageState(Map<String, ConversationState> conversations, Map<String, ContactFlags> contacts,
+            List<Campaign> campaigns, List<PermanenceSession> sessions) {
+        this(conversations, contacts, campaigns, sessions, List.of());
+    }
 
     public TriageState {
         conversations = conversations == null ? Map.of() : Map.copyOf(conversations);
         contacts = contacts == null ? Map.of() : Map.copyOf(contacts);
         campaigns = campaigns == null ? List.of() : List.copyOf(campaigns);
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
+        services = services == null ? List.of() : List.copyOf(services);
+    }
+
+    /** The services offered in one conversation, oldest first. */
+    public List<ServiceOffer> services(String conversationId) {
+        return services.stream().filter(o -> o.conversationId().equals(conversationId))
+                .sorted(Comparator.comparing(ServiceOffer::at)).toList();
     }
 
     public ConversationState conversation(String id) {

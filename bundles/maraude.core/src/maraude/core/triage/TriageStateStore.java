@@ -117,7 +117,7 @@ public final class TriageStateStore {
         change(s -> {
             Map<String, ContactFlags> m = new HashMap<>(s.contacts());
             m.put(flags.contactId(), flags);
-            return new TriageState(s.conversations(), m, s.campaigns(), s.sessions());
+            return new TriageState(s.conversations(), m, s.campaigns(), s.sessions(), s.services());
         });
     }
 
@@ -128,7 +128,7 @@ public final class TriageStateStore {
             List<Campaign> l = new ArrayList<>(s.campaigns());
             l.removeIf(x -> x.id().equals(c.id()));
             l.add(c);
-            return new TriageState(s.conversations(), s.contacts(), l, s.sessions());
+            return new TriageState(s.conversations(), s.contacts(), l, s.sessions(), s.services());
         });
     }
 
@@ -136,8 +136,33 @@ public final class TriageStateStore {
         change(s -> {
             List<Campaign> l = new ArrayList<>(s.campaigns());
             l.removeIf(x -> x.id().equals(id));
-            return new TriageState(s.conversations(), s.contacts(), l, s.sessions());
+            return new TriageState(s.conversations(), s.contacts(), l, s.sessions(), s.services());
         });
+    }
+
+    /** Records that a service was offered in a conversation. */
+    public synchronized ServiceOffer offerService(String conversationId, ServiceKind kind, Instant at, String workerId) {
+        ServiceOffer o = new ServiceOffer(UUID.randomUUID().toString(), conversationId, kind, at, workerId);
+        change(s -> {
+            List<ServiceOffer> l = new ArrayList<>(s.services());
+            l.add(o);
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), s.sessions(), l);
+        });
+        return o;
+    }
+
+    /** Removes a service tag (a mistake undone); false when it was not there. */
+    public synchronized boolean withdrawService(String offerId) {
+        reloadIfChanged();
+        if (state.services().stream().noneMatch(o -> o.id().equals(offerId))) {
+            return false;
+        }
+        change(s -> {
+            List<ServiceOffer> l = new ArrayList<>(s.services());
+            l.removeIf(o -> o.id().equals(offerId));
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), s.sessions(), l);
+        });
+        return true;
     }
 
     /** Starts a permanence for a worker. */
@@ -146,7 +171,7 @@ public final class TriageStateStore {
         change(s -> {
             List<PermanenceSession> l = new ArrayList<>(s.sessions());
             l.add(p);
-            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l);
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l, s.services());
         });
         return p;
     }
@@ -169,7 +194,7 @@ public final class TriageStateStore {
             if (out[0] == null) {
                 throw new IllegalArgumentException("no session " + sessionId); //$NON-NLS-1$
             }
-            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l);
+            return new TriageState(s.conversations(), s.contacts(), s.campaigns(), l, s.services());
         });
         return out[0];
     }
@@ -194,14 +219,17 @@ public final class TriageStateStore {
     public synchronized boolean forget(java.util.Collection<String> contactIds, java.util.Collection<String> conversationIds) {
         reloadIfChanged();
         boolean changed = contactIds.stream().anyMatch(state.contacts()::containsKey)
-                || conversationIds.stream().anyMatch(state.conversations()::containsKey);
+                || conversationIds.stream().anyMatch(state.conversations()::containsKey)
+                || state.services().stream().anyMatch(o -> conversationIds.contains(o.conversationId()));
         if (changed) {
             change(s -> {
                 Map<String, ConversationState> convs = new HashMap<>(s.conversations());
                 convs.keySet().removeAll(conversationIds);
                 Map<String, ContactFlags> contacts = new HashMap<>(s.contacts());
                 contacts.keySet().removeAll(contactIds);
-                return new TriageState(convs, contacts, s.campaigns(), s.sessions());
+                List<ServiceOffer> services = new ArrayList<>(s.services());
+                services.removeIf(o -> conversationIds.contains(o.conversationId()));
+                return new TriageState(convs, contacts, s.campaigns(), s.sessions(), services);
             });
         }
         return changed;
@@ -214,7 +242,7 @@ public final class TriageStateStore {
             Map<String, ConversationState> m = new HashMap<>(s.conversations());
             out[0] = f.apply(m.get(id));
             m.put(id, out[0]);
-            return new TriageState(m, s.contacts(), s.campaigns(), s.sessions());
+            return new TriageState(m, s.contacts(), s.campaigns(), s.sessions(), s.services());
         });
         return out[0];
     }
@@ -316,7 +344,12 @@ public final class TriageStateStore {
                 sessions.add(new PermanenceSession(required(n, "id"), text(n, "workerId"), instant(n, "start", true), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                         instant(n, "end", false), text(n, "handoverNote"))); //$NON-NLS-1$ //$NON-NLS-2$
             }
-            return new TriageState(convs, contacts, campaigns, sessions);
+            List<ServiceOffer> services = new ArrayList<>();
+            for (JsonNode n : array(root, "services")) { //$NON-NLS-1$
+                services.add(new ServiceOffer(required(n, "id"), required(n, "conversationId"), //$NON-NLS-1$ //$NON-NLS-2$
+                        ServiceKind.fromKey(required(n, "kind")), instant(n, "at", true), text(n, "by"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            }
+            return new TriageState(convs, contacts, campaigns, sessions, services);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new TriageStoreException(file + ": invalid content: " + e.getMessage(), e); //$NON-NLS-1$
         }
@@ -412,6 +445,15 @@ public final class TriageStateStore {
             n.put("start", p.start().toString()); //$NON-NLS-1$
             n.put("end", p.end() == null ? null : p.end().toString()); //$NON-NLS-1$
             n.put("handoverNote", p.handoverNote()); //$NON-NLS-1$
+        }
+        ArrayNode services = root.putArray("services"); //$NON-NLS-1$
+        for (ServiceOffer o : s.services()) {
+            ObjectNode n = services.addObject();
+            n.put("id", o.id()); //$NON-NLS-1$
+            n.put("conversationId", o.conversationId()); //$NON-NLS-1$
+            n.put("kind", o.kind().key()); //$NON-NLS-1$
+            n.put("at", o.at().toString()); //$NON-NLS-1$
+            n.put("by", o.by()); //$NON-NLS-1$
         }
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }

@@ -43,6 +43,7 @@ import maraude.imports.ImportFile;
 import maraude.imports.ImportSink;
 import maraude.imports.Importer;
 import maraude.imports.Messages;
+import maraude.imports.internal.AutomaticReplies;
 import maraude.imports.internal.Emitter;
 import maraude.imports.internal.HtmlText;
 import maraude.imports.internal.Mojibake;
@@ -269,7 +270,9 @@ public final class MailImporter implements Importer {
             walk(msg, text, atts, ctx, st, 0);
             String body = text.toString().strip();
             String full = subject.isEmpty() ? body : body.isEmpty() ? subject : subject + "\n\n" + body; //$NON-NLS-1$
-            st.out.message(conv.id(), outbound ? Direction.OUTBOUND : Direction.INBOUND, at,
+            Direction direction = outbound ? Direction.OUTBOUND
+                    : AutomaticReplies.isAutomaticMail(msg.getHeader(), fromAddr) ? Direction.SYSTEM : Direction.INBOUND;
+            st.out.message(conv.id(), direction, at,
                     fromName == null ? "" : fromName, full, atts, line, -1); //$NON-NLS-1$
         } finally {
             msg.dispose();

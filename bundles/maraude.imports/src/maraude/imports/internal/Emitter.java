@@ -24,7 +24,8 @@ import maraude.imports.ImportSink;
  * and gives stable ids to messages. Two messages of one file that are identical in conversation,
  * second, author, text and attachments (someone sending "ok" twice) are both kept: the n-th
  * repetition gets an id salted with n, which is again stable when the same export (or an
- * overlapping one) is imported later.
+ * overlapping one) is imported later. An inbound message that opens like an automatic reply is
+ * recorded as a system line (see {@link AutomaticReplies}).
  */
 public final class Emitter {
 
@@ -63,6 +64,9 @@ public final class Emitter {
 
     public Message message(String conversationId, Direction direction, ZonedDateTime instant, String author,
             String text, List<Attachment> attachments, long line, long offset) {
+        if (direction == Direction.INBOUND && AutomaticReplies.looksAutomatic(text)) {
+            direction = Direction.SYSTEM; // an away message is nobody's words: it does not ask for a reply
+        }
         Message base = Message.of(conversationId, direction, instant, author, null, text, attachments,
                 new SourceRef(file.name(), Math.max(line, 0), line > 0 ? -1 : offset));
         int n = seen.merge(base.id(), 1, Integer::sum);

@@ -31,7 +31,16 @@ import maraude.core.archive.ConversationSummary;
 import maraude.core.archive.SearchQuery;
 import maraude.core.archive.SearchResults;
 import maraude.core.model.Direction;
+import maraude.core.report.FundersReport;
+import maraude.core.report.ReportBuilder;
+import maraude.core.triage.ServiceKind;
+import maraude.core.triage.ServiceOffer;
+import maraude.core.triage.TriagePolicy;
+import maraude.core.triage.TriageService;
+import maraude.core.triage.TriageState;
+import maraude.core.triage.TriageStateStore;
 import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ServicesBar;
 import maraude.ui.parts.ConversationPart;
 import maraude.ui.parts.ContactRegisterPart;
 import maraude.ui.parts.DashboardPart;
@@ -127,6 +136,40 @@ class WorkbenchTest {
 
     @Test
     @Order(3)
+    void noteTheServicesOfferedInTheOpenConversationWithdrawAMistakeAndSeeThemInTheReport() throws Exception {
+        ConversationPart conversation = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
+        String id = workbench.sync(conversation::conversationId);
+        assertNotNull(id, "the search opened a conversation"); //$NON-NLS-1$
+        ServicesBar bar = workbench.sync(conversation::services);
+        Combo kinds = workbench.widget(WidgetIds.CONVERSATION_SERVICE_KIND);
+        Button add = workbench.widget(WidgetIds.CONVERSATION_SERVICE_ADD);
+        for (ServiceKind k : List.of(ServiceKind.KIT, ServiceKind.SCREENING)) {
+            workbench.syncRun(() -> kinds.select(k.ordinal()));
+            int before = workbench.sync(bar::shown).size();
+            workbench.syncRun(() -> add.notifyListeners(SWT.Selection, new Event()));
+            workbench.waitUntil(() -> workbench.sync(bar::shown).size() == before + 1, "the tag to show"); //$NON-NLS-1$
+        }
+        Shell shell = workbench.mainShell();
+        workbench.press(shell, ServiceKind.KIT.label() + " \u00D7"); // a kit noted by mistake //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(bar::shown).size() == 1, "the mistaken tag to go"); //$NON-NLS-1$
+        workbench.screenshot("services-offered"); //$NON-NLS-1$
+
+        TriageState recorded = TriageStateStore.open(archiveFolder).snapshot();
+        assertEquals(List.of(ServiceKind.SCREENING), recorded.services(id).stream().map(ServiceOffer::kind).toList());
+        java.time.Instant now = java.time.Instant.now();
+        try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
+            TriageService triage = new TriageService(reader, TriageStateStore.open(archiveFolder), TriagePolicy.defaults(),
+                    java.time.ZoneId.systemDefault());
+            FundersReport report = ReportBuilder.build(triage.facts().values(), recorded,
+                    TriagePolicy.defaults(), now.minus(java.time.Duration.ofDays(1)), now.plusSeconds(60),
+                    java.time.ZoneId.systemDefault());
+            assertEquals(1, report.total().servicesOffered().get(ServiceKind.SCREENING));
+            assertEquals(0, report.total().servicesOffered().get(ServiceKind.KIT));
+        }
+    }
+
+    @Test
+    @Order(4)
     void walkTheQueueWithTheKeyboardMarkOneHandledAndSeeCountersAndDashboardChange() throws Exception {
         DashboardPart dashboard = (DashboardPart) workbench.showPart("maraude.perspective.coordination", DashboardPart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> workbench.sync(dashboard::stats) != null, "the dashboard figures"); //$NON-NLS-1$
@@ -191,7 +234,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void importAFixtureThroughTheWizardAndSeeItsConversationInTheQueue() throws Exception {
         Path chat = TestArchives.fixtures().resolve("whatsapp/pustur_short_chat_android_en_2017.txt"); //$NON-NLS-1$
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
@@ -224,7 +267,7 @@ class WorkbenchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void startAndEndAPermanenceWithAHandoverNote() throws Exception {
         workbench.executeCommand("maraude.command.permanence.start"); //$NON-NLS-1$
         Shell started = workbench.shellTitled(maraude.ui.Messages.Permanence_started);

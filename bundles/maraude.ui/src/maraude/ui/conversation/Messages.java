@@ -40,6 +40,13 @@ public final class Messages extends NLS {
     public static String Reply_recordFailed;
     public static String Reply_recording;
     public static String Reply_settingsError;
+    public static String Services_title;
+    public static String Services_none;
+    public static String Services_add;
+    public static String Services_addTip;
+    public static String Services_withdrawTip;
+    public static String Services_loading;
+    public static String Services_saving;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -35,6 +35,7 @@ import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
+import maraude.core.triage.TriageService;
 import maraude.images.ImageLimits;
 import maraude.images.ImageService;
 import maraude.ui.ArchiveEvents;
@@ -48,6 +49,7 @@ import maraude.ui.conversation.ImageAuditLog;
 import maraude.ui.conversation.PendingReplies;
 import maraude.ui.conversation.PictureStrip;
 import maraude.ui.conversation.ReplyPanel;
+import maraude.ui.conversation.ServicesBar;
 import maraude.ui.conversation.TeamFiles;
 import maraude.ui.conversation.WorkerName;
 
@@ -71,10 +73,14 @@ public class ConversationPart {
     private EPartService partService;
     @Inject
     private MPart part;
+    @Inject
+    @Optional
+    private TriageService triage;
 
     private Label header;
     private StyledText text;
     private ConversationView view;
+    private ServicesBar services;
     private String conversationId;
     private OpenConversation lastRequest;
     private List<Highlight> highlights = List.of();
@@ -123,6 +129,8 @@ public class ConversationPart {
         header.setText(Messages.Conversation_none);
         header.setFont(JFaceResources.getBannerFont());
         header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        services = new ServicesBar(parent, () -> this.triage, broker, WorkerName::current);
+        services.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -170,6 +178,7 @@ public class ConversationPart {
             lastRequest = null;
             conversationId = null;
             highlights = List.of();
+            services.show(null);
             text.setText(""); //$NON-NLS-1$
             header.setText(Messages.Conversation_none);
         }
@@ -272,6 +281,7 @@ public class ConversationPart {
             lastRequest = request;
             team = settings;
             view.opened(conversationId, contact, thread, pictures, settings);
+            services.show(conversationId);
         }
     }
 
@@ -302,6 +312,11 @@ public class ConversationPart {
             sb.append(Character.toLowerCase(c.isEmpty() ? s.charAt(i) : c.charAt(0)));
         }
         return sb.toString();
+    }
+
+    /** The services-offered row (tests). */
+    public ServicesBar services() {
+        return services;
     }
 
     /** The conversation shown, or null. */

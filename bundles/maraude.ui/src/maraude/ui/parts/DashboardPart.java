@@ -168,7 +168,7 @@ public class DashboardPart {
             Instant now = Instant.now();
             Instant from = now.minus(Duration.ofDays(7L * weeks));
             BacklogStats s = triage.backlog(now, from, now);
-            FundersReport report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot().campaigns(),
+            FundersReport report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot(),
                     triage.policy(), from, now, triage.zone());
             String base = xlsx.getFileName().toString().replaceFirst("\\.xlsx$", ""); //$NON-NLS-1$ //$NON-NLS-2$
             try (OutputStream out = Files.newOutputStream(xlsx)) {

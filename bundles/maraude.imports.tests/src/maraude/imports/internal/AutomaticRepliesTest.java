@@ -1,0 +1,77 @@
+package maraude.imports.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.imports.Fixtures;
+import maraude.imports.ImportOptions;
+
+/** Automatic replies become system lines at import, so that they never put a thread back in the queue. */
+class AutomaticRepliesTest {
+
+    @Test
+    void markersOpeningTheTextInEachLanguageAreAutomatic() {
+        for (String t : List.of("Réponse automatique : Rendez-vous", "RE: [Réponse automatique] demande", //$NON-NLS-1$ //$NON-NLS-2$
+                "Automatisch antwoord: ik ben er niet", "[Auto-Reply] Thanks for your message", //$NON-NLS-1$ //$NON-NLS-2$
+                "*Message automatique* Je réponds dès que possible", "Respuesta automática: vuelvo el lunes", //$NON-NLS-1$ //$NON-NLS-2$
+                "Resposta automática - volto já", "Răspuns automat: revin curând", "OUT OF OFFICE until Monday")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            assertTrue(AutomaticReplies.looksAutomatic(t), t);
+        }
+    }
+
+    @Test
+    void aPersonTalkingAboutBeingAwayIsStillAPerson() {
+        for (String t : List.of("je suis absente demain, on se parle lundi ?", //$NON-NLS-1$
+                "j'ai reçu ta réponse automatique hier, c'est toi ?", "Out of curiosity, is the test free?", //$NON-NLS-1$ //$NON-NLS-2$
+                "", "   ", "automatiquement je pense à vous")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            assertFalse(AutomaticReplies.looksAutomatic(t), t);
+        }
+    }
+
+    @Test
+    void anAwayMessageAfterOurReplyIsImportedAsASystemLine() throws Exception {
+        String chat = String.join("\n", //$NON-NLS-1$
+                "12/03/2025 21:04 - Lola: Bonsoir, vous faites le dépistage ?", //$NON-NLS-1$
+                "12/03/2025 21:30 - Maraude: Bonsoir Lola, oui, mardi de 14 h à 17 h.", //$NON-NLS-1$
+                "12/03/2025 21:31 - Lola: Réponse automatique : je ne suis pas disponible, je vous réponds vite.", //$NON-NLS-1$
+                "13/03/2025 09:02 - Lola: je suis absente demain, mercredi ça va ?", //$NON-NLS-1$
+                ""); //$NON-NLS-1$
+        Fixtures.Result r = Fixtures.text("Discussion WhatsApp avec Lola.txt", chat, //$NON-NLS-1$
+                ImportOptions.defaults().withUs(Set.of("Maraude"))); //$NON-NLS-1$
+        r.assertNoProblems();
+        List<Direction> dirs = r.messages().stream().map(Message::direction).toList();
+        assertEquals(List.of(Direction.INBOUND, Direction.OUTBOUND, Direction.SYSTEM, Direction.INBOUND), dirs);
+    }
+
+    @Test
+    void mailsSentByMachinesAreSystemLinesAndAPersonsMailIsNot() throws Exception {
+        String mbox = String.join("\n", //$NON-NLS-1$
+                "From sam@example.org Wed Mar 12 21:00:00 2025", //$NON-NLS-1$
+                "From: Sam <sam@example.org>", "To: maraude@example.be", "Subject: une question", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "Date: Wed, 12 Mar 2025 21:00:00 +0100", "Message-ID: <1@example.org>", "", "Bonjour, une question.", "", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                "From sam@example.org Wed Mar 12 22:00:00 2025", //$NON-NLS-1$
+                "From: Sam <sam@example.org>", "To: maraude@example.be", "Subject: Re: une question", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "Auto-Submitted: auto-replied", "Date: Wed, 12 Mar 2025 22:00:00 +0100", //$NON-NLS-1$ //$NON-NLS-2$
+                "Message-ID: <2@example.org>", "In-Reply-To: <1@example.org>", "", "Je suis en congé.", "", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                "From MAILER-DAEMON Wed Mar 12 23:00:00 2025", //$NON-NLS-1$
+                "From: Mail Delivery System <MAILER-DAEMON@example.org>", "To: maraude@example.be", //$NON-NLS-1$ //$NON-NLS-2$
+                "Subject: Undelivered Mail Returned to Sender", "Date: Wed, 12 Mar 2025 23:00:00 +0100", //$NON-NLS-1$ //$NON-NLS-2$
+                "Message-ID: <3@example.org>", "", "This is the mail system.", "", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "From sam@example.org Thu Mar 13 08:00:00 2025", //$NON-NLS-1$
+                "From: Sam <sam@example.org>", "To: maraude@example.be", "Subject: Re: une question", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "Auto-Submitted: no", "Date: Thu, 13 Mar 2025 08:00:00 +0100", "Message-ID: <4@example.org>", "", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "Me revoilà.", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        Fixtures.Result r = Fixtures.text("boite.mbox", mbox, ImportOptions.defaults().withUs(Set.of("maraude@example.be"))); //$NON-NLS-1$ //$NON-NLS-2$
+        r.assertNoProblems();
+        List<Direction> dirs = r.messages().stream().map(Message::direction).toList();
+        assertEquals(List.of(Direction.INBOUND, Direction.SYSTEM, Direction.SYSTEM, Direction.INBOUND), dirs);
+    }
+}
