@@ -439,6 +439,53 @@ public final class LuceneArchive implements Archive {
         }
     }
 
+    /** Maintenance work on the writer an open archive holds (retention, erasure). */
+    @FunctionalInterface
+    public interface WriterMaintenance<T> {
+        T run(IndexWriter writer, ArchiveStorage storage) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on this archive's writer under the write lock (imports and triage writes
+     * wait), so that retention and erasure work while the workbench holds the archive. When
+     * {@code work} commits, what was pending is part of that commit; readers then move to it and
+     * the contacts and conversations kept in memory are reloaded. Work that only reads commits nothing.
+     */
+    public <T> T maintain(WriterMaintenance<T> work) {
+        synchronized (writeLock) {
+            ensureWritable();
+            try {
+                long before = commitGeneration();
+                T result = work.run(writer, storage);
+                searchers.maybeRefreshBlocking();
+                if (commitGeneration() != before) {
+                    // the work committed, and a commit holds everything that was pending
+                    pendingContacts.clear();
+                    pendingConversations.clear();
+                    pendingIds.clear();
+                    loadCommitted();
+                }
+                return result;
+            } catch (IOException e) {
+                throw ioFailure(e);
+            }
+        }
+    }
+
+    private long commitGeneration() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return ((DirectoryReader) s.getIndexReader()).getIndexCommit().getGeneration();
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** The storage under this archive (maintenance reaches attachments and side files through it). */
+    public ArchiveStorage storage() {
+        return storage;
+    }
+
     /** Number of messages added since the last commit. */
     public int pendingMessages() {
         synchronized (writeLock) {

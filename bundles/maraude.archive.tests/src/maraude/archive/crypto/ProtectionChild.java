@@ -19,6 +19,9 @@ import maraude.core.model.Platform;
  * <li>{@code backup ROOT PASS DEST}: backs up to DEST0, DEST1… forever, printing {@code BACKUP k};</li>
  * <li>{@code purge ROOT PASS}: prints {@code START}, then purges everything older than now;</li>
  * <li>{@code hold ROOT PASS}: opens for writing, prints {@code HOLDING}, waits for stdin to close.</li>
+ * <li>{@code restore ROOT PASS BACKUP STEP}: restores BACKUP and halts the JVM (exit 9, as abrupt as a
+ * kill: no shutdown hook, nothing flushed) right after step STEP of the restore;</li>
+ * <li>{@code restoreloop ROOT PASS BACKUP_A BACKUP_B}: restores A, B, A… forever, printing {@code RESTORED k}.</li>
  * </ul>
  */
 public final class ProtectionChild {
@@ -79,6 +82,24 @@ public final class ProtectionChild {
                     while (System.in.read() >= 0) {
                         // until the parent closes our stdin
                     }
+                }
+            }
+            case "restore" -> {
+                int halt = Integer.parseInt(args[4]);
+                RestoreJournal.afterStep = n -> {
+                    if (n == halt) {
+                        Runtime.getRuntime().halt(9);
+                    }
+                };
+                ArchiveBackup.restore(Paths.get(args[3]), root, pass.clone());
+                System.out.println("RESTORED");
+                System.out.flush();
+            }
+            case "restoreloop" -> {
+                for (int k = 0;; k++) {
+                    ArchiveBackup.restore(Paths.get(args[3 + k % 2]), root, pass.clone());
+                    System.out.println("RESTORED " + (k + 1));
+                    System.out.flush();
                 }
             }
             default -> throw new IllegalArgumentException(args[0]);

@@ -207,7 +207,7 @@ public final class ArchiveBackup {
      * Replaces the archive in {@code root} by the backup in {@code backup}, which {@code passphrase}
      * must open. The backup is checked first (a wrong passphrase or a damaged backup changes nothing);
      * the archive must not be open for writing. What was there is kept in
-     * {@code root/before-restore-TIMESTAMP/}.
+     * {@code root/before-restore-TIMESTAMP/}. All or nothing across a crash: see {@link RestoreJournal}.
      */
     public static Path restore(Path backup, Path root, char[] passphrase) {
         if (!KeyFile.exists(backup) || !Files.isDirectory(backup.resolve(EncryptedStorage.INDEX_FOLDER))) {
@@ -216,9 +216,10 @@ public final class ArchiveBackup {
         DataKey key = ArchiveProtection.unwrap(backup, passphrase);
         List<Lock> locks = new ArrayList<>();
         List<Directory> dirs = new ArrayList<>();
-        try {
+        try (RestoreJournal.Lock restoring = new RestoreJournal.Lock(root)) {
+            // an earlier restore killed half-way is finished (or forgotten) first
+            RestoreJournal.recoverLocked(root);
             verify(backup, key);
-            Files.createDirectories(root);
             for (String folder : new String[] { FileSystemStorage.INDEX_FOLDER, EncryptedStorage.INDEX_FOLDER }) {
                 if (Files.isDirectory(root.resolve(folder))) {
                     Directory d = FSDirectory.open(root.resolve(folder), NativeFSLockFactory.INSTANCE);
@@ -226,34 +227,25 @@ public final class ArchiveBackup {
                     locks.add(d.obtainLock(IndexWriter.WRITE_LOCK_NAME));
                 }
             }
-            Path staging = root.resolve(".restore-staging"); //$NON-NLS-1$
+            Path staging = root.resolve(RestoreJournal.STAGING);
             ArchiveProtection.deleteTree(staging);
             copyTree(backup.resolve(EncryptedStorage.INDEX_FOLDER), staging.resolve(EncryptedStorage.INDEX_FOLDER));
             copyTree(backup.resolve(EncryptedStorage.ATTACHMENTS_FOLDER),
                     staging.resolve(EncryptedStorage.ATTACHMENTS_FOLDER));
             Files.copy(backup.resolve(KeyFile.FILE_NAME), staging.resolve(KeyFile.FILE_NAME));
             syncTree(staging);
-            Path before = root.resolve("before-restore-" //$NON-NLS-1$
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))); //$NON-NLS-1$
-            Files.createDirectories(before);
-            // The key file goes first and comes back last: while it is away, nothing opens as protected.
-            for (String name : new String[] { KeyFile.FILE_NAME, FileSystemStorage.INDEX_FOLDER,
-                    FileSystemStorage.ATTACHMENTS_FOLDER, EncryptedStorage.INDEX_FOLDER,
-                    EncryptedStorage.ATTACHMENTS_FOLDER }) {
-                if (Files.exists(root.resolve(name))) {
-                    Files.move(root.resolve(name), before.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            for (String name : new String[] { EncryptedStorage.INDEX_FOLDER, EncryptedStorage.ATTACHMENTS_FOLDER,
-                    KeyFile.FILE_NAME }) {
-                if (Files.exists(staging.resolve(name))) {
-                    Files.move(staging.resolve(name), root.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-            Files.deleteIfExists(staging);
             KeyFile.syncFolder(root);
+            RestoreJournal.afterStep.accept(0);
+            String before = "before-restore-" //$NON-NLS-1$
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")); //$NON-NLS-1$
+            RestoreJournal.Plan plan = new RestoreJournal.Plan(before,
+                    RestoreJournal.existing(root, RestoreJournal.OLD_ENTRIES),
+                    RestoreJournal.existing(staging, RestoreJournal.NEW_ENTRIES));
+            RestoreJournal.write(root, plan); // the restore is decided here
+            RestoreJournal.afterStep.accept(1);
+            RestoreJournal.switchOver(root, plan);
             AuditTrail.recordQuietly(root, AuditTrail.Event.RESTORE, Map.of());
-            return before;
+            return root.resolve(before);
         } catch (LockObtainFailedException e) {
             throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Protection_inUse, root), e);
         } catch (IOException | UncheckedIOException e) {

@@ -39,6 +39,11 @@ public final class ArchiveProtection {
     }
 
     public static boolean isProtected(Path root) {
+        try {
+            RestoreJournal.recover(root);
+        } catch (ArchiveException e) {
+            // a restore is running elsewhere, or the disk fails: opening will say so
+        }
         return KeyFile.exists(root);
     }
 
@@ -55,6 +60,7 @@ public final class ArchiveProtection {
      *                          encrypted index is there but its key file is not
      */
     public static ArchiveStorage storageFor(Path root, Keyring keyring) {
+        RestoreJournal.recover(root); // a restore killed half-way: finished or forgotten first
         if (!KeyFile.exists(root)) {
             if (Files.isDirectory(root.resolve(EncryptedStorage.INDEX_FOLDER))
                     && !Files.isDirectory(root.resolve(FileSystemStorage.INDEX_FOLDER))) {
@@ -77,6 +83,7 @@ public final class ArchiveProtection {
      * (CLI): encrypted with the data key (which may ask the passphrase) when the archive is protected.
      */
     public static maraude.core.archive.ArchiveFiles filesFor(Path root) {
+        RestoreJournal.recover(root);
         if (!KeyFile.exists(root)) {
             return new maraude.core.archive.PlainArchiveFiles(root);
         }

@@ -9,6 +9,8 @@ public final class Messages extends NLS {
     public static String Maintenance_corrupt;
     public static String Maintenance_io;
     public static String Maintenance_inUse;
+    public static String Retention_unknownPlatform;
+    public static String Retention_badPeriod;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.FilterMergePolicy;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SerialMergeScheduler;
@@ -32,18 +34,22 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.eclipse.osgi.util.NLS;
 
 import maraude.archive.ArchiveSchema;
+import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.EncryptedAttachmentStore;
 import maraude.archive.storage.ArchiveStorage;
 import maraude.archive.storage.AttachmentStore;
 import maraude.archive.storage.FileAttachmentStore;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveException.Kind;
+import maraude.core.model.Platform;
 import maraude.core.triage.TriageStateStore;
 import maraude.core.triage.TriageStoreException;
 
 /**
- * Retention ("nothing older than 24 months") and erasure ("forget this contact"). Both take the
- * archive's writer lock (the archive must not be open for writing elsewhere), delete documents, then
+ * Retention ("nothing older than 24 months", or the team's {@link RetentionPolicy} per platform) and
+ * erasure ("forget this contact"). On a closed archive (CLI) they take the archive's writer lock; on
+ * an archive open for writing in this process (the workbench's) they run on the writer it holds
+ * ({@link LuceneArchive#maintain}). Either way they delete documents, then
  * <b>rewrite every segment that held a deleted document</b> ({@code forceMergeDeletes} with a 0 %
  * threshold) and commit, after which Lucene deletes the old segment files: the bytes of what was
  * erased are no longer in any file of the archive. Attachments no remaining message refers to are
@@ -54,6 +60,8 @@ public final class Retention {
 
     /** What was removed: counts only. */
     public record Result(long messages, long conversations, long contacts, long attachments) {
+        public static final Result NOTHING = new Result(0, 0, 0, 0);
+
         public Map<String, Long> counts() {
             Map<String, Long> m = new LinkedHashMap<>();
             m.put("messages", messages); //$NON-NLS-1$
@@ -69,31 +77,111 @@ public final class Retention {
 
     /** Removes every message older than {@code cutoff}, then conversations and contacts left without messages. */
     public static Result purgeOlderThan(ArchiveStorage storage, Instant cutoff) {
-        Query old = LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
-        Set<String> conversations = new HashSet<>();
-        Set<String> contacts = new HashSet<>();
-        Result r = run(storage, old, null, conversations, contacts);
-        // what the team noted about conversations and people that are gone goes with them
-        forgetTriage(storage, contacts, conversations);
-        AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.PURGE, r.counts());
-        return r;
+        return purge(closed(storage), olderThan(cutoff));
+    }
+
+    /**
+     * {@link #purgeOlderThan(ArchiveStorage, Instant)} through an archive open for writing (the
+     * workbench's): same erasure, on the writer it holds.
+     */
+    public static Result purgeOlderThan(LuceneArchive archive, Instant cutoff) {
+        return purge(open(archive), olderThan(cutoff));
+    }
+
+    /** Applies the per-platform policy on a closed archive (CLI {@code purge --retention}). */
+    public static Result apply(ArchiveStorage storage, RetentionPolicy policy, Instant now, ZoneId zone) {
+        Query q = policyQuery(policy, now, zone);
+        return q == null ? Result.NOTHING : purge(closed(storage), q);
+    }
+
+    /** Applies the per-platform policy through an archive open for writing (the workbench's job). */
+    public static Result apply(LuceneArchive archive, RetentionPolicy policy, Instant now, ZoneId zone) {
+        Query q = policyQuery(policy, now, zone);
+        return q == null ? Result.NOTHING : purge(open(archive), q);
+    }
+
+    /**
+     * What {@link #apply(LuceneArchive, RetentionPolicy, Instant, ZoneId)} would remove now, without
+     * removing anything (the confirmation shows it).
+     */
+    public static Preview preview(LuceneArchive archive, RetentionPolicy policy, Instant now, ZoneId zone) {
+        Query q = policyQuery(policy, now, zone);
+        if (q == null) {
+            return Preview.NOTHING;
+        }
+        return archive.maintain((w, storage) -> {
+            try (DirectoryReader r = DirectoryReader.open(w)) {
+                Plan plan = plan(new IndexSearcher(r), q, null);
+                return new Preview(plan.messages, plan.touchedConversations, plan.emptyConversations.size(),
+                        plan.emptyContacts.size());
+            }
+        });
+    }
+
+    /** Counts of a {@link #preview}: messages, conversations losing messages, conversations and contacts removed whole. */
+    public record Preview(long messages, long conversationsTouched, long conversations, long contacts) {
+        public static final Preview NOTHING = new Preview(0, 0, 0, 0);
     }
 
     /** Removes the contact, its conversations, its messages and their attachments. */
     public static Result forgetContact(ArchiveStorage storage, String contactId) {
+        return forget(closed(storage), contactId);
+    }
+
+    /** {@link #forgetContact(ArchiveStorage, String)} through an archive open for writing. */
+    public static Result forgetContact(LuceneArchive archive, String contactId) {
+        return forget(open(archive), contactId);
+    }
+
+    /**
+     * Messages of each platform with a period, older than now minus that period; null when the
+     * policy keeps everything.
+     */
+    static Query policyQuery(RetentionPolicy policy, Instant now, ZoneId zone) {
+        Map<Platform, Instant> cutoffs = policy.cutoffs(now, zone);
+        if (cutoffs.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        cutoffs.forEach((platform, cutoff) -> any.add(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(ArchiveSchema.PLATFORM, platform.key())), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1), Occur.FILTER)
+                .build(), Occur.SHOULD));
+        return new BooleanQuery.Builder().add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER)
+                .add(any.setMinimumNumberShouldMatch(1).build(), Occur.FILTER).build();
+    }
+
+    private static Query olderThan(Instant cutoff) {
+        return LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
+    }
+
+    private static Result purge(Target target, Query old) {
+        Set<String> conversations = new HashSet<>();
+        Set<String> contacts = new HashSet<>();
+        Result r = run(target, old, null, conversations, contacts);
+        // what the team noted about conversations and people that are gone goes with them
+        forgetTriage(target.storage(), contacts, conversations);
+        AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.PURGE, r.counts());
+        return r;
+    }
+
+    private static Result forget(Target target, String contactId) {
         Query messages = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(ArchiveSchema.CONTACT, contactId)), Occur.FILTER)
                 .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
         Set<String> conversations = new HashSet<>();
-        Result r = run(storage, messages, contactId, conversations, new HashSet<>());
+        Result r = run(target, messages, contactId, conversations, new HashSet<>());
         // the team's notes, caution note and flags about the person go too (encrypted or not, the
         // file is rewritten whole without them)
-        forgetTriage(storage, Set.of(contactId), conversations);
-        AuditTrail.recordQuietly(storage.root(), AuditTrail.Event.ERASURE, r.counts());
+        forgetTriage(target.storage(), Set.of(contactId), conversations);
+        AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.ERASURE, r.counts());
         return r;
     }
 
     private static void forgetTriage(ArchiveStorage storage, Set<String> contacts, Set<String> conversations) {
+        if (contacts.isEmpty() && conversations.isEmpty()) {
+            return;
+        }
         try {
             TriageStateStore.open(storage.files()).forget(contacts, conversations);
         } catch (TriageStoreException e) {
@@ -101,90 +189,182 @@ public final class Retention {
         }
     }
 
-    private static Result run(ArchiveStorage storage, Query messagesToDelete, String forgetContact,
-            Set<String> removedConversations, Set<String> removedContacts) {
-        Path root = storage.root();
-        if (!exists(storage)) {
-            return new Result(0, 0, 0, 0);
-        }
-        IndexWriterConfig cfg = new IndexWriterConfig(ArchiveSchema.analyzer()).setMergePolicy(new RewriteDeletedSegments())
-                // Merges in this thread: a background merge already running on a segment would make
-                // forceMergeDeletes skip it, and closing without commit would abort it.
-                .setMergeScheduler(new SerialMergeScheduler())
-                .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false);
-        try (IndexWriter w = new IndexWriter(storage.indexDirectory(), cfg)) {
-            long messages;
-            Set<String> dropped = new HashSet<>();
-            Set<String> remaining = new HashSet<>();
-            Set<String> emptyConversations = new HashSet<>();
-            Set<String> emptyContacts = new HashSet<>();
-            try (DirectoryReader r = DirectoryReader.open(w)) {
-                IndexSearcher s = new IndexSearcher(r);
-                messages = s.count(messagesToDelete);
-                Set<String> hitConversations = new HashSet<>();
-                collect(s, messagesToDelete, dropped, hitConversations);
-                Query kept = new BooleanQuery.Builder().add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER)
-                        .add(messagesToDelete, Occur.MUST_NOT).build();
-                Set<String> liveConversations = new HashSet<>();
-                collect(s, kept, remaining, liveConversations);
-                if (forgetContact == null) {
-                    // conversations and contacts left without any message go too
-                    for (ScoreDoc d : s.search(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), Integer.MAX_VALUE).scoreDocs) {
-                        Document doc = s.storedFields().document(d.doc);
-                        if (!liveConversations.contains(doc.get(ArchiveSchema.ID))) {
-                            emptyConversations.add(doc.get(ArchiveSchema.ID));
-                        }
-                    }
-                    Set<String> liveContacts = new HashSet<>();
-                    for (ScoreDoc d : s.search(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), Integer.MAX_VALUE).scoreDocs) {
-                        Document doc = s.storedFields().document(d.doc);
-                        if (!emptyConversations.contains(doc.get(ArchiveSchema.ID))) {
-                            liveContacts.add(doc.get(ArchiveSchema.CONTACT));
-                        }
-                    }
-                    for (ScoreDoc d : s.search(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONTACT), Integer.MAX_VALUE).scoreDocs) {
-                        String id = s.storedFields().document(d.doc).get(ArchiveSchema.ID);
-                        if (!liveContacts.contains(id)) {
-                            emptyContacts.add(id);
-                        }
-                    }
-                } else {
-                    for (ScoreDoc d : s.search(new BooleanQuery.Builder()
-                            .add(new TermQuery(new Term(ArchiveSchema.CONTACT, forgetContact)), Occur.FILTER)
-                            .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), Occur.FILTER).build(),
-                            Integer.MAX_VALUE).scoreDocs) {
-                        emptyConversations.add(s.storedFields().document(d.doc).get(ArchiveSchema.ID));
-                    }
-                    if (s.count(new TermQuery(ArchiveSchema.idTerm(forgetContact))) > 0) {
-                        emptyContacts.add(forgetContact);
-                    }
+    /** Where the erasure runs: a writer of its own on a closed archive, or the open archive's writer. */
+    private interface Target {
+        ArchiveStorage storage();
+
+        /** Null when there is no index at all. */
+        <T> T withWriter(LuceneArchive.WriterMaintenance<T> work);
+    }
+
+    private static Target closed(ArchiveStorage storage) {
+        return new Target() {
+            @Override
+            public ArchiveStorage storage() {
+                return storage;
+            }
+
+            @Override
+            public <T> T withWriter(LuceneArchive.WriterMaintenance<T> work) {
+                if (!exists(storage)) {
+                    return null;
+                }
+                IndexWriterConfig cfg = new IndexWriterConfig(ArchiveSchema.analyzer())
+                        .setMergePolicy(new RewriteDeletedSegments(new TieredMergePolicy()))
+                        // Merges in this thread: a background merge already running on a segment would make
+                        // forceMergeDeletes skip it, and closing without commit would abort it.
+                        .setMergeScheduler(new SerialMergeScheduler())
+                        .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false);
+                try (IndexWriter w = new IndexWriter(storage.indexDirectory(), cfg)) {
+                    return work.run(w, storage);
+                } catch (LockObtainFailedException e) {
+                    throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Maintenance_inUse, storage.root()), e);
+                } catch (IOException e) {
+                    throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
                 }
             }
-            removedConversations.addAll(emptyConversations);
-            removedContacts.addAll(emptyContacts);
+        };
+    }
+
+    private static Target open(LuceneArchive archive) {
+        return new Target() {
+            @Override
+            public ArchiveStorage storage() {
+                return archive.storage();
+            }
+
+            @Override
+            public <T> T withWriter(LuceneArchive.WriterMaintenance<T> work) {
+                return archive.maintain((w, storage) -> {
+                    // The archive's writer merges in the background with its own policy: for this
+                    // run, forced-deletes merges rewrite every segment holding an erased document.
+                    var live = w.getConfig();
+                    MergePolicy before = live.getMergePolicy();
+                    live.setMergePolicy(new RewriteDeletedSegments(before));
+                    try {
+                        return work.run(w, storage);
+                    } finally {
+                        live.setMergePolicy(before);
+                    }
+                });
+            }
+        };
+    }
+
+    /** What an erasure removes, computed on a reader before anything is deleted. */
+    private static final class Plan {
+        long messages;
+        long touchedConversations;
+        final Set<String> droppedAttachments = new HashSet<>();
+        final Set<String> emptyConversations = new HashSet<>();
+        final Set<String> emptyContacts = new HashSet<>();
+    }
+
+    private static Plan plan(IndexSearcher s, Query messagesToDelete, String forgetContact) throws IOException {
+        Plan plan = new Plan();
+        plan.messages = s.count(messagesToDelete);
+        if (plan.messages == 0 && forgetContact == null) {
+            // the daily retention run, most days: one count, no walk over every kept message
+            return plan;
+        }
+        Set<String> dropped = new HashSet<>();
+        Set<String> hitConversations = new HashSet<>();
+        collect(s, messagesToDelete, dropped, hitConversations);
+        plan.touchedConversations = hitConversations.size();
+        Query kept = new BooleanQuery.Builder().add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER)
+                .add(messagesToDelete, Occur.MUST_NOT).build();
+        Set<String> remaining = new HashSet<>();
+        Set<String> liveConversations = new HashSet<>();
+        collect(s, kept, remaining, liveConversations);
+        dropped.removeAll(remaining);
+        plan.droppedAttachments.addAll(dropped);
+        if (forgetContact == null) {
+            // conversations and contacts left without any message go too
+            int all = Math.max(1, s.getIndexReader().maxDoc());
+            Set<String> liveContacts = new HashSet<>();
+            for (ScoreDoc d : s.search(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), all).scoreDocs) {
+                Document doc = s.storedFields().document(d.doc);
+                if (!liveConversations.contains(doc.get(ArchiveSchema.ID))) {
+                    plan.emptyConversations.add(doc.get(ArchiveSchema.ID));
+                } else {
+                    liveContacts.add(doc.get(ArchiveSchema.CONTACT));
+                }
+            }
+            for (ScoreDoc d : s.search(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONTACT), all).scoreDocs) {
+                String id = s.storedFields().document(d.doc).get(ArchiveSchema.ID);
+                if (!liveContacts.contains(id)) {
+                    plan.emptyContacts.add(id);
+                }
+            }
+        } else {
+            for (ScoreDoc d : s.search(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(ArchiveSchema.CONTACT, forgetContact)), Occur.FILTER)
+                    .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), Occur.FILTER).build(),
+                    Integer.MAX_VALUE).scoreDocs) {
+                plan.emptyConversations.add(s.storedFields().document(d.doc).get(ArchiveSchema.ID));
+            }
+            if (s.count(new TermQuery(ArchiveSchema.idTerm(forgetContact))) > 0) {
+                plan.emptyContacts.add(forgetContact);
+            }
+        }
+        return plan;
+    }
+
+    /** Most rounds of forced-deletes merges before giving up (a background merge may race the first). */
+    private static final int REWRITE_ROUNDS = 10;
+
+    private static Result run(Target target, Query messagesToDelete, String forgetContact,
+            Set<String> removedConversations, Set<String> removedContacts) {
+        Result result = target.withWriter((w, storage) -> {
+            Plan plan;
+            try (DirectoryReader r = DirectoryReader.open(w)) {
+                plan = plan(new IndexSearcher(r), messagesToDelete, forgetContact);
+            }
+            if (plan.messages == 0 && plan.emptyConversations.isEmpty() && plan.emptyContacts.isEmpty()) {
+                return Result.NOTHING;
+            }
+            removedConversations.addAll(plan.emptyConversations);
+            removedContacts.addAll(plan.emptyContacts);
             w.deleteDocuments(messagesToDelete);
-            for (String id : emptyConversations) {
+            for (String id : plan.emptyConversations) {
                 w.deleteDocuments(ArchiveSchema.idTerm(id));
             }
-            for (String id : emptyContacts) {
+            for (String id : plan.emptyContacts) {
                 w.deleteDocuments(ArchiveSchema.idTerm(id));
             }
-            w.forceMergeDeletes(true);
+            rewriteDeleted(w);
             w.commit();
             // the old segments' files go now (only the last commit is kept)
             w.deleteUnusedFiles();
             long atts = 0;
-            dropped.removeAll(remaining);
-            for (String sha : dropped) {
+            for (String sha : plan.droppedAttachments) {
                 if (deleteAttachment(storage.attachments(), sha)) {
                     atts++;
                 }
             }
-            return new Result(messages, emptyConversations.size(), emptyContacts.size(), atts);
-        } catch (LockObtainFailedException e) {
-            throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Maintenance_inUse, root), e);
-        } catch (IOException e) {
-            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, root, e.getMessage()), e);
+            return new Result(plan.messages, plan.emptyConversations.size(), plan.emptyContacts.size(), atts);
+        });
+        return result == null ? Result.NOTHING : result;
+    }
+
+    /**
+     * Rewrites every segment that holds a deleted document. A merge the writer was already running
+     * in the background carries deletions made meanwhile into its new segment as deletions (the
+     * erased text still inside): such segments are rewritten in a further round.
+     */
+    private static void rewriteDeleted(IndexWriter w) throws IOException {
+        for (int round = 0; round < REWRITE_ROUNDS; round++) {
+            w.forceMergeDeletes(true);
+            if (!hasDeletions(w)) {
+                return;
+            }
+        }
+        throw new IOException("segments with erased documents could not be rewritten"); //$NON-NLS-1$
+    }
+
+    private static boolean hasDeletions(IndexWriter w) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(w)) {
+            return r.numDeletedDocs() > 0;
         }
     }
 
@@ -194,8 +374,8 @@ public final class Retention {
      * erased documents still in the file and merely marked deleted.)
      */
     static final class RewriteDeletedSegments extends FilterMergePolicy {
-        RewriteDeletedSegments() {
-            super(new TieredMergePolicy());
+        RewriteDeletedSegments(MergePolicy in) {
+            super(in);
         }
 
         @Override

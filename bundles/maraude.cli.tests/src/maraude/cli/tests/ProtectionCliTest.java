@@ -158,4 +158,45 @@ class ProtectionCliTest {
         }
         assertEquals(2, run(archive, "forget", "c-nobody").code());
     }
+
+    @Test
+    void purgeRetentionAppliesTheTeamsPerPlatformPolicy() throws Exception {
+        Path archive = tmp.resolve("retention");
+        ZonedDateTime now = ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"));
+        try (Archive a = new LuceneArchiveFactory().open(archive, AccessMode.READ_WRITE)) {
+            for (maraude.core.model.Platform p : List.of(maraude.core.model.Platform.WHATSAPP,
+                    maraude.core.model.Platform.SMS)) {
+                maraude.core.model.Contact c = maraude.core.model.Contact.of(p, "+3247000" + p.ordinal(), "X");
+                maraude.core.model.Conversation v = maraude.core.model.Conversation.of(p, c.handle(), c, "X");
+                a.putContact(c);
+                a.putConversation(v);
+                for (int months : new int[] { 36, 1 }) {
+                    a.addMessage(maraude.core.model.Message.of(v.id(), maraude.core.model.Direction.INBOUND,
+                            now.minusMonths(months), "X", null, "message " + months, List.of(),
+                            maraude.core.model.SourceRef.ofLine("chat.txt", months)));
+                }
+            }
+            a.commit();
+        }
+        String at = now.toInstant().toString();
+        Run none = run(archive, "purge", "--retention", "--now", at, "--json");
+        assertEquals(0, none.code(), none.err());
+        assertEquals(0, none.json().get("messages").asLong(), "no retention key: everything is kept");
+        assertEquals(2, run(archive, "purge").code(), "--older-than or --retention");
+        assertEquals(2, run(archive, "purge", "--retention", "--older-than", "2y").code());
+
+        Files.writeString(archive.resolve("team.properties"), "service_address=rue X\nretention_sms=deux ans\n");
+        Run bad = run(archive, "purge", "--retention");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("retention_sms"), bad.err());
+
+        Files.writeString(archive.resolve("team.properties"), "service_address=rue X\nretention_whatsapp=24m\n");
+        Run r = run(archive, "purge", "--retention", "--now", at, "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.json().get("messages").asLong(), "only the 36-month-old WhatsApp message");
+        assertEquals("2024-11-28T09:00:00Z", r.json().get("cutoffs").get("whatsapp").asText());
+        assertEquals(3, messages(run(archive, "info", "--json")));
+        Run text = run(archive, "purge", "--retention", "--now", at);
+        assertTrue(text.out().contains("0 message(s)"), text.out());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.maintenance.Retention;
+import maraude.archive.maintenance.RetentionPolicy;
 import maraude.archive.storage.ArchiveStorage;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
@@ -27,8 +28,11 @@ public class PurgeCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "maraude [--archive DIR] purge --older-than PERIOD [--now INSTANT] [--json]\n" //$NON-NLS-1$
-                + "  PERIOD: 24m (months), 2y (years), 90d (days) or ISO P2Y6M; the archive must be closed"; //$NON-NLS-1$
+        return "maraude [--archive DIR] purge (--older-than PERIOD | --retention) [--now INSTANT] [--json]\n" //$NON-NLS-1$
+                + "  PERIOD: 24m (months), 2y (years), 90d (days) or ISO P2Y6M\n" //$NON-NLS-1$
+                + "  --retention: the team's per-platform policy, keys retention_<platform>=PERIOD (and\n" //$NON-NLS-1$
+                + "  retention_default) in team.properties beside the archive\n" //$NON-NLS-1$
+                + "  The archive must be closed (the workbench applies the policy itself while open)."; //$NON-NLS-1$
     }
 
     static Period period(String v) throws CliException {
@@ -54,23 +58,38 @@ public class PurgeCommand implements CliCommand {
 
     @Override
     public int run(CliInvocation inv) throws Exception {
-        String older = inv.option("--older-than") //$NON-NLS-1$
-                .orElseThrow(() -> CliException.usage("purge needs --older-than PERIOD")); //$NON-NLS-1$
-        Period p = period(older);
+        boolean retention = inv.flag("--retention"); //$NON-NLS-1$
+        java.util.Optional<String> older = inv.option("--older-than"); //$NON-NLS-1$
+        if (retention == older.isPresent()) {
+            throw CliException.usage("purge needs either --older-than PERIOD or --retention"); //$NON-NLS-1$
+        }
         Instant now = inv.now();
         inv.noMoreArguments();
-        Instant cutoff = now.atZone(ZoneId.systemDefault()).minus(p).toInstant();
+        var doc = new java.util.LinkedHashMap<String, Object>();
         Retention.Result r;
+        String what;
         try (ArchiveStorage st = ArchiveProtection.storageFor(inv.archiveFolder())) {
-            r = Retention.purgeOlderThan(st, cutoff);
+            if (retention) {
+                RetentionPolicy policy = RetentionPolicy.load(st.files());
+                var cutoffs = new java.util.LinkedHashMap<String, Object>();
+                policy.cutoffs(now, ZoneId.systemDefault()).forEach((p, c) -> cutoffs.put(p.key(), c.toString()));
+                doc.put("cutoffs", cutoffs); //$NON-NLS-1$
+                what = policy.isEmpty() ? "no retention_* key in team.properties: everything kept;" //$NON-NLS-1$
+                        : "retention " + cutoffs + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+                r = Retention.apply(st, policy, now, ZoneId.systemDefault());
+            } else {
+                Period p = period(older.get());
+                Instant cutoff = now.atZone(ZoneId.systemDefault()).minus(p).toInstant();
+                doc.put("cutoff", cutoff.toString()); //$NON-NLS-1$
+                what = "before " + cutoff + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+                r = Retention.purgeOlderThan(st, cutoff);
+            }
         }
         if (inv.json()) {
-            var doc = new java.util.LinkedHashMap<String, Object>();
-            doc.put("cutoff", cutoff.toString()); //$NON-NLS-1$
             doc.putAll(r.counts());
             inv.printJson(doc);
         } else {
-            inv.out().println("before " + cutoff + ": " + r.messages() + " message(s), " + r.conversations() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            inv.out().println(what + " " + r.messages() + " message(s), " + r.conversations() //$NON-NLS-1$ //$NON-NLS-2$
                     + " conversation(s), " + r.contacts() + " contact(s), " + r.attachments() + " attachment(s) erased"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         }
         return 0;

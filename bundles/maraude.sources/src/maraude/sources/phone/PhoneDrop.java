@@ -54,36 +54,47 @@ import maraude.sources.Messages;
  * that uses it and is spent by the first upload that imports something. Refusals: wrong, expired or
  * spent token 403; body too large 413; not a multipart form, or a file that is neither a zip nor a
  * text export 415; a zip with unsafe entry names (zip slip) 400 — and nothing imported. The
- * received file is written in the archive folder only for the import and deleted right after.
+ * received file is written in the archive folder only for the import and deleted right after; for a
+ * protected archive ({@link Config#inMemory()}) it is written in a private memory-backed folder
+ * instead, so that no clear byte of it ever reaches the archive's disk.
  */
 public final class PhoneDrop implements AutoCloseable {
 
-    /** How the server runs. {@code bindHost} "0.0.0.0" listens on every interface. */
+    /**
+     * How the server runs. {@code bindHost} "0.0.0.0" listens on every interface. {@code inMemory}:
+     * the archive is protected, so an upload must never reach its disk in clear: it is received and
+     * handed to the import in a private memory-backed folder ({@code /dev/shm}), deleted right after.
+     */
     public record Config(String bindHost, int port, String advertisedHost, Duration tokenTtl, long maxUploadBytes,
-            Clock clock) {
+            Clock clock, boolean inMemory) {
 
         /** Every interface, an ephemeral port, the first local network address, 10 minutes, 256 MB. */
         public static Config defaults() {
             var addresses = TlsIdentity.localAddresses(false);
             return new Config("0.0.0.0", 0, addresses.isEmpty() ? "127.0.0.1" : addresses.get(0), //$NON-NLS-1$ //$NON-NLS-2$
-                    Duration.ofMinutes(10), 256L << 20, Clock.systemUTC());
+                    Duration.ofMinutes(10), 256L << 20, Clock.systemUTC(), false);
         }
 
         /** Loopback only: tests and a phone connected by USB tethering. */
         public static Config loopback() {
-            return new Config("127.0.0.1", 0, "127.0.0.1", Duration.ofMinutes(10), 256L << 20, Clock.systemUTC()); //$NON-NLS-1$ //$NON-NLS-2$
+            return new Config("127.0.0.1", 0, "127.0.0.1", Duration.ofMinutes(10), 256L << 20, Clock.systemUTC(), false); //$NON-NLS-1$ //$NON-NLS-2$
         }
 
         public Config withMaxUploadBytes(long v) {
-            return new Config(bindHost, port, advertisedHost, tokenTtl, v, clock);
+            return new Config(bindHost, port, advertisedHost, tokenTtl, v, clock, inMemory);
         }
 
         public Config withTokenTtl(Duration v) {
-            return new Config(bindHost, port, advertisedHost, v, maxUploadBytes, clock);
+            return new Config(bindHost, port, advertisedHost, v, maxUploadBytes, clock, inMemory);
         }
 
         public Config withClock(Clock v) {
-            return new Config(bindHost, port, advertisedHost, tokenTtl, maxUploadBytes, v);
+            return new Config(bindHost, port, advertisedHost, tokenTtl, maxUploadBytes, v, inMemory);
+        }
+
+        /** For a protected archive: uploads never touch the disk in clear (see {@link Config}). */
+        public Config withInMemory(boolean v) {
+            return new Config(bindHost, port, advertisedHost, tokenTtl, maxUploadBytes, clock, v);
         }
     }
 
@@ -116,7 +127,7 @@ public final class PhoneDrop implements AutoCloseable {
         this.listener = listener == null ? r -> {
         } : listener;
         this.identity = TlsIdentity.loadOrCreate(folder);
-        this.incoming = folder.resolve("incoming"); //$NON-NLS-1$
+        this.incoming = config.inMemory() ? memoryFolder() : folder.resolve("incoming"); //$NON-NLS-1$
         Files.createDirectories(incoming);
         SecureRandom random = new SecureRandom();
         byte[] t = new byte[24];
@@ -219,6 +230,34 @@ public final class PhoneDrop implements AutoCloseable {
             connector.close();
             deleteTree(incoming);
         }
+    }
+
+    /** Linux's memory-backed file system; another can be named with {@code -Dmaraude.memoryFolder}. */
+    static final String MEMORY_FOLDER = "/dev/shm"; //$NON-NLS-1$
+
+    /**
+     * A folder only this user can read, in memory (tmpfs): the import reads a path, and a zip needs
+     * random access, so the upload is a file there for the few seconds of the import, never on the
+     * archive's disk. Without such a file system an upload to a protected archive is refused rather
+     * than written in clear.
+     */
+    static Path memoryFolder() throws IOException {
+        Path shm = Path.of(System.getProperty("maraude.memoryFolder", MEMORY_FOLDER)); //$NON-NLS-1$
+        if (!Files.isDirectory(shm) || !Files.isWritable(shm)) {
+            throw new IOException("no memory-backed folder (" + shm + ") to receive uploads for a protected archive"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        try {
+            return Files.createTempDirectory(shm, "maraude-drop-", //$NON-NLS-1$
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"))); //$NON-NLS-1$
+        } catch (UnsupportedOperationException e) {
+            throw new IOException("no private memory-backed folder in " + shm, e); //$NON-NLS-1$
+        }
+    }
+
+    /** Where uploads wait for the import while they are read (tests check it stays empty of content). */
+    public Path incomingFolder() {
+        return incoming;
     }
 
     private boolean tokenValid(String t, String remote) {

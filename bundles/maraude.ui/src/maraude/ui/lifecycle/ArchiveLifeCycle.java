@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
@@ -17,6 +18,7 @@ import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
 import maraude.ui.Messages;
+import maraude.ui.retention.RetentionJob;
 
 /**
  * Opens the archive before the window exists and puts it in the application context, where parts
@@ -26,6 +28,7 @@ public class ArchiveLifeCycle {
 
     /** How long to wait for the archive service: DS registers it when its bundle starts. */
     private static final long SERVICE_WAIT_MS = 10_000;
+    private static final long RETENTION_START_DELAY_MS = 3_000;
 
     @PostContextCreate
     void openArchive(IEclipseContext context, Display display) {
@@ -54,6 +57,12 @@ public class ArchiveLifeCycle {
         }
         context.set(ArchiveSession.class, session);
         session.watchIdle(display);
+        // The team's retention: at start (once the first views are drawn), then daily.
+        RetentionJob retention = RetentionJob.daily(() -> context.get(Archive.class),
+                () -> context.get(IEventBroker.class));
+        context.set(RetentionJob.class, retention);
+        retention.schedule(RETENTION_START_DELAY_MS);
+        display.disposeExec(retention::stop);
         display.disposeExec(() -> {
             try {
                 Archive archive = context.get(Archive.class);

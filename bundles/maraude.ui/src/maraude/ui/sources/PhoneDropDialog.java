@@ -162,7 +162,9 @@ public class PhoneDropDialog extends Dialog {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 try {
-                    PhoneDrop d = PhoneDrop.start(folder, config.get(), importer, r -> received(display, r));
+                    // a protected archive's uploads never reach the disk in clear
+                    PhoneDrop.Config cfg = config.get().withInMemory(config.get().inMemory() || archive.files().encrypted());
+                    PhoneDrop d = PhoneDrop.start(folder, cfg, importer, r -> received(display, r));
                     if (closed) {
                         d.close(); // the dialog went away while the server started
                         return Status.OK_STATUS;

@@ -1,0 +1,27 @@
+package maraude.ui.retention;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Strings of the retention job and command; French in messages.properties. */
+public final class Messages extends NLS {
+    private static final String BUNDLE_NAME = "maraude.ui.retention.messages"; //$NON-NLS-1$
+
+    public static String Retention_jobName;
+    public static String Retention_reading;
+    public static String Retention_counting;
+    public static String Retention_erasing;
+    public static String Retention_title;
+    public static String Retention_none;
+    public static String Retention_nothing;
+    public static String Retention_confirm;
+    public static String Retention_done;
+    public static String Retention_failed;
+    public static String Retention_readOnly;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}
