@@ -1,10 +1,14 @@
 package maraude.archive;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -22,6 +26,18 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PointRangeQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -48,10 +64,24 @@ import maraude.core.model.SourceRef;
  * {@code m-}), so one {@link #ID} field serves as the upsert key of all three kinds.
  *
  * <p>
- * Messages are denormalised with what filters and list views need of their conversation and contact
- * (platform, contact id, contact name and handle) so that a search never joins. The contact's name is
- * indexed (in {@link #WHO}) as it was when the message was added; renaming a contact later does not
- * re-index its messages, while hits always show the current name.
+ * Messages are denormalised with what filters and list views need of their conversation (platform,
+ * contact id) so that a filter never joins. What identifies the contact (name, handle, the phone keys
+ * of the handle) is <em>not</em> indexed into each message: {@link ContactMatcher} answers a
+ * {@link #WHO} or {@link #PHONES} clause from the contacts held in memory, as the conversations of the
+ * matching contacts. A search therefore follows the contact's current name after a rename.
+ *
+ * <h2>Schema versions and compatibility</h2> Version 1 indexed, per message, {@link #TYPE}, the contact's
+ * name and handle in {@link #WHO} and the handle's phone keys in {@link #PHONES}. Version 2 (this
+ * class) writes none of those on messages, recognises messages by their {@link #SEQ} doc values
+ * ({@link #typeQuery}). Every field keeps its version 1 type
+ * (Lucene refuses a field whose indexing options change), so a version 1 archive opens as is and is
+ * not re-indexed: its messages carry the extra terms, which only match what the query-time contact
+ * matching matches anyway, and new messages are added in version 2.
+ *
+ * <p>
+ * Cost per message (indexing and disk) is what this schema is tuned for: doc values only where a
+ * sort, the summaries or the facets read them, norms only on the two analysed fields, stored fields
+ * only for what rebuilds a message.
  */
 public final class ArchiveSchema {
 
@@ -60,7 +90,11 @@ public final class ArchiveSchema {
 
     // ---- every kind -------------------------------------------------------------------------
 
-    /** Document kind: {@value #TYPE_CONTACT}, {@value #TYPE_CONVERSATION} or {@value #TYPE_MESSAGE}. Indexed keyword, not stored. */
+    /**
+     * Document kind: {@value #TYPE_CONTACT} or {@value #TYPE_CONVERSATION}. Indexed keyword, not stored.
+     * Messages written by schema version 1 also carry {@value #TYPE_MESSAGE}; query kinds through
+     * {@link #typeQuery}.
+     */
     public static final String TYPE = "type"; //$NON-NLS-1$
     public static final String TYPE_CONTACT = "contact"; //$NON-NLS-1$
     public static final String TYPE_CONVERSATION = "conversation"; //$NON-NLS-1$
@@ -124,7 +158,8 @@ public final class ArchiveSchema {
 
     /**
      * Position in the source (line, else byte offset, else 0). Numeric doc values: breaks ties between
-     * messages of the same second, keeping export order.
+     * messages of the same second, keeping export order. Every message has it and nothing else does:
+     * it is how {@link #typeQuery} tells messages.
      */
     public static final String SEQ = "seq"; //$NON-NLS-1$
 
@@ -145,16 +180,17 @@ public final class ArchiveSchema {
     public static final int PREVIEW_CHARS = 140;
 
     /**
-     * Who the message is with or from: contact name, contact handle, author. Analysed by
-     * {@link NameAnalyzer} (folded, not stemmed), not stored; searched with the text by default, so a
-     * pseudonym finds its thread.
+     * The message's author as the export shows it. Analysed by {@link NameAnalyzer} (folded, not
+     * stemmed), not stored; searched with the text by default. The contact's name and handle are
+     * matched at query time ({@link ContactMatcher}), so a pseudonym finds its whole thread.
      */
     public static final String WHO = "who"; //$NON-NLS-1$
 
     /**
-     * Canonical phone keys ({@link PhoneNumbers}) of numbers in the text and in the contact handle.
-     * Indexed keywords, multi-valued, not stored. Query side: {@code phone:…}, or any phone-looking
-     * run in the query.
+     * Canonical phone keys ({@link PhoneNumbers}) of numbers in the text (texts with fewer than 8
+     * digits are not scanned). Indexed keywords, multi-valued, not stored. Query side: {@code phone:…},
+     * or any phone-looking run in the query; a contact whose handle has the number is matched at query
+     * time ({@link ContactMatcher}).
      */
     public static final String PHONES = "phones"; //$NON-NLS-1$
 
@@ -170,6 +206,46 @@ public final class ArchiveSchema {
     public static final String PENDING = "pending"; //$NON-NLS-1$
     public static final String SOURCE_LINE = "source_line"; //$NON-NLS-1$
     public static final String SOURCE_OFFSET = "source_offset"; //$NON-NLS-1$
+
+    /** Fields that only message documents have: a query that requires one of them needs no {@link #TYPE} filter. */
+    static final Set<String> MESSAGE_ONLY_FIELDS = Set.of(TEXT, WHO, PHONES, CONVERSATION, DIRECTION, WORKER, TIME,
+            PENDING);
+
+    /** Whether {@code q} can only match message documents (conservative: false when unsure). */
+    static boolean matchesMessagesOnly(Query q) {
+        if (q instanceof BooleanQuery bq) {
+            List<BooleanClause> required = bq.clauses().stream().filter(BooleanClause::isRequired).toList();
+            if (!required.isEmpty()) {
+                return required.stream().anyMatch(c -> matchesMessagesOnly(c.getQuery()));
+            }
+            List<BooleanClause> should = bq.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD)
+                    .toList();
+            return !should.isEmpty() && should.stream().allMatch(c -> matchesMessagesOnly(c.getQuery()));
+        }
+        if (q instanceof BoostQuery bq) {
+            return matchesMessagesOnly(bq.getQuery());
+        }
+        if (q instanceof ConstantScoreQuery cq) {
+            return matchesMessagesOnly(cq.getQuery());
+        }
+        String field = null;
+        if (q instanceof TermQuery tq) {
+            field = tq.getTerm().field();
+        } else if (q instanceof PhraseQuery pq) {
+            field = pq.getField();
+        } else if (q instanceof MultiTermQuery mq) {
+            field = mq.getField();
+        } else if (q instanceof TermInSetQuery tq) {
+            field = tq.getField();
+        } else if (q instanceof PointRangeQuery pq) {
+            field = pq.getField();
+        } else if (q instanceof SynonymQuery sq) {
+            field = sq.getField();
+        } else if (q instanceof MultiPhraseQuery mq) {
+            field = mq.getTermArrays().length == 0 ? null : mq.getTermArrays()[0][0].field();
+        }
+        return field != null && MESSAGE_ONLY_FIELDS.contains(field);
+    }
 
     /** Fields a query without a field name searches. */
     public static final String[] DEFAULT_SEARCH_FIELDS = { TEXT, WHO };
@@ -198,7 +274,15 @@ public final class ArchiveSchema {
         return new Term(ID, id);
     }
 
-    public static TermQuery typeQuery(String type) {
+    /**
+     * Documents of one kind. Messages are the documents with a {@link #SEQ} value (only messages have
+     * one, in every schema version); their {@link #TYPE} term is no longer written (one indexed field
+     * less per message) but the term is still present in archives written before.
+     */
+    public static Query typeQuery(String type) {
+        if (TYPE_MESSAGE.equals(type)) {
+            return new FieldExistsQuery(SEQ);
+        }
         return new TermQuery(new Term(TYPE, type));
     }
 
@@ -240,7 +324,6 @@ public final class ArchiveSchema {
      */
     public static Document messageDocument(Message m, Conversation conv, Contact contact) {
         Document d = new Document();
-        d.add(new StringField(TYPE, TYPE_MESSAGE, Field.Store.NO));
         d.add(new StringField(ID, m.id(), Field.Store.YES));
         d.add(new StringField(CONVERSATION, m.conversationId(), Field.Store.YES));
         d.add(new SortedDocValuesField(CONVERSATION, new BytesRef(m.conversationId())));
@@ -260,22 +343,18 @@ public final class ArchiveSchema {
         long millis = when.toInstant().toEpochMilli();
         d.add(new LongPoint(TIME, millis));
         d.add(new NumericDocValuesField(TIME, millis));
-        d.add(new StoredField(WHEN, when.toString()));
+        d.add(new StoredField(WHEN, formatWhen(when)));
         d.add(new NumericDocValuesField(MONTH, when.getYear() * 100L + when.getMonthValue()));
         d.add(new NumericDocValuesField(SEQ, seq(m.source())));
         d.add(new TextField(TEXT, m.text(), Field.Store.YES));
         d.add(new BinaryDocValuesField(PREVIEW, new BytesRef(preview(m.text()))));
-        StringBuilder who = new StringBuilder(m.author());
-        if (contact != null) {
-            who.append('\n').append(contact.displayName()).append('\n').append(contact.handle());
+        if (!m.author().isEmpty()) {
+            d.add(new TextField(WHO, m.author(), Field.Store.NO));
         }
-        d.add(new TextField(WHO, who.toString(), Field.Store.NO));
-        Set<String> phones = PhoneNumbers.keysIn(m.text());
-        if (contact != null) {
-            phones.addAll(PhoneNumbers.keysOf(contact.handle()));
-        }
-        for (String p : phones) {
-            d.add(new StringField(PHONES, p, Field.Store.NO));
+        if (mayHoldPhone(m.text())) {
+            for (String p : PhoneNumbers.keysIn(m.text())) {
+                d.add(new StringField(PHONES, p, Field.Store.NO));
+            }
         }
         for (Attachment a : m.attachments()) {
             d.add(new StoredField(ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName()));
@@ -302,6 +381,9 @@ public final class ArchiveSchema {
 
     /** Whitespace collapsed, cut at {@link #PREVIEW_CHARS} code points with an ellipsis. */
     public static String preview(String text) {
+        if (text.length() <= PREVIEW_CHARS && isCollapsed(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(Math.min(text.length(), PREVIEW_CHARS + 2));
         int points = 0;
         boolean space = false;
@@ -325,6 +407,38 @@ public final class ArchiveSchema {
             points++;
         }
         return sb.toString();
+    }
+
+    /** True when {@link #preview} would return the text unchanged: single spaces only, none at the ends. */
+    private static boolean isCollapsed(String text) {
+        int n = text.length();
+        boolean space = true; // no leading space
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < 0x21 ? c <= ' ' : Character.isWhitespace(c)) {
+                return false;
+            } else {
+                space = false;
+            }
+        }
+        return n == 0 || !space;
+    }
+
+    /** At least 8 digits: cheaper than scanning for numbers in the many messages without any. */
+    private static boolean mayHoldPhone(String text) {
+        int digits = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits >= 8) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static long seq(SourceRef src) {
@@ -351,8 +465,133 @@ public final class ArchiveSchema {
                     d.getField(SOURCE_OFFSET).numericValue().longValue());
         }
         String author = d.get(AUTHOR);
-        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), ZonedDateTime.parse(d.get(WHEN)),
+        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), parseWhen(d.get(WHEN)),
                 author == null ? "" : author, d.get(WORKER), d.get(TEXT), atts, src); //$NON-NLS-1$
+    }
+
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
+    /**
+     * Exactly {@link ZonedDateTime#toString()} (what {@link #WHEN} holds), without the general
+     * formatter for the usual years 1000-9999: it ran on every message indexed.
+     */
+    static String formatWhen(ZonedDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return t.toString();
+        }
+        StringBuilder b = new StringBuilder(48);
+        b.append(year).append('-');
+        two(b, t.getMonthValue()).append('-');
+        two(b, t.getDayOfMonth()).append('T');
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute());
+        int second = t.getSecond();
+        int nano = t.getNano();
+        if (second > 0 || nano > 0) {
+            two(b.append(':'), second);
+            if (nano > 0) {
+                b.append('.');
+                if (nano % 1_000_000 == 0) {
+                    b.append(Integer.toString(nano / 1_000_000 + 1000).substring(1));
+                } else if (nano % 1000 == 0) {
+                    b.append(Integer.toString(nano / 1000 + 1_000_000).substring(1));
+                } else {
+                    b.append(Integer.toString(nano + 1_000_000_000).substring(1));
+                }
+            }
+        }
+        b.append(t.getOffset().getId());
+        if (t.getOffset() != t.getZone()) {
+            b.append('[').append(t.getZone().toString()).append(']');
+        }
+        return b.toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    /**
+     * {@link ZonedDateTime#parse} of a {@link #WHEN} value, with a fast path for the exact shape
+     * {@link ZonedDateTime#toString()} writes ({@code 2026-03-02T10:00+01:00[Europe/Brussels]}, seconds
+     * and fraction optional): the general parser costs more than reading the hit's stored fields.
+     * Anything else (years beyond 9999, other shapes) goes through the general parser.
+     */
+    static ZonedDateTime parseWhen(String s) {
+        int n = s.length();
+        if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
+            return ZonedDateTime.parse(s);
+        }
+        try {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 2);
+            int day = digits(s, 8, 2);
+            int hour = digits(s, 11, 2);
+            int minute = digits(s, 14, 2);
+            int second = 0;
+            int nano = 0;
+            int i = 16;
+            if (s.charAt(i) == ':') {
+                second = digits(s, i + 1, 2);
+                i += 3;
+                if (i < n && s.charAt(i) == '.') {
+                    int start = ++i;
+                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                        i++;
+                    }
+                    int len = i - start;
+                    if (len == 0 || len > 9) {
+                        return ZonedDateTime.parse(s);
+                    }
+                    nano = digits(s, start, len);
+                    for (int k = len; k < 9; k++) {
+                        nano *= 10;
+                    }
+                }
+            }
+            ZoneOffset offset;
+            char c = s.charAt(i);
+            if (c == 'Z') {
+                offset = ZoneOffset.UTC;
+                i++;
+            } else if ((c == '+' || c == '-') && i + 6 <= n && s.charAt(i + 3) == ':') {
+                int sign = c == '-' ? -1 : 1;
+                int oh = digits(s, i + 1, 2);
+                int om = digits(s, i + 4, 2);
+                int os = 0;
+                i += 6;
+                if (i + 3 <= n && s.charAt(i) == ':') {
+                    os = digits(s, i + 1, 2);
+                    i += 3;
+                }
+                offset = ZoneOffset.ofHoursMinutesSeconds(sign * oh, sign * om, sign * os);
+            } else {
+                return ZonedDateTime.parse(s);
+            }
+            ZoneId zone = offset;
+            if (i < n) {
+                if (s.charAt(i) != '[' || s.charAt(n - 1) != ']') {
+                    return ZonedDateTime.parse(s);
+                }
+                zone = ZONES.computeIfAbsent(s.substring(i + 1, n - 1), ZoneId::of);
+            }
+            return ZonedDateTime.ofInstant(LocalDateTime.of(year, month, day, hour, minute, second, nano), offset, zone);
+        } catch (RuntimeException e) {
+            return ZonedDateTime.parse(s); // reports the error the general way
+        }
+    }
+
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(s);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static Direction direction(Document d) {

@@ -59,6 +59,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -129,6 +130,8 @@ public final class LuceneArchive implements Archive {
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
     private IndexSearcher idSearcher;
     private TermsEnum[] idTerms;
+    /** Per segment of {@link #idSearcher}, built on first use: most ids are ruled out without a seek. */
+    private IdFilter[] idFilters;
     private volatile boolean closed;
 
     private LuceneArchive(ArchiveStorage storage, AccessMode mode, IndexWriter writer, SearcherManager searchers,
@@ -242,7 +245,7 @@ public final class LuceneArchive implements Archive {
     }
 
     private static List<Document> allDocuments(IndexSearcher s, String type) throws IOException {
-        TermQuery q = ArchiveSchema.typeQuery(type);
+        Query q = ArchiveSchema.typeQuery(type);
         int n = s.count(q);
         List<Document> docs = new ArrayList<>(n);
         if (n == 0) {
@@ -367,7 +370,13 @@ public final class LuceneArchive implements Archive {
         List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
         for (int i = 0; i < leaves.size(); i++) {
             TermsEnum te = idTerms[i];
-            if (te != null && te.seekExact(term)) {
+            if (te == null) {
+                continue;
+            }
+            if (idFilters[i] == null) {
+                idFilters[i] = IdFilter.of(leaves.get(i).reader()); // lazily: opening stays fast
+            }
+            if (idFilters[i].mightContain(term) && te.seekExact(term)) {
                 Bits live = leaves.get(i).reader().getLiveDocs();
                 PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
@@ -388,6 +397,7 @@ public final class LuceneArchive implements Archive {
         idSearcher = fresh;
         List<LeafReaderContext> leaves = fresh.getIndexReader().leaves();
         idTerms = new TermsEnum[leaves.size()];
+        idFilters = new IdFilter[leaves.size()];
         for (int i = 0; i < leaves.size(); i++) {
             Terms t = leaves.get(i).reader().terms(ArchiveSchema.ID);
             idTerms[i] = t == null ? null : t.iterator();
@@ -733,8 +743,7 @@ public final class LuceneArchive implements Archive {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Archive_badQuery, e.getMessage()), e);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(textQuery, Occur.MUST);
-        b.add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER);
+        b.add(contactMatcher().expand(textQuery), Occur.MUST);
         if (!query.platforms().isEmpty()) {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             for (Platform p : query.platforms()) {
@@ -756,7 +765,13 @@ public final class LuceneArchive implements Archive {
             long to = query.to() == null ? Long.MAX_VALUE : query.to().toEpochMilli();
             b.add(LongPoint.newRangeQuery(ArchiveSchema.TIME, from, to), Occur.FILTER);
         }
-        Query full = b.build();
+        Query filtered = b.build();
+        // Contacts and conversations are documents too: filter them out unless a required clause
+        // can only match messages anyway (a word, a phone, a worker...), which spares a conjunction
+        // with a filter matching nearly every document.
+        Query full = ArchiveSchema.matchesMessagesOnly(filtered) ? filtered
+                : new BooleanQuery.Builder().add(filtered, Occur.MUST)
+                        .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
         int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) query.offset() + query.limit());
         try {
             return withSearcher(s -> run(s, full, textQuery, query, wanted), emptyResults());
@@ -764,6 +779,24 @@ public final class LuceneArchive implements Archive {
             throw new ArchiveException(Kind.BAD_INPUT, Messages.Archive_tooManyClauses, e);
         }
     }
+
+    /** Matcher of the committed contacts, rebuilt after a commit or refresh changed them. */
+    private ContactMatcher contactMatcher() {
+        Map<String, Contact> cs = contacts;
+        Map<String, Conversation> vs = conversations;
+        MatcherCache c = matcherCache;
+        if (c == null || c.contacts() != cs || c.conversations() != vs) {
+            c = new MatcherCache(cs, vs, ContactMatcher.of(cs.values(), vs.values()));
+            matcherCache = c;
+        }
+        return c.matcher();
+    }
+
+    private record MatcherCache(Map<String, Contact> contacts, Map<String, Conversation> conversations,
+            ContactMatcher matcher) {
+    }
+
+    private volatile MatcherCache matcherCache;
 
     private static SearchResults emptyResults() {
         return new SearchResults(0, List.of(), Map.of(), Map.of());
@@ -791,7 +824,7 @@ public final class LuceneArchive implements Archive {
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         // Each hit's stored fields are read once (text included) and the snippet is built from that
         // text: a stored-field read decompresses a whole block, the highlighter would read it again.
-        UnifiedHighlighter hl = page.length == 0 ? null : highlighter();
+        FieldHighlighter hl = page.length == 0 ? null : Snippets.forQuery(analyzer, textQuery);
         StoredFields stored = s.storedFields();
         Map<String, Conversation> convs = conversations;
         List<SearchHit> hits = new ArrayList<>(page.length);
@@ -801,12 +834,11 @@ public final class LuceneArchive implements Archive {
             Conversation conv = convs.get(convId);
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
             String text = d.get(ArchiveSchema.TEXT);
-            Object formatted = text == null ? null
-                    : hl.highlightWithoutSearcher(ArchiveSchema.TEXT, textQuery, text, 1);
+            Object formatted = text == null ? null : hl.highlightFieldForDoc(null, -1, text);
             String snippet = formatted == null ? preview(text) : formatted.toString();
             hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
-                    ArchiveSchema.direction(d), ZonedDateTime.parse(d.get(ArchiveSchema.WHEN)), snippet,
+                    ArchiveSchema.direction(d), ArchiveSchema.parseWhen(d.get(ArchiveSchema.WHEN)), snippet,
                     Float.isNaN(sd.score) ? 0f : sd.score));
         }
         return new SearchResults(facets.total(), hits, facets.byPlatform(), facets.byMonth());
@@ -816,17 +848,27 @@ public final class LuceneArchive implements Archive {
             ArchiveSchema.DIRECTION, ArchiveSchema.WHEN, ArchiveSchema.TEXT);
 
     /**
-     * Snippets by re-analysing the hit's text (no offsets are indexed). Weight matches and strict
-     * phrases are off: they would build an in-memory index per hit; terms of a phrase are then
-     * highlighted wherever they occur in the snippet, which reads fine for short messages.
+     * Snippets by re-analysing the hit's text (no offsets are indexed). The field highlighter (terms and
+     * automata extracted from the query) is built once per search and reused for every hit of the
+     * page. Weight matches, strict phrases and passage relevancy are off: each would build an
+     * in-memory index per hit; terms of a phrase are then highlighted wherever they occur in the
+     * snippet, which reads fine for short messages.
      */
-    private UnifiedHighlighter highlighter() {
-        return UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                .withWeightMatches(false).withHighlightPhrasesStrictly(false)
-                .withMaxLength(HIGHLIGHT_MAX_LENGTH).build();
+    private static final class Snippets extends UnifiedHighlighter {
+
+        private Snippets(Builder b) {
+            super(b);
+        }
+
+        static FieldHighlighter forQuery(Analyzer analyzer, Query query) {
+            Snippets s = new Snippets(UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                    .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                    .withWeightMatches(false).withHighlightPhrasesStrictly(false).withPassageRelevancyOverSpeed(false)
+                    .withMaxLength(HIGHLIGHT_MAX_LENGTH));
+            return s.getFieldHighlighter(ArchiveSchema.TEXT, query, extractTerms(query), 1);
+        }
     }
 
     // ---- plumbing ---------------------------------------------------------------------------
@@ -926,7 +968,19 @@ public final class LuceneArchive implements Archive {
     /** Months in chronological order as "yyyy-mm". */
     static Map<String, Long> monthKeys(Map<Long, Long> yyyymm) {
         Map<String, Long> out = new LinkedHashMap<>();
-        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(String.format(Locale.ROOT, "%04d-%02d", k / 100, k % 100), v)); //$NON-NLS-1$
+        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(monthKey(k), v));
         return out;
+    }
+
+    /** yyyymm as "yyyy-mm" (String.format costs more than counting the hits of a search). */
+    private static String monthKey(long yyyymm) {
+        long y = yyyymm / 100;
+        long m = yyyymm % 100;
+        if (y < 0 || y > 9999) {
+            return String.format(Locale.ROOT, "%04d-%02d", y, m); //$NON-NLS-1$
+        }
+        char[] c = { (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+                (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10) };
+        return new String(c);
     }
 }
