@@ -16,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.BlurredDerivatives;
 import maraude.core.archive.PlainArchiveFiles;
 
 /**
@@ -37,7 +38,7 @@ public final class BlurCache {
     /** Names of older versions: {@code <sha256>-<size>-<level>.png}, {@code <sha256>.score}. */
     private static final Pattern LEGACY = Pattern.compile("([0-9a-f]{64})((?:-[0-9]+-[a-z]+\\.png)|(?:\\.score))"); //$NON-NLS-1$
     /** The cache's secret (32 random bytes), beside the entries. */
-    static final String SECRET_FILE = "names.key"; //$NON-NLS-1$
+    static final String SECRET_FILE = BlurredDerivatives.SECRET_FILE;
     private static final String HMAC = "HmacSHA256"; //$NON-NLS-1$
 
     /** Guarded by {@code this}; loaded or created on first use. */
@@ -81,13 +82,8 @@ public final class BlurCache {
     /** The keyed stem of a picture's entries: HMAC-SHA256(secret, sha256) in hex. */
     String key(String sha256) throws IOException {
         checkSha(sha256);
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(secret());
-            return HexFormat.of().formatHex(mac.doFinal(sha256.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IOException("blurred cache key: " + e.getClass().getSimpleName(), e); //$NON-NLS-1$
-        }
+        // one definition with the archive's erasure, which deletes a removed picture's entries
+        return BlurredDerivatives.key(secret().getEncoded(), sha256);
     }
 
     String blurredName(String sha256, int size, BlurLevel level) throws IOException {

@@ -46,7 +46,7 @@ public final class ImageService {
     private final BlurCache cache;
     private final AttachmentSource source;
     /** Where an archive keeps the blurred cache, inside its side files. */
-    public static final String ARCHIVE_CACHE_FOLDER = "cache/blurred"; //$NON-NLS-1$
+    public static final String ARCHIVE_CACHE_FOLDER = maraude.core.archive.BlurredDerivatives.FOLDER;
     private final AuditSink audit;
     private final RevealPolicy policy;
     private final SafeImageDecoder decoder;

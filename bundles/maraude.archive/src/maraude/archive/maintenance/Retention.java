@@ -1,6 +1,7 @@
 package maraude.archive.maintenance;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +41,7 @@ import maraude.archive.storage.ArchiveStorage;
 import maraude.archive.storage.AttachmentStore;
 import maraude.archive.storage.FileAttachmentStore;
 import maraude.core.archive.ArchiveException;
+import maraude.core.archive.BlurredDerivatives;
 import maraude.core.archive.ArchiveException.Kind;
 import maraude.core.model.Platform;
 import maraude.core.triage.TriageStateStore;
@@ -53,7 +55,9 @@ import maraude.core.triage.TriageStoreException;
  * <b>rewrite every segment that held a deleted document</b> ({@code forceMergeDeletes} with a 0 %
  * threshold) and commit, after which Lucene deletes the old segment files: the bytes of what was
  * erased are no longer in any file of the archive. Attachments no remaining message refers to are
- * deleted too. Whatever the file system or an SSD keeps in freed blocks is beyond the reach of any
+ * deleted too, and so are their blurred copies and scores in the blurred cache
+ * ({@link BlurredDerivatives}: only the removed pictures' entries, the rest of the cache stays).
+ * Whatever the file system or an SSD keeps in freed blocks is beyond the reach of any
  * program; encryption at rest covers that case.
  */
 public final class Retention {
@@ -342,6 +346,7 @@ public final class Retention {
                     atts++;
                 }
             }
+            forgetDerivatives(storage, plan.droppedAttachments);
             return new Result(plan.messages, plan.emptyConversations.size(), plan.emptyContacts.size(), atts);
         });
         return result == null ? Result.NOTHING : result;
@@ -350,16 +355,32 @@ public final class Retention {
     /**
      * Rewrites every segment that holds a deleted document. A merge the writer was already running
      * in the background carries deletions made meanwhile into its new segment as deletions (the
-     * erased text still inside): such segments are rewritten in a further round.
+     * erased text still inside): it is waited for and such segments are rewritten in a further
+     * round (without the wait, a small open archive failed: its only segment was being merged).
      */
     private static void rewriteDeleted(IndexWriter w) throws IOException {
-        for (int round = 0; round < REWRITE_ROUNDS; round++) {
+        int rounds = 0;
+        while (true) {
             w.forceMergeDeletes(true);
             if (!hasDeletions(w)) {
                 return;
             }
+            if (w.hasPendingMerges() || !w.getMergingSegments().isEmpty()) {
+                // The open archive's writer merges in the background: a merge it started (e.g. on
+                // the flush that applied the deletions) holds a segment with erased documents, which
+                // forceMergeDeletes skips and does not wait for. Wait for it, then rewrite its result.
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("erasure interrupted while a merge ran"); //$NON-NLS-1$
+                }
+                continue;
+            }
+            if (++rounds >= REWRITE_ROUNDS) {
+                throw new IOException("segments with erased documents could not be rewritten"); //$NON-NLS-1$
+            }
         }
-        throw new IOException("segments with erased documents could not be rewritten"); //$NON-NLS-1$
     }
 
     private static boolean hasDeletions(IndexWriter w) throws IOException {
@@ -410,6 +431,22 @@ public final class Retention {
                 int bar = v.indexOf('|');
                 attachments.add(bar < 0 ? v : v.substring(0, bar));
             }
+        }
+    }
+
+    /**
+     * Deletes the blurred copies and scores of the removed pictures from the blurred cache. When the
+     * cache's naming secret cannot be read (damaged), the removed pictures' entries cannot be told
+     * apart: the whole cache goes (it is recomputed on demand), never a copy of an erased picture kept.
+     */
+    private static void forgetDerivatives(ArchiveStorage storage, Set<String> sha256s) throws IOException {
+        if (sha256s.isEmpty()) {
+            return;
+        }
+        try {
+            BlurredDerivatives.forget(storage.files(), sha256s);
+        } catch (IOException unreadableSecret) {
+            BlurredDerivatives.clear(storage.files());
         }
     }
 
