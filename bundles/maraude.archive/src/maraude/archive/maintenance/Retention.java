@@ -138,6 +138,43 @@ public final class Retention {
     }
 
     /**
+     * What {@link #forgetContact(LuceneArchive, String)} would remove now, without removing anything
+     * (the workbench's confirmation names it): the person's messages, conversations, the attachments
+     * only they sent, and the team's notes about them (conversation notes and the caution note).
+     */
+    public static ForgetPreview previewForget(LuceneArchive archive, String contactId) {
+        return archive.maintain((w, storage) -> {
+            Plan plan;
+            try (DirectoryReader r = DirectoryReader.open(w)) {
+                Query messages = new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(ArchiveSchema.CONTACT, contactId)), Occur.FILTER)
+                        .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
+                plan = plan(new IndexSearcher(r), messages, contactId);
+            }
+            long notes = 0;
+            try {
+                var triage = TriageStateStore.open(storage.files()).snapshot();
+                for (String conversation : plan.emptyConversations) {
+                    var state = triage.conversation(conversation);
+                    notes += state == null ? 0 : state.notes().size();
+                }
+                var flags = triage.contact(contactId);
+                if (flags != null && flags.cautionNote() != null && !flags.cautionNote().isBlank()) {
+                    notes++;
+                }
+            } catch (TriageStoreException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            return new ForgetPreview(plan.messages, plan.emptyConversations.size(), plan.droppedAttachments.size(),
+                    notes, !plan.emptyContacts.isEmpty());
+        });
+    }
+
+    /** Counts of a {@link #previewForget}; {@code known} is false when the archive has no such contact. */
+    public record ForgetPreview(long messages, long conversations, long attachments, long notes, boolean known) {
+    }
+
+    /**
      * Messages of each platform with a period, older than now minus that period; null when the
      * policy keeps everything.
      */

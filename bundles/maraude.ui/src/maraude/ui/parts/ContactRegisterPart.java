@@ -39,6 +39,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
+import maraude.core.archive.Archive;
 import maraude.core.report.RegisterCsv;
 import maraude.core.triage.ContactFlags;
 import maraude.core.triage.RegisterEntry;
@@ -49,6 +50,7 @@ import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
+import maraude.ui.retention.ForgetContactJob;
 
 /**
  * The contact register, what teams kept in shared spreadsheets: every contact, the first exchange,
@@ -72,6 +74,10 @@ public class ContactRegisterPart {
     private IEventBroker broker;
     @Inject
     private EPartService partService;
+    /** The open archive; null while locked. */
+    @Inject
+    @Optional
+    private volatile Archive archive;
     @Inject
     private MPart part;
 
@@ -132,6 +138,10 @@ public class ContactRegisterPart {
         MenuItem caution = new MenuItem(menu, SWT.PUSH);
         caution.setText(Messages.Register_caution);
         caution.addListener(SWT.Selection, e -> editCaution());
+        new MenuItem(menu, SWT.SEPARATOR);
+        MenuItem forget = WidgetIds.tag(new MenuItem(menu, SWT.PUSH), WidgetIds.REGISTER_FORGET);
+        forget.setText(maraude.ui.retention.Messages.Forget_action);
+        forget.addListener(SWT.Selection, e -> forgetSelected());
         table.setMenu(menu);
         reload();
     }
@@ -179,6 +189,18 @@ public class ContactRegisterPart {
         if (d.open() == Window.OK) {
             String note = d.getValue().strip();
             save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, Instant.now(), Workers.current()));
+        }
+    }
+
+    /**
+     * "Forget this contact…": counts in a job what would go, asks, then erases the person from the
+     * archive (right to be forgotten); the views refresh on {@link ArchiveEvents#CHANGED}.
+     */
+    private void forgetSelected() {
+        RegisterEntry r = selected();
+        if (r != null) {
+            new ForgetContactJob(() -> archive, broker, r.contactId(), r.contactName(),
+                    new ForgetContactJob.Dialogs(table.getShell())).schedule();
         }
     }
 

@@ -172,6 +172,11 @@ public class ConversationPart {
     @Inject
     @Optional
     void locked(@UIEventTopic(ArchiveEvents.LOCKED) Object ignored) {
+        clear();
+    }
+
+    /** Shows nothing (locked, or the conversation shown was erased). */
+    private void clear() {
         if (text != null && !text.isDisposed()) {
             view.leaving(null);
             requests++;
@@ -214,6 +219,10 @@ public class ConversationPart {
         }
         if (!opening && (lastRequest == null || !request.conversationId().equals(lastRequest.conversationId()))) {
             return; // a reload for a conversation no longer shown
+        }
+        if (!opening && conversation == null && thread.isEmpty()) {
+            clear(); // erased meanwhile (retention, "forget this contact"): nothing of it stays on screen
+            return;
         }
         int top = text.getTopIndex();
         conversationId = request.conversationId();

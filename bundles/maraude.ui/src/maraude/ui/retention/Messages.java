@@ -17,6 +17,15 @@ public final class Messages extends NLS {
     public static String Retention_done;
     public static String Retention_failed;
     public static String Retention_readOnly;
+    public static String Forget_jobName;
+    public static String Forget_counting;
+    public static String Forget_erasing;
+    public static String Forget_title;
+    public static String Forget_confirm;
+    public static String Forget_done;
+    public static String Forget_failed;
+    public static String Forget_unknown;
+    public static String Forget_action;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

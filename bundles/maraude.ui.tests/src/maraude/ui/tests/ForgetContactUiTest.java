@@ -1,0 +1,154 @@
+package maraude.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.eclipse.jface.dialogs.IDialogConstants;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.SearchQuery;
+import maraude.core.model.Contact;
+import maraude.core.model.Conversation;
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+import maraude.core.model.SourceRef;
+import maraude.ui.WidgetIds;
+import maraude.ui.parts.ContactRegisterPart;
+import maraude.ui.parts.QueuePart;
+import maraude.ui.retention.Messages;
+
+/**
+ * A person asks to be forgotten: from the contact register, "Forget this contact…" names what will
+ * go, and once confirmed the person leaves the register, the queue and the search.
+ */
+class ForgetContactUiTest {
+
+    private static WorkbenchDriver workbench;
+
+    @AfterAll
+    static void close() throws Exception {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    private static boolean inQueue(QueuePart queue, String conversationId) {
+        return workbench.sync(() -> queue.rows().stream().anyMatch(r -> r.summary().conversationId().equals(conversationId)));
+    }
+
+    private static boolean inRegister(ContactRegisterPart register, String contactId) {
+        return workbench.sync(() -> register.rows().stream().anyMatch(r -> r.contactId().equals(contactId)));
+    }
+
+    private static void search(String word, String expectedCount) {
+        workbench.executeCommand("maraude.command.focussearch"); //$NON-NLS-1$
+        Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
+        Label count = workbench.widget(WidgetIds.SEARCH_COUNT);
+        workbench.syncRun(() -> query.setText("")); //$NON-NLS-1$
+        workbench.syncRun(() -> query.setText(word));
+        workbench.waitUntil(() -> workbench.sync(count::getText).startsWith(expectedCount),
+                () -> "the search to say " + expectedCount + ", not " + workbench.sync(count::getText)); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    private static String labels(org.eclipse.swt.widgets.Control c) {
+        if (c instanceof Label l) {
+            return l.getText();
+        }
+        StringBuilder b = new StringBuilder();
+        if (c instanceof org.eclipse.swt.widgets.Composite composite) {
+            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
+                b.append(labels(child));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void forgettingAContactFromTheRegisterRemovesThemEverywhere() throws Exception {
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
+        Path folder = Files.createTempDirectory("maraude-forget"); //$NON-NLS-1$
+        String contactId;
+        String conversationId;
+        try (Archive archive = TestArchives.factory().open(folder, AccessMode.READ_WRITE)) {
+            TestArchives.populateDemo(archive, 300);
+            Contact c = Contact.of(Platform.WHATSAPP, "+32470555777", "Oubliette"); //$NON-NLS-1$ //$NON-NLS-2$
+            Conversation v = Conversation.of(Platform.WHATSAPP, "+32470555777", c, "Oubliette"); //$NON-NLS-1$ //$NON-NLS-2$
+            archive.putContact(c);
+            archive.putConversation(v);
+            archive.addMessage(Message.of(v.id(), Direction.INBOUND, now.minusDays(2), "Oubliette", null, //$NON-NLS-1$
+                    "bonjour oubliandissime", List.of(), SourceRef.ofLine("chat.txt", 1))); //$NON-NLS-1$ //$NON-NLS-2$
+            archive.addMessage(Message.of(v.id(), Direction.INBOUND, now.minusDays(1), "Oubliette", null, //$NON-NLS-1$
+                    "tu es là ?", List.of(), SourceRef.ofLine("chat.txt", 2))); //$NON-NLS-1$ //$NON-NLS-2$
+            archive.commit();
+            contactId = c.id();
+            conversationId = v.id();
+        }
+
+        workbench = WorkbenchDriver.start(folder);
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> inQueue(queue, conversationId), "the person's conversation in the queue"); //$NON-NLS-1$
+        search("oubliandissime", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+
+        ContactRegisterPart register = (ContactRegisterPart) workbench.showPart("maraude.perspective.coordination", //$NON-NLS-1$
+                ContactRegisterPart.ID);
+        workbench.waitUntil(() -> inRegister(register, contactId), "the person in the register"); //$NON-NLS-1$
+        Table table = workbench.widget(WidgetIds.REGISTER_TABLE);
+        MenuItem forget = workbench.sync(() -> {
+            int row = -1;
+            for (int i = 0; i < register.rows().size(); i++) {
+                if (register.rows().get(i).contactId().equals(contactId)) {
+                    row = i;
+                }
+            }
+            table.setSelection(row);
+            for (MenuItem item : table.getMenu().getItems()) {
+                if (WidgetIds.REGISTER_FORGET.equals(item.getData(WidgetIds.KEY))) {
+                    return item;
+                }
+            }
+            return null;
+        });
+        assertNotNull(forget, "the register's menu offers to forget the contact"); //$NON-NLS-1$
+        workbench.syncRun(() -> forget.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+
+        Shell confirm = workbench.shellTitled(Messages.Forget_title);
+        String question = workbench.sync(() -> labels(confirm));
+        assertTrue(question.contains("Oubliette") && question.contains("2 message"), //$NON-NLS-1$ //$NON-NLS-2$
+                "the question names the person and counts what goes: " + question); //$NON-NLS-1$
+        workbench.screenshot("forget-confirm"); //$NON-NLS-1$
+        workbench.press(confirm, IDialogConstants.OK_LABEL);
+        Shell done = workbench.shellTitled(Messages.Forget_title);
+        workbench.press(done, IDialogConstants.OK_LABEL);
+
+        workbench.waitUntil(() -> !inRegister(register, contactId), "the person to leave the register"); //$NON-NLS-1$
+        assertTrue(!workbench.sync(register::rows).isEmpty(), "the others stay in the register"); //$NON-NLS-1$
+        // the dialogs are gone: the main window takes the focus back (Xvfb has no window manager)
+        workbench.focus(workbench.mainShell());
+        workbench.waitUntil(() -> workbench.sync(() -> workbench.display().getActiveShell() == workbench.mainShell()),
+                "the main window active again"); //$NON-NLS-1$
+        workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty() && !inQueue(queue, conversationId),
+                "the person's conversation to leave the queue"); //$NON-NLS-1$
+        search("oubliandissime", maraude.ui.Messages.Search_noHits); //$NON-NLS-1$
+        Archive open = workbench.sync(() -> workbench.application().getContext().get(Archive.class));
+        assertEquals(0, open.search(SearchQuery.of("oubliandissime")).totalHits()); //$NON-NLS-1$
+        assertTrue(open.contact(contactId).isEmpty());
+    }
+}
