@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
@@ -121,9 +122,11 @@ public final class ForgetContactJob extends Job {
         public boolean erase(Retention.ForgetPreview p, String name) {
             AtomicBoolean yes = new AtomicBoolean();
             if (!shell.isDisposed()) {
-                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && MessageDialog.openConfirm(shell,
-                        Messages.Forget_title, NLS.bind(Messages.Forget_confirm,
-                                new Object[] { name, p.messages(), p.conversations(), p.attachments(), p.notes() }))));
+                // irreversible: a warning whose default button is Cancel (Enter does not erase)
+                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && new MessageDialog(shell,
+                        Messages.Forget_title, null, NLS.bind(Messages.Forget_confirm,
+                                new Object[] { name, p.messages(), p.conversations(), p.attachments(), p.notes() }),
+                        MessageDialog.WARNING, 1, IDialogConstants.OK_LABEL, IDialogConstants.CANCEL_LABEL).open() == 0));
             }
             return yes.get();
         }
