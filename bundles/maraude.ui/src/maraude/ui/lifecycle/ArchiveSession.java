@@ -3,6 +3,13 @@ package maraude.ui.lifecycle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.IJobChangeEvent;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -137,7 +144,11 @@ public final class ArchiveSession {
         display.disposeExec(idle::close);
     }
 
-    /** Ctrl+L or idle: clears the views, closes the archive, drops the key, asks the passphrase again. */
+    /**
+     * Ctrl+L or idle: clears the views and hides the window at once, closes the archive (in a job:
+     * a running purge finishes its commit first, the UI thread keeps running), drops the key, asks
+     * the passphrase again.
+     */
     public void lock() {
         if (!protectedArchive || locked) {
             return;
@@ -149,11 +160,7 @@ public final class ArchiveSession {
         if (main != null) {
             main.setVisible(false);
         }
-        Archive archive = context.get(Archive.class);
-        if (archive != null) {
-            archive.close();
-        }
-        Keyring.shared().lock();
+        closeThenDropKey(context.get(Archive.class), main != null ? main.getDisplay() : Display.getCurrent());
         if (!open(null, Messages.Lock_title)) {
             context.get(IWorkbench.class).close();
             return;
@@ -167,6 +174,55 @@ public final class ArchiveSession {
             main.forceActive();
         }
         broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    }
+
+    /**
+     * Closes the archive and drops the key off the UI thread: a purge or a forget running on the
+     * archive's writer holds it until its commit, and the window (already hidden, views cleared)
+     * must not freeze meanwhile. The UI thread keeps dispatching events until the archive is
+     * closed; only then is the key dropped (the erasure needs it to write its last segments) and
+     * the passphrase asked again.
+     */
+    private static void closeThenDropKey(Archive archive, Display display) {
+        Job closing = Job.create(Messages.Lock_title, (IProgressMonitor m) -> {
+            try {
+                if (archive != null) {
+                    archive.close();
+                }
+            } finally {
+                Keyring.shared().lock();
+            }
+            return Status.OK_STATUS;
+        });
+        closing.setSystem(true);
+        AtomicBoolean done = new AtomicBoolean();
+        closing.addJobChangeListener(new JobChangeAdapter() {
+            @Override
+            public void done(IJobChangeEvent event) {
+                done.set(true);
+                if (display != null && !display.isDisposed()) {
+                    display.wake();
+                }
+            }
+        });
+        closing.schedule();
+        if (display == null) {
+            joinQuietly(closing);
+            return;
+        }
+        while (!done.get() && !display.isDisposed()) {
+            if (!display.readAndDispatch()) {
+                display.sleep();
+            }
+        }
+    }
+
+    private static void joinQuietly(Job job) {
+        try {
+            job.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Shell mainShell() {

@@ -1,0 +1,119 @@
+package maraude.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import maraude.archive.LuceneArchive;
+import maraude.archive.crypto.ArchiveProtection;
+import maraude.archive.crypto.KdfParams;
+import maraude.archive.crypto.Keyring;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.ui.Messages;
+import maraude.ui.WidgetIds;
+import maraude.ui.parts.QueuePart;
+
+/**
+ * Ctrl+L while a purge holds the archive's writer: the window hides and the UI thread keeps running
+ * at once; the archive closes and the key goes when the purge has committed, then the passphrase is
+ * asked again.
+ */
+class LockDuringPurgeTest {
+
+    private static final char[] PASSPHRASE = "phare de nuit sur la digue".toCharArray(); //$NON-NLS-1$
+    private static WorkbenchDriver workbench;
+
+    @AfterAll
+    static void close() throws Exception {
+        if (workbench != null) {
+            workbench.close();
+        }
+        Keyring.shared().lock();
+    }
+
+    private static void answer(WorkbenchDriver d, String title, String passphrase) {
+        Shell dialog = d.shellTitled(title);
+        Text field = d.widget(WidgetIds.PASSPHRASE);
+        d.syncRun(() -> field.setText(passphrase));
+        Button ok = d.widget(WidgetIds.PASSPHRASE_OK);
+        d.syncRun(() -> ok.notifyListeners(SWT.Selection, new Event()));
+        d.waitUntil(() -> d.sync(dialog::isDisposed), "the passphrase dialog to close"); //$NON-NLS-1$
+    }
+
+    @Test
+    void ctrlLDuringAPurgeDoesNotFreezeTheWindow() throws Exception {
+        Path folder = Files.createTempDirectory("maraude-lock-purge"); //$NON-NLS-1$
+        try (Archive archive = TestArchives.factory().open(folder, AccessMode.READ_WRITE)) {
+            TestArchives.populateDemo(archive, 300);
+        }
+        ArchiveProtection.protect(folder, PASSPHRASE.clone(), KdfParams.TESTING);
+        Keyring.shared().lock();
+        workbench = WorkbenchDriver.start(folder, d -> answer(d, Messages.Lock_startTitle, new String(PASSPHRASE)));
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue of the protected archive"); //$NON-NLS-1$
+
+        // a long purge: it holds the archive's writer until released
+        LuceneArchive lucene = assertInstanceOf(LuceneArchive.class,
+                workbench.sync(() -> workbench.application().getContext().get(Archive.class)));
+        CountDownLatch inPurge = new CountDownLatch(1);
+        CountDownLatch finishPurge = new CountDownLatch(1);
+        Thread purge = new Thread(() -> lucene.maintain((w, storage) -> {
+            inPurge.countDown();
+            try {
+                finishPurge.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }), "test-purge"); //$NON-NLS-1$
+        purge.start();
+        assertTrue(inPurge.await(60, TimeUnit.SECONDS));
+        try {
+            Shell main = workbench.mainShell();
+            workbench.focus(main);
+            workbench.key('l', 0, SWT.MOD1); // Ctrl+L
+            // Never a blocking call into the UI thread here: were it stuck behind the purge, the test
+            // would hang instead of failing. Each check is posted and waited for with a bound.
+            boolean hidden = false;
+            for (int i = 0; i < 200 && !hidden; i++) {
+                AtomicBoolean seen = new AtomicBoolean();
+                CountDownLatch ran = new CountDownLatch(1);
+                workbench.display().asyncExec(() -> {
+                    seen.set(!main.isVisible());
+                    ran.countDown();
+                });
+                assertTrue(ran.await(60, TimeUnit.SECONDS), "the UI thread runs while the purge finishes"); //$NON-NLS-1$
+                hidden = seen.get();
+                if (!hidden) {
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(hidden, "the window hides at once"); //$NON-NLS-1$
+            assertTrue(Keyring.shared().isUnlocked(folder), "the purge keeps the key until its commit"); //$NON-NLS-1$
+        } finally {
+            finishPurge.countDown();
+        }
+        purge.join();
+        Shell locked = workbench.shellTitled(Messages.Lock_title);
+        assertFalse(Keyring.shared().isUnlocked(folder), "the key is dropped once the archive is closed"); //$NON-NLS-1$
+        assertTrue(workbench.sync(locked::isVisible));
+        answer(workbench, Messages.Lock_title, new String(PASSPHRASE));
+        workbench.waitUntil(() -> workbench.sync(workbench.mainShell()::isVisible), "the window back after unlocking"); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to read the reopened archive"); //$NON-NLS-1$
+    }
+}
