@@ -265,19 +265,37 @@ final class JpegDcDecoder {
         for (int c = 0; c < ncomp; c++) {
             q0[c] = quant[tq[c]][0];
         }
-        for (int y = 0; y < oh; y++) {
+        // Sample positions of each component, computed once (no division per pixel).
+        int[][] colOf = new int[ncomp][ow];
+        for (int c = 0; c < ncomp; c++) {
             for (int x = 0; x < ow; x++) {
-                double yy = planes[0][(y * vs[0] / vmax) * planeW[0] + x * hs[0] / hmax] * q0[0] / 8.0 + 128;
-                int p;
-                if (ncomp == 1) {
-                    int g = clamp(yy);
-                    p = g << 16 | g << 8 | g;
-                } else {
-                    double cb = planes[1][(y * vs[1] / vmax) * planeW[1] + x * hs[1] / hmax] * q0[1] / 8.0;
-                    double cr = planes[2][(y * vs[2] / vmax) * planeW[2] + x * hs[2] / hmax] * q0[2] / 8.0;
-                    p = clamp(yy + 1.402 * cr) << 16 | clamp(yy - 0.344136 * cb - 0.714136 * cr) << 8 | clamp(yy + 1.772 * cb);
+                colOf[c][x] = x * hs[c] / hmax;
+            }
+        }
+        int[] p0 = planes[0];
+        int[] c0 = colOf[0];
+        for (int y = 0; y < oh; y++) {
+            int r0 = (y * vs[0] / vmax) * planeW[0];
+            int row = y * ow;
+            if (ncomp == 1) {
+                for (int x = 0; x < ow; x++) {
+                    int g = clamp(p0[r0 + c0[x]] * q0[0] * 0.125 + 128);
+                    px[row + x] = g << 16 | g << 8 | g;
                 }
-                px[y * ow + x] = p;
+                continue;
+            }
+            int[] p1 = planes[1];
+            int[] p2 = planes[2];
+            int[] c1 = colOf[1];
+            int[] c2 = colOf[2];
+            int r1 = (y * vs[1] / vmax) * planeW[1];
+            int r2 = (y * vs[2] / vmax) * planeW[2];
+            for (int x = 0; x < ow; x++) {
+                double yy = p0[r0 + c0[x]] * q0[0] * 0.125 + 128;
+                double cb = p1[r1 + c1[x]] * q0[1] * 0.125;
+                double cr = p2[r2 + c2[x]] * q0[2] * 0.125;
+                px[row + x] = clamp(yy + 1.402 * cr) << 16 | clamp(yy - 0.344136 * cb - 0.714136 * cr) << 8
+                        | clamp(yy + 1.772 * cb);
             }
         }
         return out;
@@ -403,8 +421,8 @@ final class JpegDcDecoder {
                 }
                 for (b = 0; b < nb; b++) {
                     int c = bComp[b];
-                    // DC: code and value in one lookup when they fit.
                     long w = (long) BE.get(s, bp >>> 3) << (bp & 7);
+                    // DC: code and value in one lookup when they fit.
                     int e = bDc[b][(int) (w >>> (64 - LOOK))];
                     int diff;
                     if (e != 0) {
