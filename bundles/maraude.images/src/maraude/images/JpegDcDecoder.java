@@ -421,12 +421,14 @@ final class JpegDcDecoder {
                 }
                 for (b = 0; b < nb; b++) {
                     int c = bComp[b];
+                    // DC: code and value in one lookup when they fit. w holds at least 57 bits from bp,
+                    // of which 'used' are consumed; it is reloaded only when fewer than 32 remain.
                     long w = (long) BE.get(s, bp >>> 3) << (bp & 7);
-                    // DC: code and value in one lookup when they fit.
+                    int used;
                     int e = bDc[b][(int) (w >>> (64 - LOOK))];
                     int diff;
                     if (e != 0) {
-                        bp += e & 0xFF;
+                        used = e & 0xFF;
                         diff = e >> 8;
                     } else {
                         int code = bDcH[b].slowDecode(w);
@@ -436,41 +438,45 @@ final class JpegDcDecoder {
                             throw new IllegalStateException("bad DC size");
                         }
                         diff = t == 0 ? 0 : extend((int) ((w << len) >>> (64 - t)), t);
-                        bp += len + t;
+                        used = len + t;
                     }
                     pred[c] += diff;
                     planes[c][base[c] + mx * hs[c] + bOff[b]] = pred[c];
                     // AC: skipped, several coefficients per lookup when they fit.
                     int[] multi = bMulti[b];
-                    int[] single = bSingle[b];
                     int k = 1;
                     while (true) {
-                        w = (long) BE.get(s, bp >>> 3) << (bp & 7);
-                        int idx = (int) (w >>> (64 - LOOK));
+                        if (used > 57 - 32) {
+                            bp += used;
+                            w = (long) BE.get(s, bp >>> 3) << (bp & 7);
+                            used = 0;
+                        }
+                        long top = w << used;
+                        int idx = (int) (top >>> (64 - LOOK));
                         e = multi[idx];
                         int adv = e >>> 8 & 0xFF;
                         int eob = e >>> 16;
                         if (e != 0 && k + adv + eob <= 64) {
-                            bp += e & 0xFF;
+                            used += e & 0xFF;
                             k += adv;
                             if (eob != 0 || k >= 64) {
                                 break;
                             }
                             continue;
                         }
-                        e = single[idx];
+                        e = bSingle[b][idx];
                         if (e != 0) {
-                            bp += e & 0xFF;
+                            used += e & 0xFF;
                             if (e >>> 16 != 0) {
                                 break;
                             }
                             k += e >>> 8 & 0xFF;
                         } else {
-                            int code = bAcH[b].slowDecode(w);
+                            int code = bAcH[b].slowDecode(top);
                             int rs = code & 0xFF;
                             int sz = rs & 15;
                             int r = rs >> 4;
-                            bp += (code >>> 16) + sz;
+                            used += (code >>> 16) + sz;
                             if (sz == 0) {
                                 if (r != 15) {
                                     break;
@@ -484,6 +490,7 @@ final class JpegDcDecoder {
                             break;
                         }
                     }
+                    bp += used;
                 }
                 if (bp > segEndBits) {
                     return false; // read past the data of this interval: truncated
