@@ -376,8 +376,8 @@ final class JpegDcDecoder {
         int[] bComp = new int[nb];
         int[] bOff = new int[nb];
         int[][] bDc = new int[nb][];
-        int[][] bMulti = new int[nb][];
-        int[][] bSingle = new int[nb][];
+        char[][] bMulti = new char[nb][];
+        char[][] bSingle = new char[nb][];
         Huffman[] bDcH = new Huffman[nb];
         Huffman[] bAcH = new Huffman[nb];
         int b = 0;
@@ -443,7 +443,7 @@ final class JpegDcDecoder {
                     pred[c] += diff;
                     planes[c][base[c] + mx * hs[c] + bOff[b]] = pred[c];
                     // AC: skipped, several coefficients per lookup when they fit.
-                    int[] multi = bMulti[b];
+                    char[] multi = bMulti[b];
                     int k = 1;
                     while (true) {
                         if (used > 57 - 32) {
@@ -454,23 +454,23 @@ final class JpegDcDecoder {
                         long top = w << used;
                         int idx = (int) (top >>> (64 - LOOK));
                         e = multi[idx];
-                        int adv = e >>> 8 & 0xFF;
-                        int eob = e >>> 16;
-                        if (e != 0 && k + adv + eob <= 64) {
-                            used += e & 0xFF;
-                            k += adv;
-                            if (eob != 0 || k >= 64) {
-                                break;
+                        // Cost: coefficients advanced, + 1 for an end of block; 127 when no symbol fits.
+                        int nk = k + (e >>> ADV & 0x7F);
+                        if (nk <= 64) { // all these symbols belong to this block
+                            used += e & BITS;
+                            k = nk;
+                            if ((e >>> EOB | nk >>> 6) != 0) {
+                                break; // end of block, or the 63rd coefficient
                             }
                             continue;
                         }
                         e = bSingle[b][idx];
                         if (e != 0) {
-                            used += e & 0xFF;
-                            if (e >>> 16 != 0) {
+                            used += e & BITS;
+                            if (e >>> EOB != 0) {
                                 break;
                             }
-                            k += e >>> 8 & 0xFF;
+                            k += e >>> ADV & 0x7F;
                         } else {
                             int code = bAcH[b].slowDecode(top);
                             int rs = code & 0xFF;
@@ -509,7 +509,11 @@ final class JpegDcDecoder {
     }
 
     /** Lookahead of the lookup tables, in bits. */
-    static final int LOOK = 12;
+    static final int LOOK = 13;
+    /** AC table entries (char): bits consumed (5 bits), advance of the coefficient index (7), end of block (1). */
+    private static final int BITS = 0x1F;
+    private static final int ADV = 5;
+    private static final int EOB = 12;
     /**
      * Zero bytes after the copied data: a whole MCU may be read into them before the per-MCU check
      * (a corrupt one that runs further throws, which {@link #decode} turns into "not handled").
@@ -530,8 +534,8 @@ final class JpegDcDecoder {
         private final int[] minCode = new int[17];
         private final int[] symbols;
         private int[] dcFast;
-        private int[] acSingle;
-        private int[] acMulti;
+        private char[] acSingle;
+        private char[] acMulti;
 
         Huffman(int[] counts, int[] symbols) {
             this.symbols = symbols;
@@ -578,22 +582,25 @@ final class JpegDcDecoder {
             return dcFast;
         }
 
-        /** Entry: bits | advance of k << 8 | end of block << 16, for one symbol; 0: slow path. */
-        int[] acSingle() {
+        /** Entry: bits | advance of k << ADV | end of block << EOB, for one symbol; 0: slow path. */
+        char[] acSingle() {
             if (acSingle == null) {
-                int[] t = new int[1 << LOOK];
+                char[] t = new char[1 << LOOK];
                 for (int idx = 0; idx < 1 << LOOK; idx++) {
-                    t[idx] = acSymbol(idx, LOOK);
+                    t[idx] = (char) acSymbol(idx, LOOK);
                 }
                 acSingle = t;
             }
             return acSingle;
         }
 
-        /** The same for as many whole symbols as fit, stopping after an end of block. */
-        int[] acMulti() {
+        /**
+         * The same for as many whole symbols as fit, stopping after an end of block, except that the
+         * advance includes 1 for the end of block and is 127 when not even one symbol fits.
+         */
+        char[] acMulti() {
             if (acMulti == null) {
-                int[] t = new int[1 << LOOK];
+                char[] t = new char[1 << LOOK];
                 for (int idx = 0; idx < 1 << LOOK; idx++) {
                     int bits = 0;
                     int adv = 0;
@@ -603,11 +610,11 @@ final class JpegDcDecoder {
                         if (e == 0) {
                             break;
                         }
-                        bits += e & 0xFF;
-                        adv += e >>> 8 & 0xFF;
-                        eob = e >>> 16;
+                        bits += e & BITS;
+                        adv += e >>> ADV & 0x7F;
+                        eob = e >>> EOB;
                     }
-                    t[idx] = bits == 0 ? 0 : bits | adv << 8 | eob << 16;
+                    t[idx] = (char) (bits == 0 ? 127 << ADV : bits | (adv + eob) << ADV | eob << EOB);
                 }
                 acMulti = t;
             }
@@ -627,9 +634,9 @@ final class JpegDcDecoder {
                 return 0;
             }
             if (size != 0) {
-                return (len + size) | (run + 1) << 8;
+                return (len + size) | (run + 1) << ADV;
             }
-            return run == 15 ? (len | 16 << 8) : (len | 1 << 16);
+            return run == 15 ? (len | 16 << ADV) : (len | 1 << EOB);
         }
 
         /** Decodes one code from the top of {@code w}: code length << 16 | symbol. */
