@@ -261,10 +261,9 @@ final class JpegDcDecoder {
         int oh = (height + 7) / 8;
         BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
         int[] px = Pixels.data(out);
-        int[] q0 = new int[ncomp];
-        for (int c = 0; c < ncomp; c++) {
-            q0[c] = quant[tq[c]][0];
-        }
+        long q0 = quant[tq[0]][0];
+        long q1 = ncomp == 3 ? quant[tq[1]][0] : 0;
+        long q2 = ncomp == 3 ? quant[tq[2]][0] : 0;
         // Sample positions of each component, computed once (no division per pixel).
         int[][] colOf = new int[ncomp][ow];
         for (int c = 0; c < ncomp; c++) {
@@ -279,7 +278,7 @@ final class JpegDcDecoder {
             int row = y * ow;
             if (ncomp == 1) {
                 for (int x = 0; x < ow; x++) {
-                    int g = clamp(p0[r0 + c0[x]] * q0[0] * 0.125 + 128);
+                    int g = clamp16(p0[r0 + c0[x]] * q0 * 8192 + Y_OFFSET);
                     px[row + x] = g << 16 | g << 8 | g;
                 }
                 continue;
@@ -291,11 +290,13 @@ final class JpegDcDecoder {
             int r1 = (y * vs[1] / vmax) * planeW[1];
             int r2 = (y * vs[2] / vmax) * planeW[2];
             for (int x = 0; x < ow; x++) {
-                double yy = p0[r0 + c0[x]] * q0[0] * 0.125 + 128;
-                double cb = p1[r1 + c1[x]] * q0[1] * 0.125;
-                double cr = p2[r2 + c2[x]] * q0[2] * 0.125;
-                px[row + x] = clamp(yy + 1.402 * cr) << 16 | clamp(yy - 0.344136 * cb - 0.714136 * cr) << 8
-                        | clamp(yy + 1.772 * cb);
+                // Block mean = DC × quantiser / 8; JFIF YCbCr to RGB in 16.16 fixed point (long: hostile
+                // DC sums cannot overflow).
+                long yy = p0[r0 + c0[x]] * q0 * 8192 + Y_OFFSET;
+                long cb = p1[r1 + c1[x]] * q1;
+                long cr = p2[r2 + c2[x]] * q2;
+                px[row + x] = clamp16(yy + 11485 * cr) << 16 | clamp16(yy - 2819 * cb - 5850 * cr) << 8
+                        | clamp16(yy + 14516 * cb);
             }
         }
         return out;
@@ -500,8 +501,12 @@ final class JpegDcDecoder {
         return true;
     }
 
-    private static int clamp(double v) {
-        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5);
+    /** 128 and the rounding half, in 16.16 fixed point. */
+    private static final long Y_OFFSET = (128L << 16) + (1 << 15);
+
+    /** A 16.16 fixed-point value (rounding half already added) as a byte, clamped. */
+    private static int clamp16(long v) {
+        return v <= 0 ? 0 : v >= 255L << 16 ? 255 : (int) (v >> 16);
     }
 
     private static int extend(int v, int t) {
