@@ -259,6 +259,15 @@ class ImageServiceTest {
         BufferedImage rewritten = ImageIO.read(cacheDir.resolve(k(ordinaryPhoto) + "-96-standard.png").toFile());
         assertEquals(96, Math.max(rewritten.getWidth(), rewritten.getHeight()));
         assertFalse(cacheFiles().stream().anyMatch(f -> f.endsWith(".part")), "no temporary leftovers");
+
+        // Entries are not forced to disk (they are derived): a power cut may leave one cut short.
+        Path entry = cacheDir.resolve(k(ordinaryPhoto) + "-96-standard.png");
+        byte[] whole = Files.readAllBytes(entry);
+        assertTrue(BlurCache.isWholePng(whole));
+        Files.write(entry, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertFalse(BlurCache.isWholePng(Files.readAllBytes(entry)));
+        assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 96, BlurLevel.AUTO));
+        assertTrue(BlurCache.isWholePng(Files.readAllBytes(entry)), "the torn entry was recomputed");
     }
 
     @Test

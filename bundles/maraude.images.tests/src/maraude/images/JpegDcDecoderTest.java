@@ -1,16 +1,29 @@
 package maraude.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +123,144 @@ class JpegDcDecoderTest {
             decoder.decode(d, 96); // must not throw either
         }
         System.out.println("DC fuzz: " + handled + "/60 mutated JPEGs decoded by the fast path");
+    }
+
+    /** Like the benchmark's phone photos: gradients, shapes, a grainy lower part and sensor noise. */
+    private static BufferedImage noisyPhoto(int w, int h, long seed) {
+        Random r = new Random(seed);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), 0, h,
+                new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
+        g.fillRect(0, 0, w, h);
+        for (int s = 0; s < 12; s++) {
+            int x = r.nextInt(w);
+            int y = r.nextInt(h);
+            int sw = 50 + r.nextInt(w / 2);
+            int sh = 50 + r.nextInt(h / 2);
+            g.setPaint(new GradientPaint(x, y, new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)), x + sw, y + sh,
+                    new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256))));
+            if (r.nextBoolean()) {
+                g.fill(new Ellipse2D.Double(x - sw / 2.0, y - sh / 2.0, sw, sh));
+            } else {
+                g.fillRect(x - sw / 2, y - sh / 2, sw, sh);
+            }
+        }
+        g.dispose();
+        int[] px = Pixels.data(img);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int d = (int) (r.nextGaussian() * (y > h / 2 ? 11 : 2.5));
+                int p = px[y * w + x];
+                px[y * w + x] = clamp((p >> 16 & 255) + d) << 16 | clamp((p >> 8 & 255) + d) << 8 | clamp((p & 255) + d);
+            }
+        }
+        return img;
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+
+    /** Baseline JPEG at the given quality, with a restart interval (in MCUs) when {@code restart > 0}. */
+    private static byte[] jpeg(BufferedImage img, float quality, int restart) throws Exception {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            w.setOutput(out);
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            IIOMetadata md = w.getDefaultImageMetadata(new ImageTypeSpecifier(img), p);
+            if (restart > 0) {
+                String format = "javax_imageio_jpeg_image_1.0";
+                IIOMetadataNode root = (IIOMetadataNode) md.getAsTree(format);
+                IIOMetadataNode seq = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+                IIOMetadataNode dri = new IIOMetadataNode("dri");
+                dri.setAttribute("interval", Integer.toString(restart));
+                seq.insertBefore(dri, seq.getElementsByTagName("sos").item(0));
+                md.setFromTree(format, root);
+            }
+            w.write(null, new IIOImage(img, null, md), p);
+        } finally {
+            w.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int count(byte[] data, int marker) {
+        int n = 0;
+        for (int i = 0; i + 1 < data.length; i++) {
+            if (data[i] == (byte) 0xFF && (data[i + 1] & 255) == marker) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void benchmarkLikePhotosMatchBlockMeansOfAFullDecode() throws Exception {
+        // Noisy photos at high quality: long AC runs, codes longer than the lookup tables, EXIF first.
+        for (int[] c : new int[][] { { 1600, 1200, 90 }, { 1203, 901, 100 }, { 961, 1280, 75 } }) {
+            BufferedImage img = noisyPhoto(c[0], c[1], c[0]);
+            byte[] jpeg = ExifFixtures.withApp1(ExifFixtures.withoutJfif(jpeg(img, c[2] / 100f, 0)),
+                    ExifFixtures.exifWithOrientation(1));
+            BufferedImage dc = assertNotNull(JpegDcDecoder.decode(jpeg), "baseline noisy photo handled");
+            assertEquals((c[0] + 7) / 8, dc.getWidth());
+            assertEquals((c[1] + 7) / 8, dc.getHeight());
+            double diff = TestImages.meanAbsDiff(dc, blockMeans(jpeg, dc.getWidth(), dc.getHeight()));
+            System.out.printf("DC decode noisy %dx%d q%d (%d KB): mean abs difference to full decode %.2f%n", c[0], c[1],
+                    c[2], jpeg.length >> 10, diff);
+            assertTrue(diff < 4, "diff " + diff);
+        }
+    }
+
+    @Test
+    void restartIntervalsGiveTheSamePictureAsWithout() throws Exception {
+        BufferedImage img = noisyPhoto(1001, 777, 5); // partial MCUs on both edges
+        byte[] plain = jpeg(img, 0.9f, 0);
+        BufferedImage ref = assertNotNull(JpegDcDecoder.decode(plain), "no restart");
+        for (int interval : new int[] { 1, 7, 63 }) {
+            byte[] withRst = jpeg(img, 0.9f, interval);
+            assertEquals(1, count(withRst, 0xDD), "DRI written");
+            int rst = 0;
+            for (int m = 0xD0; m <= 0xD7; m++) {
+                rst += count(withRst, m);
+            }
+            int mcus = ((1001 + 15) / 16) * ((777 + 15) / 16);
+            assertEquals((mcus - 1) / interval, rst, "RST markers for interval " + interval);
+            BufferedImage dc = assertNotNull(JpegDcDecoder.decode(withRst), "interval " + interval);
+            // Same quantised coefficients, only the DC prediction restarts: the very same picture.
+            assertArrayEquals(Pixels.data(ref), Pixels.data(dc), "interval " + interval);
+
+            // A missing RST marker or a cut inside an interval: not handled here, never an exception.
+            int at = -1;
+            for (int i = withRst.length / 2; i + 1 < withRst.length && at < 0; i++) {
+                if (withRst[i] == (byte) 0xFF && (withRst[i + 1] & 0xF8) == 0xD0) {
+                    at = i;
+                }
+            }
+            byte[] missing = new byte[withRst.length - 2];
+            System.arraycopy(withRst, 0, missing, 0, at);
+            System.arraycopy(withRst, at + 2, missing, at, withRst.length - at - 2);
+            assertNull(JpegDcDecoder.decode(missing), "missing RST, interval " + interval);
+            assertNull(JpegDcDecoder.decode(Arrays.copyOf(withRst, at + 1)), "cut before an RST, interval " + interval);
+            assertNull(JpegDcDecoder.decode(Arrays.copyOf(withRst, withRst.length * 3 / 4)), "truncated, interval " + interval);
+        }
+    }
+
+    @Test
+    void fuzzedJpegsWithRestartsNeverThrow() throws Exception {
+        byte[] seed = jpeg(noisyPhoto(800, 600, 9), 0.9f, 4);
+        Random r = new Random(11);
+        SafeImageDecoder decoder = new SafeImageDecoder();
+        for (int i = 0; i < 60; i++) {
+            byte[] d = seed.clone();
+            for (int k = 0; k < 1 + r.nextInt(8); k++) {
+                d[r.nextInt(d.length)] = (byte) (r.nextBoolean() ? 0xFF : r.nextInt(256));
+            }
+            JpegDcDecoder.decode(d); // null or a picture, never an exception
+            decoder.decode(d, 64);
+        }
     }
 }

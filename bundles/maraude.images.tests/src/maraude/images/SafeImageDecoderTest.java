@@ -1,5 +1,6 @@
 package maraude.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -224,5 +225,38 @@ class SafeImageDecoderTest {
             }
         }
         throw new IllegalStateException("no SOF0");
+    }
+
+    /** A stream whose available() says {@code claims} and whose reads return at most {@code step} bytes. */
+    private static java.io.InputStream stream(byte[] data, int claims, int step) {
+        return new java.io.ByteArrayInputStream(data) {
+            @Override
+            public synchronized int available() {
+                return claims;
+            }
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, step));
+            }
+        };
+    }
+
+    @Test
+    void readBoundedReadsEverythingUpToOneByteOverTheLimitWhateverAvailableClaims() throws Exception {
+        byte[] data = new byte[300_000];
+        new Random(4).nextBytes(data);
+        for (int claims : new int[] { 0, 1, 1000, 300_000, 5_000_000, Integer.MAX_VALUE }) {
+            for (int step : new int[] { 1 << 20, 777 }) {
+                String what = "claims " + claims + ", step " + step;
+                assertArrayEquals(data, SafeImageDecoder.readBounded(stream(data, claims, step), 1_000_000), what);
+                assertArrayEquals(data, SafeImageDecoder.readBounded(stream(data, claims, step), 300_000), what);
+                // Over the limit: exactly limit + 1 bytes, which tells the caller "too large".
+                assertArrayEquals(Arrays.copyOf(data, 100_001),
+                        SafeImageDecoder.readBounded(stream(data, claims, step), 100_000), what);
+                assertEquals(1, SafeImageDecoder.readBounded(stream(data, claims, step), 0).length, what);
+            }
+        }
+        assertEquals(0, SafeImageDecoder.readBounded(stream(new byte[0], 0, 10), 100).length);
     }
 }

@@ -152,14 +152,31 @@ public final class BlurCache {
     Optional<byte[]> readBlurred(String sha256, int size, BlurLevel level) {
         try {
             String n = blurredName(sha256, size, level);
-            return files.exists(n) ? Optional.of(files.readAllBytes(n)) : Optional.empty();
+            if (!files.exists(n)) {
+                return Optional.empty();
+            }
+            byte[] png = files.readAllBytes(n);
+            return isWholePng(png) ? Optional.of(png) : Optional.empty(); // torn by a power cut: recompute
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // unreadable cache entry (or locked key): recompute
         }
     }
 
+    /**
+     * Entries are derived, so they are written without forcing them to disk ({@link ArchiveFiles#writeDerived});
+     * a PNG cut short (no IEND chunk at its end) is recomputed.
+     */
     void writeBlurred(String sha256, int size, BlurLevel level, byte[] png) throws IOException {
-        files.writeAllBytes(blurredName(sha256, size, level), png);
+        files.writeDerivedBytes(blurredName(sha256, size, level), png);
+    }
+
+    private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final byte[] PNG_END = { 0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 'B', 0x60, (byte) 0x82 };
+
+    static boolean isWholePng(byte[] b) {
+        return b.length >= PNG_SIGNATURE.length + PNG_END.length
+                && java.util.Arrays.equals(b, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)
+                && java.util.Arrays.equals(b, b.length - PNG_END.length, b.length, PNG_END, 0, PNG_END.length);
     }
 
     Optional<ExplicitnessScore> readScore(String sha256) {
@@ -173,6 +190,6 @@ public final class BlurCache {
     }
 
     void writeScore(String sha256, ExplicitnessScore score) throws IOException {
-        files.writeAllBytes(scoreName(sha256), score.serialize().getBytes(StandardCharsets.US_ASCII));
+        files.writeDerivedBytes(scoreName(sha256), score.serialize().getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -163,8 +163,33 @@ public final class SafeImageDecoder {
      * buffering all of it.
      */
     static byte[] readBounded(InputStream in, long maxBytes) throws IOException {
-        byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        return data;
+        // Up to maxBytes + 1 bytes (one more tells the caller it is too large). Sized from available()
+        // (a file's remaining length), capped, and read in large requests: readNBytes would read in
+        // 8 KiB requests and copy everything once more.
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        int hint = in.available();
+        byte[] buf = new byte[Math.min(limit, hint > 0 ? Math.min(hint, 1 << 26) : 1 << 16)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (n >= limit) {
+                    break;
+                }
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                buf = java.util.Arrays.copyOf(buf, (int) Math.min(limit, Math.max(n + 1L, 2L * buf.length)));
+                buf[n++] = (byte) b;
+                continue;
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
 
     /** Subsampling step so that the decoded longest side is at least {@code target}. */

@@ -23,6 +23,15 @@ public interface ArchiveFiles {
     /** A stream whose content replaces the file atomically when it is closed. */
     OutputStream write(String relativeName) throws IOException;
 
+    /**
+     * Like {@link #write}, atomic too, but not forced to disk before the move: for derived files that
+     * the reader checks and recomputes when damaged (blurred thumbnails, scores). After a power cut such
+     * a file may be missing or torn, never a mix of old and new in a way that passes the reader's check.
+     */
+    default OutputStream writeDerived(String relativeName) throws IOException {
+        return write(relativeName);
+    }
+
     boolean exists(String relativeName);
 
     /** Deletes the file; {@code false} when there was none. */
@@ -48,6 +57,13 @@ public interface ArchiveFiles {
 
     default void writeAllBytes(String relativeName, byte[] bytes) throws IOException {
         try (OutputStream out = write(relativeName)) {
+            out.write(bytes);
+        }
+    }
+
+    /** {@link #writeDerived} of a whole content. */
+    default void writeDerivedBytes(String relativeName, byte[] bytes) throws IOException {
+        try (OutputStream out = writeDerived(relativeName)) {
             out.write(bytes);
         }
     }

@@ -76,6 +76,15 @@ public class PlainArchiveFiles implements ArchiveFiles {
 
     @Override
     public OutputStream write(String relativeName) throws IOException {
+        return atomic(relativeName, true);
+    }
+
+    @Override
+    public OutputStream writeDerived(String relativeName) throws IOException {
+        return atomic(relativeName, false);
+    }
+
+    private OutputStream atomic(String relativeName, boolean force) throws IOException {
         Path file = resolve(relativeName);
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString() + '.', TMP_SUFFIX);
@@ -99,7 +108,7 @@ public class PlainArchiveFiles implements ArchiveFiles {
             Files.deleteIfExists(tmp);
             throw e;
         }
-        return new AtomicOut(encoded, ch, tmp, file);
+        return new AtomicOut(encoded, ch, tmp, file, force);
     }
 
     private static final class AtomicOut extends OutputStream {
@@ -107,14 +116,16 @@ public class PlainArchiveFiles implements ArchiveFiles {
         private final FileChannel ch;
         private final Path tmp;
         private final Path file;
+        private final boolean force;
         private boolean closed;
         private boolean failed;
 
-        AtomicOut(OutputStream encoded, FileChannel ch, Path tmp, Path file) {
+        AtomicOut(OutputStream encoded, FileChannel ch, Path tmp, Path file, boolean force) {
             this.encoded = encoded;
             this.ch = ch;
             this.tmp = tmp;
             this.file = file;
+            this.force = force;
         }
 
         @Override
@@ -141,7 +152,9 @@ public class PlainArchiveFiles implements ArchiveFiles {
             try {
                 try {
                     encoded.close();
-                    ch.force(true);
+                    if (force) {
+                        ch.force(true);
+                    }
                 } finally {
                     ch.close();
                 }

@@ -36,8 +36,15 @@ final class TestArchives {
         return f;
     }
 
+    /**
+     * The demo data depends on its clock (days of the week, hours, daylight saving), so tests run on a
+     * different archive every day. {@code -Dmaraude.test.demoHoursAgo=N} sets that clock N hours back to
+     * try other days' archives on purpose.
+     */
     static void populateDemo(Archive archive, int messages) throws java.io.IOException {
-        new DemoGenerator(42L, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))).populate(archive, messages, maraude.core.demo.DemoProgress.NONE); //$NON-NLS-1$
+        long hoursAgo = Long.getLong("maraude.test.demoHoursAgo", 0L); //$NON-NLS-1$
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels")).minusHours(hoursAgo); //$NON-NLS-1$
+        new DemoGenerator(42L, now).populate(archive, messages, maraude.core.demo.DemoProgress.NONE);
     }
 
     /** ../shared/fixtures beside the repository: real exports written by others. */
