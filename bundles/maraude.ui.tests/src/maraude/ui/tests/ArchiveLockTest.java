@@ -8,10 +8,7 @@ import java.nio.file.Path;
 
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +39,6 @@ class ArchiveLockTest {
         Keyring.shared().lock();
     }
 
-    private static void answer(WorkbenchDriver d, String title, String passphrase) {
-        Shell dialog = d.shellTitled(title);
-        Text field = d.widget(WidgetIds.PASSPHRASE);
-        d.syncRun(() -> field.setText(passphrase));
-        Button ok = d.widget(WidgetIds.PASSPHRASE_OK);
-        d.syncRun(() -> ok.notifyListeners(SWT.Selection, new Event()));
-        d.waitUntil(() -> d.sync(dialog::isDisposed), "the passphrase dialog to close"); //$NON-NLS-1$
-    }
-
     @Test
     void passphraseAtStartThenCtrlLLocksAndAsksAgain() throws Exception {
         Path folder = Files.createTempDirectory("maraude-protected"); //$NON-NLS-1$
@@ -61,12 +49,12 @@ class ArchiveLockTest {
         Keyring.shared().lock();
 
         workbench = WorkbenchDriver.start(folder, d -> {
-            answer(d, Messages.Lock_startTitle, "not the passphrase"); //$NON-NLS-1$
+            d.answerPassphrase(Messages.Lock_startTitle, "not the passphrase"); //$NON-NLS-1$
             // A wrong passphrase opens nothing and asks again, saying so.
             Shell again = d.shellTitled(Messages.Lock_startTitle);
             String error = d.sync(() -> again.getData() instanceof TitleAreaDialog t ? t.getErrorMessage() : null);
             assertTrue(Messages.Lock_wrong.equals(error), "the dialog says the passphrase was wrong: " + error); //$NON-NLS-1$
-            answer(d, Messages.Lock_startTitle, new String(PASSPHRASE));
+            d.answerPassphrase(Messages.Lock_startTitle, new String(PASSPHRASE));
         });
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue of the protected archive"); //$NON-NLS-1$
@@ -88,7 +76,7 @@ class ArchiveLockTest {
         workbench.screenshot("locked"); //$NON-NLS-1$
         assertTrue(workbench.sync(locked::isVisible));
 
-        answer(workbench, Messages.Lock_title, new String(PASSPHRASE));
+        workbench.answerPassphrase(Messages.Lock_title, new String(PASSPHRASE));
         workbench.waitUntil(() -> workbench.sync(main::isVisible), "the window to come back after unlocking"); //$NON-NLS-1$
         assertTrue(Keyring.shared().isUnlocked(folder));
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to read the reopened archive"); //$NON-NLS-1$

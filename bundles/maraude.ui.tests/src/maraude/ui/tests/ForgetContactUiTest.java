@@ -12,11 +12,9 @@ import java.util.List;
 
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,29 +55,6 @@ class ForgetContactUiTest {
         return workbench.sync(() -> register.rows().stream().anyMatch(r -> r.contactId().equals(contactId)));
     }
 
-    private static void search(String word, String expectedCount) {
-        workbench.executeCommand("maraude.command.focussearch"); //$NON-NLS-1$
-        Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
-        Label count = workbench.widget(WidgetIds.SEARCH_COUNT);
-        workbench.syncRun(() -> query.setText("")); //$NON-NLS-1$
-        workbench.syncRun(() -> query.setText(word));
-        workbench.waitUntil(() -> workbench.sync(count::getText).startsWith(expectedCount),
-                () -> "the search to say " + expectedCount + ", not " + workbench.sync(count::getText)); //$NON-NLS-1$ //$NON-NLS-2$
-    }
-
-    private static String labels(org.eclipse.swt.widgets.Control c) {
-        if (c instanceof Label l) {
-            return l.getText();
-        }
-        StringBuilder b = new StringBuilder();
-        if (c instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
-                b.append(labels(child));
-            }
-        }
-        return b.toString();
-    }
-
     @Test
     void forgettingAContactFromTheRegisterRemovesThemEverywhere() throws Exception {
         ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
@@ -104,7 +79,7 @@ class ForgetContactUiTest {
         workbench = WorkbenchDriver.start(folder);
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> inQueue(queue, conversationId), "the person's conversation in the queue"); //$NON-NLS-1$
-        search("oubliandissime", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.searchAndWait("oubliandissime", "1"); //$NON-NLS-1$ //$NON-NLS-2$
 
         ContactRegisterPart register = (ContactRegisterPart) workbench.showPart("maraude.perspective.coordination", //$NON-NLS-1$
                 ContactRegisterPart.ID);
@@ -129,7 +104,7 @@ class ForgetContactUiTest {
         workbench.syncRun(() -> forget.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
 
         Shell confirm = workbench.shellTitled(Messages.Forget_title);
-        String question = workbench.sync(() -> labels(confirm));
+        String question = workbench.sync(() -> WorkbenchDriver.labels(confirm));
         assertTrue(question.contains("Oubliette") && question.contains("2 message"), //$NON-NLS-1$ //$NON-NLS-2$
                 "the question names the person and counts what goes: " + question); //$NON-NLS-1$
         workbench.screenshot("forget-confirm"); //$NON-NLS-1$
@@ -146,7 +121,7 @@ class ForgetContactUiTest {
         workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty() && !inQueue(queue, conversationId),
                 "the person's conversation to leave the queue"); //$NON-NLS-1$
-        search("oubliandissime", maraude.ui.Messages.Search_noHits); //$NON-NLS-1$
+        workbench.searchAndWait("oubliandissime", maraude.ui.Messages.Search_noHits); //$NON-NLS-1$
         Archive open = workbench.sync(() -> workbench.application().getContext().get(Archive.class));
         assertEquals(0, open.search(SearchQuery.of("oubliandissime")).totalHits()); //$NON-NLS-1$
         assertTrue(open.contact(contactId).isEmpty());

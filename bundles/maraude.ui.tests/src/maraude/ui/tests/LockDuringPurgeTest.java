@@ -11,10 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +22,6 @@ import maraude.archive.crypto.Keyring;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.ui.Messages;
-import maraude.ui.WidgetIds;
 import maraude.ui.parts.QueuePart;
 
 /**
@@ -46,15 +42,6 @@ class LockDuringPurgeTest {
         Keyring.shared().lock();
     }
 
-    private static void answer(WorkbenchDriver d, String title, String passphrase) {
-        Shell dialog = d.shellTitled(title);
-        Text field = d.widget(WidgetIds.PASSPHRASE);
-        d.syncRun(() -> field.setText(passphrase));
-        Button ok = d.widget(WidgetIds.PASSPHRASE_OK);
-        d.syncRun(() -> ok.notifyListeners(SWT.Selection, new Event()));
-        d.waitUntil(() -> d.sync(dialog::isDisposed), "the passphrase dialog to close"); //$NON-NLS-1$
-    }
-
     @Test
     void ctrlLDuringAPurgeDoesNotFreezeTheWindow() throws Exception {
         Path folder = Files.createTempDirectory("maraude-lock-purge"); //$NON-NLS-1$
@@ -63,7 +50,7 @@ class LockDuringPurgeTest {
         }
         ArchiveProtection.protect(folder, PASSPHRASE.clone(), KdfParams.TESTING);
         Keyring.shared().lock();
-        workbench = WorkbenchDriver.start(folder, d -> answer(d, Messages.Lock_startTitle, new String(PASSPHRASE)));
+        workbench = WorkbenchDriver.start(folder, d -> d.answerPassphrase(Messages.Lock_startTitle, new String(PASSPHRASE)));
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue of the protected archive"); //$NON-NLS-1$
 
@@ -112,7 +99,7 @@ class LockDuringPurgeTest {
         Shell locked = workbench.shellTitled(Messages.Lock_title);
         assertFalse(Keyring.shared().isUnlocked(folder), "the key is dropped once the archive is closed"); //$NON-NLS-1$
         assertTrue(workbench.sync(locked::isVisible));
-        answer(workbench, Messages.Lock_title, new String(PASSPHRASE));
+        workbench.answerPassphrase(Messages.Lock_title, new String(PASSPHRASE));
         workbench.waitUntil(() -> workbench.sync(workbench.mainShell()::isVisible), "the window back after unlocking"); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to read the reopened archive"); //$NON-NLS-1$
     }

@@ -13,9 +13,7 @@ import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,6 @@ import maraude.core.model.Message;
 import maraude.core.model.Platform;
 import maraude.core.model.SourceRef;
 import maraude.ui.ArchiveEvents;
-import maraude.ui.WidgetIds;
 import maraude.ui.parts.QueuePart;
 import maraude.ui.retention.Messages;
 import maraude.ui.retention.RetentionJob;
@@ -65,30 +62,6 @@ class RetentionUiTest {
         return workbench.sync(() -> queue.rows().stream().anyMatch(r -> r.summary().conversationId().equals(conversationId)));
     }
 
-    private static void search(String word, String expectedCount) {
-        workbench.executeCommand("maraude.command.focussearch"); // shows the search part (Ctrl+F) //$NON-NLS-1$
-        Text query = workbench.widget(WidgetIds.SEARCH_TEXT);
-        Label count = workbench.widget(WidgetIds.SEARCH_COUNT);
-        workbench.syncRun(() -> query.setText("")); //$NON-NLS-1$
-        workbench.syncRun(() -> query.setText(word));
-        workbench.waitUntil(() -> workbench.sync(count::getText).startsWith(expectedCount),
-                () -> "the search for a test word to say " + expectedCount + ", not " + workbench.sync(count::getText)); //$NON-NLS-1$ //$NON-NLS-2$
-    }
-
-    /** The texts of every label in a dialog, joined (the question of a MessageDialog is one of them). */
-    private static String labels(org.eclipse.swt.widgets.Control c) {
-        if (c instanceof Label l) {
-            return l.getText();
-        }
-        StringBuilder b = new StringBuilder();
-        if (c instanceof org.eclipse.swt.widgets.Composite composite) {
-            for (org.eclipse.swt.widgets.Control child : composite.getChildren()) {
-                b.append(labels(child));
-            }
-        }
-        return b.toString();
-    }
-
     @Test
     void oldMessagesLeaveAtStartAndWithTheCommand() throws Exception {
         ZonedDateTime now = ZonedDateTime.now(BRUSSELS);
@@ -119,11 +92,11 @@ class RetentionUiTest {
         open.commit();
         workbench.sync(() -> workbench.application().getContext().get(IEventBroker.class)).post(ArchiveEvents.CHANGED, Boolean.TRUE);
         workbench.waitUntil(() -> inQueue(queue, late), "the late conversation in the queue"); //$NON-NLS-1$
-        search("tardivissime", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.searchAndWait("tardivissime", "1"); //$NON-NLS-1$ //$NON-NLS-2$
 
         workbench.executeCommand("maraude.command.retention"); //$NON-NLS-1$
         Shell confirm = workbench.shellTitled(Messages.Retention_title);
-        String question = workbench.sync(() -> labels(confirm));
+        String question = workbench.sync(() -> WorkbenchDriver.labels(confirm));
         assertTrue(question.startsWith("1 "), "the question counts the message that would go: " + question); //$NON-NLS-1$ //$NON-NLS-2$
         workbench.screenshot("retention-confirm"); //$NON-NLS-1$
         workbench.press(confirm, IDialogConstants.OK_LABEL);
@@ -132,8 +105,8 @@ class RetentionUiTest {
 
         workbench.waitUntil(() -> !inQueue(queue, late), "the late conversation to leave the queue"); //$NON-NLS-1$
         assertTrue(inQueue(queue, sms));
-        search("tardivissime", maraude.ui.Messages.Search_noHits); //$NON-NLS-1$
-        search("smsfossilaire", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.searchAndWait("tardivissime", maraude.ui.Messages.Search_noHits); //$NON-NLS-1$
+        workbench.searchAndWait("smsfossilaire", "1"); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(0, open.search(maraude.core.archive.SearchQuery.of("vieillissimot")).totalHits()); //$NON-NLS-1$
     }
 }

@@ -289,6 +289,41 @@ public final class WorkbenchDriver {
         return null;
     }
 
+    /** Types a passphrase into the dialog titled {@code title}, presses OK and waits for the dialog to close. */
+    public void answerPassphrase(String title, String passphrase) {
+        Shell dialog = shellTitled(title);
+        org.eclipse.swt.widgets.Text field = widget(maraude.ui.WidgetIds.PASSPHRASE);
+        syncRun(() -> field.setText(passphrase));
+        org.eclipse.swt.widgets.Button ok = widget(maraude.ui.WidgetIds.PASSPHRASE_OK);
+        syncRun(() -> ok.notifyListeners(SWT.Selection, new Event()));
+        waitUntil(() -> sync(dialog::isDisposed), "the passphrase dialog to close"); //$NON-NLS-1$
+    }
+
+    /** Types a query in the search part (Ctrl+F shows it) and waits until the hit count starts with {@code expectedCount}. */
+    public void searchAndWait(String word, String expectedCount) {
+        executeCommand("maraude.command.focussearch"); //$NON-NLS-1$
+        org.eclipse.swt.widgets.Text query = widget(maraude.ui.WidgetIds.SEARCH_TEXT);
+        org.eclipse.swt.widgets.Label count = widget(maraude.ui.WidgetIds.SEARCH_COUNT);
+        syncRun(() -> query.setText("")); //$NON-NLS-1$
+        syncRun(() -> query.setText(word));
+        waitUntil(() -> sync(count::getText).startsWith(expectedCount),
+                () -> "the search to say " + expectedCount + ", not " + sync(count::getText)); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** The texts of every label under a control, joined (the question of a MessageDialog is one of them). */
+    public static String labels(Control c) {
+        if (c instanceof org.eclipse.swt.widgets.Label l) {
+            return l.getText();
+        }
+        StringBuilder b = new StringBuilder();
+        if (c instanceof Composite composite) {
+            for (Control child : composite.getChildren()) {
+                b.append(labels(child));
+            }
+        }
+        return b.toString();
+    }
+
     /** Presses the button labelled {@code label} in a dialog shell. */
     public void press(Shell shell, String label) {
         syncRun(() -> {
