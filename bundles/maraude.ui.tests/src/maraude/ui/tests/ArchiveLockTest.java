@@ -3,7 +3,6 @@ package maraude.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.jface.dialogs.TitleAreaDialog;
@@ -12,11 +11,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
-import maraude.core.archive.AccessMode;
-import maraude.core.archive.Archive;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.parts.ConversationPart;
@@ -41,12 +36,7 @@ class ArchiveLockTest {
 
     @Test
     void passphraseAtStartThenCtrlLLocksAndAsksAgain() throws Exception {
-        Path folder = Files.createTempDirectory("maraude-protected"); //$NON-NLS-1$
-        try (Archive archive = TestArchives.factory().open(folder, AccessMode.READ_WRITE)) {
-            TestArchives.populateDemo(archive, 800);
-        }
-        ArchiveProtection.protect(folder, PASSPHRASE.clone(), KdfParams.TESTING);
-        Keyring.shared().lock();
+        Path folder = TestArchives.protectedDemo("maraude-protected", 800, PASSPHRASE); //$NON-NLS-1$
 
         workbench = WorkbenchDriver.start(folder, d -> {
             d.answerPassphrase(Messages.Lock_startTitle, "not the passphrase"); //$NON-NLS-1$

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import maraude.archive.LuceneArchive;
-import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
-import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.ui.Messages;
 import maraude.ui.parts.QueuePart;
@@ -44,12 +40,7 @@ class LockDuringPurgeTest {
 
     @Test
     void ctrlLDuringAPurgeDoesNotFreezeTheWindow() throws Exception {
-        Path folder = Files.createTempDirectory("maraude-lock-purge"); //$NON-NLS-1$
-        try (Archive archive = TestArchives.factory().open(folder, AccessMode.READ_WRITE)) {
-            TestArchives.populateDemo(archive, 300);
-        }
-        ArchiveProtection.protect(folder, PASSPHRASE.clone(), KdfParams.TESTING);
-        Keyring.shared().lock();
+        Path folder = TestArchives.protectedDemo("maraude-lock-purge", 300, PASSPHRASE); //$NON-NLS-1$
         workbench = WorkbenchDriver.start(folder, d -> d.answerPassphrase(Messages.Lock_startTitle, new String(PASSPHRASE)));
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue of the protected archive"); //$NON-NLS-1$

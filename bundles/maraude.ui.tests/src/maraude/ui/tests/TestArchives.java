@@ -47,6 +47,20 @@ final class TestArchives {
         new DemoGenerator(42L, now).populate(archive, messages, maraude.core.demo.DemoProgress.NONE);
     }
 
+    /**
+     * A demo archive of {@code messages} messages in a new temporary folder, protected with the
+     * passphrase (fast test KDF), its key dropped so that the workbench asks for it.
+     */
+    static Path protectedDemo(String prefix, int messages, char[] passphrase) throws Exception {
+        Path folder = java.nio.file.Files.createTempDirectory(prefix);
+        try (Archive archive = factory().open(folder, maraude.core.archive.AccessMode.READ_WRITE)) {
+            populateDemo(archive, messages);
+        }
+        maraude.archive.crypto.ArchiveProtection.protect(folder, passphrase.clone(), maraude.archive.crypto.KdfParams.TESTING);
+        maraude.archive.crypto.Keyring.shared().lock();
+        return folder;
+    }
+
     /** ../shared/fixtures beside the repository: real exports written by others. */
     static Path fixtures() {
         for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) { //$NON-NLS-1$
