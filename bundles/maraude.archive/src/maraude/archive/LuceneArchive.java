@@ -61,6 +61,8 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -101,11 +103,26 @@ import maraude.core.model.Platform;
  * terms index answers for absent ids mostly without touching postings: bulk imports stay fast).
  * New messages are then added, not updated, since they are known to be absent.
  *
+ * <h2>Indexing threads</h2> The document of a new message is built and inverted on an
+ * {@link IndexingPipeline} thread while the caller goes on parsing; the pipeline is drained before
+ * every commit, deletion and maintenance, so the consistency above holds unchanged.
+ *
  * <h2>Read-only</h2> A READ_ONLY archive takes no lock and sees the commit present when it was opened
  * (call {@link #refresh()} to see newer ones). On a folder holding no archive yet it behaves as an
  * empty archive and creates nothing.
  */
 public final class LuceneArchive implements Archive {
+
+    /**
+     * System property: number of threads that index message documents (default: one per processor, at
+     * most 4; 0 indexes in the thread that adds the messages).
+     */
+    public static final String INDEXING_THREADS_PROPERTY = IndexingPipeline.THREADS_PROPERTY;
+
+    /** The number of indexing threads an archive opened now would use ({@link #INDEXING_THREADS_PROPERTY}). */
+    public static int defaultIndexingThreads() {
+        return IndexingPipeline.defaultThreads();
+    }
 
     /** Indexing buffer: large enough for few flushes, small enough for a 512 MiB heap. */
     private static final double RAM_BUFFER_MB = 64;
@@ -117,6 +134,8 @@ public final class LuceneArchive implements Archive {
     private final Analyzer analyzer;
     private final ArchiveQueryParser parser;
     private final IndexWriter writer;
+    /** Null for a READ_ONLY archive: message documents go to the writer through it. */
+    private final IndexingPipeline indexing;
     /** Null for a READ_ONLY archive on a folder without index (empty archive). */
     private final SearcherManager searchers;
 
@@ -139,6 +158,7 @@ public final class LuceneArchive implements Archive {
         this.storage = storage;
         this.mode = mode;
         this.writer = writer;
+        this.indexing = writer == null ? null : new IndexingPipeline(writer);
         this.searchers = searchers;
         this.analyzer = analyzer;
         this.parser = new ArchiveQueryParser(analyzer);
@@ -308,6 +328,7 @@ public final class LuceneArchive implements Archive {
         synchronized (writeLock) {
             ensureWritable();
             try {
+                indexing.drain(); // a delete only reaches documents already in the writer
                 boolean stored = pendingIds.remove(messageId) || isCommitted(messageId);
                 writer.deleteDocuments(new org.apache.lucene.index.Term(ArchiveSchema.ID, messageId));
                 return stored;
@@ -355,7 +376,7 @@ public final class LuceneArchive implements Archive {
                 if (contact == null) {
                     contact = contacts.get(conv.contactId());
                 }
-                writer.addDocument(ArchiveSchema.messageDocument(message, conv, contact));
+                indexing.add(message, conv, contact);
             } catch (IOException e) {
                 throw ioFailure(e);
             }
@@ -421,6 +442,7 @@ public final class LuceneArchive implements Archive {
         synchronized (writeLock) {
             ensureWritable();
             try {
+                indexing.drainAndFlush();
                 writer.commit();
                 searchers.maybeRefreshBlocking();
                 Map<String, Contact> cs = new ConcurrentHashMap<>(contacts);
@@ -455,6 +477,7 @@ public final class LuceneArchive implements Archive {
         synchronized (writeLock) {
             ensureWritable();
             try {
+                indexing.drain();
                 long before = commitGeneration();
                 T result = work.run(writer, storage);
                 searchers.maybeRefreshBlocking();
@@ -865,9 +888,43 @@ public final class LuceneArchive implements Archive {
                     .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                     .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                             BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
+                    .withScorer(new DistinctTermsScorer())
                     .withWeightMatches(false).withHighlightPhrasesStrictly(false).withPassageRelevancyOverSpeed(false)
                     .withMaxLength(HIGHLIGHT_MAX_LENGTH));
             return s.getFieldHighlighter(ArchiveSchema.TEXT, query, extractTerms(query), 1);
+        }
+    }
+
+    /**
+     * The default passage score (BM25-like over the distinct terms of the passage), counting distinct
+     * terms by comparing the few matches of a passage with each other: the default builds a hash with
+     * a 32 KiB block per passage, a tenth of the time of a search at 100k messages.
+     */
+    static final class DistinctTermsScorer extends PassageScorer {
+
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int n = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < n; i++) {
+                boolean first = true;
+                for (int j = 0; j < i && first; j++) {
+                    first = !terms[j].bytesEquals(terms[i]);
+                }
+                if (!first) {
+                    continue;
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < n; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+            }
+            return score * norm(passage.getStartOffset());
         }
     }
 
@@ -946,6 +1003,9 @@ public final class LuceneArchive implements Archive {
                 }
             } catch (IOException e) {
                 failure = e;
+            }
+            if (indexing != null) {
+                indexing.close();
             }
             try {
                 if (writer != null) {

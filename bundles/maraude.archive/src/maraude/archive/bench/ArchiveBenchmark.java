@@ -49,9 +49,17 @@ public final class ArchiveBenchmark {
 
     private static final long SEED = 20_260_301L;
     private static final int COMMIT_EVERY = 50_000;
-    private static final int WARMUP_MESSAGES = 30_000;
+    /**
+     * Warm-up of every indexing path before the measured rounds: on 2 cores the JIT compiler keeps one
+     * busy for the first few hundred thousand messages, which would be measured as indexing time.
+     */
+    private static final int WARMUP_MESSAGES = 100_000;
+    private static final int WARMUP_ROUNDS = 3;
     private static final int SEARCH_ROUNDS = 30;
-    private static final int SEARCH_WARMUP_ROUNDS = 5;
+    /** About a thousand searches before measuring: the figures are those of a warm workbench. */
+    private static final int SEARCH_WARMUP_ROUNDS = 60;
+    /** The indexing paths measured side by side; the archive with and without its indexing threads. */
+    private static final String[] PATHS = { "bare", "schema", "archive", "archive-1thread" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
     private static final int GREP_ROUNDS = 3;
 
     /** The fixed query mix: words (frequent to rare), phrase, prefix, boolean, phone, name, filters. */
@@ -74,50 +82,52 @@ public final class ArchiveBenchmark {
         out("machine: %d cores, %s, Java %s, max heap %d MiB", Runtime.getRuntime().availableProcessors(), cpu(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
 
-        // Warm-up of both indexing paths, so that neither pays the JIT alone.
-        bareLucene(work.resolve("warm-bare"), WARMUP_MESSAGES);
-        sameSchema(work.resolve("warm-schema"), WARMUP_MESSAGES);
-        archive(work.resolve("warm-archive"), WARMUP_MESSAGES);
-        for (String w : new String[] { "warm-bare", "warm-schema", "warm-archive" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            deleteTree(work.resolve(w));
+        // Warm-up of every indexing path, so that none pays the JIT alone.
+        int warm = Math.min(n, WARMUP_MESSAGES);
+        for (int round = 0; round < WARMUP_ROUNDS; round++) {
+            for (int which = 0; which < PATHS.length; which++) {
+                index(which, work.resolve("warm-" + PATHS[which]), warm); //$NON-NLS-1$
+                deleteTree(work.resolve("warm-" + PATHS[which])); //$NON-NLS-1$
+            }
         }
+        out("indexing threads of the archive: %d (%s=N sets them; the 1-thread path indexes in the caller)",
+                LuceneArchive.defaultIndexingThreads(), LuceneArchive.INDEXING_THREADS_PROPERTY);
 
-        // Interleaved rounds, best of each: a shared machine's load shifts during a run.
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        double bare = 0;
-        double schema = 0;
-        double arch = 0;
-        double[] roundRatios = new double[rounds];
+        // Interleaved rounds: a shared machine's load shifts during a run.
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        double[] best = new double[PATHS.length];
+        double[][] ratios = new double[PATHS.length][rounds];
         for (int round = 0; round < rounds; round++) {
-            for (String w : new String[] { "bare", "schema", "archive" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            for (String w : PATHS) {
                 deleteTree(work.resolve(w));
             }
             // The order rotates from round to round: on a shared machine the load drifts within a round.
-            double[] rate = new double[3];
-            for (int k = 0; k < 3; k++) {
-                int which = (k + round) % 3;
-                rate[which] = switch (which) {
-                case 0 -> bareLucene(work.resolve("bare"), n); //$NON-NLS-1$
-                case 1 -> sameSchema(work.resolve("schema"), n); //$NON-NLS-1$
-                default -> archive(work.resolve("archive"), n); //$NON-NLS-1$
-                };
+            double[] rate = new double[PATHS.length];
+            for (int k = 0; k < PATHS.length; k++) {
+                int which = (k + round) % PATHS.length;
+                rate[which] = index(which, work.resolve(PATHS[which]), n);
+                best[which] = Math.max(best[which], rate[which]);
             }
-            bare = Math.max(bare, rate[0]);
-            schema = Math.max(schema, rate[1]);
-            arch = Math.max(arch, rate[2]);
-            roundRatios[round] = rate[2] / rate[0];
-            out("round %d: bare %,.0f/s, same schema %,.0f/s, archive %,.0f/s (archive/bare %.0f%%, load %.1f)", round + 1,
-                    rate[0], rate[1], rate[2], 100 * roundRatios[round],
+            for (int which = 0; which < PATHS.length; which++) {
+                ratios[which][round] = rate[which] / rate[0];
+            }
+            out("round %d: bare %,.0f/s, same schema %,.0f/s, archive %,.0f/s (%.0f%% of bare), archive in 1 thread %,.0f/s (%.0f%%); load %.1f",
+                    round + 1, rate[0], rate[1], rate[2], 100 * ratios[2][round], rate[3], 100 * ratios[3][round],
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        Arrays.sort(roundRatios);
-        double medianRoundRatio = roundRatios[(rounds - 1) / 2];
+        for (double[] r : ratios) {
+            Arrays.sort(r);
+        }
         out("");
-        out("indexing, bare IndexWriter (StandardAnalyzer, id + stored text):      %,8.0f messages/s", bare);
-        out("indexing, bare IndexWriter writing the archive's documents:           %,8.0f messages/s", schema);
-        out("indexing, LuceneArchive end to end (+ dedup, validation, locking):    %,8.0f messages/s", arch);
-        out("  archive = %.0f%% of bare minimal, %.0f%% of bare same-schema (best of each); per round: median %.0f%%, best %.0f%%",
-                100 * arch / bare, 100 * arch / schema, 100 * medianRoundRatio, 100 * roundRatios[rounds - 1]);
+        out("indexing, bare IndexWriter (StandardAnalyzer, id + stored text):      %,8.0f messages/s", best[0]);
+        out("indexing, bare IndexWriter writing the archive's documents:           %,8.0f messages/s", best[1]);
+        out("indexing, LuceneArchive end to end (+ dedup, validation, locking):    %,8.0f messages/s", best[2]);
+        out("indexing, LuceneArchive end to end, indexing in the caller's thread:  %,8.0f messages/s", best[3]);
+        out("  archive = %.0f%% of bare minimal (per round: median %.0f%%, from %.0f%% to %.0f%%), %.0f%% of bare same-schema (best of each)",
+                100 * best[2] / best[0], 100 * ratios[2][(rounds - 1) / 2], 100 * ratios[2][0],
+                100 * ratios[2][rounds - 1], 100 * best[2] / best[1]);
+        out("  archive in 1 thread = %.0f%% of bare minimal (per round: median %.0f%%, from %.0f%% to %.0f%%)",
+                100 * best[3] / best[0], 100 * ratios[3][(rounds - 1) / 2], 100 * ratios[3][0], 100 * ratios[3][rounds - 1]);
         long indexBytes = size(work.resolve("archive").resolve("index"));
         long bareBytes = size(work.resolve("bare"));
         out("index size: archive %,d bytes = %.0f bytes/message; bare %.0f bytes/message", indexBytes,
@@ -146,6 +156,15 @@ public final class ArchiveBenchmark {
     }
 
     // ---- indexing -------------------------------------------------------------------------
+
+    private static double index(int which, Path dir, int n) throws IOException {
+        return switch (which) {
+        case 0 -> bareLucene(dir, n);
+        case 1 -> sameSchema(dir, n);
+        case 2 -> archive(dir, n, LuceneArchive.defaultIndexingThreads());
+        default -> archive(dir, n, 0);
+        };
+    }
 
     private static double bareLucene(Path dir, int n) throws IOException {
         long t0 = System.nanoTime();
@@ -199,6 +218,20 @@ public final class ArchiveBenchmark {
             w.commit();
         }
         return n / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private static double archive(Path dir, int n, int threads) {
+        String before = System.getProperty(LuceneArchive.INDEXING_THREADS_PROPERTY);
+        System.setProperty(LuceneArchive.INDEXING_THREADS_PROPERTY, Integer.toString(threads));
+        try {
+            return archive(dir, n);
+        } finally {
+            if (before == null) {
+                System.clearProperty(LuceneArchive.INDEXING_THREADS_PROPERTY);
+            } else {
+                System.setProperty(LuceneArchive.INDEXING_THREADS_PROPERTY, before);
+            }
+        }
     }
 
     private static double archive(Path dir, int n) {
