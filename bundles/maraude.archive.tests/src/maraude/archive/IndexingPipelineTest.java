@@ -172,8 +172,8 @@ class IndexingPipelineTest {
             IOException failure = assertThrows(IOException.class, pipeline::drainAndFlush);
             // the disk's own error, or the writer closed by it (a flush failure is tragic for Lucene)
             boolean reported = false;
-            for (Throwable t = failure; t != null && !reported; t = t.getCause()) {
-                reported = String.valueOf(t.getMessage()).contains("No space left"); //$NON-NLS-1$
+            for (Throwable cause = failure; cause != null && !reported; cause = cause.getCause()) {
+                reported = String.valueOf(cause.getMessage()).contains("No space left"); //$NON-NLS-1$
             }
             assertTrue(reported, String.valueOf(failure));
             assertThrows(IOException.class, () -> pipeline.add(streamMessage(t, 2000), v, c));

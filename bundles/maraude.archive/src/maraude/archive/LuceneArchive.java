@@ -64,6 +64,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
@@ -847,7 +848,7 @@ public final class LuceneArchive implements Archive {
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         // Each hit's stored fields are read once (text included) and the snippet is built from that
         // text: a stored-field read decompresses a whole block, the highlighter would read it again.
-        FieldHighlighter hl = page.length == 0 ? null : Snippets.forQuery(analyzer, textQuery);
+        Snippets snippets = new Snippets(analyzer, textQuery);
         StoredFields stored = s.storedFields();
         Map<String, Conversation> convs = conversations;
         List<SearchHit> hits = new ArrayList<>(page.length);
@@ -857,8 +858,7 @@ public final class LuceneArchive implements Archive {
             Conversation conv = convs.get(convId);
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
             String text = d.get(ArchiveSchema.TEXT);
-            Object formatted = text == null ? null : hl.highlightFieldForDoc(null, -1, text);
-            String snippet = formatted == null ? preview(text) : formatted.toString();
+            String snippet = snippets.of(text);
             hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
                     ArchiveSchema.direction(d), ArchiveSchema.parseWhen(d.get(ArchiveSchema.WHEN)), snippet,
@@ -871,27 +871,66 @@ public final class LuceneArchive implements Archive {
             ArchiveSchema.DIRECTION, ArchiveSchema.WHEN, ArchiveSchema.TEXT);
 
     /**
-     * Snippets by re-analysing the hit's text (no offsets are indexed). The field highlighter (terms and
-     * automata extracted from the query) is built once per search and reused for every hit of the
-     * page. Weight matches, strict phrases and passage relevancy are off: each would build an
-     * in-memory index per hit; terms of a phrase are then highlighted wherever they occur in the
-     * snippet, which reads fine for short messages.
+     * Snippets by re-analysing the hit's text (no offsets are indexed). A field highlighter (terms and
+     * automata extracted from the query) is built once per search, on the first hit that needs it, and
+     * reused for every hit of the page: one that takes a short text whole (most messages are shorter
+     * than a snippet: no sentence breaking), one that picks the passage closest to
+     * {@value #SNIPPET_CHARS} characters in longer texts. Weight matches, strict phrases and passage
+     * relevancy are off: each would build an in-memory index per hit; terms of a phrase are then
+     * highlighted wherever they occur in the snippet, which reads fine for short messages.
      */
-    private static final class Snippets extends UnifiedHighlighter {
+    private static final class Snippets {
 
-        private Snippets(Builder b) {
+        private final Analyzer analyzer;
+        private final Query query;
+        private FieldHighlighter whole;
+        private FieldHighlighter passages;
+
+        Snippets(Analyzer analyzer, Query query) {
+            this.analyzer = analyzer;
+            this.query = query;
+        }
+
+        String of(String text) throws IOException {
+            if (text == null) {
+                return preview(null);
+            }
+            FieldHighlighter h;
+            if (text.length() <= SNIPPET_CHARS) {
+                if (whole == null) {
+                    whole = highlighter(analyzer, query, WholeBreakIterator::new);
+                }
+                h = whole;
+            } else {
+                if (passages == null) {
+                    passages = highlighter(analyzer, query, () -> LengthGoalBreakIterator.createClosestToLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f));
+                }
+                h = passages;
+            }
+            Object formatted = h.highlightFieldForDoc(null, -1, text);
+            return formatted == null ? preview(text) : formatted.toString();
+        }
+
+        private static FieldHighlighter highlighter(Analyzer analyzer, Query query,
+                java.util.function.Supplier<BreakIterator> breaks) {
+            return new QueryHighlighter(UnifiedHighlighter.builderWithoutSearcher(analyzer)
+                    .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    .withBreakIterator(breaks).withScorer(new DistinctTermsScorer())
+                    .withWeightMatches(false).withHighlightPhrasesStrictly(false).withPassageRelevancyOverSpeed(false)
+                    .withMaxLength(HIGHLIGHT_MAX_LENGTH)).forText(query);
+        }
+    }
+
+    /** Reaches the highlighter's per-field machinery, to highlight texts that are not read from an index. */
+    private static final class QueryHighlighter extends UnifiedHighlighter {
+
+        QueryHighlighter(Builder b) {
             super(b);
         }
 
-        static FieldHighlighter forQuery(Analyzer analyzer, Query query) {
-            Snippets s = new Snippets(UnifiedHighlighter.builderWithoutSearcher(analyzer)
-                    .withFormatter(new DefaultPassageFormatter("[[", "]]", "… ", false)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_CHARS, 0.5f))
-                    .withScorer(new DistinctTermsScorer())
-                    .withWeightMatches(false).withHighlightPhrasesStrictly(false).withPassageRelevancyOverSpeed(false)
-                    .withMaxLength(HIGHLIGHT_MAX_LENGTH));
-            return s.getFieldHighlighter(ArchiveSchema.TEXT, query, extractTerms(query), 1);
+        FieldHighlighter forText(Query query) {
+            return getFieldHighlighter(ArchiveSchema.TEXT, query, extractTerms(query), 1);
         }
     }
 
