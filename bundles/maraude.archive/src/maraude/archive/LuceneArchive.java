@@ -846,29 +846,27 @@ public final class LuceneArchive implements Archive {
         }
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-        // Each hit's stored fields are read once (text included) and the snippet is built from that
-        // text: a stored-field read decompresses a whole block, the highlighter would read it again.
         Snippets snippets = new Snippets(analyzer, textQuery);
-        StoredFields stored = s.storedFields();
+        HitReader reader = new HitReader(s);
         Map<String, Conversation> convs = conversations;
-        List<SearchHit> hits = new ArrayList<>(page.length);
-        for (ScoreDoc sd : page) {
-            Document d = stored.document(sd.doc, HIT_FIELDS);
-            String convId = d.get(ArchiveSchema.CONVERSATION);
-            Conversation conv = convs.get(convId);
-            Contact contact = conv == null ? null : contacts.get(conv.contactId());
-            String text = d.get(ArchiveSchema.TEXT);
-            String snippet = snippets.of(text);
-            hits.add(new SearchHit(d.get(ArchiveSchema.ID), convId, conv == null ? null : conv.platform(),
-                    conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
-                    ArchiveSchema.direction(d), ArchiveSchema.parseWhen(d.get(ArchiveSchema.WHEN)), snippet,
-                    Float.isNaN(sd.score) ? 0f : sd.score));
+        SearchHit[] hits = new SearchHit[page.length];
+        // In document order: doc values iterators only move forward.
+        Integer[] byDoc = new Integer[page.length];
+        for (int i = 0; i < byDoc.length; i++) {
+            byDoc[i] = i;
         }
-        return new SearchResults(facets.total(), hits, facets.byPlatform(), facets.byMonth());
+        Arrays.sort(byDoc, Comparator.comparingInt(i -> page[i].doc));
+        for (int i : byDoc) {
+            ScoreDoc sd = page[i];
+            HitReader.Fields f = reader.read(sd.doc);
+            Conversation conv = convs.get(f.conversationId());
+            Contact contact = conv == null ? null : contacts.get(conv.contactId());
+            hits[i] = new SearchHit(f.messageId(), f.conversationId(), conv == null ? null : conv.platform(),
+                    conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
+                    f.direction(), f.instant(), snippets.of(f.text()), Float.isNaN(sd.score) ? 0f : sd.score);
+        }
+        return new SearchResults(facets.total(), Arrays.asList(hits), facets.byPlatform(), facets.byMonth());
     }
-
-    private static final Set<String> HIT_FIELDS = Set.of(ArchiveSchema.ID, ArchiveSchema.CONVERSATION,
-            ArchiveSchema.DIRECTION, ArchiveSchema.WHEN, ArchiveSchema.TEXT);
 
     /**
      * Snippets by re-analysing the hit's text (no offsets are indexed). A field highlighter (terms and
