@@ -76,7 +76,9 @@ import maraude.core.model.SourceRef;
  * ({@link #typeQuery}). Every field keeps its version 1 type
  * (Lucene refuses a field whose indexing options change), so a version 1 archive opens as is and is
  * not re-indexed: its messages carry the extra terms, which only match what the query-time contact
- * matching matches anyway, and new messages are added in version 2.
+ * matching matches anyway, and new messages are added in version 2. Version 3 adds the {@link #HIT}
+ * doc values (a new field: older messages simply have none, and their hits are read from stored
+ * fields).
  *
  * <p>
  * Cost per message (indexing and disk) is what this schema is tuned for: doc values only where a
