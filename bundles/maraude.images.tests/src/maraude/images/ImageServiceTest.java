@@ -88,6 +88,35 @@ class ImageServiceTest {
         return new BlurCache(cacheDir).key(sha);
     }
 
+    /**
+     * A forget erases the picture while it is being blurred (right after it was read): the blurred
+     * copies and the score written afterwards do not outlive it. The other picture keeps its entries.
+     */
+    @Test
+    void entriesWrittenAfterTheirPictureWasErasedAreDeleted() throws Exception {
+        assertInstanceOf(BlurredImage.class, service(RevealPolicy.ALLOW_ALL).blurred(explicitPhoto, 96, BlurLevel.AUTO));
+        Set<String> explicitEntries = cacheFiles();
+        assertFalse(explicitEntries.isEmpty());
+        AttachmentSource erasedOnceRead = sha -> {
+            byte[] d = store.get(sha);
+            if (d == null) {
+                throw new java.nio.file.NoSuchFileException(sha);
+            }
+            return new ByteArrayInputStream(d) {
+                @Override
+                public void close() {
+                    store.remove(sha); // the erasure, between the read and the cache writes
+                }
+            };
+        };
+        ImageService service = new ImageService(cacheDir, erasedOnceRead, trail::add, RevealPolicy.ALLOW_ALL,
+                ImageLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 320, BlurLevel.AUTO),
+                "the worker still sees the blurred picture asked for");
+        assertFalse(store.containsKey(ordinaryPhoto));
+        assertEquals(explicitEntries, cacheFiles(), "nothing of the erased picture is left in the cache");
+    }
+
     @Test
     void derivativesAreComputedOnceCachedAndBlurred() throws Exception {
         ImageService service = service(RevealPolicy.ALLOW_ALL);

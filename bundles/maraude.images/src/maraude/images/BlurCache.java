@@ -189,6 +189,13 @@ public final class BlurCache {
         }
     }
 
+    /** Deletes every entry of a picture: blurred copies of any size and level, and its score. */
+    void forget(String sha256) throws IOException {
+        for (String n : files.list(name(key(sha256)))) {
+            files.delete(n);
+        }
+    }
+
     void writeScore(String sha256, ExplicitnessScore score) throws IOException {
         files.writeDerivedBytes(scoreName(sha256), score.serialize().getBytes(StandardCharsets.US_ASCII));
     }

@@ -124,6 +124,7 @@ public final class ImageService {
                 byte[] head = in.readNBytes(ExifOrientation.SCAN_BYTES);
                 BlurredImage quick = fromEmbedded(sha256, head, maxSize, level, known.orElse(null));
                 if (quick != null) {
+                    dropIfErased(sha256);
                     return quick;
                 }
                 byte[] rest = SafeImageDecoder.readBounded(in, Math.max(0, decoder.limits().maxBytes() - head.length));
@@ -139,7 +140,29 @@ public final class ImageService {
         if (decoded instanceof ImagePlaceholder p) {
             return p;
         }
-        return derive(sha256, ((DecodedImage) decoded).image(), maxSize, level);
+        BlurResult derived = derive(sha256, ((DecodedImage) decoded).image(), maxSize, level);
+        dropIfErased(sha256);
+        return derived;
+    }
+
+    /**
+     * A purge or a forget may erase the picture while it is being blurred here: the erasure deletes the
+     * picture, then its cache entries. Checking that the picture is still there after writing its
+     * entries closes the gap: either the check sees it gone and deletes what was just written, or the
+     * erasure deletes the picture after the check, and its cache entries after that.
+     */
+    private void dropIfErased(String sha256) {
+        try (InputStream in = source.open(sha256)) {
+            // still in the archive
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException erased) {
+            try {
+                cache.forget(sha256);
+            } catch (IOException e) {
+                // the erasure's own sweep, or the next one, deletes them
+            }
+        } catch (IOException | RuntimeException other) {
+            // unreadable for another reason (a locked key): the picture is not known to be erased
+        }
     }
 
     /**
