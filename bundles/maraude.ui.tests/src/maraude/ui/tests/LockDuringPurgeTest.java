@@ -13,6 +13,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.Keyring;
@@ -39,6 +40,7 @@ class LockDuringPurgeTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a regression fails the suite instead of stalling CI
     void ctrlLDuringAPurgeDoesNotFreezeTheWindow() throws Exception {
         Path folder = TestArchives.protectedDemo("maraude-lock-purge", 300, PASSPHRASE); //$NON-NLS-1$
         workbench = WorkbenchDriver.start(folder, d -> d.answerPassphrase(Messages.Lock_startTitle, new String(PASSPHRASE)));
@@ -86,7 +88,8 @@ class LockDuringPurgeTest {
         } finally {
             finishPurge.countDown();
         }
-        purge.join();
+        purge.join(TimeUnit.MINUTES.toMillis(2));
+        assertFalse(purge.isAlive(), "the purge commits and returns once released"); //$NON-NLS-1$
         Shell locked = workbench.shellTitled(Messages.Lock_title);
         assertFalse(Keyring.shared().isUnlocked(folder), "the key is dropped once the archive is closed"); //$NON-NLS-1$
         assertTrue(workbench.sync(locked::isVisible));
