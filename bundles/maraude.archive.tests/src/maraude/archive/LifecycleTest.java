@@ -63,6 +63,42 @@ class LifecycleTest {
         }
     }
 
+    /**
+     * Dedup through the whole-index id filter: across commits that add ids to it, past the size it was
+     * built for (65,536 ids), and after maintenance that committed and deleted a message.
+     */
+    @Test
+    void duplicatesAreRefusedAcrossCommitsFilterGrowthAndMaintenance() {
+        try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {
+            var t = thread(a, Platform.SMS, "+32470999999", "Roxy");
+            assertTrue(a.addMessage(TestData.streamMessage(t, 0)));
+            a.commit();
+            for (int i = 1; i < 70_000; i++) {
+                assertTrue(a.addMessage(TestData.streamMessage(t, i)));
+                if (i % 10_000 == 0) {
+                    a.commit();
+                    assertFalse(a.addMessage(TestData.streamMessage(t, i - 5_000)), "committed " + (i - 5_000));
+                }
+            }
+            a.commit();
+            for (int i : new int[] { 0, 1, 34_567, 65_536, 69_999 }) {
+                assertFalse(a.addMessage(TestData.streamMessage(t, i)), "committed " + i);
+            }
+            String gone = TestData.streamMessage(t, 42).id();
+            assertTrue(a.addMessage(TestData.streamMessage(t, 70_000)), "pending when the maintenance commits");
+            a.maintain((w, storage) -> {
+                w.deleteDocuments(ArchiveSchema.idTerm(gone));
+                w.commit();
+                return null;
+            });
+            assertFalse(a.addMessage(TestData.streamMessage(t, 43)), "kept after maintenance");
+            assertFalse(a.addMessage(TestData.streamMessage(t, 70_000)), "committed by the maintenance");
+            assertTrue(a.addMessage(TestData.streamMessage(t, 42)), "deleted by maintenance, so new again");
+            a.commit();
+            assertEquals(70_001, a.stats().messages());
+        }
+    }
+
     @Test
     void putIsAnUpsertById() {
         try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {

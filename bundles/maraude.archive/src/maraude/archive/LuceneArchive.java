@@ -152,6 +152,11 @@ public final class LuceneArchive implements Archive {
     private TermsEnum[] idTerms;
     /** Per segment of {@link #idSearcher}, built on first use: most ids are ruled out without a seek. */
     private IdFilter[] idFilters;
+    /**
+     * Every id of the last commit, in one filter built on first use and kept across commits (the ids
+     * each commit adds are added to it): one test rules out a new message for all segments.
+     */
+    private IdFilter committedIds;
     private volatile boolean closed;
 
     private LuceneArchive(ArchiveStorage storage, AccessMode mode, IndexWriter writer, SearcherManager searchers,
@@ -390,6 +395,12 @@ public final class LuceneArchive implements Archive {
     private boolean isCommitted(String id) throws IOException {
         BytesRef term = new BytesRef(id);
         List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
+        if (committedIds == null || committedIds.full()) {
+            committedIds = IdFilter.ofAll(leaves);
+        }
+        if (!committedIds.mightContain(term)) {
+            return false;
+        }
         for (int i = 0; i < leaves.size(); i++) {
             TermsEnum te = idTerms[i];
             if (te == null) {
@@ -445,6 +456,11 @@ public final class LuceneArchive implements Archive {
             try {
                 indexing.drainAndFlush();
                 writer.commit();
+                if (committedIds != null) {
+                    for (String id : pendingIds) {
+                        committedIds.add(new BytesRef(id));
+                    }
+                }
                 searchers.maybeRefreshBlocking();
                 Map<String, Contact> cs = new ConcurrentHashMap<>(contacts);
                 cs.putAll(pendingContacts);
@@ -484,6 +500,7 @@ public final class LuceneArchive implements Archive {
                 searchers.maybeRefreshBlocking();
                 if (commitGeneration() != before) {
                     // the work committed, and a commit holds everything that was pending
+                    committedIds = null; // built again from that commit when next needed
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
