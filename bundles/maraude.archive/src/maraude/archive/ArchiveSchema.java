@@ -351,7 +351,7 @@ public final class ArchiveSchema {
             d.add(new StoredField(AUTHOR, m.author()));
         }
         ZonedDateTime when = m.instant();
-        long millis = when.toInstant().toEpochMilli();
+        long millis = Math.addExact(Math.multiplyExact(when.toEpochSecond(), 1000), when.getNano() / 1_000_000);
         d.add(new LongPoint(TIME, millis));
         d.add(new NumericDocValuesField(TIME, millis));
         d.add(new StoredField(WHEN, formatWhen(when)));
@@ -388,8 +388,12 @@ public final class ArchiveSchema {
      * conversations carry the platform doc values too (searches count messages only).
      */
     private static SortedDocValuesField platformDocValues(Platform p) {
-        return new SortedDocValuesField(PLATFORM, new BytesRef(p.key()));
+        return new SortedDocValuesField(PLATFORM, PLATFORM_KEYS[p.ordinal()]);
     }
+
+    /** The platform keys in UTF-8, encoded once (the writer copies doc values, never changes them). */
+    private static final BytesRef[] PLATFORM_KEYS = java.util.Arrays.stream(Platform.values())
+            .map(p -> new BytesRef(p.key())).toArray(BytesRef[]::new);
 
     /** Whitespace collapsed, cut at {@link #PREVIEW_CHARS} code points with an ellipsis. */
     public static String preview(String text) {
@@ -432,7 +436,7 @@ public final class ArchiveSchema {
                     return false;
                 }
                 space = true;
-            } else if (c < 0x21 ? c <= ' ' : Character.isWhitespace(c)) {
+            } else if (c < 0x21 ? c <= ' ' : c >= 0x80 && Character.isWhitespace(c)) {
                 return false;
             } else {
                 space = false;

@@ -11,8 +11,10 @@ public enum Direction {
     /** A line produced by the platform or the phone (encryption notice, joined, number changed…): nobody's words. */
     SYSTEM;
 
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public static Direction fromKey(String key) {

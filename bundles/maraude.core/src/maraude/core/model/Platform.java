@@ -21,9 +21,11 @@ public enum Platform {
     OTHER(null);
 
     private final Duration retention;
+    private final String key;
 
     Platform(Duration retention) {
         this.retention = retention;
+        this.key = name().toLowerCase(Locale.ROOT);
     }
 
     /** How long the platform keeps a message before it vanishes there; empty when it keeps them. */
@@ -33,7 +35,7 @@ public enum Platform {
 
     /** Stable lower-case key used in the archive, the CLI and JSON. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key; // computed once: the archive asks for it on every message it indexes
     }
 
     /** Parses a key as printed by {@link #key()}, case-insensitively. */
