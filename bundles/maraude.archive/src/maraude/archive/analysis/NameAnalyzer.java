@@ -3,7 +3,6 @@ package maraude.archive.analysis;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -15,12 +14,12 @@ public final class NameAnalyzer extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer tokenizer = new StandardTokenizer();
-        TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(tokenizer));
+        TokenStream ts = new FoldingFilter(new LowerCaseFilter(tokenizer));
         return new TokenStreamComponents(tokenizer, ts);
     }
 
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new FoldingFilter(new LowerCaseFilter(in));
     }
 }

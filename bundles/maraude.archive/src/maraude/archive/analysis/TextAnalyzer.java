@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -37,7 +36,7 @@ public final class TextAnalyzer extends Analyzer {
         tokenizer.setMaxTokenLength(MAX_TOKEN_LENGTH);
         TokenStream ts = new LowerCaseFilter(tokenizer);
         ts = new ElisionFilter(ts, FrenchAnalyzer.DEFAULT_ARTICLES);
-        ts = new ASCIIFoldingFilter(ts);
+        ts = new FoldingFilter(ts);
         ts = new FrenchLightStemFilter(ts);
         return new TokenStreamComponents((Tokenizer) tokenizer, ts);
     }
@@ -45,6 +44,6 @@ public final class TextAnalyzer extends Analyzer {
     /** Prefix and wildcard terms are not stemmed (they are partial words) but are folded like the text. */
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        return new FoldingFilter(new LowerCaseFilter(in));
     }
 }
