@@ -81,7 +81,7 @@ class LifecycleTest {
                 }
             }
             a.commit();
-            for (int i : new int[] { 0, 1, 34_567, 65_536, 69_999 }) {
+            for (int i : new int[] { 0, 1, 34_567, 62_000, 65_536, 69_999 }) {
                 assertFalse(a.addMessage(TestData.streamMessage(t, i)), "committed " + i);
             }
             String gone = TestData.streamMessage(t, 42).id();

@@ -23,7 +23,7 @@ import org.apache.lucene.util.StringHelper;
  *
  * <p>
  * {@link #ofAll} builds one over every segment of a commit, with more bits and probes (16 bits per id,
- * 5 probes, ~0.2 % false positives at capacity), to which the writer adds the ids it commits: most
+ * 5 probes, ~0.2 % false positives at capacity), to which the writer adds the ids it is about to commit: most
  * new messages are then ruled out by one test for the whole index, however many segments it has and
  * however the merges reshaped them, and only the rest go to the per-segment filters and seeks.
  */
@@ -119,6 +119,25 @@ final class IdFilter {
             int b = (h1 + i * h2) & mask;
             bits[b >>> 6] |= 1L << b;
         }
+    }
+
+    /** {@link #mightContain}, then {@link #add}, hashing once. */
+    boolean testAndAdd(BytesRef id) {
+        int h1 = StringHelper.murmurhash3_x86_32(id, 0x9747b28c);
+        int h2 = StringHelper.murmurhash3_x86_32(id, 0x5bd1e995);
+        boolean present = true;
+        for (int i = 0; i < probes; i++) {
+            int b = (h1 + i * h2) & mask;
+            long bit = 1L << b;
+            if ((bits[b >>> 6] & bit) == 0) {
+                present = false;
+                bits[b >>> 6] |= bit;
+            }
+        }
+        if (!present) {
+            count++;
+        }
+        return present;
     }
 
     /** False: the id is certainly not in the segment. True: it may be. */

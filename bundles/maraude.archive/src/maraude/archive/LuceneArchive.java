@@ -100,8 +100,9 @@ import maraude.core.model.Platform;
  * unreferenced files by itself.
  *
  * <h2>Dedup</h2> {@link #addMessage} skips an id already pending in this batch (in-memory set, cleared
- * at each commit) or present in the last commit (one terms-dictionary lookup per segment, which the
- * terms index answers for absent ids mostly without touching postings: bulk imports stay fast).
+ * at each commit) or present in the last commit. For the latter, one Bloom filter over the whole index
+ * ({@link IdFilter#ofAll}) rules out almost every new id; the few it cannot rule out go to a filter per
+ * segment, then to a terms-dictionary lookup: bulk imports stay fast however many segments there are.
  * New messages are then added, not updated, since they are known to be absent.
  *
  * <h2>Indexing threads</h2> The document of a new message is built and inverted on an
@@ -153,10 +154,13 @@ public final class LuceneArchive implements Archive {
     /** Per segment of {@link #idSearcher}, built on first use: most ids are ruled out without a seek. */
     private IdFilter[] idFilters;
     /**
-     * Every id of the last commit, in one filter built on first use and kept across commits (the ids
-     * each commit adds are added to it): one test rules out a new message for all segments.
+     * Every id of the last commit and every id {@link #addMessage} has checked since, in one filter
+     * built on first use and kept across commits: one test rules out a new message for all segments.
+     * The ids a commit adds were checked before, so the commit has nothing to add to it (it used to,
+     * in the commit's single-threaded part, while the indexing threads waited). A superset of the
+     * last commit's ids is all it must be: a pending id is matched by {@link #pendingIds} first.
      */
-    private IdFilter committedIds;
+    private IdFilter seenIds;
     private volatile boolean closed;
 
     private LuceneArchive(ArchiveStorage storage, AccessMode mode, IndexWriter writer, SearcherManager searchers,
@@ -335,7 +339,7 @@ public final class LuceneArchive implements Archive {
             ensureWritable();
             try {
                 indexing.drain(); // a delete only reaches documents already in the writer
-                boolean stored = pendingIds.remove(messageId) || isCommitted(messageId);
+                boolean stored = pendingIds.remove(messageId) || isCommitted(messageId, false);
                 writer.deleteDocuments(new org.apache.lucene.index.Term(ArchiveSchema.ID, messageId));
                 return stored;
             } catch (IOException e) {
@@ -375,7 +379,7 @@ public final class LuceneArchive implements Archive {
                 return false;
             }
             try {
-                if (isCommitted(message.id())) {
+                if (isCommitted(message.id(), true)) {
                     return false;
                 }
                 Contact contact = pendingContacts.get(conv.contactId());
@@ -391,14 +395,20 @@ public final class LuceneArchive implements Archive {
         }
     }
 
-    /** Whether a live document with this id is in the last commit. */
-    private boolean isCommitted(String id) throws IOException {
+    /**
+     * Whether a live document with this id is in the last commit; {@code remember} adds the id to
+     * {@link #seenIds} (the caller is about to add it).
+     */
+    private boolean isCommitted(String id, boolean remember) throws IOException {
         BytesRef term = new BytesRef(id);
         List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
-        if (committedIds == null || committedIds.full()) {
-            committedIds = IdFilter.ofAll(leaves);
+        if (seenIds == null || seenIds.full()) {
+            seenIds = IdFilter.ofAll(leaves);
+            for (String pending : pendingIds) { // to be committed: the filter must have them then
+                seenIds.add(new BytesRef(pending));
+            }
         }
-        if (!committedIds.mightContain(term)) {
+        if (!(remember ? seenIds.testAndAdd(term) : seenIds.mightContain(term))) {
             return false;
         }
         for (int i = 0; i < leaves.size(); i++) {
@@ -456,11 +466,6 @@ public final class LuceneArchive implements Archive {
             try {
                 indexing.drainAndFlush();
                 writer.commit();
-                if (committedIds != null) {
-                    for (String id : pendingIds) {
-                        committedIds.add(new BytesRef(id));
-                    }
-                }
                 searchers.maybeRefreshBlocking();
                 Map<String, Contact> cs = new ConcurrentHashMap<>(contacts);
                 cs.putAll(pendingContacts);
@@ -500,7 +505,7 @@ public final class LuceneArchive implements Archive {
                 searchers.maybeRefreshBlocking();
                 if (commitGeneration() != before) {
                     // the work committed, and a commit holds everything that was pending
-                    committedIds = null; // built again from that commit when next needed
+                    seenIds = null; // built again from that commit when next needed
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
