@@ -67,6 +67,22 @@ class FiltersAndFacetsTest {
     }
 
     @Test
+    void equalScoresRankTheNewestFirst() {
+        // The 60 texts have the same length and the word once: 60 equal scores. They were added oldest first.
+        SearchResults r = archive.search(q("dépistage", null, null, null, null, null, null, Sort.RELEVANCE, 0, 10));
+        assertEquals(60, r.totalHits());
+        List<Message> newest = all.stream().sorted((a, b) -> b.instant().compareTo(a.instant())).limit(10).toList();
+        assertEquals(newest.stream().map(Message::id).toList(), r.hits().stream().map(SearchHit::messageId).toList());
+        float score = r.hits().get(0).score();
+        assertTrue(score > 0, "relevance is reported: " + score);
+        r.hits().forEach(h -> assertEquals(score, h.score(), "equal scores"));
+        // the next page goes on where the first stopped
+        SearchResults next = archive.search(q("dépistage", null, null, null, null, null, null, Sort.RELEVANCE, 10, 10));
+        assertEquals(all.stream().sorted((a, b) -> b.instant().compareTo(a.instant())).skip(10).limit(10).map(Message::id)
+                .toList(), next.hits().stream().map(SearchHit::messageId).toList());
+    }
+
+    @Test
     void platformFilterAndFacetsCountAllHits() {
         SearchResults r = archive.search(q("dépistage", Set.of(Platform.WHATSAPP, Platform.SMS), null, null, null,
                 null, null, Sort.RELEVANCE, 0, 5));

@@ -47,6 +47,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -57,7 +58,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldHighlighter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -852,20 +852,20 @@ public final class LuceneArchive implements Archive {
             throws IOException {
         TopDocs top;
         FacetCounter.Result facets;
-        if (query.sort() == SearchQuery.Sort.RELEVANCE) {
-            Object[] r = s.search(full, new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
-            top = (TopDocs) r[0];
-            facets = (FacetCounter.Result) r[1];
-        } else {
-            boolean newest = query.sort() == SearchQuery.Sort.NEWEST;
-            Sort sort = new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG, newest),
-                    new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, newest));
-            Object[] r = s.search(full, new MultiCollectorManager(
-                    new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
-            top = (TopDocs) r[0];
-            facets = (FacetCounter.Result) r[1];
-        }
+        // Equal scores (short messages with the same words) are frequent: the newest comes first, not
+        // whichever the indexing threads happened to write first.
+        Sort sort = switch (query.sort()) {
+        case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField(ArchiveSchema.TIME, SortField.Type.LONG, true),
+                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, true));
+        case NEWEST -> new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG, true),
+                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, true));
+        case OLDEST -> new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG),
+                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG));
+        };
+        Object[] r = s.search(full, new MultiCollectorManager(
+                new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
+        top = (TopDocs) r[0];
+        facets = (FacetCounter.Result) r[1];
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         Snippets snippets = new Snippets(analyzer, textQuery);
@@ -885,9 +885,17 @@ public final class LuceneArchive implements Archive {
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
             hits[i] = new SearchHit(f.messageId(), f.conversationId(), conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
-                    f.direction(), f.instant(), snippets.of(f.text()), Float.isNaN(sd.score) ? 0f : sd.score);
+                    f.direction(), f.instant(), snippets.of(f.text()), score(sd));
         }
         return new SearchResults(facets.total(), Arrays.asList(hits), facets.byPlatform(), facets.byMonth());
+    }
+
+    /** The relevance of a hit: the first sort value of a relevance sort, 0 in a sort by date. */
+    private static float score(ScoreDoc sd) {
+        if (sd instanceof FieldDoc fd && fd.fields.length > 0 && fd.fields[0] instanceof Float score) {
+            return score;
+        }
+        return Float.isNaN(sd.score) ? 0f : sd.score;
     }
 
     /**
