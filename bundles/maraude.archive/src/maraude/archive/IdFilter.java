@@ -112,13 +112,7 @@ final class IdFilter {
     }
 
     void add(BytesRef id) {
-        count++;
-        int h1 = StringHelper.murmurhash3_x86_32(id, 0x9747b28c);
-        int h2 = StringHelper.murmurhash3_x86_32(id, 0x5bd1e995);
-        for (int i = 0; i < probes; i++) {
-            int b = (h1 + i * h2) & mask;
-            bits[b >>> 6] |= 1L << b;
-        }
+        testAndAdd(id);
     }
 
     /** {@link #mightContain}, then {@link #add}, hashing once. */

@@ -1,6 +1,7 @@
 package maraude.archive.analysis;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public final class FoldingFilter extends TokenFilter {
                 SINGLE[c] = out[0];
             } else {
                 SINGLE[c] = 0;
-                MULTI.put((char) c, java.util.Arrays.copyOf(out, n));
+                MULTI.put((char) c, Arrays.copyOf(out, n));
             }
         }
     }
