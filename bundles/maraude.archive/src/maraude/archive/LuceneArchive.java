@@ -850,22 +850,17 @@ public final class LuceneArchive implements Archive {
 
     private SearchResults run(IndexSearcher s, Query full, Query textQuery, SearchQuery query, int wanted)
             throws IOException {
-        TopDocs top;
-        FacetCounter.Result facets;
         // Equal scores (short messages with the same words) are frequent: the newest comes first, not
         // whichever the indexing threads happened to write first.
         Sort sort = switch (query.sort()) {
-        case RELEVANCE -> new Sort(SortField.FIELD_SCORE, new SortField(ArchiveSchema.TIME, SortField.Type.LONG, true),
-                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, true));
-        case NEWEST -> new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG, true),
-                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, true));
-        case OLDEST -> new Sort(new SortField(ArchiveSchema.TIME, SortField.Type.LONG),
-                new SortField(ArchiveSchema.SEQ, SortField.Type.LONG));
+        case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byTime(true), bySourceLine(true));
+        case NEWEST -> new Sort(byTime(true), bySourceLine(true));
+        case OLDEST -> new Sort(byTime(false), bySourceLine(false));
         };
         Object[] r = s.search(full, new MultiCollectorManager(
                 new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE), new FacetCounter.Manager()));
-        top = (TopDocs) r[0];
-        facets = (FacetCounter.Result) r[1];
+        TopDocs top = (TopDocs) r[0];
+        FacetCounter.Result facets = (FacetCounter.Result) r[1];
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         Snippets snippets = new Snippets(analyzer, textQuery);
@@ -888,6 +883,15 @@ public final class LuceneArchive implements Archive {
                     f.direction(), f.instant(), snippets.of(f.text()), score(sd));
         }
         return new SearchResults(facets.total(), Arrays.asList(hits), facets.byPlatform(), facets.byMonth());
+    }
+
+    private static SortField byTime(boolean newest) {
+        return new SortField(ArchiveSchema.TIME, SortField.Type.LONG, newest);
+    }
+
+    /** Messages of the same second keep their order in the export. */
+    private static SortField bySourceLine(boolean newest) {
+        return new SortField(ArchiveSchema.SEQ, SortField.Type.LONG, newest);
     }
 
     /** The relevance of a hit: the first sort value of a relevance sort, 0 in a sort by date. */
