@@ -9,7 +9,10 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
+import org.eclipse.osgi.util.NLS;
+
 import maraude.core.model.StableIds;
+import maraude.imports.internal.ImportContainer;
 import maraude.imports.internal.Quarantine;
 
 /**
@@ -73,6 +76,25 @@ public final class ImportContext {
     /** The first of our names, for outbound lines whose export does not name the author. */
     public void problem(ImportFile file, long line, long offset, String code, String reason) {
         problems.accept(new ImportProblem(file.name(), line, offset, code, reason));
+    }
+
+    /**
+     * The file of the export that {@code ref} (an attachment's name or path) refers to from
+     * {@code from}. A reference that leads out of the imported folder or zip ("..", an absolute
+     * path, a symbolic link to elsewhere) is refused and reported against {@code line}; the
+     * answer says so, for importers that otherwise report a missing attachment.
+     */
+    public ImportContainer.Located locate(ImportFile from, String ref, long line) {
+        ImportContainer c = from.container();
+        if (c == null) {
+            return ImportContainer.Located.NONE;
+        }
+        ImportContainer.Located l = c.locate(from, ref);
+        if (l.outside()) {
+            problem(from, line, -1, "outside-folder", //$NON-NLS-1$
+                    NLS.bind(Messages.problemOutsideFolder, ImportContainer.printable(ref)));
+        }
+        return l;
     }
 
     /** Keeps an unparsed part so that nothing the user gave is lost. */

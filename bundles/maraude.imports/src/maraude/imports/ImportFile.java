@@ -81,10 +81,13 @@ public abstract class ImportFile {
         return name();
     }
 
-    /** A file on disk, whose siblings are looked up in its own folder and the folders above it. */
+    /**
+     * A file on disk named by the user, whose siblings are looked up in its own folder (never
+     * outside it, see {@link DirContainer}).
+     */
     public static ImportFile of(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        return new DirContainer(abs.getParent()).file(abs);
+        return new DirContainer(abs.getParent()).given(abs);
     }
 
     /** An in-memory file (tests, previews) without siblings. */

@@ -243,13 +243,27 @@ public class ImportService {
             if (Files.isDirectory(abs)) {
                 DirContainer dir = new DirContainer(abs);
                 List<Path> found = new ArrayList<>();
+                List<Path> links = new ArrayList<>();
+                // Links are not followed: one to a place inside is read there; one leading out is refused.
                 try (Stream<Path> s = Files.walk(abs, 32, new FileVisitOption[0])) {
-                    s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS))
-                            .filter(f -> !f.getFileName().toString().startsWith(".")) //$NON-NLS-1$
-                            .sorted(Comparator.comparing(Path::toString)).forEach(found::add);
+                    s.filter(f -> !f.getFileName().toString().startsWith(".")).forEach(f -> { //$NON-NLS-1$
+                        if (Files.isSymbolicLink(f)) {
+                            links.add(f);
+                        } else if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                            found.add(f);
+                        }
+                    });
+                    found.sort(Comparator.comparing(Path::toString));
+                    links.sort(Comparator.comparing(Path::toString));
                 } catch (IOException | RuntimeException e) {
                     problems.add(new ImportProblem(abs.toString(), 0, -1, "unreadable", //$NON-NLS-1$
                             NLS.bind(Messages.problemUnreadable, e.getClass().getSimpleName())));
+                }
+                for (Path l : links) {
+                    if (!dir.inside(l)) {
+                        problems.add(new ImportProblem(l.toString(), 0, -1, "outside-folder", //$NON-NLS-1$
+                                NLS.bind(Messages.problemOutsideFolder, sanitize(abs.relativize(l).toString()))));
+                    }
                 }
                 for (Path f : found) {
                     if (isZip(f)) {

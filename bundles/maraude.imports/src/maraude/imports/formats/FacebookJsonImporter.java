@@ -30,6 +30,7 @@ import maraude.imports.ImportSink;
 import maraude.imports.Importer;
 import maraude.imports.Messages;
 import maraude.imports.internal.Emitter;
+import maraude.imports.internal.ImportContainer;
 import maraude.imports.internal.Json;
 import maraude.imports.internal.MediaTypes;
 import maraude.imports.internal.Mojibake;
@@ -181,10 +182,13 @@ public final class FacebookJsonImporter implements Importer {
         if (uri == null || uri.isBlank() || uri.startsWith("http")) { //$NON-NLS-1$
             return; // never fetched
         }
-        Optional<ImportFile> f = file.resolve(uri);
+        ImportContainer.Located where = ctx.locate(file, uri, line);
+        Optional<ImportFile> f = where.file();
         if (f.isEmpty()) {
-            ctx.problem(file, line, -1, "missing-attachment", NLS.bind(Messages.problemMissingAttachment, //$NON-NLS-1$
-                    uri.substring(uri.lastIndexOf('/') + 1)));
+            if (!where.outside()) {
+                ctx.problem(file, line, -1, "missing-attachment", NLS.bind(Messages.problemMissingAttachment, //$NON-NLS-1$
+                        uri.substring(uri.lastIndexOf('/') + 1)));
+            }
             if (text.length() == 0) {
                 text.append('[').append(uri.substring(uri.lastIndexOf('/') + 1)).append(']');
             }

@@ -125,7 +125,7 @@ public final class SignalImporter implements Importer {
         List<Attachment> atts = new ArrayList<>();
         Matcher m = MEDIA.matcher(t);
         while (m.find()) {
-            Optional<ImportFile> f = file.resolve(m.group(3));
+            Optional<ImportFile> f = ctx.locate(file, m.group(3), line).file();
             if (f.isPresent()) {
                 try (var in = f.get().open()) {
                     atts.add(out.attachment(in, MediaTypes.ofName(f.get().fileName()), f.get().fileName()));

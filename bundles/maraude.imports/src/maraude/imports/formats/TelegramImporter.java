@@ -27,6 +27,7 @@ import maraude.imports.ImportSink;
 import maraude.imports.Importer;
 import maraude.imports.Messages;
 import maraude.imports.internal.Emitter;
+import maraude.imports.internal.ImportContainer;
 import maraude.imports.internal.Json;
 import maraude.imports.internal.MediaTypes;
 
@@ -174,13 +175,14 @@ public final class TelegramImporter implements Importer {
             if (ref == null || ref.isBlank() || ref.startsWith("(")) { //$NON-NLS-1$
                 continue; // "(File not included…)" is a note, not a path
             }
-            Optional<ImportFile> f = file.resolve(ref);
+            ImportContainer.Located where = ctx.locate(file, ref, line);
+            Optional<ImportFile> f = where.file();
             if (f.isPresent()) {
                 try (InputStream in = f.get().open()) {
                     String type = m.path("mime_type").asText(MediaTypes.ofName(ref)); //$NON-NLS-1$
                     atts.add(out.attachment(in, key.equals("photo") ? "image/jpeg" : type, f.get().fileName())); //$NON-NLS-1$ //$NON-NLS-2$
                 }
-            } else if (file.container() != null && file.container().isArchive()) {
+            } else if (!where.outside() && file.container() != null && file.container().isArchive()) {
                 ctx.problem(file, line, -1, "missing-attachment", NLS.bind(Messages.problemMissingAttachment, ref)); //$NON-NLS-1$
             }
         }

@@ -24,6 +24,7 @@ import maraude.imports.ImportSink;
 import maraude.imports.Importer;
 import maraude.imports.Messages;
 import maraude.imports.internal.Emitter;
+import maraude.imports.internal.ImportContainer;
 import maraude.imports.internal.LineReader;
 import maraude.imports.internal.LineReader.Line;
 import maraude.imports.internal.LimitExceededException;
@@ -340,9 +341,10 @@ public final class WhatsAppImporter implements Importer {
         if (name == null) {
             return List.of();
         }
-        Optional<ImportFile> media = file.resolve(name);
+        ImportContainer.Located where = ctx.locate(file, name, line);
+        Optional<ImportFile> media = where.file();
         if (media.isEmpty()) {
-            if (known && file.container() != null && file.container().isArchive()) {
+            if (known && !where.outside() && file.container() != null && file.container().isArchive()) {
                 ctx.problem(file, line, -1, "missing-attachment", NLS.bind(Messages.problemMissingAttachment, name)); //$NON-NLS-1$
             }
             return List.of();

@@ -7,25 +7,57 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import maraude.imports.ImportFile;
+import org.eclipse.osgi.util.NLS;
 
-/** A folder on disk given by the user (or the folder of a lone file). */
+import maraude.imports.ImportFile;
+import maraude.imports.Messages;
+
+/**
+ * A folder on disk given by the user (or the folder of a lone file). Nothing outside it is ever
+ * read: a file found in it or referred to from it is opened only when its real path (every
+ * symbolic link followed, "media -&gt; /etc" included) lies inside the folder's real path; the check
+ * is made again when the file is opened, on the real path, with the last link not followed.
+ */
 public final class DirContainer implements ImportContainer {
 
     private final Path root;
+    private final Path realRoot;
 
     public DirContainer(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root;
+        }
+        this.realRoot = real;
     }
 
     public Path root() {
         return root;
     }
 
+    /** A file found inside the folder: opened only while its real path stays inside. */
     public ImportFile file(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         String rel = root.relativize(abs).toString().replace('\\', '/');
-        return new DiskFile(abs, rel);
+        return new DiskFile(abs, rel, true);
+    }
+
+    /** A file the user named: read wherever it really is, its references kept inside its folder. */
+    public ImportFile given(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        return new DiskFile(abs, root.relativize(abs).toString().replace('\\', '/'), false);
+    }
+
+    /** Whether {@code p} (which may not exist) is really inside the folder once links are followed. */
+    public boolean inside(Path p) {
+        try {
+            return p.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false; // a dangling link or a vanished file: nothing to read anyway
+        }
     }
 
     @Override
@@ -34,17 +66,19 @@ public final class DirContainer implements ImportContainer {
     }
 
     @Override
-    public Optional<ImportFile> resolve(ImportFile from, String ref) {
+    public Located locate(ImportFile from, String ref) {
         String r = ImportContainer.cleanRef(ref);
         if (r == null) {
-            return Optional.empty();
+            return ImportContainer.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
         }
+        boolean refused = false;
         String dir = ImportContainer.parentOf(from.path());
         while (true) {
-            Optional<ImportFile> f = existing(dir.isEmpty() ? r : dir + '/' + r);
-            if (f.isPresent()) {
+            Located f = existing(dir.isEmpty() ? r : dir + '/' + r);
+            if (f.file().isPresent()) {
                 return f;
             }
+            refused |= f.outside();
             if (dir.isEmpty()) {
                 break;
             }
@@ -52,25 +86,37 @@ public final class DirContainer implements ImportContainer {
         }
         String name = r.substring(r.lastIndexOf('/') + 1);
         String own = ImportContainer.parentOf(from.path());
-        return existing(own.isEmpty() ? name : own + '/' + name);
+        Located f = existing(own.isEmpty() ? name : own + '/' + name);
+        return f.file().isPresent() ? f : refused || f.outside() ? Located.OUTSIDE : Located.NONE;
     }
 
-    private Optional<ImportFile> existing(String rel) {
+    private Located existing(String rel) {
         Path p = root.resolve(rel).normalize();
-        // Symbolic links could point out of the export: they are not followed.
-        if (!p.startsWith(root) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
+        if (!p.startsWith(root)) {
+            return Located.OUTSIDE;
         }
-        return Optional.of(new DiskFile(p, rel));
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return Located.NONE;
+        }
+        // Any component may be a link ("media -> /etc"): only the real path tells where the file is.
+        if (!inside(p)) {
+            return Located.OUTSIDE;
+        }
+        if (!Files.isRegularFile(p)) {
+            return Located.NONE;
+        }
+        return new Located(Optional.of(new DiskFile(p, rel, true)), false);
     }
 
     private final class DiskFile extends ImportFile {
         private final Path file;
         private final String rel;
+        private final boolean contained;
 
-        DiskFile(Path file, String rel) {
+        DiskFile(Path file, String rel, boolean contained) {
             this.file = file;
             this.rel = rel;
+            this.contained = contained;
         }
 
         @Override
@@ -103,7 +149,16 @@ public final class DirContainer implements ImportContainer {
 
         @Override
         public InputStream open() throws IOException {
-            return Files.newInputStream(file);
+            if (!contained) {
+                return Files.newInputStream(file);
+            }
+            // Checked again now: a link swapped in since the folder was listed is refused too.
+            Path real = file.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new LimitExceededException("outside-folder", //$NON-NLS-1$
+                        NLS.bind(Messages.problemOutsideFolder, ImportContainer.printable(rel)));
+            }
+            return Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override

@@ -7,6 +7,15 @@ import maraude.imports.ImportFile;
 /** A folder or a zip: where the files of one export are, so that importers can find attachments. */
 public interface ImportContainer {
 
+    /**
+     * What a reference led to: a file inside the container, or nothing; {@code outside} when the
+     * reference, or the real path it names, leaves the container (refused, worth reporting).
+     */
+    record Located(Optional<ImportFile> file, boolean outside) {
+        public static final Located NONE = new Located(Optional.empty(), false);
+        public static final Located OUTSIDE = new Located(Optional.empty(), true);
+    }
+
     /** Whether this is a zip (attachments mentioned but absent are then worth reporting). */
     boolean isArchive();
 
@@ -14,7 +23,12 @@ public interface ImportContainer {
      * Finds the file {@code ref} refers to from {@code from}: relative to its folder, to any folder
      * above it inside the container, then by file name. Never leaves the container.
      */
-    Optional<ImportFile> resolve(ImportFile from, String ref);
+    Located locate(ImportFile from, String ref);
+
+    /** {@link #locate} without telling why nothing was found. */
+    default Optional<ImportFile> resolve(ImportFile from, String ref) {
+        return locate(from, ref).file();
+    }
 
     /** Cleans a reference: bidi marks, backslashes, "./"; null when it climbs out ("..") or is absolute. */
     static String cleanRef(String ref) {
@@ -30,6 +44,22 @@ public interface ImportContainer {
             return null;
         }
         return r;
+    }
+
+    /** Whether a reference refused by {@link #cleanRef} was refused for leaving the folder ("..", absolute). */
+    static boolean climbsOut(String ref) {
+        if (ref == null) {
+            return false;
+        }
+        String r = TextNormalizer.stripBidi(ref).strip().replace('\\', '/');
+        return r.startsWith("/") || r.matches("^[A-Za-z]:/.*") || r.equals("..") || r.startsWith("../") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                || r.contains("/../") || r.endsWith("/.."); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** A name as shown in a report: control characters masked, length bounded. */
+    static String printable(String s) {
+        String t = s == null ? "" : s.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?"); //$NON-NLS-1$ //$NON-NLS-2$
+        return t.length() > 200 ? t.substring(0, 200) + '\u2026' : t;
     }
 
     /** Folder part of a '/'-path, "" at the top. */

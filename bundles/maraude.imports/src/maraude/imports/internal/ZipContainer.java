@@ -112,16 +112,16 @@ public final class ZipContainer implements ImportContainer, AutoCloseable {
     }
 
     @Override
-    public Optional<ImportFile> resolve(ImportFile from, String ref) {
+    public Located locate(ImportFile from, String ref) {
         String r = ImportContainer.cleanRef(ref);
         if (r == null) {
-            return Optional.empty();
+            return ImportContainer.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
         }
         String dir = ImportContainer.parentOf(from.path());
         while (true) {
             String p = dir.isEmpty() ? r : dir + '/' + r;
             if (entries.containsKey(p)) {
-                return Optional.of(new Entry(p));
+                return found(p);
             }
             if (dir.isEmpty()) {
                 break;
@@ -130,15 +130,19 @@ public final class ZipContainer implements ImportContainer, AutoCloseable {
         }
         List<String> same = byName.get(r.substring(r.lastIndexOf('/') + 1));
         if (same == null) {
-            return Optional.empty();
+            return Located.NONE;
         }
         String own = ImportContainer.parentOf(from.path());
         for (String p : same) {
             if (ImportContainer.parentOf(p).equals(own)) {
-                return Optional.of(new Entry(p));
+                return found(p);
             }
         }
-        return Optional.of(new Entry(same.get(0)));
+        return found(same.get(0));
+    }
+
+    private Located found(String entry) {
+        return new Located(Optional.of(new Entry(entry)), false);
     }
 
     @Override
