@@ -120,8 +120,10 @@ class HostileInputTest {
         Result r = Fixtures.read(ImportFile.ofBytes("WhatsApp Chat with X.txt", o.toByteArray()), ImportOptions.defaults());
         assertEquals(2, r.messages().size());
         assertEquals("ça va\n" + "a".repeat(9000), r.message(0).text());
-        assertTrue(r.message(1).text().contains("\uFFFD"));
+        // Each byte that is not UTF-8 is read as windows-1252 on its own; the line is reported.
+        assertEquals("bad \u00C3(\u00FF", r.message(1).text());
         assertEquals(List.of("invalid-encoding"), r.problems().stream().map(ImportProblem::code).toList());
+        assertEquals(3, r.problems().get(0).line());
     }
 
     @Test

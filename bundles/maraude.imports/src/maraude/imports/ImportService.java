@@ -136,7 +136,7 @@ public class ImportService {
                 try {
                     file.head(); // a zip entry past a limit is refused here, before any importer sniffs it
                 } catch (IOException e) {
-                    report(file, e, problems);
+                    report(file, e, problems, options.limits());
                     sub.worked(1);
                     continue;
                 }
@@ -165,7 +165,7 @@ public class ImportService {
                             NLS.bind(Messages.problemArchive, e.kind())));
                     break; // the archive itself failed: going on would fail the same way
                 } catch (IOException | RuntimeException | StackOverflowError e) {
-                    report(file, e, problems);
+                    report(file, e, problems, options.limits());
                     if (!(e instanceof LimitExceededException l && l.code().startsWith("zip"))) { //$NON-NLS-1$
                         ctx.quarantineFile(file);
                     }
@@ -209,13 +209,14 @@ public class ImportService {
         sub.setTaskName(String.format(Locale.ROOT, "%,d / %,.0f/s", n, n / secs)); //$NON-NLS-1$
     }
 
-    static void report(ImportFile file, Throwable e, List<ImportProblem> problems) {
+    static void report(ImportFile file, Throwable e, List<ImportProblem> problems, ImportLimits limits) {
+        String depth = String.valueOf(limits.maxNestingDepth());
         if (e instanceof LimitExceededException l) {
             problems.add(new ImportProblem(file.name(), 0, -1, l.code(), l.getMessage()));
         } else if (e instanceof StreamConstraintsException s) {
             long line = s.getLocation() == null ? 0 : s.getLocation().getLineNr();
             problems.add(new ImportProblem(file.name(), line, -1, "too-deep", //$NON-NLS-1$
-                    NLS.bind(Messages.problemTooDeep, "")));//$NON-NLS-1$
+                    NLS.bind(Messages.problemTooDeep, depth)));
         } else if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException j) {
             long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
             problems.add(new ImportProblem(file.name(), line, -1, "truncated", Messages.problemTruncated)); //$NON-NLS-1$
@@ -227,7 +228,7 @@ public class ImportService {
         } else if (e instanceof java.io.EOFException) {
             problems.add(new ImportProblem(file.name(), 0, -1, "truncated", Messages.problemTruncated)); //$NON-NLS-1$
         } else if (e instanceof StackOverflowError) {
-            problems.add(new ImportProblem(file.name(), 0, -1, "too-deep", NLS.bind(Messages.problemTooDeep, ""))); //$NON-NLS-1$ //$NON-NLS-2$
+            problems.add(new ImportProblem(file.name(), 0, -1, "too-deep", NLS.bind(Messages.problemTooDeep, depth))); //$NON-NLS-1$
         } else {
             problems.add(new ImportProblem(file.name(), 0, -1, "unreadable", //$NON-NLS-1$
                     NLS.bind(Messages.problemUnreadable, e.getClass().getSimpleName())));

@@ -27,6 +27,8 @@ public final class Messages extends NLS {
     public static String problemNoMessages;
     public static String problemArchive;
     public static String problemOutsideFolder;
+    public static String problemInvalidEncodingLine;
+    public static String problemInvalidEncodingMore;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -59,8 +60,15 @@ public final class FacebookHtmlImporter implements Importer {
 
     @Override
     public void read(ImportFile file, ImportContext ctx, ImportSink sink) throws IOException {
-        String html = TextDecoding.decode(file.readAll(ctx.limits().maxDocumentBytes()));
+        String html = TextDecoding.decode(file.readAll(ctx.limits().maxDocumentBytes()), file, ctx);
         Document doc = HtmlText.parse(html, ctx.limits().maxNestingDepth());
+        long cut = HtmlText.depthLimitLine(doc, html, ctx.limits().maxNestingDepth());
+        if (cut > 0) {
+            // Blocks past the limit may have lost their shape (and their messages): said, and the page kept.
+            ctx.problem(file, cut, -1, "too-deep", //$NON-NLS-1$
+                    NLS.bind(Messages.problemTooDeep, Integer.valueOf(ctx.limits().maxNestingDepth())));
+            ctx.quarantineFile(file);
+        }
         Platform platform = FacebookJsonImporter.platformOf(file);
         String title = doc.title().strip();
         List<String> participants = new ArrayList<>();

@@ -14,7 +14,9 @@ import org.eclipse.osgi.util.NLS;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,27 +79,66 @@ public final class FacebookJsonImporter implements Importer {
         ObjectNode root = mapper.createObjectNode();
         List<JsonNode> messages = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        JsonProcessingException broken = null;
+        long brokenLine = 0;
         try (JsonParser p = mapper.getFactory().createParser(new ByteArrayInputStream(bytes))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new JsonParseException(p, "not a JSON object"); //$NON-NLS-1$
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken t = p.nextToken();
-                if (field.equals("messages") && t == JsonToken.START_ARRAY) { //$NON-NLS-1$
-                    while (p.nextToken() == JsonToken.START_OBJECT) {
-                        lines.add(Long.valueOf(p.currentLocation().getLineNr()));
-                        messages.add(mapper.readTree(p));
-                    }
-                } else {
-                    root.set(field, mapper.readTree(p));
+            try {
+                readFields(p, mapper, root, messages, lines);
+            } catch (JsonProcessingException e) {
+                if (messages.isEmpty()) {
+                    throw e; // nothing to keep: reported by the service, the file quarantined
                 }
+                broken = e; // too deep or broken further on: what came before is kept
+                // A nesting refusal carries no location: the parser's is where it stopped.
+                brokenLine = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr()
+                        : p.currentLocation().getLineNr();
             }
+        }
+        if (broken != null) {
+            reportBroken(broken, brokenLine, file, ctx);
         }
         if (messages.isEmpty()) {
             ctx.problem(file, 0, -1, "no-messages", Messages.problemNoMessages); //$NON-NLS-1$
             return;
         }
+        emit(root, messages, lines, file, ctx, sink);
+    }
+
+    private static void readFields(JsonParser p, ObjectMapper mapper, ObjectNode root, List<JsonNode> messages,
+            List<Long> lines) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (field.equals("messages") && t == JsonToken.START_ARRAY) { //$NON-NLS-1$
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    long line = p.currentLocation().getLineNr();
+                    messages.add(mapper.readTree(p));
+                    lines.add(Long.valueOf(line));
+                }
+            } else {
+                root.set(field, mapper.readTree(p));
+            }
+        }
+    }
+
+    /** A file broken after some messages: reported with its line, quarantined whole, the messages before kept. */
+    private static void reportBroken(JsonProcessingException e, long line, ImportFile file, ImportContext ctx) {
+        if (e instanceof StreamConstraintsException) {
+            ctx.problem(file, line, -1, "too-deep", //$NON-NLS-1$
+                    NLS.bind(Messages.problemTooDeep, Integer.valueOf(ctx.limits().maxNestingDepth())));
+        } else if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+            ctx.problem(file, line, -1, "truncated", Messages.problemTruncated); //$NON-NLS-1$
+        } else {
+            ctx.problem(file, line, -1, "malformed", NLS.bind(Messages.problemUnreadable, "JSON")); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        ctx.quarantineFile(file);
+    }
+
+    private void emit(ObjectNode root, List<JsonNode> messages, List<Long> lines, ImportFile file, ImportContext ctx,
+            ImportSink sink) throws IOException {
         Platform platform = platformOf(file);
         List<String> participants = new ArrayList<>();
         for (JsonNode p : root.path("participants")) { //$NON-NLS-1$

@@ -267,7 +267,12 @@ public final class MailImporter implements Importer {
             st.out.conversation(contact, conv);
             StringBuilder text = new StringBuilder();
             List<Attachment> atts = new ArrayList<>();
-            walk(msg, text, atts, ctx, st, 0);
+            if (walk(msg, text, atts, ctx, st)) {
+                // Mime4j or the walk gave up on parts nested this deep: say so, and keep the raw message.
+                ctx.problem(file, line, -1, "too-deep", //$NON-NLS-1$
+                        NLS.bind(Messages.problemTooDeep, Integer.valueOf(ctx.limits().maxNestingDepth())));
+                ctx.quarantine(file, line, new String(bytes, StandardCharsets.ISO_8859_1));
+            }
             String body = text.toString().strip();
             String full = subject.isEmpty() ? body : body.isEmpty() ? subject : subject + "\n\n" + body; //$NON-NLS-1$
             Direction direction = outbound ? Direction.OUTBOUND
@@ -404,44 +409,69 @@ public final class MailImporter implements Importer {
                 .getValue();
     }
 
-    /** Collects inline text (plain preferred over HTML in alternatives) and attachments. */
-    private void walk(Entity e, StringBuilder text, List<Attachment> atts, ImportContext ctx, State st, int depth)
+    /** Most parts looked at in one message: bounds the work on a hostile one. */
+    private static final int MAX_PARTS = 10_000;
+
+    /**
+     * Collects inline text (plain preferred over HTML in alternatives) and attachments, walking the
+     * parts with a stack of our own (no recursion), so that any nesting Mime4j built is read whole.
+     * Returns whether parts were lost: Mime4j gave up on a multipart nested deeper than the limit
+     * (it is left empty), or the message has more parts than {@link #MAX_PARTS}; the caller
+     * reports it and keeps the raw message.
+     */
+    private boolean walk(Entity root, StringBuilder text, List<Attachment> atts, ImportContext ctx, State st)
             throws IOException {
-        if (depth > ctx.limits().maxNestingDepth()) {
-            return;
+        record Part(Entity entity, int depth) {
         }
-        Body body = e.getBody();
-        if (body instanceof Multipart mp) {
-            List<Entity> parts = mp.getBodyParts();
-            if ("alternative".equalsIgnoreCase(mp.getSubType())) { //$NON-NLS-1$
-                Entity chosen = null;
-                for (Entity p : parts) {
-                    if ("text/plain".equalsIgnoreCase(p.getMimeType())) { //$NON-NLS-1$
-                        chosen = p;
-                        break;
+        java.util.ArrayDeque<Part> todo = new java.util.ArrayDeque<>();
+        todo.push(new Part(root, 0));
+        boolean deep = false;
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            Part part = todo.pop();
+            if (++seen > MAX_PARTS) {
+                return true;
+            }
+            Entity e = part.entity();
+            Body body = e.getBody();
+            if (body instanceof Multipart mp) {
+                List<Entity> parts = mp.getBodyParts();
+                deep |= parts.isEmpty() && part.depth() > ctx.limits().maxNestingDepth();
+                if ("alternative".equalsIgnoreCase(mp.getSubType())) { //$NON-NLS-1$
+                    Entity chosen = null;
+                    for (Entity p : parts) {
+                        if ("text/plain".equalsIgnoreCase(p.getMimeType())) { //$NON-NLS-1$
+                            chosen = p;
+                            break;
+                        }
                     }
+                    if (chosen == null && !parts.isEmpty()) {
+                        chosen = parts.get(parts.size() - 1);
+                    }
+                    if (chosen != null) {
+                        todo.push(new Part(chosen, part.depth() + 1));
+                    }
+                    continue;
                 }
-                if (chosen == null && !parts.isEmpty()) {
-                    chosen = parts.get(parts.size() - 1);
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    todo.push(new Part(parts.get(i), part.depth() + 1));
                 }
-                if (chosen != null) {
-                    walk(chosen, text, atts, ctx, st, depth + 1);
-                }
-                return;
+                continue;
             }
-            for (Entity p : parts) {
-                walk(p, text, atts, ctx, st, depth + 1);
+            if (body instanceof Message inner) {
+                append(text, "---"); //$NON-NLS-1$
+                todo.push(new Part(inner, part.depth() + 1));
+                continue;
             }
-            return;
+            if (body instanceof SingleBody single) {
+                leaf(e, single, text, atts, ctx, st);
+            }
         }
-        if (body instanceof Message inner) {
-            append(text, "---"); //$NON-NLS-1$
-            walk(inner, text, atts, ctx, st, depth + 1);
-            return;
-        }
-        if (!(body instanceof SingleBody single)) {
-            return;
-        }
+        return deep;
+    }
+
+    private void leaf(Entity e, SingleBody single, StringBuilder text, List<Attachment> atts, ImportContext ctx, State st)
+            throws IOException {
         String type = e.getMimeType() == null ? "text/plain" : e.getMimeType().toLowerCase(Locale.ROOT); //$NON-NLS-1$
         String filename = e.getFilename();
         boolean attachment = "attachment".equalsIgnoreCase(e.getDispositionType()) || filename != null; //$NON-NLS-1$

@@ -97,8 +97,15 @@ public final class SavedInboxImporter implements Importer {
 
     @Override
     public void read(ImportFile file, ImportContext ctx, ImportSink sink) throws IOException {
-        String html = TextDecoding.decode(file.readAll(ctx.limits().maxDocumentBytes()));
+        String html = TextDecoding.decode(file.readAll(ctx.limits().maxDocumentBytes()), file, ctx);
         Document doc = HtmlText.parse(html, ctx.limits().maxNestingDepth());
+        long cut = HtmlText.depthLimitLine(doc, html, ctx.limits().maxNestingDepth());
+        if (cut > 0) {
+            // Blocks past the limit may have lost their shape (and their messages): said, and the page kept.
+            ctx.problem(file, cut, -1, "too-deep", //$NON-NLS-1$
+                    NLS.bind(Messages.problemTooDeep, Integer.valueOf(ctx.limits().maxNestingDepth())));
+            ctx.quarantineFile(file);
+        }
         String url = pageUrl(doc, html);
         long savedMs = file.lastModified();
         ZonedDateTime saved = ZonedDateTime.ofInstant(savedMs > 0 ? Instant.ofEpochMilli(savedMs) : Instant.now(), ctx.zone());

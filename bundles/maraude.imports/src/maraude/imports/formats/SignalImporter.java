@@ -76,7 +76,7 @@ public final class SignalImporter implements Importer {
         String author = null;
         StringBuilder text = null;
         long start = 0;
-        try (LineReader lines = new LineReader(TextDecoding.open(file), ctx.limits().maxLineChars())) {
+        try (LineReader lines = new LineReader(TextDecoding.open(file, ctx), ctx.limits().maxLineChars())) {
             Line line;
             while ((line = lines.next()) != null) {
                 ctx.checkCanceled();

@@ -70,7 +70,7 @@ public final class SmsBackupImporter implements Importer {
     @Override
     public void read(ImportFile file, ImportContext ctx, ImportSink sink) throws IOException {
         Emitter out = new Emitter(sink, file);
-        try (Reader r = new SurrogateRefReader(new java.io.BufferedReader(TextDecoding.open(file), 1 << 16))) {
+        try (Reader r = new SurrogateRefReader(new java.io.BufferedReader(TextDecoding.open(file, ctx), 1 << 16))) {
             XMLStreamReader x = factory().createXMLStreamReader(r);
             try {
                 while (x.hasNext()) {

@@ -13,6 +13,7 @@ import org.eclipse.osgi.util.NLS;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -62,6 +63,15 @@ public final class TelegramImporter implements Importer {
         return 0;
     }
 
+    /** Unwinds the reading of nested chats once a refusal is reported. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super(null, null, false, false);
+        }
+    }
+
     /** State of the chat object being read. */
     private static final class Chat {
         String name;
@@ -80,6 +90,8 @@ public final class TelegramImporter implements Importer {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "not a JSON object"); //$NON-NLS-1$
             }
             readObject(p, mapper, file, ctx, out, chats);
+        } catch (Stop reported) {
+            return;
         }
         if (out.messages() == 0) {
             ctx.problem(file, 0, -1, "no-messages", Messages.problemNoMessages); //$NON-NLS-1$
@@ -105,7 +117,17 @@ public final class TelegramImporter implements Importer {
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     ctx.checkCanceled();
                     long line = p.currentLocation().getLineNr();
-                    JsonNode m = mapper.readTree(p);
+                    JsonNode m;
+                    try {
+                        m = mapper.readTree(p);
+                    } catch (StreamConstraintsException e) {
+                        // Jackson refuses the nesting without a location: the message's line is reported,
+                        // the file kept whole, the messages before it kept.
+                        ctx.problem(file, line, -1, "too-deep", //$NON-NLS-1$
+                                NLS.bind(Messages.problemTooDeep, Integer.valueOf(ctx.limits().maxNestingDepth())));
+                        ctx.quarantineFile(file);
+                        throw new Stop();
+                    }
                     if (chat.conv == null) {
                         open(chat, file, index);
                         out.conversation(chat.contact, chat.conv);

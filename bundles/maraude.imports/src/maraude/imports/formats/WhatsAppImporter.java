@@ -193,7 +193,7 @@ public final class WhatsAppImporter implements Importer {
         out.conversation(contact, conversation);
         Pending cur = null;
         boolean reportedPreamble = false;
-        try (LineReader lines = new LineReader(TextDecoding.open(file), ctx.limits().maxLineChars())) {
+        try (LineReader lines = new LineReader(TextDecoding.open(file, ctx), ctx.limits().maxLineChars())) {
             Line line;
             while ((line = lines.next()) != null) {
                 ctx.checkCanceled();

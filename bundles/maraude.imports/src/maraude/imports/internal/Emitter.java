@@ -49,12 +49,21 @@ public final class Emitter {
         this.file = file;
     }
 
+    /**
+     * Emits a contact and a conversation once each. Their shown names are cleaned of control and
+     * bidi override characters ({@link TextNormalizer#cleanName}); ids are left as made.
+     */
     public void conversation(Contact contact, Conversation conversation) {
         if (emitted.add(contact.id())) {
-            sink.contact(contact);
+            String name = TextNormalizer.cleanName(contact.displayName());
+            sink.contact(name.equals(contact.displayName()) ? contact
+                    : new Contact(contact.id(), contact.platform(), contact.handle(),
+                            name.isEmpty() ? TextNormalizer.cleanName(contact.handle()) : name));
         }
         if (emitted.add(conversation.id())) {
-            sink.conversation(conversation);
+            String title = TextNormalizer.cleanName(conversation.title());
+            sink.conversation(title == null || title.equals(conversation.title()) ? conversation
+                    : new Conversation(conversation.id(), conversation.platform(), conversation.contactId(), title));
         }
     }
 
@@ -64,6 +73,7 @@ public final class Emitter {
 
     public Message message(String conversationId, Direction direction, ZonedDateTime instant, String author,
             String text, List<Attachment> attachments, long line, long offset) {
+        author = TextNormalizer.cleanName(author);
         if (direction == Direction.INBOUND && AutomaticReplies.looksAutomatic(text)) {
             direction = Direction.SYSTEM; // an away message is nobody's words: it does not ask for a reply
         }

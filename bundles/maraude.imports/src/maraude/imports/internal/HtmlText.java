@@ -8,6 +8,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -23,6 +24,36 @@ public final class HtmlText {
     public static Document parse(String html, int maxDepth) {
         Parser p = Parser.htmlParser().setMaxDepth(maxDepth);
         return Jsoup.parse(html, "", p); //$NON-NLS-1$
+    }
+
+    /**
+     * Where JSoup's nesting limit changed the page, as a 1-based line; 0 when the limit was not
+     * reached. JSoup does not say when it closes elements to stay within {@code maxDepth} (their
+     * content goes to a shallower parent, so a message block can lose its shape): an element at
+     * the limit shows it, and the page is then parsed again with positions to find its line.
+     */
+    public static long depthLimitLine(Document doc, String html, int maxDepth) {
+        if (deepest(doc, maxDepth) == null) {
+            return 0;
+        }
+        Document again = Jsoup.parse(html, "", Parser.htmlParser().setMaxDepth(maxDepth).setTrackPosition(true)); //$NON-NLS-1$
+        Element at = deepest(again, maxDepth);
+        return at == null ? 0 : Math.max(1, at.sourceRange().start().lineNumber());
+    }
+
+    private static Element deepest(Document doc, int maxDepth) {
+        Element[] found = new Element[1];
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && depth >= maxDepth) {
+                    found[0] = e;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, doc);
+        return found[0];
     }
 
     public static String toText(String html, int maxDepth) {

@@ -27,6 +27,43 @@ public final class TextNormalizer {
         return b == null ? s : b.toString();
     }
 
+    /**
+     * A name fit to show: line breaks and tabs become a space; NUL and every other C0/C1 control,
+     * and the bidi embeddings, overrides and isolates that can disguise a name (U+202A–U+202E,
+     * U+2066–U+2069), are removed; spaces collapse. The marks LRM, RLM and ALM are harmless in
+     * right-to-left names and stay. A clean name is returned as is (ids made from it do not change).
+     */
+    public static String cleanName(String s) {
+        if (s == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < s.length() && !unfitInName(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t' || c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                if (b.length() > 0 && b.charAt(b.length() - 1) != ' ') {
+                    b.append(' ');
+                }
+            } else if (!unfitInName(c) && !(c == ' ' && b.length() > 0 && b.charAt(b.length() - 1) == ' ')) {
+                b.append(c);
+            }
+        }
+        return b.toString().strip();
+    }
+
+    private static boolean unfitInName(char c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u2028' || c == '\u2029';
+    }
+
     /** Strips bidi marks and whitespace at both ends only. */
     public static String trimMarks(String s) {
         int a = 0;
