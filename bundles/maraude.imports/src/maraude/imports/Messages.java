@@ -2,7 +2,10 @@ package maraude.imports;
 
 import org.eclipse.osgi.util.NLS;
 
-/** Texts shown to users in import reports. They never include message text or names. */
+/**
+ * Texts shown to users in import reports (never including message text or names), and the notes
+ * shown in place of media an export left out.
+ */
 public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "maraude.imports.messages"; //$NON-NLS-1$
@@ -29,6 +32,11 @@ public final class Messages extends NLS {
     public static String problemOutsideFolder;
     public static String problemInvalidEncodingLine;
     public static String problemInvalidEncodingMore;
+    public static String notIncludedPhoto;
+    public static String notIncludedVideo;
+    public static String notIncludedAudio;
+    public static String notIncludedSticker;
+    public static String notIncludedFile;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

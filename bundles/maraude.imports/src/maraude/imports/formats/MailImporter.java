@@ -100,10 +100,13 @@ public final class MailImporter implements Importer {
         return FROM_LINE.matcher((nl < 0 ? h : h.substring(0, nl)).strip()).matches();
     }
 
-    /** Per-file state: threads seen so far. */
+    /** Per-file state: threads seen so far, the message being read. */
     private static final class State {
         final Map<String, String> rootOf = new HashMap<>();
         final Emitter out;
+        ImportFile file;
+        long line;
+        boolean badBytesReported;
 
         State(Emitter out) {
             this.out = out;
@@ -229,6 +232,9 @@ public final class MailImporter implements Importer {
     private void one(byte[] bytes, String envelope, ImportFile file, long line, ImportContext ctx, State st)
             throws IOException {
         ctx.checkCanceled();
+        st.file = file;
+        st.line = line;
+        st.badBytesReported = false;
         Message msg;
         try {
             msg = builder(ctx).parseMessage(new ByteArrayInputStream(bytes));
@@ -480,7 +486,12 @@ public final class MailImporter implements Importer {
             try (InputStream in = single.getInputStream()) {
                 b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, ctx.limits().maxDocumentBytes()));
             }
-            String s = decode(b, e.getCharset());
+            String s = decode(b, e.getCharset(), bad -> {
+                if (!st.badBytesReported) { // once per message, at its first line: part lines are not file lines
+                    st.badBytesReported = true;
+                    ctx.problem(st.file, st.line, -1, "invalid-encoding", Messages.problemInvalidEncodingLine); //$NON-NLS-1$
+                }
+            });
             append(text, type.equals("text/html") ? HtmlText.toText(s, ctx.limits().maxNestingDepth()) : s); //$NON-NLS-1$
             return;
         }
@@ -502,6 +513,11 @@ public final class MailImporter implements Importer {
 
     /** Declared Latin-1 is really windows-1252 in practice; unknown charsets: UTF-8 if valid, else windows-1252. */
     static String decode(byte[] b, String charset) {
+        return decode(b, charset, null);
+    }
+
+    /** As {@link #decode(byte[], String)}; UTF-8 (declared or guessed) bytes that are not UTF-8 are told to {@code badLine}. */
+    static String decode(byte[] b, String charset, java.util.function.LongConsumer badLine) {
         Charset cs = null;
         if (charset != null) {
             String c = charset.strip().toLowerCase(Locale.ROOT);
@@ -515,7 +531,10 @@ public final class MailImporter implements Importer {
             }
         }
         if (cs == null) {
-            return maraude.imports.internal.TextDecoding.decode(b);
+            return maraude.imports.internal.TextDecoding.decode(b, badLine);
+        }
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            return maraude.imports.internal.TextDecoding.utf8(b, 0, badLine);
         }
         return new String(b, cs);
     }

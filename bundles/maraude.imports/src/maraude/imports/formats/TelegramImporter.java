@@ -192,10 +192,15 @@ public final class TelegramImporter implements Importer {
             }
         }
         List<Attachment> atts = new ArrayList<>();
+        String absent = null;
         for (String key : new String[] { "photo", "file" }) { //$NON-NLS-1$ //$NON-NLS-2$
             String ref = m.path(key).asText(null);
-            if (ref == null || ref.isBlank() || ref.startsWith("(")) { //$NON-NLS-1$
-                continue; // "(File not included…)" is a note, not a path
+            if (ref == null || ref.isBlank()) {
+                continue;
+            }
+            if (ref.startsWith("(")) { //$NON-NLS-1$
+                absent = notIncluded(key, m); // "(File not included…)" is a note, not a path
+                continue;
             }
             ImportContainer.Located where = ctx.locate(file, ref, line);
             Optional<ImportFile> f = where.file();
@@ -211,7 +216,29 @@ public final class TelegramImporter implements Importer {
         Direction dir = service ? Direction.SYSTEM : ctx.isUs(author) || ctx.isUs(m.path("from_id").asText("")) //$NON-NLS-1$ //$NON-NLS-2$
                 ? Direction.OUTBOUND
                 : Direction.INBOUND;
-        out.message(chat.conv.id(), dir, at, service ? "" : author, text.toString(), atts, line, -1); //$NON-NLS-1$
+        // A media left out of the export would be an empty message: it says what it was instead
+        // (in the user's language; the id is made from the export's own empty text).
+        String shown = text.length() == 0 && atts.isEmpty() && absent != null ? absent : text.toString();
+        out.message(chat.conv.id(), dir, at, service ? "" : author, text.toString(), shown, atts, line, -1); //$NON-NLS-1$
+    }
+
+    /** What a media "not included in the export" was, from its key and Telegram's {@code media_type}. */
+    static String notIncluded(String key, JsonNode m) {
+        String type = m.path("media_type").asText(""); //$NON-NLS-1$
+        String name = m.path("file_name").asText(""); //$NON-NLS-1$
+        String note;
+        if (key.equals("photo")) { //$NON-NLS-1$
+            note = Messages.notIncludedPhoto;
+        } else {
+            note = switch (type) {
+            case "video_file", "video_message", "animation" -> Messages.notIncludedVideo; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            case "voice_message", "audio_file" -> Messages.notIncludedAudio; //$NON-NLS-1$ //$NON-NLS-2$
+            case "sticker" -> Messages.notIncludedSticker; //$NON-NLS-1$
+            default -> Messages.notIncludedFile;
+            };
+        }
+        String shown = name.isBlank() ? "" : " (" + maraude.imports.internal.TextNormalizer.cleanName(name) + ')'; //$NON-NLS-1$
+        return NLS.bind(note, shown);
     }
 
     /** "text" is a string, or an array of strings and {type, text} objects. */

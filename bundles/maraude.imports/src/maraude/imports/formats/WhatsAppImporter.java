@@ -20,6 +20,7 @@ import maraude.core.model.Direction;
 import maraude.core.model.Platform;
 import maraude.imports.ImportContext;
 import maraude.imports.ImportFile;
+import maraude.imports.ImportOptions.DateOrder;
 import maraude.imports.ImportSink;
 import maraude.imports.Importer;
 import maraude.imports.Messages;
@@ -181,12 +182,19 @@ public final class WhatsAppImporter implements Importer {
 
     @Override
     public void read(ImportFile file, ImportContext ctx, ImportSink sink) throws IOException {
+        String chat = chatName(file);
+        boolean named = CHAT_PREFIX.matcher(exportName(file)).find();
+        boolean auto = ctx.options().dateOrder() == DateOrder.AUTO;
+        Scan scan = auto || !named ? scan(file, ctx) : null;
         boolean dayFirst = switch (ctx.options().dateOrder()) {
         case DAY_FIRST -> true;
         case MONTH_FIRST -> false;
-        case AUTO -> inferDayFirst(file, ctx);
+        case AUTO -> scan.dayFirst();
         };
-        String chat = chatName(file);
+        if (!named && scan.soleOther() != null) {
+            // "export.txt": the file name says nothing, the one person we talk with says who it is.
+            chat = scan.soleOther();
+        }
         Contact contact = Contact.of(Platform.WHATSAPP, chat, chat);
         Conversation conversation = Conversation.of(Platform.WHATSAPP, chat, contact, chat);
         Emitter out = new Emitter(sink, file);
@@ -357,10 +365,19 @@ public final class WhatsAppImporter implements Importer {
         }
     }
 
-    /** Day-first unless the file shows a month-first date; the majority of decisive dates wins. */
-    private static boolean inferDayFirst(ImportFile file, ImportContext ctx) throws IOException {
+    /**
+     * What a first reading tells: whether dates are day-first (unless the file shows month-first
+     * dates, the majority of decisive dates wins), and the only author other than us, when there is
+     * exactly one (null otherwise, or when we are not known).
+     */
+    record Scan(boolean dayFirst, String soleOther) {
+    }
+
+    private static Scan scan(ImportFile file, ImportContext ctx) throws IOException {
         long dayEvidence = 0;
         long monthEvidence = 0;
+        String other = null;
+        boolean several = !ctx.hasUs();
         try (LineReader lines = new LineReader(TextDecoding.open(file), ctx.limits().maxLineChars())) {
             Line line;
             while ((line = lines.next()) != null) {
@@ -371,7 +388,20 @@ public final class WhatsAppImporter implements Importer {
                     ctx.checkCanceled();
                 }
                 Header h = parseHeader(line.text());
-                if (h == null || h.a().length() == 4) {
+                if (h == null) {
+                    continue;
+                }
+                if (!several) {
+                    Pending m = start(h, line.text(), line.number());
+                    if (m != null && !m.system && !m.author.isEmpty() && !ctx.isUs(m.author)) {
+                        if (other == null) {
+                            other = m.author;
+                        } else if (!other.equals(m.author)) {
+                            several = true;
+                        }
+                    }
+                }
+                if (h.a().length() == 4) {
                     continue;
                 }
                 int p = Integer.parseInt(h.a());
@@ -383,7 +413,7 @@ public final class WhatsAppImporter implements Importer {
                 }
             }
         }
-        return dayEvidence >= monthEvidence;
+        return new Scan(dayEvidence >= monthEvidence, several ? null : other);
     }
 
     static ZonedDateTime instant(Header h, boolean dayFirst, ImportContext ctx) {
@@ -425,10 +455,9 @@ public final class WhatsAppImporter implements Importer {
         }
     }
 
-    /** The chat partner's (or group's) name, from the export's file name or its zip's name. */
-    static String chatName(ImportFile file) {
-        String base = file.fileName();
-        String name = stripExtension(base);
+    /** The name the export gives the chat: the file's stem, or its zip's or folder's for "_chat.txt". */
+    static String exportName(ImportFile file) {
+        String name = stripExtension(file.fileName());
         if (name.equalsIgnoreCase("_chat") || name.equalsIgnoreCase("chat")) { //$NON-NLS-1$ //$NON-NLS-2$
             String full = file.name();
             int bang = full.lastIndexOf("!/"); //$NON-NLS-1$
@@ -436,6 +465,13 @@ public final class WhatsAppImporter implements Importer {
             int slash = Math.max(outer.lastIndexOf('/'), outer.lastIndexOf('\\'));
             name = stripExtension(outer.substring(slash + 1));
         }
+        return name;
+    }
+
+    /** The chat partner's (or group's) name, from the export's file name or its zip's name. */
+    static String chatName(ImportFile file) {
+        String base = file.fileName();
+        String name = exportName(file);
         Matcher m = CHAT_PREFIX.matcher(name);
         if (m.find()) {
             name = name.substring(m.end());

@@ -73,6 +73,17 @@ public final class Emitter {
 
     public Message message(String conversationId, Direction direction, ZonedDateTime instant, String author,
             String text, List<Attachment> attachments, long line, long offset) {
+        return message(conversationId, direction, instant, author, text, text, attachments, line, offset);
+    }
+
+    /**
+     * A message whose shown text ({@code shown}, e.g. a note in the user's language saying what a
+     * missing photo was) differs from the text its id is made of ({@code idText}): the id does not
+     * depend on the language of the import, and stays the one an earlier import gave it.
+     */
+    public Message message(String conversationId, Direction direction, ZonedDateTime instant, String author,
+            String idText, String shown, List<Attachment> attachments, long line, long offset) {
+        String text = idText;
         author = TextNormalizer.cleanName(author);
         if (direction == Direction.INBOUND && AutomaticReplies.looksAutomatic(text)) {
             direction = Direction.SYSTEM; // an away message is nobody's words: it does not ask for a reply
@@ -86,6 +97,10 @@ public final class Emitter {
                     base.attachments());
             m = new Message(id, conversationId, direction, instant, base.author(), null, base.text(),
                     base.attachments(), base.source());
+        }
+        if (shown != null && !shown.equals(text)) {
+            m = new Message(m.id(), m.conversationId(), m.direction(), m.instant(), m.author(), null, shown,
+                    m.attachments(), m.source());
         }
         sink.message(m);
         messages++;

@@ -161,11 +161,21 @@ public final class TextDecoding {
 
     /** Decodes a whole document with the guessed encoding, reporting its lines that are not UTF-8 (see {@link #open}). */
     public static String decode(byte[] all, ImportFile f, ImportContext ctx) {
+        return decode(all, ctx == null ? null : reporter(ctx, f));
+    }
+
+    /** Decodes a whole document with the guessed encoding, telling {@code badLine} its lines that are not UTF-8. */
+    public static String decode(byte[] all, LongConsumer badLine) {
         Guess g = guess(all);
         if (!g.charset().equals(StandardCharsets.UTF_8)) {
             return decodeHead(all);
         }
-        try (Reader r = reader(new ByteArrayInputStream(all), g, ctx == null ? null : reporter(ctx, f))) {
+        return utf8(all, g.bomLength(), badLine);
+    }
+
+    /** UTF-8 from {@code skip} on, bytes that are not UTF-8 read as windows-1252 and their lines told to {@code badLine}. */
+    public static String utf8(byte[] all, int skip, LongConsumer badLine) {
+        try (Reader r = new Utf8LineReader(new ByteArrayInputStream(all, skip, all.length - skip), badLine)) {
             StringBuilder b = new StringBuilder(all.length);
             char[] buf = new char[16384];
             int n;
