@@ -150,6 +150,20 @@ class SilentLossTest {
     }
 
     @Test
+    void aMailPartDeclaredUtf8WithLatin1BytesIsReadAndReportedAtTheMessage() throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write(("From luna@example.org Mon Jan  1 10:00:00 2024\nFrom: Luna <luna@example.org>\nTo: moi@example.org\n"
+                + "Date: Mon, 1 Jan 2024 10:00:00 +0000\nSubject: un\nContent-Type: text/plain; charset=utf-8\n\n"
+                + "d\u00e9j\u00e0\n\n").getBytes(StandardCharsets.UTF_8));
+        o.write(("From luna@example.org Mon Jan  1 11:00:00 2024\nFrom: Luna <luna@example.org>\nTo: moi@example.org\n"
+                + "Date: Mon, 1 Jan 2024 11:00:00 +0000\nSubject: deux\nContent-Type: text/plain; charset=utf-8\n\n"
+                + "tr\u00e8s bien\n").getBytes(CP1252));
+        Result r = Fixtures.read(ImportFile.ofBytes("luna.mbox", o.toByteArray()), ImportOptions.defaults());
+        assertEquals(List.of("un\n\nd\u00e9j\u00e0", "deux\n\ntr\u00e8s bien"), r.messages().stream().map(Message::text).toList());
+        assertEquals(List.of(10L), coded(r.problems(), "invalid-encoding").stream().map(ImportProblem::line).toList());
+    }
+
+    @Test
     void aLatin1FileIsStillReadAsLatin1WithoutWarnings() throws Exception {
         String chat = "24/03/2024 09:05 - Zo\u00e9: d\u00e9j\u00e0 l\u00e0\n24/03/2024 09:06 - Zo\u00e9: tr\u00e8s\n";
         Result r = Fixtures.read(ImportFile.ofBytes("WhatsApp Chat with X.txt", chat.getBytes(CP1252)), ImportOptions.defaults());

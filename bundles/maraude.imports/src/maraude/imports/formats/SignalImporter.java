@@ -83,6 +83,7 @@ public final class SignalImporter implements Importer {
                 if (line.tooLong()) {
                     ctx.problem(file, line.number(), -1, "line-too-long", //$NON-NLS-1$
                             NLS.bind(Messages.problemLineTooLong, Long.valueOf(line.length())));
+                    ctx.quarantine(file, line.number(), line.text() + " [...]"); //$NON-NLS-1$
                     continue;
                 }
                 Matcher m = HEADER.matcher(line.text());

@@ -102,22 +102,31 @@ final class Utf8LineReader extends Reader {
         return true; // the loop leaves with characters, or returns false at the end
     }
 
-    /** Counts line breaks among the characters decoded since {@code from}. */
+    /** Counts line breaks among the characters decoded since {@code from} (one test per character on the common path). */
     private void count(int from) {
-        for (int i = from; i < chars.position(); i++) {
-            char c = chars.get(i);
+        char[] a = chars.array();
+        int to = chars.position();
+        if (to <= from) {
+            return;
+        }
+        int prevCr = lastWasCr ? from - 1 : Integer.MIN_VALUE;
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            char c = a[i];
+            if (c > '\r') {
+                continue;
+            }
             if (c == '\n') {
-                if (!lastWasCr) {
-                    breaks++;
+                if (prevCr != i - 1) {
+                    n++;
                 }
-                lastWasCr = false;
             } else if (c == '\r') {
-                breaks++;
-                lastWasCr = true;
-            } else {
-                lastWasCr = false;
+                n++;
+                prevCr = i;
             }
         }
+        breaks += n;
+        lastWasCr = a[to - 1] == '\r';
     }
 
     private void report() {
