@@ -113,6 +113,17 @@ class FolderContainmentTest {
     }
 
     @Test
+    void aFolderNamedThroughALinkIsReadWhereItReallyIs() throws Exception {
+        Files.writeString(export.resolve("WhatsApp Chat with Luna.txt"), "24/03/2024 09:05 - Luna: coucou\n");
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), export);
+        try (Archive a = new MemoryArchive(tmp.resolve("a"))) {
+            ImportReport r = service.importPaths(a, List.of(alias), ImportOptions.defaults(), null);
+            assertEquals(1, r.messagesAdded(), r.errors().toString());
+            assertEquals(List.of(), r.errors());
+        }
+    }
+
+    @Test
     void aFileSwappedForALinkAfterTheWalkIsRefusedWhenOpened() throws Exception {
         Path chat = Files.writeString(export.resolve("WhatsApp Chat with Luna.txt"), "24/03/2024 09:05 - Luna: coucou\n");
         ImportFile listed = new maraude.imports.internal.DirContainer(export).file(chat);

@@ -242,6 +242,11 @@ public class ImportService {
         for (Path p : paths) {
             Path abs = p.toAbsolutePath().normalize();
             if (Files.isDirectory(abs)) {
+                try {
+                    abs = abs.toRealPath(); // the folder the user named, wherever it really is; its links are walked below
+                } catch (IOException e) {
+                    // walked as named; unreadable parts are reported by the walk
+                }
                 DirContainer dir = new DirContainer(abs);
                 List<Path> found = new ArrayList<>();
                 List<Path> links = new ArrayList<>();
