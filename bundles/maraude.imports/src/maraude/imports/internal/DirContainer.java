@@ -91,7 +91,12 @@ public final class DirContainer implements ImportContainer {
     }
 
     private Located existing(String rel) {
-        Path p = root.resolve(rel).normalize();
+        Path p;
+        try {
+            p = root.resolve(rel).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Located.NONE; // a NUL or the like in a reference: no such file, and the rest of the chat goes on
+        }
         if (!p.startsWith(root)) {
             return Located.OUTSIDE;
         }
