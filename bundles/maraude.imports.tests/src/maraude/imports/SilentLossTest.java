@@ -49,6 +49,19 @@ class SilentLossTest {
     }
 
     @Test
+    void aSavedInboxPageNestedPastTheLimitSaysSo() throws Exception {
+        String block = "<div class=\"message\"><span class=\"author\">Luna</span><span class=\"text\">%s</span>"
+                + "<time datetime=\"2024-03-24 %s\"></time></div>\n";
+        String html = "<html><head><title>Luna</title></head><body>\n" + block.formatted("premier", "09:05")
+                + "<div>\n".repeat(250) + block.formatted("second", "09:06") + "</div>\n".repeat(250) + "</body></html>\n";
+        Result r = Fixtures.text("inbox.html", html, ImportOptions.defaults());
+        assertEquals("premier", r.message(0).text());
+        List<ImportProblem> deep = coded(r.problems(), "too-deep");
+        assertEquals(1, deep.size(), r.problems().toString());
+        assertTrue(deep.get(0).line() > 2, deep.get(0).toString());
+    }
+
+    @Test
     void aShallowPageReportsNothing() throws Exception {
         String html = "<html><head><title>Luna</title></head><body><div>Participants: Luna, Moi</div>"
                 + "<div class=\"_a6-g\"><div>Luna</div><div>coucou</div><div>Mar 24, 2024, 9:05 AM</div></div></body></html>";
