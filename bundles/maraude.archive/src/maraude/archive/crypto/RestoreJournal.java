@@ -47,6 +47,14 @@ final class RestoreJournal {
             EncryptedStorage.ATTACHMENTS_FOLDER);
     static final List<String> NEW_ENTRIES = List.of(EncryptedStorage.INDEX_FOLDER, EncryptedStorage.ATTACHMENTS_FOLDER,
             KeyFile.FILE_NAME);
+    /**
+     * Side files (notes, quarantine, "us" memory, sources, settings, caches, the clear marker) a
+     * restore replaces when the backup carries them: they go aside with the old archive and come in
+     * from the backup (before the key file), so no side file of one key stays beside another key.
+     */
+    static final List<String> SIDE_ENTRIES = java.util.stream.Stream
+            .concat(EncryptedArchiveFiles.SIDE_FILES.stream(), java.util.stream.Stream.of(EncryptedArchiveFiles.CLEAR_MARKER))
+            .toList();
 
     /** Tests only: called after each step with its number (a child JVM halts there to play a crash). */
     static volatile IntConsumer afterStep = n -> {
@@ -158,7 +166,7 @@ final class RestoreJournal {
             return out;
         }
         for (String n : v.split(",")) { //$NON-NLS-1$
-            if (!OLD_ENTRIES.contains(n) && !NEW_ENTRIES.contains(n)) {
+            if (!OLD_ENTRIES.contains(n) && !NEW_ENTRIES.contains(n) && !SIDE_ENTRIES.contains(n)) {
                 throw new IOException(JOURNAL + ": unexpected entry " + n); //$NON-NLS-1$
             }
             out.add(n);

@@ -104,6 +104,29 @@ public class FileAttachmentStore implements AttachmentStore {
         }
     }
 
+    @Override
+    public java.util.List<String> storedFiles() throws IOException {
+        return AttachmentStore.listTwoLevels(root);
+    }
+
+    @Override
+    public String damage(String storedFile) throws IOException {
+        String name = storedFile.replace("/", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        if (!SHA256.matcher(name).matches()) {
+            return "not a content address"; //$NON-NLS-1$
+        }
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(pathOf(name))) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).equals(name) ? null
+                : "content does not match its SHA-256"; //$NON-NLS-1$
+    }
+
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
