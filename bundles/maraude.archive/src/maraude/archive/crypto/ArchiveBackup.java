@@ -114,6 +114,7 @@ public final class ArchiveBackup {
                 }
                 copySideFiles(root, partial, protectedArchive ? null : key);
                 long docs = verify(partial, key);
+                maraude.core.archive.ArchiveLayout.restrictTree(partial);
                 syncTree(partial);
                 Files.deleteIfExists(dest); // an empty folder given as destination
                 Files.move(partial, dest, StandardCopyOption.ATOMIC_MOVE);
@@ -341,6 +342,7 @@ public final class ArchiveBackup {
                     }
                 }
             }
+            maraude.core.archive.ArchiveLayout.restrictTree(staging);
             syncTree(staging);
             KeyFile.syncFolder(root);
             RestoreJournal.afterStep.accept(0);
@@ -362,6 +364,7 @@ public final class ArchiveBackup {
             if (sides && !Files.exists(audit) && Files.isRegularFile(backup.resolve(AuditTrail.FILE_NAME))) {
                 // the archive's own trail goes on when there is one; a lost archive gets the backup's
                 Files.copy(backup.resolve(AuditTrail.FILE_NAME), audit);
+                maraude.core.archive.ArchiveLayout.restrict(audit);
             }
             // the restored archive is read whole again before the former one goes
             long docs = verify(root, key);

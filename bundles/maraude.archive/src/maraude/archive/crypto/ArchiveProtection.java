@@ -149,6 +149,7 @@ public final class ArchiveProtection {
             }
             AuditTrail.recordQuietly(root, AuditTrail.Event.PROTECT, Map.of());
             finishConversion(root);
+            maraude.core.archive.ArchiveLayout.restrictTree(root); // owner-only, whatever the umask was
         } catch (LockObtainFailedException e) {
             throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Protection_inUse, root), e);
         } catch (IOException | UncheckedIOException e) {

@@ -47,7 +47,7 @@ public final class EncryptedAttachmentStore implements AttachmentStore {
     @Override
     public Attachment store(InputStream content, String mediaType, String fileName) throws IOException {
         Path tmpDir = root.resolve(TMP);
-        Files.createDirectories(tmpDir);
+        maraude.core.archive.ArchiveLayout.createPrivateDirectories(tmpDir);
         Path tmp = Files.createTempFile(tmpDir, "att", ".part"); //$NON-NLS-1$ //$NON-NLS-2$
         try {
             MessageDigest md = sha256();

@@ -69,8 +69,9 @@ final class RestoreJournal {
         private final FileLock lock;
 
         Lock(Path root) throws IOException {
-            Files.createDirectories(root);
+            maraude.core.archive.ArchiveLayout.createPrivateDirectories(root);
             channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            maraude.core.archive.ArchiveLayout.restrict(root.resolve(LOCK));
             FileLock l;
             try {
                 l = channel.tryLock();
@@ -137,6 +138,9 @@ final class RestoreJournal {
         p.setProperty("out", String.join(",", plan.out())); //$NON-NLS-1$ //$NON-NLS-2$
         p.setProperty("in", String.join(",", plan.in())); //$NON-NLS-1$ //$NON-NLS-2$
         Path tmp = root.resolve(JOURNAL + ".tmp"); //$NON-NLS-1$
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        maraude.core.archive.ArchiveLayout.restrict(tmp);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
         }

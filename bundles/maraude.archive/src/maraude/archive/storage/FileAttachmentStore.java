@@ -46,7 +46,7 @@ public class FileAttachmentStore implements AttachmentStore {
     @Override
     public Attachment store(InputStream content, String mediaType, String fileName) throws IOException {
         Path tmpDir = root.resolve(TMP);
-        Files.createDirectories(tmpDir);
+        maraude.core.archive.ArchiveLayout.createPrivateDirectories(tmpDir);
         Path tmp = Files.createTempFile(tmpDir, "att", ".part"); //$NON-NLS-1$ //$NON-NLS-2$
         try {
             MessageDigest md = sha256();
@@ -71,7 +71,7 @@ public class FileAttachmentStore implements AttachmentStore {
             ch.force(true);
         }
         if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
+            maraude.core.archive.ArchiveLayout.createPrivateDirectories(target.getParent());
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {

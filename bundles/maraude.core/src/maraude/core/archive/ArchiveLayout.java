@@ -32,6 +32,7 @@ public final class ArchiveLayout {
             Pattern.compile("attachments/tmp/[^/]+"), //$NON-NLS-1$
             // protected archive: key file, encrypted index and attachments
             Pattern.compile("protection\\.key"), //$NON-NLS-1$
+            Pattern.compile("protection\\.key\\.tmp"), //$NON-NLS-1$
             Pattern.compile("index\\.enc/[^/]+"), //$NON-NLS-1$
             Pattern.compile("attachments\\.enc/[0-9a-f]{2}/[0-9a-f]{62}"), //$NON-NLS-1$
             Pattern.compile("attachments\\.enc/tmp/[^/]+"), //$NON-NLS-1$
@@ -50,6 +51,7 @@ public final class ArchiveLayout {
             Pattern.compile("audit\\.log"), //$NON-NLS-1$
             Pattern.compile("\\.restore\\.lock"), //$NON-NLS-1$
             Pattern.compile("\\.restore-journal"), //$NON-NLS-1$
+            Pattern.compile("\\.restore-journal\\.tmp"), //$NON-NLS-1$
             Pattern.compile("\\.restore-staging/.+")); //$NON-NLS-1$
 
     private static final Pattern TEMPORARY = Pattern.compile("(.+)\\.[0-9]+\\.tmp"); //$NON-NLS-1$
@@ -109,6 +111,55 @@ public final class ArchiveLayout {
             }
         }
         return n;
+    }
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FILE_PERMS = java.nio.file.attribute.PosixFilePermissions
+            .fromString("rw-------"); //$NON-NLS-1$
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> DIR_PERMS = java.nio.file.attribute.PosixFilePermissions
+            .fromString("rwx------"); //$NON-NLS-1$
+
+    /**
+     * Makes a file its owner's only (0600; a folder 0700), whatever the process's umask: an archive
+     * holds what the people it is about said. No-op where the file system has no POSIX permissions or
+     * the file is gone.
+     */
+    public static void restrict(Path p) {
+        try {
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(p, DIR_PERMS);
+            } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(p, FILE_PERMS);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not POSIX, or deleted meanwhile
+        }
+    }
+
+    /** {@link #restrict} on a folder and everything under it (links not followed). */
+    public static void restrictTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            s.forEach(ArchiveLayout::restrict);
+        }
+    }
+
+    /** {@link Files#createDirectories}, each folder created (and {@code dir} itself) 0700. */
+    public static Path createPrivateDirectories(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath();
+        Path missing = abs;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        boolean existed = Files.isDirectory(abs);
+        Files.createDirectories(abs);
+        if (!existed) {
+            for (Path p = abs; p != null && p.startsWith(missing); p = p.getParent()) {
+                restrict(p);
+            }
+        }
+        return dir;
     }
 
     /** Deletes a folder and everything under it (links deleted, never followed). */
