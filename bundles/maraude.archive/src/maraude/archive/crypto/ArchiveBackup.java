@@ -88,6 +88,9 @@ public final class ArchiveBackup {
         if (!protectedArchive && passphraseIfPlain == null) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Backup_plainNeedsPassphrase, root));
         }
+        if (!protectedArchive) {
+            PassphrasePolicy.check(passphraseIfPlain);
+        }
         Path partial = dest.resolveSibling(dest.getFileName() + ".partial"); //$NON-NLS-1$
         try {
             ArchiveProtection.deleteTree(partial);

@@ -113,6 +113,7 @@ public final class ArchiveProtection {
         if (KeyFile.exists(root)) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Protection_alreadyProtected, root));
         }
+        PassphrasePolicy.check(passphrase);
         try {
             Files.createDirectories(root);
             Path plainIndex = root.resolve(FileSystemStorage.INDEX_FOLDER);
@@ -220,6 +221,7 @@ public final class ArchiveProtection {
         if (!KeyFile.exists(root)) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Protection_notProtected, root));
         }
+        PassphrasePolicy.check(newPassphrase);
         DataKey key = unwrap(root, oldPassphrase);
         try {
             KeyFile.wrap(key, newPassphrase, params).write(root);

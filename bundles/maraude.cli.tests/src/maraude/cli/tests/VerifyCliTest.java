@@ -187,4 +187,15 @@ class VerifyCliTest {
         Keyring.shared().lock();
         assertEquals(0, run(root, "verify").code());
     }
+
+    @Test
+    void twelveSpacesAreNoPassphrase() throws Exception {
+        Path root = archiveWithAttachments("spaces");
+        PassphraseSource spaces = a -> " ".repeat(12).toCharArray();
+        Passphrases.use(spaces, spaces);
+        Run r = run(root, "protect");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("12"), r.err());
+        assertFalse(Files.exists(root.resolve("protection.key")));
+    }
 }

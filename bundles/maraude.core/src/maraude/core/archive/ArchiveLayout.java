@@ -49,6 +49,7 @@ public final class ArchiveLayout {
             Pattern.compile("cache/blurred/[0-9a-f]{64}(-\\d+-\\d+\\.png|\\.score)"), //$NON-NLS-1$
             // audit trail (counts only, in clear) and restore machinery
             Pattern.compile("audit\\.log"), //$NON-NLS-1$
+            Pattern.compile("import\\.pending(\\.tmp)?"), //$NON-NLS-1$
             Pattern.compile("\\.restore\\.lock"), //$NON-NLS-1$
             Pattern.compile("\\.restore-journal"), //$NON-NLS-1$
             Pattern.compile("\\.restore-journal\\.tmp"), //$NON-NLS-1$
