@@ -90,6 +90,12 @@ class ArchiveLeftoversTest {
                     ImportOptions.defaults().withUs(java.util.Set.of(US)), null);
             assertEquals(6, r.messagesAdded());
         }
+        try (Archive a = LuceneArchive.open(root, AccessMode.READ_WRITE)) {
+            // the person's number given as "us" by mistake, remembered: it must go with her
+            UsMemory m = UsMemory.load(a.files());
+            m.put("whatsapp", new java.util.LinkedHashSet<>(List.of(US, JESS_NUMBER)));
+            m.save();
+        }
         assertLayout(root, "import");
         // quarantined items are named by a keyed hash, never after the export
         assertNoNameHolds(root, "WhatsApp", "Chat_with", "Chat with", JESS_NAME, "470_99", "470 99");
@@ -116,6 +122,7 @@ class ArchiveLeftoversTest {
         assertLayout(root, "forget");
         assertPersonGone(root, "forget", JESS_NAME, JESS_WORD, JESS_QUARANTINED, "470 99 88 77", "470998877");
         assertTrue(decryptedSideFiles(root).contains(KEEP_QUARANTINED), "someone else's quarantined line stays");
+        assertEquals(java.util.Set.of(US), UsMemory.load(files(root)).get("whatsapp"), "the team's own identity stays");
 
         // restoring the backup brings Jessica back, and sets nothing aside
         ArchiveBackup.Restored restored = ArchiveBackup.restore(backup, root, PASS.toCharArray());

@@ -44,6 +44,7 @@ import maraude.core.archive.ArchiveException;
 import maraude.core.archive.BlurredDerivatives;
 import maraude.core.archive.ArchiveLayout;
 import maraude.core.archive.QuarantineFiles;
+import maraude.core.archive.RememberedIdentities;
 import maraude.core.model.Direction;
 import maraude.core.archive.ArchiveException.Kind;
 import maraude.core.model.Platform;
@@ -241,7 +242,8 @@ public final class Retention {
 
     /**
      * What lies outside the index and the attachment store: the quarantined parts the erasure reaches
-     * ({@link QuarantineFiles#erase}: by source file, by the person's identifiers, by date) and the
+     * ({@link QuarantineFiles#erase}: by source file, by the person's identifiers, by date), a forgotten
+     * person's name or number remembered as "us" ({@link RememberedIdentities}) and the
      * folders an older restore set aside ({@code before-restore-*}: a whole former archive, plaintext
      * when it was unprotected), which no erasure could otherwise reach.
      */
@@ -249,6 +251,7 @@ public final class Retention {
             Set<String> identifiers) {
         try {
             QuarantineFiles.erase(storage.files(), items, identifiers);
+            RememberedIdentities.forget(storage.files(), identifiers);
             ArchiveLayout.deleteRestoreLeftovers(storage.root());
         } catch (IOException e) {
             throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
