@@ -47,7 +47,13 @@ public final class ArchiveLayout {
             Pattern.compile("quarantine/[0-9a-f]{40}\\.q"), //$NON-NLS-1$
             Pattern.compile("cache/blurred/names\\.key"), //$NON-NLS-1$
             Pattern.compile("cache/blurred/[0-9a-f]{64}(-\\d+-\\d+\\.png|\\.score)"), //$NON-NLS-1$
-            // audit trail (counts only, in clear) and restore machinery
+            // written by other bundles: web pull pages while a pull runs, site profiles, the phone
+            // drop of a plain archive while an upload is imported, the pictures' audit trail
+            Pattern.compile("sources/tmp/.+"), //$NON-NLS-1$
+            Pattern.compile("import-profiles/[^/]+"), //$NON-NLS-1$
+            Pattern.compile("phone-drop/.+"), //$NON-NLS-1$
+            Pattern.compile("audit/images\\.log"), //$NON-NLS-1$
+            // audit trail (counts only, in clear), import marker and restore machinery
             Pattern.compile("audit\\.log"), //$NON-NLS-1$
             Pattern.compile("import\\.pending(\\.tmp)?"), //$NON-NLS-1$
             Pattern.compile("\\.restore\\.lock"), //$NON-NLS-1$
