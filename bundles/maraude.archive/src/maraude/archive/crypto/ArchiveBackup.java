@@ -358,6 +358,13 @@ public final class ArchiveBackup {
                 in.addAll(RestoreJournal.SIDE_ENTRIES);
             }
             in.addAll(RestoreJournal.NEW_ENTRIES); // the key file last
+            if (!sides && !KeyFile.exists(root)) {
+                // an older backup over a plain archive: its clear side files stay and are encrypted
+                // under the restored key at the next open (as after protect)
+                Path marker = root.resolve(EncryptedArchiveFiles.CLEAR_MARKER);
+                Files.writeString(marker, ""); //$NON-NLS-1$
+                maraude.core.archive.ArchiveLayout.restrict(marker);
+            }
             RestoreJournal.Plan plan = new RestoreJournal.Plan(before, RestoreJournal.existing(root, out),
                     RestoreJournal.existing(staging, in));
             RestoreJournal.write(root, plan); // the restore is decided here
