@@ -36,7 +36,9 @@ import maraude.core.archive.ArchiveException.Kind;
 
 /**
  * Backups are protected archive folders ({@code protection.key}, {@code index.enc},
- * {@code attachments.enc}): a backup can be opened read-only, checked, and restored by copying.
+ * {@code attachments.enc}, the side files but the blurred cache, the audit trail): a backup can be
+ * opened read-only, checked, and restored by copying. The archive's attachments are checked against
+ * their content address first: a damaged archive is refused, never copied silently.
  *
  * <h2>Consistency while the archive is in use</h2> A Lucene commit is a set of write-once files named
  * by its {@code segments_N}. The backup reads the latest commit's file list and copies those files; a
@@ -307,8 +309,11 @@ public final class ArchiveBackup {
     /**
      * Replaces the archive in {@code root} by the backup in {@code backup}, which {@code passphrase}
      * must open. The backup is checked first (a wrong passphrase or a damaged backup changes nothing);
-     * the archive must not be open for writing. What was there is kept in
-     * {@code root/before-restore-TIMESTAMP/}. All or nothing across a crash: see {@link RestoreJournal}.
+     * the archive must not be open for writing. What was there goes to
+     * {@code root/before-restore-TIMESTAMP/} during the switch, and is deleted once the restored archive
+     * has been read whole (index checksums and chunk tags, attachments against their addresses); only a
+     * backup of the older kind (without side files) leaves it, for forget and purge to erase. All or
+     * nothing across a crash: see {@link RestoreJournal}.
      */
     public static Restored restore(Path backup, Path root, char[] passphrase) {
         if (!KeyFile.exists(backup) || !Files.isDirectory(backup.resolve(EncryptedStorage.INDEX_FOLDER))) {
