@@ -60,7 +60,8 @@ class VerifyCliTest {
     private static final String PASS = "une phrase d'équipe assez longue";
 
     VerifyCliTest() {
-        for (CliCommand c : List.of(new ProtectCommand(), new BackupCommand(), new RestoreCommand(), new VerifyCommand())) {
+        for (CliCommand c : List.of(new ProtectCommand(), new BackupCommand(), new RestoreCommand(), new VerifyCommand(),
+                new maraude.cli.commands.PassphraseCommand())) {
             commands.put(c.name(), c);
         }
         PassphraseSource p = a -> PASS.toCharArray();
@@ -165,6 +166,10 @@ class VerifyCliTest {
         Run p = run(root, "protect", "--json");
         assertEquals(0, p.code(), p.err());
         assertEquals(root.toAbsolutePath().toString(), p.json().get("protected").asText());
+        Keyring.shared().lock();
+        Run changed = run(root, "passphrase", "--json");
+        assertEquals(0, changed.code(), changed.err());
+        assertEquals(root.toAbsolutePath().toString(), changed.json().get("passphraseChanged").asText());
         Keyring.shared().lock();
         Path backup = tmp.resolve("backup");
         assertEquals(0, run(root, "backup", backup.toString()).code());
