@@ -34,6 +34,8 @@ public class LuceneArchiveFactory implements ArchiveFactory {
 
     @Override
     public Archive open(Path folder, AccessMode mode) {
-        return LuceneArchive.open(storage.apply(folder), mode);
+        LuceneArchive a = LuceneArchive.open(storage.apply(folder), mode);
+        maraude.archive.maintenance.ImportAudit.recover(a); // an import killed before its audit line
+        return a;
     }
 }

@@ -16,11 +16,13 @@ import maraude.core.archive.PlainArchiveFiles;
 /**
  * Who "us" is, remembered per source (importer id: "whatsapp", "sms-backup"…) in
  * {@code <archive>/import-us.json}, so that the next import of the same kind of export needs no
- * option. Holds only the service's own names, numbers and addresses.
+ * option. Holds only the service's own names, numbers and addresses; encrypted with the other side
+ * files on a protected archive, and a person's name or number found here goes when the person is
+ * forgotten ({@link maraude.core.archive.RememberedIdentities#forget}).
  */
 public final class UsMemory {
 
-    public static final String FILE_NAME = "import-us.json"; //$NON-NLS-1$
+    public static final String FILE_NAME = maraude.core.archive.RememberedIdentities.FILE_NAME;
 
     private final ArchiveFiles files;
     private final Map<String, Set<String>> bySource = new TreeMap<>();

@@ -5,6 +5,7 @@ import static maraude.archive.crypto.ProtectionTestData.assertNowhere;
 import static maraude.archive.crypto.ProtectionTestData.filesContaining;
 import static maraude.archive.crypto.ProtectionTestData.pass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,8 +115,13 @@ class BackupAndErasureTest {
         }
         assertThrows(WrongPassphraseException.class,
                 () -> ArchiveBackup.restore(tmp.resolve("backup2"), root, "faux".toCharArray()));
-        Path before = ArchiveBackup.restore(tmp.resolve("backup2"), root, pass());
-        assertTrue(Files.isDirectory(before));
+        ArchiveBackup.Restored restored = ArchiveBackup.restore(tmp.resolve("backup2"), root, pass());
+        // the restored archive was verified: the former one is not kept aside (no leftover to erase)
+        assertNull(restored.setAside());
+        assertEquals(2, restored.attachments());
+        try (var s = Files.list(root)) {
+            assertFalse(s.anyMatch(p -> p.getFileName().toString().startsWith("before-restore-")));
+        }
         keyring.lock();
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             assertEquals(inBackup, a.stats().messages());

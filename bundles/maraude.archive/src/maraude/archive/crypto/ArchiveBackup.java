@@ -27,6 +27,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NativeFSLockFactory;
 import org.eclipse.osgi.util.NLS;
 
+import maraude.archive.maintenance.AttachmentCheck;
 import maraude.archive.maintenance.AuditTrail;
 import maraude.archive.maintenance.IntegrityCheck;
 import maraude.archive.storage.FileSystemStorage;
@@ -35,7 +36,9 @@ import maraude.core.archive.ArchiveException.Kind;
 
 /**
  * Backups are protected archive folders ({@code protection.key}, {@code index.enc},
- * {@code attachments.enc}): a backup can be opened read-only, checked, and restored by copying.
+ * {@code attachments.enc}, the side files but the blurred cache, the audit trail): a backup can be
+ * opened read-only, checked, and restored by copying. The archive's attachments are checked against
+ * their content address first: a damaged archive is refused, never copied silently.
  *
  * <h2>Consistency while the archive is in use</h2> A Lucene commit is a set of write-once files named
  * by its {@code segments_N}. The backup reads the latest commit's file list and copies those files; a
@@ -60,6 +63,18 @@ public final class ArchiveBackup {
     public record Result(Path destination, int indexFiles, long attachments, long documents) {
     }
 
+    /**
+     * What a restore did: the documents and attachments of the restored archive (checked after the
+     * switch), and where the former archive was set aside, {@code null} when it was deleted (once the
+     * restored archive was verified; only a backup made before side files were carried keeps it, as
+     * its side files are not replaced).
+     */
+    public record Restored(long documents, long attachments, Path setAside) {
+    }
+
+    /** Marker in a backup folder: the backup carries the side files and the audit trail. */
+    static final String SIDE_FILES_MARKER = "side-files.included"; //$NON-NLS-1$
+
     private ArchiveBackup() {
     }
 
@@ -75,6 +90,9 @@ public final class ArchiveBackup {
         if (!protectedArchive && passphraseIfPlain == null) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Backup_plainNeedsPassphrase, root));
         }
+        if (!protectedArchive) {
+            PassphrasePolicy.check(passphraseIfPlain);
+        }
         Path partial = dest.resolveSibling(dest.getFileName() + ".partial"); //$NON-NLS-1$
         try {
             ArchiveProtection.deleteTree(partial);
@@ -83,6 +101,12 @@ public final class ArchiveBackup {
             int files;
             long attachments;
             try {
+                // damage is never copied silently: the archive's attachments are checked first
+                AttachmentCheck.Report damage = protectedArchive ? checkProtected(root, key) : checkPlain(root);
+                if (!damage.intact()) {
+                    throw new ArchiveException(Kind.CORRUPT,
+                            NLS.bind(Messages.Backup_damaged, root, damage.problems().size()));
+                }
                 if (protectedArchive) {
                     files = copyProtectedIndex(root, partial, key);
                     attachments = copyTree(root.resolve(EncryptedStorage.ATTACHMENTS_FOLDER),
@@ -93,7 +117,9 @@ public final class ArchiveBackup {
                     attachments = encryptPlainAttachments(root, partial, key);
                     KeyFile.wrap(key, passphraseIfPlain, params).write(partial);
                 }
+                copySideFiles(root, partial, protectedArchive ? null : key);
                 long docs = verify(partial, key);
+                maraude.core.archive.ArchiveLayout.restrictTree(partial);
                 syncTree(partial);
                 Files.deleteIfExists(dest); // an empty folder given as destination
                 Files.move(partial, dest, StandardCopyOption.ATOMIC_MOVE);
@@ -108,6 +134,83 @@ public final class ArchiveBackup {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ArchiveException(Kind.IO, NLS.bind(Messages.Backup_io, dest, e.getMessage()), e);
+        } catch (ArchiveException e) {
+            try {
+                ArchiveProtection.deleteTree(partial); // nothing plausible left behind
+            } catch (IOException ignored) {
+                // the .partial name says it is not a backup
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Copies the side files (notes, quarantine, "us" memory, sources, settings; not the blurred cache,
+     * recomputed on demand) and the audit trail into the backup: ciphertext as is from a protected
+     * archive (same key, same names), encrypted under the backup's key from a plain one. The audit
+     * trail holds counts only and stays in clear, as in the archive.
+     *
+     * @param encryptWith null to copy as is
+     */
+    private static void copySideFiles(Path root, Path partial, DataKey encryptWith) throws IOException {
+        EncryptedArchiveFiles into = encryptWith == null ? null : new EncryptedArchiveFiles(partial, encryptWith);
+        for (String side : EncryptedArchiveFiles.SIDE_FILES) {
+            if (side.equals("cache")) { //$NON-NLS-1$
+                continue;
+            }
+            Path from = root.resolve(side);
+            List<Path> files;
+            if (Files.isDirectory(from)) {
+                try (Stream<Path> s = Files.walk(from)) {
+                    files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".tmp")) //$NON-NLS-1$
+                            .sorted().toList();
+                }
+            } else {
+                files = Files.isRegularFile(from) ? List.of(from) : List.of();
+            }
+            for (Path f : files) {
+                String rel = root.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"); //$NON-NLS-1$
+                try {
+                    if (into == null) {
+                        Path target = partial.resolve(rel);
+                        Files.createDirectories(target.getParent());
+                        Files.copy(f, target);
+                    } else {
+                        into.writeAllBytes(rel, Files.readAllBytes(f));
+                    }
+                } catch (NoSuchFileException e) {
+                    // erased meanwhile: not part of the archive any more
+                }
+            }
+        }
+        Path audit = root.resolve(AuditTrail.FILE_NAME);
+        if (Files.isRegularFile(audit)) {
+            Files.copy(audit, partial.resolve(AuditTrail.FILE_NAME));
+        }
+        Files.writeString(partial.resolve(SIDE_FILES_MARKER), ""); //$NON-NLS-1$
+    }
+
+    /** {@link AttachmentCheck} of a protected archive folder (or backup) under {@code key}. */
+    static AttachmentCheck.Report checkProtected(Path folder, DataKey key) throws IOException {
+        Path index = folder.resolve(EncryptedStorage.INDEX_FOLDER);
+        EncryptedAttachmentStore store = new EncryptedAttachmentStore(folder.resolve(EncryptedStorage.ATTACHMENTS_FOLDER), key);
+        if (!Files.isDirectory(index)) {
+            return AttachmentCheck.check(null, store);
+        }
+        try (EncryptedDirectory enc = new EncryptedDirectory(FSDirectory.open(index, NativeFSLockFactory.INSTANCE), key, 0)) {
+            return AttachmentCheck.check(enc, store);
+        }
+    }
+
+    private static AttachmentCheck.Report checkPlain(Path root) throws IOException {
+        Path index = root.resolve(FileSystemStorage.INDEX_FOLDER);
+        maraude.archive.storage.FileAttachmentStore store = new maraude.archive.storage.FileAttachmentStore(
+                root.resolve(FileSystemStorage.ATTACHMENTS_FOLDER));
+        if (!Files.isDirectory(index)) {
+            return AttachmentCheck.check(null, store);
+        }
+        try (Directory d = FSDirectory.open(index, NativeFSLockFactory.INSTANCE)) {
+            return AttachmentCheck.check(d, store);
         }
     }
 
@@ -206,10 +309,13 @@ public final class ArchiveBackup {
     /**
      * Replaces the archive in {@code root} by the backup in {@code backup}, which {@code passphrase}
      * must open. The backup is checked first (a wrong passphrase or a damaged backup changes nothing);
-     * the archive must not be open for writing. What was there is kept in
-     * {@code root/before-restore-TIMESTAMP/}. All or nothing across a crash: see {@link RestoreJournal}.
+     * the archive must not be open for writing. What was there goes to
+     * {@code root/before-restore-TIMESTAMP/} during the switch, and is deleted once the restored archive
+     * has been read whole (index checksums and chunk tags, attachments against their addresses); only a
+     * backup of the older kind (without side files) leaves it, for forget and purge to erase. All or
+     * nothing across a crash: see {@link RestoreJournal}.
      */
-    public static Path restore(Path backup, Path root, char[] passphrase) {
+    public static Restored restore(Path backup, Path root, char[] passphrase) {
         if (!KeyFile.exists(backup) || !Files.isDirectory(backup.resolve(EncryptedStorage.INDEX_FOLDER))) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Backup_notABackup, backup));
         }
@@ -233,19 +339,62 @@ public final class ArchiveBackup {
             copyTree(backup.resolve(EncryptedStorage.ATTACHMENTS_FOLDER),
                     staging.resolve(EncryptedStorage.ATTACHMENTS_FOLDER));
             Files.copy(backup.resolve(KeyFile.FILE_NAME), staging.resolve(KeyFile.FILE_NAME));
+            boolean sides = Files.exists(backup.resolve(SIDE_FILES_MARKER));
+            if (sides) {
+                for (String side : RestoreJournal.SIDE_ENTRIES) {
+                    Path from = backup.resolve(side);
+                    if (Files.isDirectory(from)) {
+                        copyTree(from, staging.resolve(side));
+                    } else if (Files.isRegularFile(from)) {
+                        Files.copy(from, staging.resolve(side));
+                    }
+                }
+            }
+            maraude.core.archive.ArchiveLayout.restrictTree(staging);
             syncTree(staging);
             KeyFile.syncFolder(root);
             RestoreJournal.afterStep.accept(0);
             String before = "before-restore-" //$NON-NLS-1$
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")); //$NON-NLS-1$
-            RestoreJournal.Plan plan = new RestoreJournal.Plan(before,
-                    RestoreJournal.existing(root, RestoreJournal.OLD_ENTRIES),
-                    RestoreJournal.existing(staging, RestoreJournal.NEW_ENTRIES));
+            List<String> out = new ArrayList<>(RestoreJournal.OLD_ENTRIES);
+            List<String> in = new ArrayList<>();
+            if (sides) {
+                out.addAll(RestoreJournal.SIDE_ENTRIES);
+                in.addAll(RestoreJournal.SIDE_ENTRIES);
+            }
+            in.addAll(RestoreJournal.NEW_ENTRIES); // the key file last
+            if (!sides && !KeyFile.exists(root)) {
+                // an older backup over a plain archive: its clear side files stay and are encrypted
+                // under the restored key at the next open (as after protect)
+                Path marker = root.resolve(EncryptedArchiveFiles.CLEAR_MARKER);
+                Files.writeString(marker, ""); //$NON-NLS-1$
+                maraude.core.archive.ArchiveLayout.restrict(marker);
+            }
+            RestoreJournal.Plan plan = new RestoreJournal.Plan(before, RestoreJournal.existing(root, out),
+                    RestoreJournal.existing(staging, in));
             RestoreJournal.write(root, plan); // the restore is decided here
             RestoreJournal.afterStep.accept(1);
             RestoreJournal.switchOver(root, plan);
-            AuditTrail.recordQuietly(root, AuditTrail.Event.RESTORE, Map.of());
-            return root.resolve(before);
+            Path audit = root.resolve(AuditTrail.FILE_NAME);
+            if (sides && !Files.exists(audit) && Files.isRegularFile(backup.resolve(AuditTrail.FILE_NAME))) {
+                // the archive's own trail goes on when there is one; a lost archive gets the backup's
+                Files.copy(backup.resolve(AuditTrail.FILE_NAME), audit);
+                maraude.core.archive.ArchiveLayout.restrict(audit);
+            }
+            // the restored archive is read whole again before the former one goes
+            long docs = verify(root, key);
+            AttachmentCheck.Report atReport = checkProtected(root, key);
+            if (!atReport.intact()) {
+                throw new ArchiveException(Kind.CORRUPT, NLS.bind(Messages.Backup_damaged, root, atReport.problems().size()));
+            }
+            long atts = atReport.checked();
+            Path aside = root.resolve(before);
+            if (sides) {
+                ArchiveProtection.deleteTree(aside);
+                aside = null;
+            }
+            AuditTrail.recordQuietly(root, AuditTrail.Event.RESTORE, Map.of("documents", docs, "attachments", atts)); //$NON-NLS-1$ //$NON-NLS-2$
+            return new Restored(docs, atts, aside);
         } catch (LockObtainFailedException e) {
             throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Protection_inUse, root), e);
         } catch (IOException | UncheckedIOException e) {

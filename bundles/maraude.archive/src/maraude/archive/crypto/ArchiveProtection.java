@@ -113,6 +113,7 @@ public final class ArchiveProtection {
         if (KeyFile.exists(root)) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Protection_alreadyProtected, root));
         }
+        PassphrasePolicy.check(passphrase);
         try {
             Files.createDirectories(root);
             Path plainIndex = root.resolve(FileSystemStorage.INDEX_FOLDER);
@@ -149,6 +150,7 @@ public final class ArchiveProtection {
             }
             AuditTrail.recordQuietly(root, AuditTrail.Event.PROTECT, Map.of());
             finishConversion(root);
+            maraude.core.archive.ArchiveLayout.restrictTree(root); // owner-only, whatever the umask was
         } catch (LockObtainFailedException e) {
             throw new ArchiveException(Kind.LOCKED, NLS.bind(Messages.Protection_inUse, root), e);
         } catch (IOException | UncheckedIOException e) {
@@ -219,6 +221,7 @@ public final class ArchiveProtection {
         if (!KeyFile.exists(root)) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Protection_notProtected, root));
         }
+        PassphrasePolicy.check(newPassphrase);
         DataKey key = unwrap(root, oldPassphrase);
         try {
             KeyFile.wrap(key, newPassphrase, params).write(root);

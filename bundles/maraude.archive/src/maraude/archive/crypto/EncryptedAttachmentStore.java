@@ -47,7 +47,7 @@ public final class EncryptedAttachmentStore implements AttachmentStore {
     @Override
     public Attachment store(InputStream content, String mediaType, String fileName) throws IOException {
         Path tmpDir = root.resolve(TMP);
-        Files.createDirectories(tmpDir);
+        maraude.core.archive.ArchiveLayout.createPrivateDirectories(tmpDir);
         Path tmp = Files.createTempFile(tmpDir, "att", ".part"); //$NON-NLS-1$ //$NON-NLS-2$
         try {
             MessageDigest md = sha256();
@@ -101,6 +101,35 @@ public final class EncryptedAttachmentStore implements AttachmentStore {
                     .filter(p -> !p.getParent().getFileName().toString().equals(TMP))
                     .filter(Files::isRegularFile).count();
         }
+    }
+
+    @Override
+    public java.util.List<String> storedFiles() throws IOException {
+        return maraude.archive.storage.AttachmentStore.listTwoLevels(root);
+    }
+
+    /**
+     * Decrypts the file whole (every chunk authenticated) and checks that the keyed name of its
+     * plaintext's SHA-256 is the file's name.
+     */
+    @Override
+    public String damage(String storedFile) throws IOException {
+        Path p = root.resolve(storedFile);
+        MessageDigest md = sha256();
+        try (InputStream in = EncryptedStreams.decrypting(p, AAD_NAME, key)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            return "chunk authentication failed"; //$NON-NLS-1$
+        }
+        String n = key.attachmentName(HexFormat.of().formatHex(md.digest()));
+        return storedFile.equals(n.substring(0, 2) + '/' + n.substring(2)) ? null
+                : "content does not match its name"; //$NON-NLS-1$
     }
 
     static MessageDigest sha256() {

@@ -60,7 +60,10 @@ public final class EncryptedStorage implements ArchiveStorage {
     @Override
     public synchronized Directory indexDirectory() throws IOException {
         if (directory == null) {
-            directory = new EncryptedDirectory(FSDirectory.open(root.resolve(INDEX_FOLDER), NativeFSLockFactory.INSTANCE),
+            maraude.core.archive.ArchiveLayout.createPrivateDirectories(root);
+            maraude.core.archive.ArchiveLayout.restrict(root);
+            directory = new EncryptedDirectory(
+                    maraude.archive.storage.OwnerOnlyDirectory.open(root.resolve(INDEX_FOLDER), NativeFSLockFactory.INSTANCE),
                     key, CACHE_BYTES);
         }
         return directory;

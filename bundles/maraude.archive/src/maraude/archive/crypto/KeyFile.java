@@ -183,6 +183,7 @@ public final class KeyFile {
         Files.createDirectories(archiveRoot);
         Path tmp = archiveRoot.resolve(FILE_NAME + ".tmp"); //$NON-NLS-1$
         Files.writeString(tmp, text, StandardCharsets.US_ASCII);
+        maraude.core.archive.ArchiveLayout.restrict(tmp);
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
             ch.force(true);
         }

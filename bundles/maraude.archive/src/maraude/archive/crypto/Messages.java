@@ -23,6 +23,8 @@ public final class Messages extends NLS {
     public static String Backup_busy;
     public static String Backup_notABackup;
     public static String Backup_io;
+    public static String Backup_damaged;
+    public static String Protection_weakPassphrase;
     public static String Restore_running;
 
     static {

@@ -31,7 +31,9 @@ public final class ProtectedArchiveFactory implements ArchiveFactory {
 
     @Override
     public Archive open(Path folder, AccessMode mode) {
-        return LuceneArchive.open(ArchiveProtection.storageFor(folder, keyring), mode);
+        LuceneArchive a = LuceneArchive.open(ArchiveProtection.storageFor(folder, keyring), mode);
+        maraude.archive.maintenance.ImportAudit.recover(a); // an import killed before its audit line
+        return a;
     }
 
     /**

@@ -47,6 +47,14 @@ final class RestoreJournal {
             EncryptedStorage.ATTACHMENTS_FOLDER);
     static final List<String> NEW_ENTRIES = List.of(EncryptedStorage.INDEX_FOLDER, EncryptedStorage.ATTACHMENTS_FOLDER,
             KeyFile.FILE_NAME);
+    /**
+     * Side files (notes, quarantine, "us" memory, sources, settings, caches, the clear marker) a
+     * restore replaces when the backup carries them: they go aside with the old archive and come in
+     * from the backup (before the key file), so no side file of one key stays beside another key.
+     */
+    static final List<String> SIDE_ENTRIES = java.util.stream.Stream
+            .concat(EncryptedArchiveFiles.SIDE_FILES.stream(), java.util.stream.Stream.of(EncryptedArchiveFiles.CLEAR_MARKER))
+            .toList();
 
     /** Tests only: called after each step with its number (a child JVM halts there to play a crash). */
     static volatile IntConsumer afterStep = n -> {
@@ -61,8 +69,9 @@ final class RestoreJournal {
         private final FileLock lock;
 
         Lock(Path root) throws IOException {
-            Files.createDirectories(root);
+            maraude.core.archive.ArchiveLayout.createPrivateDirectories(root);
             channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            maraude.core.archive.ArchiveLayout.restrict(root.resolve(LOCK));
             FileLock l;
             try {
                 l = channel.tryLock();
@@ -129,6 +138,9 @@ final class RestoreJournal {
         p.setProperty("out", String.join(",", plan.out())); //$NON-NLS-1$ //$NON-NLS-2$
         p.setProperty("in", String.join(",", plan.in())); //$NON-NLS-1$ //$NON-NLS-2$
         Path tmp = root.resolve(JOURNAL + ".tmp"); //$NON-NLS-1$
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp);
+        maraude.core.archive.ArchiveLayout.restrict(tmp);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             p.store(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), null);
         }
@@ -158,7 +170,7 @@ final class RestoreJournal {
             return out;
         }
         for (String n : v.split(",")) { //$NON-NLS-1$
-            if (!OLD_ENTRIES.contains(n) && !NEW_ENTRIES.contains(n)) {
+            if (!OLD_ENTRIES.contains(n) && !NEW_ENTRIES.contains(n) && !SIDE_ENTRIES.contains(n)) {
                 throw new IOException(JOURNAL + ": unexpected entry " + n); //$NON-NLS-1$
             }
             out.add(n);

@@ -64,8 +64,9 @@ public final class AuditTrail {
             }
             c.append('"').append(e.getKey()).append("\":").append(e.getValue().longValue()); //$NON-NLS-1$
         }
-        Files.createDirectories(archiveRoot);
+        maraude.core.archive.ArchiveLayout.createPrivateDirectories(archiveRoot);
         Path file = archiveRoot.resolve(FILE_NAME);
+        boolean created = !Files.exists(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); java.nio.channels.FileLock lock = ch.lock()) {
             String prev = hash(lastLine(ch));
@@ -77,6 +78,9 @@ public final class AuditTrail {
                 ch.write(b);
             }
             ch.force(true);
+        }
+        if (created) {
+            maraude.core.archive.ArchiveLayout.restrict(file);
         }
     }
 

@@ -42,6 +42,10 @@ import maraude.archive.storage.AttachmentStore;
 import maraude.archive.storage.FileAttachmentStore;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.BlurredDerivatives;
+import maraude.core.archive.ArchiveLayout;
+import maraude.core.archive.QuarantineFiles;
+import maraude.core.archive.RememberedIdentities;
+import maraude.core.model.Direction;
 import maraude.core.archive.ArchiveException.Kind;
 import maraude.core.model.Platform;
 import maraude.core.triage.TriageStateStore;
@@ -81,7 +85,7 @@ public final class Retention {
 
     /** Removes every message older than {@code cutoff}, then conversations and contacts left without messages. */
     public static Result purgeOlderThan(ArchiveStorage storage, Instant cutoff) {
-        return purge(closed(storage), olderThan(cutoff));
+        return purge(closed(storage), olderThan(cutoff), cutoff.toEpochMilli());
     }
 
     /**
@@ -89,19 +93,19 @@ public final class Retention {
      * workbench's): same erasure, on the writer it holds.
      */
     public static Result purgeOlderThan(LuceneArchive archive, Instant cutoff) {
-        return purge(open(archive), olderThan(cutoff));
+        return purge(open(archive), olderThan(cutoff), cutoff.toEpochMilli());
     }
 
     /** Applies the per-platform policy on a closed archive (CLI {@code purge --retention}). */
     public static Result apply(ArchiveStorage storage, RetentionPolicy policy, Instant now, ZoneId zone) {
         Query q = policyQuery(policy, now, zone);
-        return q == null ? Result.NOTHING : purge(closed(storage), q);
+        return q == null ? Result.NOTHING : purge(closed(storage), q, quarantineCutoff(policy, now, zone));
     }
 
     /** Applies the per-platform policy through an archive open for writing (the workbench's job). */
     public static Result apply(LuceneArchive archive, RetentionPolicy policy, Instant now, ZoneId zone) {
         Query q = policyQuery(policy, now, zone);
-        return q == null ? Result.NOTHING : purge(open(archive), q);
+        return q == null ? Result.NOTHING : purge(open(archive), q, quarantineCutoff(policy, now, zone));
     }
 
     /**
@@ -192,16 +196,29 @@ public final class Retention {
                 .add(any.setMinimumNumberShouldMatch(1).build(), Occur.FILTER).build();
     }
 
+    /**
+     * Quarantined parts tell no platform: under a per-platform policy they keep for the shortest
+     * period (the latest cutoff).
+     */
+    private static long quarantineCutoff(RetentionPolicy policy, Instant now, ZoneId zone) {
+        return policy.cutoffs(now, zone).values().stream().mapToLong(Instant::toEpochMilli).max()
+                .orElse(Long.MIN_VALUE);
+    }
+
     private static Query olderThan(Instant cutoff) {
         return LongPoint.newRangeQuery(ArchiveSchema.TIME, Long.MIN_VALUE, cutoff.toEpochMilli() - 1);
     }
 
-    private static Result purge(Target target, Query old) {
+    private static Result purge(Target target, Query old, long quarantineCutoff) {
         Set<String> conversations = new HashSet<>();
         Set<String> contacts = new HashSet<>();
-        Result r = run(target, old, null, conversations, contacts);
+        Plan[] plan = new Plan[1];
+        Result r = run(target, old, null, conversations, contacts, plan);
         // what the team noted about conversations and people that are gone goes with them
         forgetTriage(target.storage(), contacts, conversations);
+        Set<String> sources = plan[0] == null ? Set.of() : plan[0].sources;
+        forgetLeftovers(target.storage(), QuarantineFiles.fromSources(sources)
+                .or(QuarantineFiles.quarantinedBefore(quarantineCutoff)), Set.of());
         AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.PURGE, r.counts());
         return r;
     }
@@ -211,12 +228,34 @@ public final class Retention {
                 .add(new TermQuery(new Term(ArchiveSchema.CONTACT, contactId)), Occur.FILTER)
                 .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
         Set<String> conversations = new HashSet<>();
-        Result r = run(target, messages, contactId, conversations, new HashSet<>());
+        Plan[] plan = new Plan[1];
+        Result r = run(target, messages, contactId, conversations, new HashSet<>(), plan);
         // the team's notes, caution note and flags about the person go too (encrypted or not, the
         // file is rewritten whole without them)
         forgetTriage(target.storage(), Set.of(contactId), conversations);
+        Plan p = plan[0];
+        forgetLeftovers(target.storage(), QuarantineFiles.fromSources(p == null ? Set.of() : p.sources),
+                p == null ? Set.of() : p.identifiers);
         AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.ERASURE, r.counts());
         return r;
+    }
+
+    /**
+     * What lies outside the index and the attachment store: the quarantined parts the erasure reaches
+     * ({@link QuarantineFiles#erase}: by source file, by the person's identifiers, by date), a forgotten
+     * person's name or number remembered as "us" ({@link RememberedIdentities}) and the
+     * folders an older restore set aside ({@code before-restore-*}: a whole former archive, plaintext
+     * when it was unprotected), which no erasure could otherwise reach.
+     */
+    private static void forgetLeftovers(ArchiveStorage storage, java.util.function.Predicate<QuarantineFiles.Item> items,
+            Set<String> identifiers) {
+        try {
+            QuarantineFiles.erase(storage.files(), items, identifiers);
+            RememberedIdentities.forget(storage.files(), identifiers);
+            ArchiveLayout.deleteRestoreLeftovers(storage.root());
+        } catch (IOException e) {
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
+        }
     }
 
     private static void forgetTriage(ArchiveStorage storage, Set<String> contacts, Set<String> conversations) {
@@ -299,6 +338,10 @@ public final class Retention {
         final Set<String> droppedAttachments = new HashSet<>();
         final Set<String> emptyConversations = new HashSet<>();
         final Set<String> emptyContacts = new HashSet<>();
+        /** Source files of the erased messages (quarantined parts of these files go too). */
+        final Set<String> sources = new HashSet<>();
+        /** A forgotten person's names, handles and numbers (quarantined parts naming them go too). */
+        final Set<String> identifiers = new HashSet<>();
     }
 
     private static Plan plan(IndexSearcher s, Query messagesToDelete, String forgetContact) throws IOException {
@@ -310,13 +353,14 @@ public final class Retention {
         }
         Set<String> dropped = new HashSet<>();
         Set<String> hitConversations = new HashSet<>();
-        collect(s, messagesToDelete, dropped, hitConversations);
+        collect(s, messagesToDelete, dropped, hitConversations, plan.sources,
+                forgetContact == null ? null : plan.identifiers);
         plan.touchedConversations = hitConversations.size();
         Query kept = new BooleanQuery.Builder().add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER)
                 .add(messagesToDelete, Occur.MUST_NOT).build();
         Set<String> remaining = new HashSet<>();
         Set<String> liveConversations = new HashSet<>();
-        collect(s, kept, remaining, liveConversations);
+        collect(s, kept, remaining, liveConversations, null, null);
         dropped.removeAll(remaining);
         plan.droppedAttachments.addAll(dropped);
         if (forgetContact == null) {
@@ -342,10 +386,15 @@ public final class Retention {
                     .add(new TermQuery(new Term(ArchiveSchema.CONTACT, forgetContact)), Occur.FILTER)
                     .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_CONVERSATION), Occur.FILTER).build(),
                     Integer.MAX_VALUE).scoreDocs) {
-                plan.emptyConversations.add(s.storedFields().document(d.doc).get(ArchiveSchema.ID));
+                Document doc = s.storedFields().document(d.doc);
+                plan.emptyConversations.add(doc.get(ArchiveSchema.ID));
+                addIdentifier(plan.identifiers, doc.get(ArchiveSchema.TITLE));
             }
-            if (s.count(new TermQuery(ArchiveSchema.idTerm(forgetContact))) > 0) {
+            for (ScoreDoc d : s.search(new TermQuery(ArchiveSchema.idTerm(forgetContact)), 10).scoreDocs) {
+                Document doc = s.storedFields().document(d.doc);
                 plan.emptyContacts.add(forgetContact);
+                addIdentifier(plan.identifiers, doc.get(ArchiveSchema.NAME));
+                addIdentifier(plan.identifiers, doc.get(ArchiveSchema.HANDLE));
             }
         }
         return plan;
@@ -355,12 +404,13 @@ public final class Retention {
     private static final int REWRITE_ROUNDS = 10;
 
     private static Result run(Target target, Query messagesToDelete, String forgetContact,
-            Set<String> removedConversations, Set<String> removedContacts) {
+            Set<String> removedConversations, Set<String> removedContacts, Plan[] planOut) {
         Result result = target.withWriter((w, storage) -> {
             Plan plan;
             try (DirectoryReader r = DirectoryReader.open(w)) {
                 plan = plan(new IndexSearcher(r), messagesToDelete, forgetContact);
             }
+            planOut[0] = plan;
             if (plan.messages == 0 && plan.emptyConversations.isEmpty() && plan.emptyContacts.isEmpty()) {
                 return Result.NOTHING;
             }
@@ -456,13 +506,25 @@ public final class Retention {
         }
     }
 
-    /** Attachment hashes and conversation ids of the messages matching {@code q}. */
-    private static void collect(IndexSearcher s, Query q, Set<String> attachments, Set<String> conversations)
-            throws IOException {
-        Set<String> fields = Set.of(ArchiveSchema.ATTACHMENT, ArchiveSchema.CONVERSATION);
+    /**
+     * Attachment hashes and conversation ids of the messages matching {@code q}; their source files
+     * and the authors of their inbound messages when asked (null: not wanted).
+     */
+    private static void collect(IndexSearcher s, Query q, Set<String> attachments, Set<String> conversations,
+            Set<String> sources, Set<String> inboundAuthors) throws IOException {
+        Set<String> fields = Set.of(ArchiveSchema.ATTACHMENT, ArchiveSchema.CONVERSATION, ArchiveSchema.SOURCE_FILE,
+                ArchiveSchema.AUTHOR, ArchiveSchema.DIRECTION);
         for (ScoreDoc d : s.search(q, Math.max(1, s.getIndexReader().maxDoc())).scoreDocs) {
             Document doc = s.storedFields().document(d.doc, fields);
             conversations.add(doc.get(ArchiveSchema.CONVERSATION));
+            if (sources != null && doc.get(ArchiveSchema.SOURCE_FILE) != null) {
+                sources.add(doc.get(ArchiveSchema.SOURCE_FILE));
+            }
+            IndexableField dir = doc.getField(ArchiveSchema.DIRECTION);
+            if (inboundAuthors != null && dir != null && dir.numericValue() != null
+                    && dir.numericValue().intValue() == Direction.INBOUND.ordinal()) {
+                addIdentifier(inboundAuthors, doc.get(ArchiveSchema.AUTHOR));
+            }
             for (IndexableField f : doc.getFields(ArchiveSchema.ATTACHMENT)) {
                 String v = f.stringValue();
                 int bar = v.indexOf('|');
@@ -484,6 +546,12 @@ public final class Retention {
             BlurredDerivatives.forget(storage.files(), sha256s);
         } catch (IOException unreadableSecret) {
             BlurredDerivatives.clear(storage.files());
+        }
+    }
+
+    private static void addIdentifier(Set<String> into, String value) {
+        if (value != null && !value.isBlank()) {
+            into.add(value);
         }
     }
 

@@ -2,6 +2,10 @@ package maraude.archive.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import maraude.core.model.Attachment;
 
@@ -30,4 +34,32 @@ public interface AttachmentStore {
 
     /** Number of stored files. */
     long count() throws IOException;
+
+    /** Relative names ('/'-separated, e.g. {@code ab/cdef…}) of the stored files, temporary ones left out, sorted. */
+    default List<String> storedFiles() throws IOException {
+        return List.of();
+    }
+
+    /**
+     * Reads one stored file whole and checks it against its content address (and, encrypted, every
+     * chunk's authentication).
+     *
+     * @return null when intact, else a short reason that quotes no content
+     */
+    default String damage(String storedFile) throws IOException {
+        return null;
+    }
+
+    /** The files of a two-level store folder ({@code ab/cdef…}), the {@code tmp} folder left out. */
+    static List<String> listTwoLevels(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(root, 2)) {
+            return files.filter(p -> p.getNameCount() - root.getNameCount() == 2)
+                    .filter(p -> !p.getParent().getFileName().toString().equals("tmp")) //$NON-NLS-1$
+                    .filter(Files::isRegularFile)
+                    .map(p -> p.getParent().getFileName() + "/" + p.getFileName()).sorted().toList(); //$NON-NLS-1$
+        }
+    }
 }

@@ -46,7 +46,7 @@ public class FileAttachmentStore implements AttachmentStore {
     @Override
     public Attachment store(InputStream content, String mediaType, String fileName) throws IOException {
         Path tmpDir = root.resolve(TMP);
-        Files.createDirectories(tmpDir);
+        maraude.core.archive.ArchiveLayout.createPrivateDirectories(tmpDir);
         Path tmp = Files.createTempFile(tmpDir, "att", ".part"); //$NON-NLS-1$ //$NON-NLS-2$
         try {
             MessageDigest md = sha256();
@@ -71,7 +71,7 @@ public class FileAttachmentStore implements AttachmentStore {
             ch.force(true);
         }
         if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
+            maraude.core.archive.ArchiveLayout.createPrivateDirectories(target.getParent());
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException e) {
@@ -102,6 +102,29 @@ public class FileAttachmentStore implements AttachmentStore {
                     .filter(p -> !p.getParent().getFileName().toString().equals(TMP))
                     .filter(Files::isRegularFile).count();
         }
+    }
+
+    @Override
+    public java.util.List<String> storedFiles() throws IOException {
+        return AttachmentStore.listTwoLevels(root);
+    }
+
+    @Override
+    public String damage(String storedFile) throws IOException {
+        String name = storedFile.replace("/", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        if (!SHA256.matcher(name).matches()) {
+            return "not a content address"; //$NON-NLS-1$
+        }
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(pathOf(name))) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).equals(name) ? null
+                : "content does not match its SHA-256"; //$NON-NLS-1$
     }
 
     private static MessageDigest sha256() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import maraude.core.archive.ArchiveLayout;
 import org.apache.lucene.store.NativeFSLockFactory;
 
 /**
@@ -49,7 +50,9 @@ public class FileSystemStorage implements ArchiveStorage {
     @Override
     public synchronized Directory indexDirectory() throws IOException {
         if (directory == null) {
-            directory = FSDirectory.open(root.resolve(INDEX_FOLDER), NativeFSLockFactory.INSTANCE);
+            ArchiveLayout.createPrivateDirectories(root);
+            ArchiveLayout.restrict(root);
+            directory = OwnerOnlyDirectory.open(root.resolve(INDEX_FOLDER), NativeFSLockFactory.INSTANCE);
         }
         return directory;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
-import maraude.archive.maintenance.AuditTrail;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -79,9 +78,11 @@ public class ImportCommand implements CliCommand {
         ImportOptions options = ImportOptions.defaults().withUs(new LinkedHashSet<>(us));
         ImportReport report;
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
+            // a run killed half-way still gets its audit line, at the next open, from what it committed
+            maraude.archive.maintenance.ImportAudit.begin(archive);
             report = service.importPaths(archive, paths, options, new NullProgressMonitor());
         }
-        AuditTrail.recordQuietly(inv.archiveFolder(), AuditTrail.Event.IMPORT, Map.of("files", (long) report.files(), //$NON-NLS-1$
+        maraude.archive.maintenance.ImportAudit.end(inv.archiveFolder(), Map.of("files", (long) report.files(), //$NON-NLS-1$
                 "messages", (long) report.messagesAdded(), "attachments", (long) report.attachments())); //$NON-NLS-1$ //$NON-NLS-2$
         if (inv.json()) {
             inv.out().println(report.toJson());

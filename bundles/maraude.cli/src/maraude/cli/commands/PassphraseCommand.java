@@ -22,7 +22,7 @@ public class PassphraseCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "maraude [--archive DIR] passphrase\n" //$NON-NLS-1$
+        return "maraude [--archive DIR] passphrase [--json]\n" //$NON-NLS-1$
                 + "  current from MARAUDE_PASSPHRASE, new from MARAUDE_NEW_PASSPHRASE, else both typed on the terminal"; //$NON-NLS-1$
     }
 
@@ -40,7 +40,11 @@ public class PassphraseCommand implements CliCommand {
                 Arrays.fill(fresh, '\0');
             }
         }
-        inv.out().println("passphrase changed"); //$NON-NLS-1$
+        if (inv.json()) {
+            inv.printJson(java.util.Map.of("passphraseChanged", inv.archiveFolder().toAbsolutePath().toString())); //$NON-NLS-1$
+        } else {
+            inv.out().println("passphrase changed"); //$NON-NLS-1$
+        }
         return 0;
     }
 }

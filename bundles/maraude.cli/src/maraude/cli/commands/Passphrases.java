@@ -16,7 +16,7 @@ import maraude.cli.CliException;
 public final class Passphrases {
 
     static final String NEW_ENV = "MARAUDE_NEW_PASSPHRASE"; //$NON-NLS-1$
-    static final int MIN_LENGTH = 12;
+    static final int MIN_LENGTH = maraude.archive.crypto.PassphrasePolicy.MIN_LENGTH;
 
     /** Replaced by tests (environment variables cannot be set from Java). */
     private static volatile PassphraseSource current = PassphraseSource.environmentOrTerminal();
@@ -47,9 +47,10 @@ public final class Passphrases {
         if (p == null || p.length == 0) {
             throw CliException.usage("a new passphrase is needed: set " + NEW_ENV + " or run in a terminal"); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        if (p.length < MIN_LENGTH) {
+        if (!maraude.archive.crypto.PassphrasePolicy.acceptable(p)) {
             Arrays.fill(p, '\0');
-            throw CliException.usage("the passphrase must have at least " + MIN_LENGTH + " characters (a few words)"); //$NON-NLS-1$ //$NON-NLS-2$
+            throw CliException.usage("the passphrase must have at least " + MIN_LENGTH //$NON-NLS-1$
+                    + " characters, spaces at either end not counted (a few words)"); //$NON-NLS-1$
         }
         return p;
     }

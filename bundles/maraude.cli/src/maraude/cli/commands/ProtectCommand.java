@@ -25,7 +25,7 @@ public class ProtectCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "maraude [--archive DIR] protect\n" //$NON-NLS-1$
+        return "maraude [--archive DIR] protect [--json]\n" //$NON-NLS-1$
                 + "  passphrase from MARAUDE_NEW_PASSPHRASE or typed twice on the terminal (12 characters or more)"; //$NON-NLS-1$
     }
 
@@ -38,7 +38,11 @@ public class ProtectCommand implements CliCommand {
         } finally {
             Arrays.fill(p, '\0');
         }
-        inv.out().println("protected: " + inv.archiveFolder().toAbsolutePath()); //$NON-NLS-1$
+        if (inv.json()) {
+            inv.printJson(java.util.Map.of("protected", inv.archiveFolder().toAbsolutePath().toString())); //$NON-NLS-1$
+        } else {
+            inv.out().println("protected: " + inv.archiveFolder().toAbsolutePath()); //$NON-NLS-1$
+        }
         return 0;
     }
 }

@@ -21,12 +21,12 @@ public class RestoreCommand implements CliCommand {
 
     @Override
     public String summary() {
-        return "replace the archive by a backup (the current files are kept in before-restore-*)"; //$NON-NLS-1$
+        return "replace the archive by a backup (checked before and after; the former files are then deleted)"; //$NON-NLS-1$
     }
 
     @Override
     public String usage() {
-        return "maraude [--archive DIR] restore SRC\n" //$NON-NLS-1$
+        return "maraude [--archive DIR] restore SRC [--json]\n" //$NON-NLS-1$
                 + "  the backup's passphrase from MARAUDE_PASSPHRASE or typed on the terminal; the archive must be closed"; //$NON-NLS-1$
     }
 
@@ -40,14 +40,28 @@ public class RestoreCommand implements CliCommand {
             throw CliException.usage("no such backup folder: " + src); //$NON-NLS-1$
         }
         char[] p = Passphrases.current(src);
-        Path before;
+        ArchiveBackup.Restored r;
         try {
-            before = ArchiveBackup.restore(src, inv.archiveFolder(), p);
+            r = ArchiveBackup.restore(src, inv.archiveFolder(), p);
         } finally {
             Arrays.fill(p, '\0');
         }
         Keyring.shared().lock(); // the restored archive may have another key
-        inv.out().println("restored; the previous files are in " + before); //$NON-NLS-1$
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("restored", inv.archiveFolder().toAbsolutePath().toString()); //$NON-NLS-1$
+        doc.put("documents", r.documents()); //$NON-NLS-1$
+        doc.put("attachments", r.attachments()); //$NON-NLS-1$
+        // only a backup made before side files were carried leaves the former archive aside
+        doc.put("setAside", r.setAside() == null ? null : r.setAside().toString()); //$NON-NLS-1$
+        if (inv.json()) {
+            inv.printJson(doc);
+        } else {
+            doc.forEach((k, v) -> {
+                if (v != null) {
+                    inv.out().println(k + ": " + v); //$NON-NLS-1$
+                }
+            });
+        }
         return 0;
     }
 }

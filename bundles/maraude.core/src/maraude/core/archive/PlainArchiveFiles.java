@@ -86,7 +86,7 @@ public class PlainArchiveFiles implements ArchiveFiles {
 
     private OutputStream atomic(String relativeName, boolean force) throws IOException {
         Path file = resolve(relativeName);
-        Files.createDirectories(file.getParent());
+        ArchiveLayout.createPrivateDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString() + '.', TMP_SUFFIX);
         FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         OutputStream raw = Channels.newOutputStream(ch);

@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.QuarantineFiles;
 import maraude.imports.ImportFile;
 
 /**
  * {@code <archive>/quarantine/}: the parts of exports that could not be parsed, kept verbatim
- * (per import run and source file) so that nothing the user gave is lost. Bounded per file. Written
+ * (per import run and source file) so that nothing the user gave is lost. Bounded per file. Items are
+ * named by a keyed hash and carry their source in a header ({@link QuarantineFiles}: the layout the
+ * archive's erasure reads to reach them). Written
  * through the archive's {@link ArchiveFiles}, so a protected archive encrypts them; as those files
  * are replaced whole (no append), the kept lines of a file are gathered in memory (bounded by the
  * same limit) and written again every {@value #FLUSH_BYTES} bytes and at {@link #flush()}.
@@ -24,7 +27,7 @@ import maraude.imports.ImportFile;
 public final class Quarantine {
 
     /** The folder inside the archive. */
-    public static final String FOLDER = "quarantine"; //$NON-NLS-1$
+    public static final String FOLDER = QuarantineFiles.FOLDER;
     private static final int FLUSH_BYTES = 64 * 1024;
 
     private final ArchiveFiles files;
@@ -39,12 +42,18 @@ public final class Quarantine {
         this.maxBytesPerFile = maxBytesPerFile;
     }
 
-    private String target(ImportFile f, String suffix) {
-        String safe = f.path().replaceAll("[^A-Za-z0-9._-]", "_"); //$NON-NLS-1$ //$NON-NLS-2$
-        if (safe.length() > 80) {
-            safe = safe.substring(safe.length() - 80);
+    private final long started = System.currentTimeMillis();
+    private final Map<String, byte[]> headers = new HashMap<>();
+    private byte[] secret;
+
+    /** The item's name: a keyed hash of run, source and kind (never the export's name). */
+    private String target(ImportFile f, String kind) throws IOException {
+        if (secret == null) {
+            secret = QuarantineFiles.secret(files);
         }
-        return FOLDER + '/' + stamp + '-' + Integer.toHexString(f.name().hashCode()) + '-' + safe + suffix;
+        String name = QuarantineFiles.nameFor(secret, stamp, f.name(), kind);
+        headers.computeIfAbsent(name, k -> QuarantineFiles.header(f.name(), f.fileName(), kind, started));
+        return name;
     }
 
     public synchronized void keep(ImportFile f, long line, String text) {
@@ -56,8 +65,17 @@ public final class Quarantine {
         if (used + b.length > maxBytesPerFile) {
             b = java.util.Arrays.copyOf(b, (int) (maxBytesPerFile - used));
         }
-        String name = target(f, ".txt"); //$NON-NLS-1$
-        kept.computeIfAbsent(name, k -> new ByteArrayOutputStream()).writeBytes(b);
+        String name;
+        try {
+            name = target(f, QuarantineFiles.KIND_LINES);
+        } catch (IOException e) {
+            return; // best effort: the problem itself is already reported
+        }
+        kept.computeIfAbsent(name, k -> {
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            o.writeBytes(headers.get(k));
+            return o;
+        }).writeBytes(b);
         written.put(f.name(), used + b.length);
         int pending = unflushed.merge(name, b.length, Integer::sum);
         if (pending >= FLUSH_BYTES || used + b.length >= maxBytesPerFile) {
@@ -84,7 +102,8 @@ public final class Quarantine {
     }
 
     public synchronized void keepFile(ImportFile f) {
-        try (InputStream in = f.open(); OutputStream out = files.write(target(f, ".orig"))) { //$NON-NLS-1$
+        try (InputStream in = f.open(); OutputStream out = files.write(target(f, QuarantineFiles.KIND_FILE))) {
+            out.write(headers.get(target(f, QuarantineFiles.KIND_FILE)));
             byte[] buf = new byte[65536];
             long total = 0;
             int n;
