@@ -175,15 +175,41 @@ abstract class Op {
             float[] out = y.data();
             float[] k = kernel;
             int co = cout;
-            for (int p = fromRow * y.w(); p < toRow * y.w(); p++) {
+            int end = toRow * y.w();
+            int p = fromRow * y.w();
+            // Four pixels at a time: each kernel row is read once for four outputs, which matters
+            // for the late layers whose kernels (up to 1.6 MB) do not fit in the caches.
+            for (; p + 4 <= end; p += 4) {
+                int o = p * co;
+                for (int q = 0; q < 4; q++) {
+                    System.arraycopy(bias, 0, out, o + q * co, co);
+                }
+                int i = p * cin;
+                int o1 = o + co;
+                int o2 = o1 + co;
+                int o3 = o2 + co;
+                for (int ci = 0; ci < cin; ci++) {
+                    float a0 = in[i + ci];
+                    float a1 = in[i + cin + ci];
+                    float a2 = in[i + 2 * cin + ci];
+                    float a3 = in[i + 3 * cin + ci];
+                    int kr = ci * co;
+                    for (int c = 0; c < co; c++) {
+                        float w = k[kr + c];
+                        out[o + c] += a0 * w;
+                        out[o1 + c] += a1 * w;
+                        out[o2 + c] += a2 * w;
+                        out[o3 + c] += a3 * w;
+                    }
+                }
+                activate(out, o, o + 4 * co, act);
+            }
+            for (; p < end; p++) {
                 int o = p * co;
                 System.arraycopy(bias, 0, out, o, co);
                 int i = p * cin;
                 for (int ci = 0; ci < cin; ci++) {
                     float a = in[i + ci];
-                    if (a == 0f) {
-                        continue; // after a ReLU a good share of the inputs are zero
-                    }
                     int kr = ci * co;
                     for (int c = 0; c < co; c++) {
                         out[o + c] += a * k[kr + c];
