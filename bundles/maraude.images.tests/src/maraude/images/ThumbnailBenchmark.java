@@ -40,7 +40,10 @@ import javax.imageio.stream.ImageInputStream;
  * <li>list thumbnails (96 px) by subsampled decoding only;</li>
  * <li>import ({@link ImageService#prepare}): subsampled decode, score from the main image, 96 and
  * 320 px blurred PNGs written to the cache;</li>
- * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context.</li>
+ * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context;</li>
+ * <li>the picture model (NSFWJS MobileNetV2 in Java) on each photo's subsampled decode: p50, p95
+ * and peak heap per picture beside the plain full decode's (the target: the score costs less
+ * than one plain full decode).</li>
  * </ol>
  * Prints time per image, the ratio to the full decode and the peak heap of each phase.
  *

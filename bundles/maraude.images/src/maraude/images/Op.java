@@ -33,14 +33,14 @@ abstract class Op {
         };
     }
 
-    /** Clamps a row of values in place. */
-    static void activate(float[] v, int from, int to, Act act) {
+    /** Clamps values in place. */
+    static void activate(float[] v, Act act) {
         if (act == Act.RELU) {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < v.length; i++) {
                 v[i] = Math.max(v[i], 0f);
             }
         } else if (act == Act.RELU6) {
-            for (int i = from; i < to; i++) {
+            for (int i = 0; i < v.length; i++) {
                 v[i] = Math.min(Math.max(v[i], 0f), 6f);
             }
         }
@@ -94,29 +94,34 @@ abstract class Op {
             Tensor x = in[0];
             int h = x.h() + top + bottom;
             int w = x.w() + left + right;
-            float[] out = new float[h * w * x.c()];
-            int rowLen = x.w() * x.c();
+            float[] zero = new float[x.c()]; // shared: ops never write their inputs
+            float[][] out = new float[h * w][];
+            java.util.Arrays.fill(out, zero);
             for (int y = 0; y < x.h(); y++) {
-                System.arraycopy(x.data(), y * rowLen, out, ((y + top) * w + left) * x.c(), rowLen);
+                System.arraycopy(x.px(), y * x.w(), out, (y + top) * w + left, x.w());
             }
             return new Tensor(out, h, w, x.c());
         }
     }
 
     /**
-     * Convolution (kernel {@code [kh][kw][cin][cout]}) or depthwise convolution (kernel
-     * {@code [kh][kw][c]}), bias, optional folded batch normalisation and activation.
+     * Convolution (kernel {@code [kh][kw][cin][cout]}, kept as one {@code cout} row per tap and input
+     * channel) or depthwise convolution (kernel {@code [kh][kw][c]}, one row per tap), bias, optional
+     * folded batch normalisation and activation.
      */
     static final class Conv extends Fusable {
-        private final float[] kernel;
-        private float[] bias;
+        private final float[][] rows;
+        private final float[] bias;
         private final int kh, kw, cin, cout, sy, sx;
         private final boolean same, depthwise;
 
         Conv(String name, String[] inputs, float[] kernel, float[] bias, int kh, int kw, int cin, int cout, int sy, int sx,
                 boolean same, boolean depthwise) {
             super(name, inputs);
-            this.kernel = kernel.clone();
+            this.rows = new float[kernel.length / cout][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = java.util.Arrays.copyOfRange(kernel, r * cout, r * cout + cout);
+            }
             this.bias = bias.clone();
             this.kh = kh;
             this.kw = kw;
@@ -133,8 +138,8 @@ abstract class Op {
             for (int co = 0; co < cout; co++) {
                 double f = gamma[co] / Math.sqrt(var[co] + eps);
                 bias[co] = (float) ((bias[co] - mean[co]) * f + beta[co]);
-                for (int i = co; i < kernel.length; i += cout) {
-                    kernel[i] = (float) (kernel[i] * f);
+                for (float[] row : rows) {
+                    row[co] = (float) (row[co] * f);
                 }
             }
         }
@@ -157,8 +162,7 @@ abstract class Op {
                 padTop = 0;
                 padLeft = 0;
             }
-            float[] out = new float[oh * ow * cout];
-            Tensor y = new Tensor(out, oh, ow, cout);
+            Tensor y = new Tensor(new float[oh * ow][], oh, ow, cout);
             long perRow = (long) ow * cout * (depthwise ? kh * kw : kh * kw * cin);
             if (depthwise) {
                 model.rows(oh, perRow, (a, b) -> depthwise(x, y, a, b, padTop, padLeft));
@@ -171,62 +175,65 @@ abstract class Op {
         }
 
         private void pointwise(Tensor x, Tensor y, int fromRow, int toRow) {
-            float[] in = x.data();
-            float[] out = y.data();
-            float[] k = kernel;
-            int co = cout;
+            float[][] in = x.px();
+            float[][] out = y.px();
             int end = toRow * y.w();
             int p = fromRow * y.w();
             // Four pixels at a time: each kernel row is read once for four outputs, which matters
             // for the late layers whose kernels (up to 1.6 MB) do not fit in the caches.
             for (; p + 4 <= end; p += 4) {
-                int o = p * co;
-                for (int q = 0; q < 4; q++) {
-                    System.arraycopy(bias, 0, out, o + q * co, co);
-                }
-                int i = p * cin;
-                int o1 = o + co;
-                int o2 = o1 + co;
-                int o3 = o2 + co;
+                float[] o0 = bias.clone();
+                float[] o1 = bias.clone();
+                float[] o2 = bias.clone();
+                float[] o3 = bias.clone();
+                float[] i0 = in[p];
+                float[] i1 = in[p + 1];
+                float[] i2 = in[p + 2];
+                float[] i3 = in[p + 3];
                 for (int ci = 0; ci < cin; ci++) {
-                    float a0 = in[i + ci];
-                    float a1 = in[i + cin + ci];
-                    float a2 = in[i + 2 * cin + ci];
-                    float a3 = in[i + 3 * cin + ci];
-                    int kr = ci * co;
-                    for (int c = 0; c < co; c++) {
-                        float w = k[kr + c];
-                        out[o + c] += a0 * w;
-                        out[o1 + c] += a1 * w;
-                        out[o2 + c] += a2 * w;
-                        out[o3 + c] += a3 * w;
+                    float a0 = i0[ci];
+                    float a1 = i1[ci];
+                    float a2 = i2[ci];
+                    float a3 = i3[ci];
+                    float[] w = rows[ci];
+                    for (int c = 0; c < w.length; c++) {
+                        float k = w[c];
+                        o0[c] += a0 * k;
+                        o1[c] += a1 * k;
+                        o2[c] += a2 * k;
+                        o3[c] += a3 * k;
                     }
                 }
-                activate(out, o, o + 4 * co, act);
+                activate(o0, act);
+                activate(o1, act);
+                activate(o2, act);
+                activate(o3, act);
+                out[p] = o0;
+                out[p + 1] = o1;
+                out[p + 2] = o2;
+                out[p + 3] = o3;
             }
             for (; p < end; p++) {
-                int o = p * co;
-                System.arraycopy(bias, 0, out, o, co);
-                int i = p * cin;
+                float[] o = bias.clone();
+                float[] i = in[p];
                 for (int ci = 0; ci < cin; ci++) {
-                    float a = in[i + ci];
-                    int kr = ci * co;
-                    for (int c = 0; c < co; c++) {
-                        out[o + c] += a * k[kr + c];
+                    float a = i[ci];
+                    float[] w = rows[ci];
+                    for (int c = 0; c < w.length; c++) {
+                        o[c] += a * w[c];
                     }
                 }
-                activate(out, o, o + co, act);
+                activate(o, act);
+                out[p] = o;
             }
         }
 
         private void depthwise(Tensor x, Tensor y, int fromRow, int toRow, int padTop, int padLeft) {
-            float[] in = x.data();
-            float[] out = y.data();
-            int c = cout;
+            float[][] in = x.px();
+            float[][] out = y.px();
             for (int oy = fromRow; oy < toRow; oy++) {
                 for (int ox = 0; ox < y.w(); ox++) {
-                    int o = (oy * y.w() + ox) * c;
-                    System.arraycopy(bias, 0, out, o, c);
+                    float[] o = bias.clone();
                     for (int ky = 0; ky < kh; ky++) {
                         int iy = oy * sy + ky - padTop;
                         if (iy < 0 || iy >= x.h()) {
@@ -237,26 +244,25 @@ abstract class Op {
                             if (ix < 0 || ix >= x.w()) {
                                 continue;
                             }
-                            int i = (iy * x.w() + ix) * c;
-                            int kb = (ky * kw + kx) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                out[o + ch] += in[i + ch] * kernel[kb + ch];
+                            float[] i = in[iy * x.w() + ix];
+                            float[] w = rows[ky * kw + kx];
+                            for (int ch = 0; ch < o.length; ch++) {
+                                o[ch] += i[ch] * w[ch];
                             }
                         }
                     }
-                    activate(out, o, o + c, act);
+                    activate(o, act);
+                    out[oy * y.w() + ox] = o;
                 }
             }
         }
 
         private void general(Tensor x, Tensor y, int fromRow, int toRow, int padTop, int padLeft) {
-            float[] in = x.data();
-            float[] out = y.data();
-            int co = cout;
+            float[][] in = x.px();
+            float[][] out = y.px();
             for (int oy = fromRow; oy < toRow; oy++) {
                 for (int ox = 0; ox < y.w(); ox++) {
-                    int o = (oy * y.w() + ox) * co;
-                    System.arraycopy(bias, 0, out, o, co);
+                    float[] o = bias.clone();
                     for (int ky = 0; ky < kh; ky++) {
                         int iy = oy * sy + ky - padTop;
                         if (iy < 0 || iy >= x.h()) {
@@ -267,17 +273,19 @@ abstract class Op {
                             if (ix < 0 || ix >= x.w()) {
                                 continue;
                             }
-                            int i = (iy * x.w() + ix) * cin;
+                            float[] i = in[iy * x.w() + ix];
+                            int r0 = (ky * kw + kx) * cin;
                             for (int ci = 0; ci < cin; ci++) {
-                                float a = in[i + ci];
-                                int kr = ((ky * kw + kx) * cin + ci) * co;
-                                for (int c = 0; c < co; c++) {
-                                    out[o + c] += a * kernel[kr + c];
+                                float a = i[ci];
+                                float[] w = rows[r0 + ci];
+                                for (int c = 0; c < o.length; c++) {
+                                    o[c] += a * w[c];
                                 }
                             }
                         }
                     }
-                    activate(out, o, o + co, act);
+                    activate(o, act);
+                    out[oy * y.w() + ox] = o;
                 }
             }
         }
@@ -290,15 +298,20 @@ abstract class Op {
 
         @Override
         Tensor apply(Tensor[] in, NsfwModel model) {
-            float[] out = in[0].data().clone();
-            for (int k = 1; k < in.length; k++) {
-                float[] b = in[k].data();
-                if (b.length != out.length) {
-                    throw new IllegalStateException("add: shapes differ"); //$NON-NLS-1$
+            float[][] a = in[0].px();
+            float[][] out = new float[a.length][];
+            for (int p = 0; p < a.length; p++) {
+                float[] o = a[p].clone();
+                for (int k = 1; k < in.length; k++) {
+                    float[] b = in[k].px()[p];
+                    if (b.length != o.length) {
+                        throw new IllegalStateException("add: shapes differ"); //$NON-NLS-1$
+                    }
+                    for (int i = 0; i < o.length; i++) {
+                        o[i] += b[i];
+                    }
                 }
-                for (int i = 0; i < out.length; i++) {
-                    out[i] += b[i];
-                }
+                out[p] = o;
             }
             return new Tensor(out, in[0].h(), in[0].w(), in[0].c());
         }
@@ -321,23 +334,24 @@ abstract class Op {
             int oh = (x.h() - ph) / sy + 1;
             int ow = (x.w() - pw) / sx + 1;
             int c = x.c();
-            float[] out = new float[oh * ow * c];
+            float[][] out = new float[oh * ow][];
             double[] sum = new double[c];
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++) {
                     java.util.Arrays.fill(sum, 0);
                     for (int y = oy * sy; y < oy * sy + ph; y++) {
                         for (int xx = ox * sx; xx < ox * sx + pw; xx++) {
-                            int i = (y * x.w() + xx) * c;
+                            float[] i = x.px()[y * x.w() + xx];
                             for (int ch = 0; ch < c; ch++) {
-                                sum[ch] += x.data()[i + ch];
+                                sum[ch] += i[ch];
                             }
                         }
                     }
-                    int o = (oy * ow + ox) * c;
+                    float[] o = new float[c];
                     for (int ch = 0; ch < c; ch++) {
-                        out[o + ch] = (float) (sum[ch] / (ph * pw));
+                        o[ch] = (float) (sum[ch] / (ph * pw));
                     }
+                    out[oy * ow + ox] = o;
                 }
             }
             return new Tensor(out, oh, ow, c);
@@ -351,7 +365,13 @@ abstract class Op {
 
         @Override
         Tensor apply(Tensor[] in, NsfwModel model) {
-            return new Tensor(in[0].data(), 1, 1, in[0].data().length);
+            float[][] px = in[0].px();
+            int c = in[0].c();
+            float[] flat = new float[px.length * c];
+            for (int p = 0; p < px.length; p++) {
+                System.arraycopy(px[p], 0, flat, p * c, c);
+            }
+            return new Tensor(new float[][] { flat }, 1, 1, flat.length);
         }
     }
 
@@ -370,8 +390,8 @@ abstract class Op {
 
         @Override
         Tensor apply(Tensor[] in, NsfwModel model) {
-            float[] x = in[0].data();
-            if (x.length != cin) {
+            float[] x = in[0].px()[0];
+            if (in[0].px().length != 1 || x.length != cin) {
                 throw new IllegalStateException("dense: " + x.length + " inputs, " + cin + " expected"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             }
             float[] out = bias.clone();
@@ -397,9 +417,9 @@ abstract class Op {
                     out[c] = (float) (e[c] / sum);
                 }
             } else {
-                activate(out, 0, cout, act);
+                activate(out, act);
             }
-            return new Tensor(out, 1, 1, cout);
+            return new Tensor(new float[][] { out }, 1, 1, cout);
         }
     }
 }
