@@ -43,7 +43,7 @@ class EmbeddedThumbnailTest {
             }
             opened++;
             return new ByteArrayInputStream(d);
-        });
+        }).withClassifier(PictureClassifiers.skinStandIn(PictureClass.PORN)); // drawn bodies stand in for explicit pictures
     }
 
     private String put(byte[] bytes) {

@@ -2,6 +2,7 @@ package maraude.images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -26,7 +27,7 @@ class ExplicitnessScoreTest {
         int alarms = 0;
         StringBuilder flagged = new StringBuilder();
         for (TestPictures.Picture p : ordinary) {
-            ExplicitnessScore s = SkinAnalyzer.analyze(p.image());
+            SkinAnalyzer.Result s = SkinAnalyzer.analyze(p.image());
             assertTrue(s.score() >= 0 && s.score() <= 1);
             String category = p.name().substring(0, p.name().indexOf('-'));
             int[] c = perCategory.computeIfAbsent(category, k -> new int[2]);
@@ -54,7 +55,7 @@ class ExplicitnessScoreTest {
         int[] perTone = new int[TestPictures.SKIN_TONES.length];
         StringBuilder missed = new StringBuilder();
         for (int i = 0; i < heavy.size(); i++) {
-            ExplicitnessScore s = SkinAnalyzer.analyze(heavy.get(i).image());
+            SkinAnalyzer.Result s = SkinAnalyzer.analyze(heavy.get(i).image());
             if (s.likelyExplicit()) {
                 detected++;
                 perTone[i % perTone.length]++;
@@ -101,11 +102,17 @@ class ExplicitnessScoreTest {
     }
 
     @Test
-    void scoreLineRoundTrips() {
-        ExplicitnessScore s = new ExplicitnessScore(0.61234, 0.4, 0.9, 0.6, 0.8, 0.05, true);
+    void scoreLineRoundTripsAndOlderVersionsAreRefused() {
+        ExplicitnessScore s = new ExplicitnessScore(new double[] { 0.05, 0.1, 0.2, 0.61234, 0.03766 }, false);
         ExplicitnessScore back = ExplicitnessScore.parse(s.serialize());
-        assertEquals(s.score(), back.score(), 1e-5);
-        assertEquals(s.borderContact(), back.borderContact(), 1e-5);
-        assertTrue(back.likelyExplicit());
+        assertEquals(s.probability(PictureClass.PORN), back.probability(PictureClass.PORN), 1e-6);
+        assertEquals(PictureClass.PORN, back.top());
+        assertFalse(back.fallback());
+        assertTrue(ExplicitnessScore.parse(SkinAnalyzer.analyze(TestPictures.skinHeavy(new Random(9003), 3)).asScore()
+                .serialize()).fallback());
+        // The skin heuristic's line (score version 1) is not read: such pictures are scored again.
+        assertThrows(IllegalArgumentException.class,
+                () -> ExplicitnessScore.parse("0.61234 0.40000 0.90000 0.60000 0.80000 0.05000 true"));
+        assertThrows(IllegalArgumentException.class, () -> ExplicitnessScore.parse("2 nsfwjs 0.1 0.1 0.1 0.1 1.5"));
     }
 }

@@ -54,7 +54,10 @@ class ImageServiceTest {
             }
             return new ByteArrayInputStream(d);
         };
-        return new ImageService(cacheDir, source, trail::add, policy, ImageLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+        // The explicit fixture is a drawn skin-coloured body: a synthetic stand-in forced to "Porn"
+        // through the test hook; the other pictures are classified by the model.
+        return new ImageService(cacheDir, source, trail::add, policy, ImageLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC))
+                .withClassifier(PictureClassifiers.skinStandIn(PictureClass.PORN));
     }
 
     private String put(byte[] bytes) {
@@ -110,7 +113,7 @@ class ImageServiceTest {
             };
         };
         ImageService service = new ImageService(cacheDir, erasedOnceRead, trail::add, RevealPolicy.ALLOW_ALL,
-                ImageLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+                ImageLimits.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC)).withClassifier(PictureClassifiers.skinStandIn(PictureClass.PORN));
         assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 320, BlurLevel.AUTO),
                 "the worker still sees the blurred picture asked for");
         assertFalse(store.containsKey(ordinaryPhoto));
@@ -338,5 +341,51 @@ class ImageServiceTest {
         byte[] out = service.exportStripped(withGps, "worker-2");
         assertEquals(-1, TestImages.indexOf(out, "Exif".getBytes()));
         assertEquals(List.of(new ImageAuditEvent(ImageAuditEvent.Kind.EXPORTED, withGps, "worker-2", NOW)), trail);
+    }
+
+    /**
+     * After an update, the scores the skin heuristic stored (version 1) are not used: the pictures
+     * are scored again by the model in the background, once.
+     */
+    @Test
+    void scoresOfTheOldHeuristicAreRecomputedOnceInTheBackground() throws Exception {
+        ImageService service = service(RevealPolicy.ALLOW_ALL);
+        BlurCache cache = new BlurCache(cacheDir);
+        // What version 1 stored: the ordinary document wrongly flagged, the drawn body missed.
+        Files.writeString(cacheDir.resolve(cache.scoreName(ordinaryPhoto)), "0.61234 0.40000 0.90000 0.60000 0.80000 0.05000 true");
+        Files.writeString(cacheDir.resolve(cache.scoreName(explicitPhoto)), "0.10000 0.05000 0.20000 0.60000 0.80000 0.05000 false");
+        assertEquals(2, service.rescoreStale(List.of(ordinaryPhoto, explicitPhoto), Progress.NONE));
+        assertTrue(Files.readString(cacheDir.resolve(cache.scoreName(ordinaryPhoto))).startsWith("2 nsfwjs "));
+        assertFalse(service.needsConfirmation(ordinaryPhoto));
+        assertTrue(service.needsConfirmation(explicitPhoto));
+        assertEquals(0, service.rescoreStale(List.of(ordinaryPhoto, explicitPhoto), Progress.NONE), "nothing stale left");
+    }
+
+    /** Without the model the heuristic stands in, and the audit trail says so once. */
+    @Test
+    void theHeuristicFallbackIsRecordedInTheAuditTrail() throws Exception {
+        ImageService service = service(RevealPolicy.ALLOW_ALL).withClassifier(rgb -> SkinAnalyzer.analyze(rgb).asScore());
+        BlurredImage b = assertInstanceOf(BlurredImage.class, service.blurred(explicitPhoto, 96, BlurLevel.AUTO));
+        assertTrue(b.score().fallback());
+        assertEquals(BlurLevel.STRONG, b.level(), "the heuristic's flag still gives the strongest blur");
+        service.blurred(ordinaryPhoto, 96, BlurLevel.AUTO);
+        assertEquals(1, trail.stream().filter(e -> e.kind() == ImageAuditEvent.Kind.MODEL_UNAVAILABLE).count(), trail.toString());
+    }
+
+    /** The team's rules decide: a stricter setting makes an ordinary picture ask twice. */
+    @Test
+    void theTeamRulesDecideTheBlurAndTheSecondConfirmation() throws Exception {
+        PictureRules[] rules = { PictureRules.DEFAULT };
+        ImageService service = service(RevealPolicy.ALLOW_ALL).withRules(() -> rules[0]);
+        BlurredImage doc = assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 320, BlurLevel.AUTO));
+        assertEquals(BlurLevel.STANDARD, doc.level(), "a document: light blur");
+        assertFalse(service.needsConfirmation(ordinaryPhoto));
+        assertInstanceOf(RevealedImage.class, service.reveal(ordinaryPhoto, 800, "camille", false), "one click");
+        assertEquals(ImagePlaceholder.Reason.CONFIRMATION_REQUIRED, assertInstanceOf(ImagePlaceholder.class,
+                service.reveal(explicitPhoto, 800, "camille", false)).reason());
+        assertInstanceOf(RevealedImage.class, service.reveal(explicitPhoto, 800, "camille", true), "after the second confirmation");
+        rules[0] = PictureRules.parse("Neutral=strongest, Drawing=strongest");
+        assertTrue(service.needsConfirmation(ordinaryPhoto));
+        assertEquals(BlurLevel.STRONG, assertInstanceOf(BlurredImage.class, service.blurred(ordinaryPhoto, 320, BlurLevel.AUTO)).level());
     }
 }

@@ -40,7 +40,10 @@ import javax.imageio.stream.ImageInputStream;
  * <li>list thumbnails (96 px) by subsampled decoding only;</li>
  * <li>import ({@link ImageService#prepare}): subsampled decode, score from the main image, 96 and
  * 320 px blurred PNGs written to the cache;</li>
- * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context.</li>
+ * <li>the baseline, a plain full decode; and ImageIO's own source subsampling for context;</li>
+ * <li>the picture model (NSFWJS MobileNetV2 in Java) on each photo's subsampled decode: p50, p95
+ * and peak heap per picture beside the plain full decode's (the target: the score costs less
+ * than one plain full decode).</li>
  * </ol>
  * Prints time per image, the ratio to the full decode and the peak heap of each phase.
  *
@@ -95,6 +98,8 @@ public final class ThumbnailBenchmark {
                 service.blurred(shas.get(i), ImageService.LIST_SIZE, BlurLevel.AUTO);
                 service.prepare(shas.get(i));
                 ImageIO.read(files.get(i).toFile());
+                PictureClassifiers.model().predict(
+                        ((DecodedImage) new SafeImageDecoder().decode(files.get(i), ImageService.ANALYSIS_SIDE)).image());
             }
             deleteContents(cache);
 
@@ -134,13 +139,37 @@ public final class ThumbnailBenchmark {
                 }
                 return failed;
             });
+            long[] fullNanos = new long[count];
             Phase full = measure(() -> {
                 int failed = 0;
-                for (Path f : files) {
-                    BufferedImage img = ImageIO.read(f.toFile());
+                for (int i = 0; i < count; i++) {
+                    long t0 = System.nanoTime();
+                    BufferedImage img = ImageIO.read(files.get(i).toFile());
+                    fullNanos[i] = System.nanoTime() - t0;
                     if (img == null || img.getWidth() != W) {
                         failed++;
                     }
+                }
+                return failed;
+            });
+            // The picture model (NSFWJS MobileNetV2 in Java) alone, on the subsampled decode that
+            // import gives it, and with that decode.
+            NsfwModel model = PictureClassifiers.model();
+            SafeImageDecoder decoder = new SafeImageDecoder();
+            long[] modelNanos = new long[count];
+            long[] decodeAndModelNanos = new long[count];
+            Phase scoring = measure(() -> {
+                int failed = 0;
+                for (int i = 0; i < count; i++) {
+                    long t0 = System.nanoTime();
+                    DecodeResult d = decoder.decode(files.get(i), ImageService.ANALYSIS_SIDE);
+                    long t1 = System.nanoTime();
+                    if (!(d instanceof DecodedImage di) || model.predict(di.image()).length != 5) {
+                        failed++;
+                    }
+                    long t2 = System.nanoTime();
+                    modelNanos[i] = t2 - t1;
+                    decodeAndModelNanos[i] = t2 - t0;
                 }
                 return failed;
             });
@@ -170,10 +199,20 @@ public final class ThumbnailBenchmark {
                     ImageService.LIST_SIZE, embeddedUsed[0], count), list, count, perFull);
             row(String.format("list thumbnail %d px, subsampling only (DC decode + score + blur + PNG to cache)", ImageService.LIST_SIZE),
                     listSub, count, perFull);
-            row("import: prepare = subsampled decode + score + 96 and 320 px blurred PNGs to cache", thumbs, count, perFull);
+            row("import: prepare = subsampled decode + model score + 96 and 320 px blurred PNGs to cache", thumbs, count, perFull);
             row("baseline: plain full decode (ImageIO.read)", full, count, perFull);
             row(String.format("context: ImageIO source subsampling to %d px, decode only", ImageService.ANALYSIS_SIDE), subsampled,
                     count, perFull);
+            System.out.println();
+            System.out.printf("picture model (%s), %d threads at most, per picture:%n", model.source(),
+                    Math.min(4, Runtime.getRuntime().availableProcessors()));
+            System.out.println("| per picture | p50 ms | p95 ms | mean ms | peak heap MiB |");
+            System.out.println("|---|---|---|---|---|");
+            percentiles("model score on the subsampled decode (224×224 input)", modelNanos, scoring.peakHeap);
+            percentiles("subsampled decode + model score", decodeAndModelNanos, scoring.peakHeap);
+            percentiles("baseline: plain full decode (ImageIO.read)", fullNanos, full.peakHeap);
+            System.out.printf("model score p50 = %.2f × a plain full decode's p50%n",
+                    (double) sorted(modelNanos)[count / 2] / sorted(fullNanos)[count / 2]);
             if (embeddedUsed[0] > 0 && embeddedUsed[0] < count) {
                 double perEmbedded = embeddedNanos[0] / 1e6 / embeddedUsed[0];
                 double perOther = (list.millis - embeddedNanos[0] / 1e6) / (count - embeddedUsed[0]);
@@ -194,6 +233,19 @@ public final class ThumbnailBenchmark {
         double per = p.millis / count;
         System.out.printf("| %s | %.1f | %.1f | %.2f | %d | %d |%n", what, p.millis / 1000, per, perFull / per, p.peakHeap >> 20,
                 p.failures);
+    }
+
+    private static long[] sorted(long[] v) {
+        long[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s;
+    }
+
+    private static void percentiles(String what, long[] nanos, long peakHeap) {
+        long[] s = sorted(nanos);
+        double mean = java.util.Arrays.stream(s).average().orElse(0);
+        System.out.printf("| %s | %.1f | %.1f | %.1f | %d |%n", what, s[s.length / 2] / 1e6,
+                s[Math.min(s.length - 1, (int) Math.ceil(s.length * 0.95) - 1)] / 1e6, mean / 1e6, peakHeap >> 20);
     }
 
     private record Phase(double millis, long peakHeap, int failures) {

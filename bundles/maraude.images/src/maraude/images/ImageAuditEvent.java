@@ -12,7 +12,12 @@ public record ImageAuditEvent(Kind kind, String sha256, String workerId, Instant
         /** A reveal was asked and refused (profile forbids it, or confirmation missing). */
         REVEAL_REFUSED,
         /** The picture left the archive, metadata stripped. */
-        EXPORTED
+        EXPORTED,
+        /**
+         * The picture model could not be loaded: the picture was scored by the skin heuristic, which
+         * misses much and flags ordinary pictures. Recorded once per image service.
+         */
+        MODEL_UNAVAILABLE
     }
 
     public ImageAuditEvent {

@@ -40,8 +40,11 @@ public final class ImageService {
     /** Smallest embedded thumbnail used: cameras write 160×120 and more. */
     static final int EMBEDDED_MIN_SIDE = 80;
 
-    /** Decode size for scoring and blurring: enough for skin analysis, tiny next to a photo. */
-    static final int ANALYSIS_SIDE = 256;
+    /**
+     * Decode size for scoring and blurring: a little above the model's 224 px input (its bilinear
+     * resize then never enlarges), tiny next to a photo.
+     */
+    public static final int ANALYSIS_SIDE = 256;
 
     private final BlurCache cache;
     private final AttachmentSource source;
@@ -51,6 +54,9 @@ public final class ImageService {
     private final RevealPolicy policy;
     private final SafeImageDecoder decoder;
     private final Clock clock;
+    private volatile PictureClassifier classifier = PictureClassifiers.standard();
+    private volatile java.util.function.Supplier<PictureRules> rules = () -> PictureRules.DEFAULT;
+    private final java.util.concurrent.atomic.AtomicBoolean fallbackReported = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ImageService(Path cacheDir, AttachmentSource source) {
         this(cacheDir, source, AuditSink.NONE, RevealPolicy.ALLOW_ALL, ImageLimits.DEFAULT, Clock.systemUTC());
@@ -82,6 +88,52 @@ public final class ImageService {
 
     private volatile boolean useEmbedded = true;
 
+    /**
+     * The team's reveal rules (team setting {@value PictureRules#SETTING}), asked at each use so that
+     * a change of the team's settings applies at once; default rules until set.
+     */
+    public ImageService withRules(java.util.function.Supplier<PictureRules> rules) {
+        this.rules = Objects.requireNonNull(rules, "rules"); //$NON-NLS-1$
+        return this;
+    }
+
+    public PictureRules rules() {
+        PictureRules r = rules.get();
+        return r == null ? PictureRules.DEFAULT : r;
+    }
+
+    /** Replaces the classifier (tests; the benchmark). */
+    ImageService withClassifier(PictureClassifier classifier) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier"); //$NON-NLS-1$
+        return this;
+    }
+
+    /** The tier of a known score under this service's rules. */
+    public RevealTier tier(ExplicitnessScore score) {
+        return rules().tier(score);
+    }
+
+    /**
+     * A stored score made by an older scorer ({@link ExplicitnessScore#VERSION}, or the heuristic
+     * while the model loads now) is not used: {@link BlurCache#readScore} drops other versions; this
+     * drops fallback scores once the model is back.
+     */
+    private Optional<ExplicitnessScore> storedScore(String sha256) {
+        Optional<ExplicitnessScore> s = cache.readScore(sha256);
+        if (s.isPresent() && s.get().fallback() && PictureClassifiers.model() != null) {
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    private ExplicitnessScore classify(String sha256, BufferedImage analysed) {
+        ExplicitnessScore s = classifier.classify(analysed);
+        if (s.fallback() && fallbackReported.compareAndSet(false, true)) {
+            audit.record(new ImageAuditEvent(ImageAuditEvent.Kind.MODEL_UNAVAILABLE, sha256, "", clock.instant())); //$NON-NLS-1$
+        }
+        return s;
+    }
+
     /** Whether list thumbnails may come from embedded EXIF thumbnails (the benchmark compares both). */
     void useEmbeddedThumbnails(boolean use) {
         useEmbedded = use;
@@ -107,9 +159,9 @@ public final class ImageService {
         if (maxSize <= 0) {
             throw new IllegalArgumentException("maxSize " + maxSize); //$NON-NLS-1$
         }
-        Optional<ExplicitnessScore> known = cache.readScore(sha256);
+        Optional<ExplicitnessScore> known = storedScore(sha256);
         if (known.isPresent()) {
-            BlurLevel effective = level.effective(known.get());
+            BlurLevel effective = level.effective(known.get(), rules());
             int cached = cachedSizeFor(maxSize);
             Optional<byte[]> png = cache.readBlurred(sha256, cached, effective);
             BlurredImage hit = png.map(b -> fromCached(b, maxSize, effective, known.get())).orElse(null);
@@ -182,7 +234,7 @@ public final class ImageService {
         if (thumb == null) {
             return null;
         }
-        BlurLevel effective = known == null ? BlurLevel.STRONG : level.effective(known);
+        BlurLevel effective = known == null ? BlurLevel.STRONG : level.effective(known, rules());
         BufferedImage blurred = Blur.blur(thumb.image(), LIST_SIZE, effective);
         byte[] png = FastPng.encode(blurred);
         if (known != null) {
@@ -209,9 +261,9 @@ public final class ImageService {
             return new ImagePlaceholder(ImagePlaceholder.Reason.IO_ERROR, e.getClass().getSimpleName());
         }
         String sha = sha256(data);
-        Optional<ExplicitnessScore> known = cache.readScore(sha);
+        Optional<ExplicitnessScore> known = storedScore(sha);
         if (known.isPresent()) {
-            BlurLevel effective = level.effective(known.get());
+            BlurLevel effective = level.effective(known.get(), rules());
             Optional<byte[]> png = cache.readBlurred(sha, cachedSizeFor(maxSize), effective);
             BlurredImage hit = png.map(b -> fromCached(b, maxSize, effective, known.get())).orElse(null);
             if (hit != null) {
@@ -249,10 +301,32 @@ public final class ImageService {
         return ok;
     }
 
+    /**
+     * Scores again, in the background after an update, the pictures whose stored score is missing or
+     * from an older scorer (the heuristic): one subsampled decode each, the score and the thumbnail
+     * sizes written. Stops when cancelled.
+     *
+     * @return how many pictures were scored again
+     */
+    public int rescoreStale(Collection<String> sha256s, Progress progress) {
+        int done = 0;
+        int rescored = 0;
+        for (String sha : sha256s) {
+            if (progress.isCanceled()) {
+                break;
+            }
+            if (storedScore(sha).isEmpty() && prepare(sha) instanceof BlurredImage) {
+                rescored++;
+            }
+            progress.worked(++done, sha256s.size());
+        }
+        return rescored;
+    }
+
     /** The explicitness score (cached), or empty when the picture cannot be decoded. */
     public Optional<ExplicitnessScore> score(String sha256) {
         BlurCache.checkSha(sha256);
-        Optional<ExplicitnessScore> known = cache.readScore(sha256);
+        Optional<ExplicitnessScore> known = storedScore(sha256);
         if (known.isPresent()) {
             return known;
         }
@@ -270,12 +344,15 @@ public final class ImageService {
         if (decoded instanceof ImagePlaceholder p) {
             throw new MetadataStripper.StripException(p);
         }
-        return SkinAnalyzer.analyze(((DecodedImage) decoded).image());
+        return classify("", ((DecodedImage) decoded).image()); //$NON-NLS-1$
     }
 
-    /** Whether revealing this picture needs the second confirmation (likely explicit). */
+    /**
+     * Whether revealing this picture needs the second confirmation: its tier under the team's rules
+     * is {@link RevealTier#STRONGEST}, or it cannot be scored.
+     */
     public boolean needsConfirmation(String sha256) {
-        return score(sha256).map(ExplicitnessScore::likelyExplicit).orElse(false);
+        return score(sha256).map(s -> rules().tier(s).confirmTwice()).orElse(true);
     }
 
     /**
@@ -329,8 +406,8 @@ public final class ImageService {
      * yet cached, returns the one asked.
      */
     private BlurResult derive(String sha256, BufferedImage analysed, int maxSize, BlurLevel level) {
-        ExplicitnessScore score = cache.readScore(sha256).orElseGet(() -> SkinAnalyzer.analyze(analysed));
-        BlurLevel effective = level.effective(score);
+        ExplicitnessScore score = storedScore(sha256).orElseGet(() -> classify(sha256, analysed));
+        BlurLevel effective = level.effective(score, rules());
         int askedSize = cachedSizeFor(maxSize);
         BlurredImage asked = null;
         try {

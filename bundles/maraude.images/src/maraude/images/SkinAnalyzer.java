@@ -29,8 +29,36 @@ import java.awt.image.BufferedImage;
  * region is big) its centrality and compactness. It flags large central smooth skin areas: nude
  * bodies, but also close-up faces and skin-coloured smooth surfaces (sunsets, peaches); the tests
  * report its false-alarm rate on generated ordinary pictures.
+ *
+ * <p>Since the NSFWJS model ({@link NsfwModel}) scores pictures, this heuristic is only the fallback
+ * used when the model cannot be loaded (with a warning in the audit trail), see
+ * {@link PictureClassifiers}.</p>
  */
 public final class SkinAnalyzer {
+
+    /**
+     * @param score              0 (nothing skin-like) .. 1 (large central smooth skin region)
+     * @param skinRatio          share of the picture's pixels classified as skin
+     * @param largestRegionShare share of the skin pixels that belong to the largest connected region
+     * @param regionCompactness  largest region's area / its bounding box area (0..1)
+     * @param regionCentrality   1 when the largest region's centroid is the picture's centre, 0 at a corner
+     * @param borderContact      share of the picture's border pixels that the largest region touches
+     * @param likelyExplicit     {@code score >= THRESHOLD}
+     */
+    public record Result(double score, double skinRatio, double largestRegionShare, double regionCompactness,
+            double regionCentrality, double borderContact, boolean likelyExplicit) {
+
+        /** The score of a picture with no skin at all. */
+        static final Result NONE = new Result(0, 0, 0, 0, 0, 0, false);
+
+        /** As a fallback score: the heuristic's score as the Porn probability, the rest Neutral. */
+        ExplicitnessScore asScore() {
+            // Below its threshold the heuristic stays under the rules' alert level: it flags too many ordinary pictures.
+            return ExplicitnessScore.fallback(likelyExplicit ? Math.max(score, 0.9) : Math.min(score, 0.25));
+        }
+    }
+
+    public static final double THRESHOLD = 0.5;
 
     static final int WORK_SIDE = 160;
 
@@ -40,14 +68,14 @@ public final class SkinAnalyzer {
     private SkinAnalyzer() {
     }
 
-    public static ExplicitnessScore analyze(BufferedImage image) {
+    public static Result analyze(BufferedImage image) {
         BufferedImage rgb = Pixels.toRgb(image);
         BufferedImage small = Pixels.fitDown(rgb, WORK_SIDE);
         int w = small.getWidth();
         int h = small.getHeight();
         int n = w * h;
         if (n < 16) {
-            return ExplicitnessScore.NONE;
+            return Result.NONE;
         }
         int[] px = Pixels.data(small).clone();
         whitePatch(px);
@@ -215,7 +243,7 @@ public final class SkinAnalyzer {
         return out;
     }
 
-    private static ExplicitnessScore shape(boolean[] skin, int w, int h) {
+    private static Result shape(boolean[] skin, int w, int h) {
         int n = w * h;
         int total = 0;
         int[] label = new int[n];
@@ -285,7 +313,7 @@ public final class SkinAnalyzer {
             }
         }
         if (total == 0) {
-            return ExplicitnessScore.NONE;
+            return Result.NONE;
         }
         double skinRatio = (double) total / n;
         double largestShare = (double) best / total;
@@ -315,8 +343,7 @@ public final class SkinAnalyzer {
         // table, sand, sunset sky), not a body, which the frame crops on one or two sides at most.
         score *= 1 - 0.6 * smooth(0.3, 0.7, borderContact);
         score = Math.max(0, Math.min(1, score));
-        return new ExplicitnessScore(score, skinRatio, largestShare, compactness, centrality, borderContact,
-                score >= ExplicitnessScore.THRESHOLD);
+        return new Result(score, skinRatio, largestShare, compactness, centrality, borderContact, score >= THRESHOLD);
     }
 
     private static double smooth(double lo, double hi, double v) {

@@ -37,7 +37,12 @@ import maraude.core.model.Message;
 import maraude.images.BlurLevel;
 import maraude.images.BlurResult;
 import maraude.images.ImagePlaceholder;
+import maraude.images.ExplicitnessScore;
 import maraude.images.ImageService;
+import maraude.images.PictureClass;
+import maraude.images.PictureClassifiers;
+import maraude.images.PictureRules;
+import maraude.images.RevealTier;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.WidgetIds;
 import maraude.ui.conversation.ListThumbnails;
@@ -73,26 +78,35 @@ class ConversationPicturesTest {
     private static String corruptSha;
     private static ImagePlaceholder corruptReason;
     private static ConversationPart part;
+    private static String documentSha;
+    /** The classifier's test hook: the drawn body stands in for an explicit picture (class Porn). */
+    private static AutoCloseable standIn;
 
     @BeforeAll
     static void startOnDemoArchiveWithPictures() throws Exception {
         archiveFolder = Files.createTempDirectory("maraude-ui-pictures"); //$NON-NLS-1$
         byte[] explicit = PictureFixtures.skinHeavyJpeg();
         byte[] corrupt = PictureFixtures.truncated(explicit);
+        byte[] document = PictureFixtures.documentJpeg();
+        standIn = PictureClassifiers.overrideForTests(PictureClassifiers.skinStandIn(PictureClass.PORN));
         Path scratch = Files.createTempDirectory("maraude-ui-pictures-check"); //$NON-NLS-1$
         ImageService check = new ImageService(scratch, sha -> new ByteArrayInputStream(explicit));
-        assertTrue(check.score(() -> new ByteArrayInputStream(explicit)).likelyExplicit(),
-                "the fixture must be taken for likely explicit"); //$NON-NLS-1$
+        assertEquals(PictureClass.PORN, check.score(() -> new ByteArrayInputStream(explicit)).top(),
+                "the stand-in must be forced to an explicit class"); //$NON-NLS-1$
+        ExplicitnessScore paper = check.score(() -> new ByteArrayInputStream(document));
+        assertFalse(paper.fallback(), "the document is scored by the model"); //$NON-NLS-1$
+        assertEquals(RevealTier.LIGHT, PictureRules.DEFAULT.tier(paper), "the model takes the paper for ordinary: " + paper); //$NON-NLS-1$
         BlurResult broken = check.blurred(() -> new ByteArrayInputStream(corrupt), PictureTile.SIZE, BlurLevel.AUTO);
         assertTrue(broken instanceof ImagePlaceholder, "the truncated fixture must not decode"); //$NON-NLS-1$
         corruptReason = (ImagePlaceholder) broken;
 
         try (Archive archive = TestArchives.factory().open(archiveFolder, AccessMode.READ_WRITE)) {
             TestArchives.populateDemo(archive, 3_000);
-            testConversation = PictureFixtures.addTestConversation(archive, explicit, corrupt);
+            testConversation = PictureFixtures.addTestConversation(archive, explicit, corrupt, document);
             for (Message m : archive.messages(testConversation)) {
                 explicitSha = m.attachments().get(0).sha256();
                 corruptSha = m.attachments().get(1).sha256();
+                documentSha = m.attachments().get(2).sha256();
             }
             for (Conversation c : archive.conversations()) {
                 if (c.id().equals(testConversation)) {
@@ -118,6 +132,9 @@ class ConversationPicturesTest {
     static void close() throws Exception {
         if (workbench != null) {
             workbench.close();
+        }
+        if (standIn != null) {
+            standIn.close();
         }
     }
 
@@ -258,6 +275,35 @@ class ConversationPicturesTest {
 
         click(explicit); // "blur" again by hand
         awaitTile(explicitSha, State.BLURRED);
+    }
+
+    /**
+     * A photo of an administrative paper, which the picture model takes for an ordinary picture:
+     * blurred lightly, no warning, and one click shows it sharp (readable), recorded in the trail.
+     */
+    @Test
+    @Order(6)
+    void aDocumentIsShownAfterOneClick() throws Exception {
+        open(testConversation);
+        workbench.syncRun(() -> workbench.application().getContext().get(EPartService.class)
+                .activate(workbench.part(ConversationPart.ID)));
+        PictureTile paper = awaitTile(documentSha, State.BLURRED);
+        org.eclipse.swt.custom.ScrolledComposite strip = workbench.widget(WidgetIds.CONVERSATION_PICTURES);
+        workbench.syncRun(() -> strip.showControl(paper.canvas())); // the third picture, below the others
+        assertFalse(workbench.sync(paper::explicit));
+        assertEquals("", workbench.sync(paper::note), "no warning on an ordinary picture"); //$NON-NLS-1$ //$NON-NLS-2$
+        ImageData sharp = sharpReference(documentSha);
+        double blurred = ScreenPixels.energy(onScreen(paper, sharp));
+        assertTrue(blurred < BLURRED_MAX * ScreenPixels.energy(sharp), "blurred first: " + blurred); //$NON-NLS-1$
+        int before = audit().size();
+        click(paper);
+        awaitTile(documentSha, State.SHARP);
+        workbench.screenshot("pictures-document-one-click"); //$NON-NLS-1$
+        List<String> trail = audit();
+        assertEquals(before + 1, trail.size(), "one click, one reveal"); //$NON-NLS-1$
+        assertTrue(trail.get(trail.size() - 1).endsWith("\tREVEALED\t" + documentSha)); //$NON-NLS-1$
+        click(paper);
+        awaitTile(documentSha, State.BLURRED);
     }
 
     /**

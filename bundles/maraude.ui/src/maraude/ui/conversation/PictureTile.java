@@ -184,7 +184,8 @@ public final class PictureTile {
             return;
         }
         blurred = new Image(root.getDisplay(), data);
-        explicit = info.score().likelyExplicit();
+        // The strongest blur is what the team's rules give the pictures that ask twice (PictureRules).
+        explicit = info.level() == BlurLevel.STRONG;
         state = State.BLURRED;
         note.setText(explicit || info.level() == BlurLevel.STRONG ? Messages.Picture_explicit : ""); //$NON-NLS-1$
         show.setEnabled(true);

@@ -78,4 +78,16 @@ public final class TeamFiles {
         return Arrays.stream(list.split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT)) //$NON-NLS-1$
                 .noneMatch(s -> s.equals(w) || s.equals("*")); //$NON-NLS-1$
     }
+
+    /**
+     * The team's picture reveal rules ({@value maraude.images.PictureRules#SETTING}); the default rules
+     * when the setting is absent or not understood (never weaker by mistake: the default is cautious).
+     */
+    public static maraude.images.PictureRules pictureRules(TeamSettings settings) {
+        try {
+            return maraude.images.PictureRules.parse(settings == null ? null : settings.get(maraude.images.PictureRules.SETTING));
+        } catch (IllegalArgumentException e) {
+            return maraude.images.PictureRules.DEFAULT;
+        }
+    }
 }

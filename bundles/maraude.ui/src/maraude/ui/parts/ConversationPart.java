@@ -146,7 +146,8 @@ public class ConversationPart {
 
         ImageService images = new ImageService(archive.files(), ImageService.ARCHIVE_CACHE_FOLDER,
                 sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
-                worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC());
+                worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC())
+                .withRules(() -> TeamFiles.pictureRules(team.settings()));
         view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current);
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
