@@ -59,7 +59,7 @@ public final class MessageClassifier {
      * @param now    the current instant, for the hours left
      */
     public Classification classify(String text, Instant sentAt, Instant now) {
-        String t = text == null ? "" : text; //$NON-NLS-1$
+        String t = bounded(text);
         List<String> words = TextNorm.words(t);
         List<String> matched = new ArrayList<>();
         List<Urgency> urgency = urgencies(words, sentAt == null ? now : sentAt, now, matched);
@@ -70,10 +70,27 @@ public final class MessageClassifier {
 
     /** The intent alone (no language, no urgency): what the queue needs of older messages. */
     public Intent intentOf(String text) {
-        String t = text == null ? "" : text; //$NON-NLS-1$
+        String t = bounded(text);
         List<String> words = TextNorm.words(t);
         List<String> matched = new ArrayList<>();
         return urgencies(words, null, null, matched).isEmpty() ? intent(t, words, matched) : Intent.REPLY;
+    }
+
+    /**
+     * Whether the text asks not to be contacted any more (an urgency or a question in it does not
+     * change that here): the cheap check the register makes on every thread's last inbound message.
+     */
+    public boolean optOut(String text) {
+        String t = bounded(text);
+        return intent(t, TextNorm.words(t), new ArrayList<>()) == Intent.OPT_OUT;
+    }
+
+    /** Only the beginning of a huge text is read: the verdict is there and the cost stays bounded. */
+    private static String bounded(String text) {
+        if (text == null) {
+            return ""; //$NON-NLS-1$
+        }
+        return text.length() > TextNorm.MAX_CHARS ? text.substring(0, TextNorm.MAX_CHARS) : text;
     }
 
     private List<Urgency> urgencies(List<String> words, Instant sentAt, Instant now, List<String> matched) {
