@@ -39,6 +39,8 @@ public final class ClassifierRules {
     final List<Rule> optOut;
     final List<Rule> optOutAlone;
     final Map<UrgencyKind, List<Rule>> urgency;
+    /** Phrases whose words are hidden from the urgency rules ("are you police?"). */
+    final List<Rule> notUrgent;
     final Set<String> closingEmoji;
 
     private ClassifierRules(Builder b) {
@@ -53,6 +55,7 @@ public final class ClassifierRules {
         Map<UrgencyKind, List<Rule>> u = new EnumMap<>(UrgencyKind.class);
         b.urgency.forEach((k, v) -> u.put(k, List.copyOf(v)));
         this.urgency = u;
+        this.notUrgent = List.copyOf(b.notUrgent);
         this.closingEmoji = Set.copyOf(b.closingEmoji);
     }
 
@@ -118,7 +121,12 @@ public final class ClassifierRules {
     /** The languages a word of {@link TextNorm#lightWords} belongs to (empty when none). */
     Set<String> languagesOf(String word) {
         Set<String> s = languageWords.get(word);
-        return s != null ? s : squeezedLanguageWords.getOrDefault(TextNorm.squeeze(word), Set.of());
+        if (s != null) {
+            return s;
+        }
+        // "mercii" finds "merci"; but "ok" must not find "ook": only a word with a doubled letter falls back.
+        String squeezed = TextNorm.squeeze(word);
+        return squeezed.equals(word) ? Set.of() : squeezedLanguageWords.getOrDefault(squeezed, Set.of());
     }
 
     private static final class Builder {
@@ -129,6 +137,7 @@ public final class ClassifierRules {
         final List<Rule> optOut = new ArrayList<>();
         final List<Rule> optOutAlone = new ArrayList<>();
         final Map<UrgencyKind, List<Rule>> urgency = new EnumMap<>(UrgencyKind.class);
+        final List<Rule> notUrgent = new ArrayList<>();
         final Set<String> closingEmoji = new LinkedHashSet<>();
         int entries;
 
@@ -170,7 +179,7 @@ public final class ClassifierRules {
 
         private static boolean known(String section) {
             return switch (section) {
-            case "language", "closing", "filler", "opt_out", "opt_out_alone" -> true; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+            case "language", "closing", "filler", "opt_out", "opt_out_alone", "not_urgent" -> true; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
             default -> {
                 try {
                     UrgencyKind.fromKey(section);
@@ -209,6 +218,7 @@ public final class ClassifierRules {
             }
             case "opt_out" -> addRule(optOut, s); //$NON-NLS-1$
             case "opt_out_alone" -> addRule(optOutAlone, s); //$NON-NLS-1$
+            case "not_urgent" -> addRule(notUrgent, s); //$NON-NLS-1$
             default -> addRule(urgency.computeIfAbsent(UrgencyKind.fromKey(section), k -> new ArrayList<>()), s);
             }
         }

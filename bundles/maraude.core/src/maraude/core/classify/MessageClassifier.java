@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>
  * The rules, in order:
  * <ol>
- * <li>An urgency anywhere makes the message urgent, and a message that is urgent needs a reply.</li>
+ * <li>An urgency anywhere makes the message urgent, and a message that is urgent needs a reply; the
+ * words of a {@code [not_urgent]} phrase ("vous êtes de la police ?") are not looked at for it.</li>
  * <li>An {@code [opt_out]} phrase anywhere ("ne m'écrivez plus", "stop met me te sturen") is an
  * opt-out; an {@code [opt_out_alone]} word ("stop") only when the message holds nothing else but
  * acknowledgements and small words: "stop attends, il arrive, je t'écris après" needs a reply.</li>
@@ -93,8 +94,20 @@ public final class MessageClassifier {
         return text.length() > TextNorm.MAX_CHARS ? text.substring(0, TextNorm.MAX_CHARS) : text;
     }
 
-    private List<Urgency> urgencies(List<String> words, Instant sentAt, Instant now, List<String> matched) {
+    private List<Urgency> urgencies(List<String> all, Instant sentAt, Instant now, List<String> matched) {
         List<Urgency> out = new ArrayList<>();
+        List<String> words = all;
+        for (Rule r : rules.notUrgent) {
+            int[] span;
+            while ((span = r.find(words)) != null) {
+                if (words == all) {
+                    words = new ArrayList<>(all);
+                }
+                for (int i = span[0]; i < span[1]; i++) {
+                    words.set(i, "\0"); // hidden, and no rule word can match it //$NON-NLS-1$
+                }
+            }
+        }
         for (Map.Entry<UrgencyKind, List<Rule>> e : rules.urgency.entrySet()) {
             for (Rule r : e.getValue()) {
                 int[] span = r.find(words);
