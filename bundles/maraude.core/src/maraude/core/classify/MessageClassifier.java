@@ -91,7 +91,11 @@ public final class MessageClassifier {
         if (text == null) {
             return ""; //$NON-NLS-1$
         }
-        return text.length() > TextNorm.MAX_CHARS ? text.substring(0, TextNorm.MAX_CHARS) : text;
+        if (text.length() <= TextNorm.MAX_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', TextNorm.MAX_CHARS);
+        return text.substring(0, cut > 0 ? cut : TextNorm.MAX_CHARS); // not in the middle of a word
     }
 
     private List<Urgency> urgencies(List<String> all, Instant sentAt, Instant now, List<String> matched) {
