@@ -85,8 +85,10 @@ public final class TriageService {
 
     /** The queue, with the waiting threads' text read (language, intent, urgency). */
     public PermanenceQueue queue(Instant now) {
-        List<ConversationSummary> sums = archive.summaries();
-        TriageState st = store.snapshot();
+        return queue(archive.summaries(), store.snapshot(), now);
+    }
+
+    private PermanenceQueue queue(List<ConversationSummary> sums, TriageState st, Instant now) {
         Map<String, ConversationReading> readings = new HashMap<>();
         for (ConversationSummary s : sums) {
             if (Triage.awaitsReply(s)) {
@@ -178,7 +180,7 @@ public final class TriageService {
         List<ConversationSummary> sums = archive.summaries();
         TriageState st = store.snapshot();
         Map<String, ThreadFacts> facts = facts(sums);
-        PermanenceQueue q = Triage.queue(sums, st, policy, now);
+        PermanenceQueue q = queue(sums, st, now); // the queue the worker sees: auto-closed closings are out
         List<RegisterEntry> reg = Triage.register(facts.values(), Triage.names(sums), st, policy, now, zone);
         return Triage.backlog(q, facts, reg, policy, from, to, zone);
     }
