@@ -359,7 +359,12 @@ public class ConversationPart {
         MenuItem auto = new MenuItem(menu, SWT.RADIO);
         auto.setText(ReadingMessages.Language_auto);
         auto.setSelection(chosen == null);
-        auto.addListener(SWT.Selection, e -> chooseLanguage(null));
+        // Radio items also report the one being unchecked: act on the checked one only.
+        auto.addListener(SWT.Selection, e -> {
+            if (auto.getSelection()) {
+                chooseLanguage(null);
+            }
+        });
         for (String lang : Languages.SUPPORTED) {
             MenuItem mi = new MenuItem(menu, SWT.RADIO);
             mi.setText(lang + "  " + maraude.templates.Messages.languageName(lang)); //$NON-NLS-1$

@@ -217,7 +217,12 @@ public class QueuePart {
         MenuItem auto = new MenuItem(menu, SWT.RADIO);
         auto.setText(ReadingMessages.Language_auto);
         auto.setSelection(current == null);
-        auto.addListener(SWT.Selection, e -> setLanguage(q, null));
+        // Radio items also report the one being unchecked: act on the checked one only.
+        auto.addListener(SWT.Selection, e -> {
+            if (auto.getSelection()) {
+                setLanguage(q, null);
+            }
+        });
         for (String lang : Languages.SUPPORTED) {
             MenuItem mi = new MenuItem(menu, SWT.RADIO);
             mi.setText(lang + "  " + maraude.templates.Messages.languageName(lang)); //$NON-NLS-1$
