@@ -28,6 +28,7 @@ public final class Messages extends NLS {
     public static String Settings_badKey;
     public static String Reason_language;
     public static String Reason_languageFallback;
+    public static String Reason_conversationLanguage;
     public static String Reason_matched;
     public static String Reason_firstContact;
     public static String Reason_followUpDue;

@@ -149,6 +149,15 @@ public final class TemplateSuggester implements AutoCloseable {
     }
 
     private String chooseLanguage(String text, SuggestionContext c, List<String> reasons) {
+        // The conversation's language is read from the whole thread (or chosen by a worker): a last
+        // "merciii" or "ok super" must not turn a French thread's suggestions Romanian or English.
+        if (Languages.isSupported(c.conversationLanguage())) {
+            if (!text.isBlank()) {
+                reasons.add(Messages.format(Messages.Reason_conversationLanguage,
+                        Messages.languageName(c.conversationLanguage())));
+            }
+            return c.conversationLanguage();
+        }
         if (!text.isBlank()) {
             LanguageDetection.Guess g = languages.detect(text);
             if (!g.fallback()) {
@@ -156,9 +165,6 @@ public final class TemplateSuggester implements AutoCloseable {
                         Long.toString(Math.round(g.probability() * 100))));
                 return g.language();
             }
-        }
-        if (Languages.isSupported(c.conversationLanguage())) {
-            return c.conversationLanguage();
         }
         if (!text.isBlank()) {
             reasons.add(Messages.Reason_languageFallback);

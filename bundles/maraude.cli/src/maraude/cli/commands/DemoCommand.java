@@ -51,8 +51,9 @@ public class DemoCommand implements CliCommand {
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
             if (archive.stats().messages() == 0) {
                 inv.err().println("maraude: generating the demo archive (" + messages + " messages)…"); //$NON-NLS-1$ //$NON-NLS-2$
-                new DemoGenerator(SEED, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
-                        .populate(archive, messages, (done, total) -> true);
+                ZonedDateTime demoNow = ZonedDateTime.now(ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
+                new DemoGenerator(SEED, demoNow).populate(archive, messages, (done, total) -> true);
+                maraude.core.demo.DemoShowcase.populate(archive, demoNow);
                 generated = true;
             }
             stats = archive.stats();

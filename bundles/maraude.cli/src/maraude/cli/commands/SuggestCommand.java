@@ -42,13 +42,18 @@ public class SuggestCommand implements CliCommand {
     @Override
     public String usage() {
         return "maraude [--archive DIR] suggest CONVERSATION_ID [--limit N] [--now INSTANT] [--json]\n" //$NON-NLS-1$
-                + "maraude suggest --text TEXT [--limit N] [--json]\n" //$NON-NLS-1$
+                + "maraude suggest --text TEXT [--language fr|nl|en|es|pt|ro] [--limit N] [--json]\n" //$NON-NLS-1$
+                + "  A conversation's suggestions are in its language (read from the whole thread, or the worker's choice).\n" //$NON-NLS-1$
                 + "  Placeholders are filled from <archive>/" + SETTINGS_FILE + " (key=value)."; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Override
     public int run(CliInvocation inv) throws Exception {
         Optional<String> text = inv.option("--text"); //$NON-NLS-1$
+        Optional<String> language = inv.option("--language"); //$NON-NLS-1$
+        if (language.isPresent() && !maraude.core.classify.Languages.isSupported(language.get())) {
+            throw CliException.usage("--language must be one of " + maraude.core.classify.Languages.SUPPORTED); //$NON-NLS-1$
+        }
         int limit = Limits.positive(inv.option("--limit").orElse("3"), "--limit", 50); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         ZonedDateTime now = inv.now().atZone(ZoneId.systemDefault());
         List<String> args = inv.remaining();
@@ -59,7 +64,11 @@ public class SuggestCommand implements CliCommand {
                 if (!args.isEmpty()) {
                     throw CliException.usage("give either CONVERSATION_ID or --text, not both"); //$NON-NLS-1$
                 }
-                SuggestionContext ctx = SuggestionContext.defaults().withSettings(settings).withNow(now).withLimit(limit);
+                // Without --language, the message's own language when it can tell (null for "ok" or an emoji).
+                String lang = language.orElseGet(
+                        () -> maraude.core.classify.MessageClassifier.shared().detector().detect(text.get()).language());
+                SuggestionContext ctx = SuggestionContext.defaults().withSettings(settings).withNow(now).withLimit(limit)
+                        .withConversationLanguage(lang);
                 suggestions = suggester.suggest(List.of(text.get()), ctx);
             } else {
                 if (args.size() != 1) {
@@ -72,8 +81,13 @@ public class SuggestCommand implements CliCommand {
                     Map<String, String> values = new LinkedHashMap<>();
                     archive.contact(conversation.contactId()).map(Contact::displayName)
                             .ifPresent(n -> values.put("pseudonym", n)); //$NON-NLS-1$
+                    String lang = language.orElse(null);
+                    if (lang == null) {
+                        var reading = Triages.of(archive).reading(conversation.id(), now.toInstant());
+                        lang = reading == null ? null : reading.language().language();
+                    }
                     SuggestionContext ctx = SuggestionContext.fromConversation(thread, settings, values, null, now)
-                            .withLimit(limit);
+                            .withLimit(limit).withConversationLanguage(lang);
                     suggestions = suggester.suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
                 }
             }

@@ -16,8 +16,15 @@ final class Triages {
     private Triages() {
     }
 
-    static TriageService of(Archive archive) {
-        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), ZONE);
+    /** With the team's reading settings (default language, auto-close of closings, own rule lines). */
+    static TriageService of(Archive archive) throws maraude.cli.CliException {
+        maraude.core.triage.ReadingSettings reading;
+        try {
+            reading = maraude.core.triage.ReadingSettings.load(archive.files());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw maraude.cli.CliException.usage(e.getMessage());
+        }
+        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), ZONE, reading);
     }
 
     static String iso(java.time.Instant instant) {

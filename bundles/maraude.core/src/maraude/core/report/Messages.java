@@ -19,6 +19,7 @@ public final class Messages extends NLS {
     public static String Report_median_reply_hours;
     public static String Report_followups_sent;
     public static String Report_unknown_public;
+    public static String Report_opt_outs;
     public static String Report_campaign;
     public static String Report_campaign_date;
     public static String Report_campaign_recipients;

@@ -91,6 +91,7 @@ public final class ReportBuilder {
         final Set<String> initiatedReplied = new HashSet<>();
         final Set<String> replied = new HashSet<>();
         final Set<String> unknown = new HashSet<>();
+        final Set<String> optOuts = new HashSet<>();
         int conversations;
         int inbound;
         int outbound;
@@ -120,6 +121,10 @@ public final class ReportBuilder {
                     initiatedReplied.add(f.contactId());
                 }
             }
+            Instant optOut = f.optedOutAt();
+            if (optOut != null && !optOut.isBefore(from) && optOut.isBefore(to)) {
+                optOuts.add(f.contactId());
+            }
             if (out > 0 && (f.firstInbound() == null || !f.firstInbound().isBefore(to))) {
                 unknown.add(f.contactId());
             }
@@ -144,7 +149,7 @@ public final class ReportBuilder {
                 median = Duration.ofMillis(Triage.percentile(a, 0.5));
             }
             return new ReportRow(p, initiated.size(), conversations, inbound, outbound, replied.size(),
-                    initiatedReplied.size(), median, nReply, followUps, unknown.size(), services);
+                    initiatedReplied.size(), median, nReply, followUps, unknown.size(), services, optOuts.size());
         }
     }
 }

@@ -20,6 +20,8 @@ import maraude.core.triage.ServiceKind;
  * @param followUpsSent      gentle follow-ups sent in the period
  * @param unknownPublic      contacts written to in the period who never wrote back (until its end)
  * @param servicesOffered    services tagged by workers in the period, per kind (every kind present)
+ * @param optOuts            contacts whose last message, written in the period, asked not to be
+ *                           contacted again (read by the message classifier)
  */
 public record ReportRow(
         Platform platform,
@@ -33,7 +35,16 @@ public record ReportRow(
         int replySamples,
         int followUpsSent,
         int unknownPublic,
-        Map<ServiceKind, Integer> servicesOffered) {
+        Map<ServiceKind, Integer> servicesOffered,
+        int optOuts) {
+
+    /** A row without opt-outs (hand-written tests, older callers). */
+    public ReportRow(Platform platform, int contactsInitiated, int conversations, int inboundMessages,
+            int outboundMessages, int peopleReplied, int initiatedReplied, Duration medianReply, int replySamples,
+            int followUpsSent, int unknownPublic, Map<ServiceKind, Integer> servicesOffered) {
+        this(platform, contactsInitiated, conversations, inboundMessages, outboundMessages, peopleReplied,
+                initiatedReplied, medianReply, replySamples, followUpsSent, unknownPublic, servicesOffered, 0);
+    }
 
     public ReportRow {
         EnumMap<ServiceKind, Integer> all = new EnumMap<>(ServiceKind.class);

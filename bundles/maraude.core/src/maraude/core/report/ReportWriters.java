@@ -66,6 +66,7 @@ public final class ReportWriters {
         for (ServiceKind k : ServiceKind.values()) {
             head.add(NLS.bind(Messages.Report_services_offered, k.label()));
         }
+        head.add(Messages.Report_opt_outs);
         t.add(head);
         for (ReportRow row : r.rows()) {
             List<String> cells = new ArrayList<>(List.of(from, to,
@@ -78,6 +79,7 @@ public final class ReportWriters {
             for (ServiceKind k : ServiceKind.values()) {
                 cells.add(count(row.servicesOffered().get(k), s));
             }
+            cells.add(count(row.optOuts(), s));
             t.add(cells);
         }
         return t;
@@ -186,6 +188,7 @@ public final class ReportWriters {
             putNumber(n, "median_reply_hours", hours(row.medianReply(), row.replySamples(), s)); //$NON-NLS-1$
             putCount(n, "followups_sent", row.followUpsSent(), s); //$NON-NLS-1$
             putCount(n, "unknown_public", row.unknownPublic(), s); //$NON-NLS-1$
+            putCount(n, "opt_outs", row.optOuts(), s); //$NON-NLS-1$
             ObjectNode offered = n.putObject("services_offered"); //$NON-NLS-1$
             for (ServiceKind k : ServiceKind.values()) {
                 putCount(offered, k.key(), row.servicesOffered().get(k), s);

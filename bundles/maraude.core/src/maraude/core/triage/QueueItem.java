@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import maraude.core.archive.ConversationSummary;
+import maraude.core.classify.ConversationReading;
+import maraude.core.classify.Intent;
 
 /**
  * One thread of the permanence queue ("they wrote, we have not answered").
@@ -17,6 +19,7 @@ import maraude.core.archive.ConversationSummary;
  * @param expired        expiresAt is past: the thread is gone from the platform (kept in the archive)
  * @param isNew          the person wrote after the last permanence session ended
  * @param backFromSnooze a snooze ended without a newer message
+ * @param reading        language, intent and urgency of the waiting messages (null when not read)
  */
 public record QueueItem(
         ConversationSummary summary,
@@ -31,7 +34,30 @@ public record QueueItem(
         boolean isNew,
         boolean backFromSnooze,
         ContactFlags contact,
-        ConversationState state) {
+        ConversationState state,
+        ConversationReading reading) {
+
+    /** An item whose text was not read. */
+    public QueueItem(ConversationSummary summary, Instant waitingSince, Duration age, int band, String bandKey,
+            boolean overdue, Instant expiresAt, boolean expiringSoon, boolean expired, boolean isNew,
+            boolean backFromSnooze, ContactFlags contact, ConversationState state) {
+        this(summary, waitingSince, age, band, bandKey, overdue, expiresAt, expiringSoon, expired, isNew, backFromSnooze,
+                contact, state, null);
+    }
+
+    public boolean urgent() {
+        return reading != null && reading.urgent();
+    }
+
+    /** The intent of the waiting messages; {@link Intent#REPLY} when not read. */
+    public Intent intent() {
+        return reading == null ? Intent.REPLY : reading.intent();
+    }
+
+    /** The conversation's language, null when not read. */
+    public String language() {
+        return reading == null ? null : reading.language().language();
+    }
 
     public String conversationId() {
         return summary.conversationId();

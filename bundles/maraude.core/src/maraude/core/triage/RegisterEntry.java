@@ -30,5 +30,19 @@ public record RegisterEntry(
         int followUpsSent,
         boolean neverAnswered,
         Instant nextFollowUp,
-        ContactFlags flags) {
+        ContactFlags flags,
+        Instant optedOutAt) {
+
+    /** An entry without opt-out (hand-written tests, older callers). */
+    public RegisterEntry(String contactId, Platform platform, String contactName, String conversationId,
+            Instant firstContact, boolean initiatedByService, int replies, int messagesSent, Instant lastInbound,
+            Instant lastOutbound, int followUpsSent, boolean neverAnswered, Instant nextFollowUp, ContactFlags flags) {
+        this(contactId, platform, contactName, conversationId, firstContact, initiatedByService, replies, messagesSent,
+                lastInbound, lastOutbound, followUpsSent, neverAnswered, nextFollowUp, flags, null);
+    }
+
+    /** Not to be contacted: marked so by a worker, or the person asked and nobody decided yet. */
+    public boolean notToContact() {
+        return flags.doNotContact() || optedOutAt != null;
+    }
 }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import maraude.core.classify.Intent;
+import maraude.core.classify.MessageClassifier;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
@@ -14,8 +16,9 @@ import maraude.core.model.Platform;
 /**
  * What the register, the reports and the reply-time statistics need of one thread, kept small: the
  * instants (epoch milliseconds, ascending) of its inbound and outbound messages and who wrote the last
- * outbound one. System lines are left out. Built from the thread once; {@link TriageService} caches it
- * while the thread does not change.
+ * outbound one, and whether the person's last message asks not to be contacted any more. System lines
+ * are left out. Built from the thread once; {@link TriageService} caches it while the thread does not
+ * change.
  */
 public final class ThreadFacts {
 
@@ -25,9 +28,17 @@ public final class ThreadFacts {
     private final long[] inbound;
     private final long[] outbound;
     private final String lastOutboundWorker;
+    private final Instant optedOutAt;
 
     public ThreadFacts(String conversationId, Platform platform, String contactId, long[] inbound, long[] outbound,
             String lastOutboundWorker) {
+        this(conversationId, platform, contactId, inbound, outbound, lastOutboundWorker, null);
+    }
+
+    /** @param optedOutAt when the person's last message asked not to be contacted again; null when not */
+    public ThreadFacts(String conversationId, Platform platform, String contactId, long[] inbound, long[] outbound,
+            String lastOutboundWorker, Instant optedOutAt) {
+        this.optedOutAt = optedOutAt;
         this.conversationId = Objects.requireNonNull(conversationId, "conversationId"); //$NON-NLS-1$
         this.platform = Objects.requireNonNull(platform, "platform"); //$NON-NLS-1$
         this.contactId = Objects.requireNonNull(contactId, "contactId"); //$NON-NLS-1$
@@ -46,10 +57,14 @@ public final class ThreadFacts {
         int no = 0;
         String worker = ""; //$NON-NLS-1$
         long lastOut = Long.MIN_VALUE;
+        Message lastIn = null;
         for (Message m : thread) {
             long t = m.instant().toInstant().toEpochMilli();
             if (m.direction() == Direction.INBOUND) {
                 in[ni++] = t;
+                if (lastIn == null || !m.instant().toInstant().isBefore(lastIn.instant().toInstant())) {
+                    lastIn = m;
+                }
             } else if (m.direction() == Direction.OUTBOUND) {
                 out[no++] = t;
                 if (t >= lastOut) {
@@ -58,8 +73,11 @@ public final class ThreadFacts {
                 }
             }
         }
+        // Only the person's last word counts: "stop" then "sorry, I do need a kit" is no opt-out.
+        Instant optedOut = lastIn != null && MessageClassifier.shared().optOut(lastIn.text())
+                ? lastIn.instant().toInstant() : null;
         return new ThreadFacts(conversationId, platform, contactId, Arrays.copyOf(in, ni), Arrays.copyOf(out, no),
-                worker);
+                worker, optedOut);
     }
 
     /** Merges the threads of one contact (register rows are per contact). */
@@ -73,7 +91,16 @@ public final class ThreadFacts {
         ThreadFacts last = facts.stream().filter(f -> f.outbound.length > 0)
                 .max((a, b) -> Long.compare(a.outbound[a.outbound.length - 1], b.outbound[b.outbound.length - 1]))
                 .orElse(first);
-        return new ThreadFacts(first.conversationId, first.platform, first.contactId, in, out, last.lastOutboundWorker);
+        ThreadFacts latestIn = facts.stream().filter(f -> f.inbound.length > 0)
+                .max((a, b) -> Long.compare(a.inbound[a.inbound.length - 1], b.inbound[b.inbound.length - 1]))
+                .orElse(first);
+        return new ThreadFacts(first.conversationId, first.platform, first.contactId, in, out, last.lastOutboundWorker,
+                latestIn.optedOutAt);
+    }
+
+    /** When the person's last message asked not to be contacted again; null when it did not. */
+    public Instant optedOutAt() {
+        return optedOutAt;
     }
 
     public String conversationId() {

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import maraude.core.archive.ConversationSummary;
+import maraude.core.classify.ConversationReading;
+import maraude.core.classify.Intent;
 import maraude.core.model.Direction;
 import maraude.core.model.Platform;
 
@@ -37,6 +39,10 @@ import maraude.core.model.Platform;
  * its date.</li>
  * <li>The permanence queue (they wrote, we did not answer) and the follow-up side (we wrote, they did
  * not answer, or "waiting for the person") never share a thread.</li>
+ * <li>When the waiting messages were read ({@link ConversationReading}): urgent threads first (fewest
+ * PEP hours left first), then those needing a reply, then opt-outs, then closings (thanks, ok), each
+ * group by expiry then age. Closings older than the team's auto-close delay leave the queue as "no
+ * reply needed"; they come back when the person writes again, since the reading changes.</li>
  * </ul>
  */
 public final class Triage {
@@ -48,6 +54,17 @@ public final class Triage {
 
     public static PermanenceQueue queue(Collection<ConversationSummary> summaries, TriageState state,
             TriagePolicy policy, Instant now) {
+        return queue(summaries, state, policy, now, Map.of(), null);
+    }
+
+    /**
+     * The queue with what the waiting messages say.
+     *
+     * @param readings     by conversation id; a thread without a reading is taken to need a reply
+     * @param autoCloseAfter closings waiting longer than this leave the queue; null: never
+     */
+    public static PermanenceQueue queue(Collection<ConversationSummary> summaries, TriageState state,
+            TriagePolicy policy, Instant now, Map<String, ConversationReading> readings, Duration autoCloseAfter) {
         AgeBands bands = policy.bands();
         Instant newSince = state.newSince();
         List<QueueItem> items = new ArrayList<>();
@@ -58,6 +75,8 @@ public final class Triage {
         int expiring = 0;
         int expired = 0;
         int fresh = 0;
+        int[] intents = new int[Intent.values().length];
+        int urgent = 0;
         for (ConversationSummary s : summaries) {
             if (!awaitsReply(s)) {
                 continue;
@@ -68,8 +87,16 @@ public final class Triage {
                 hidden.merge(eff, 1, Integer::sum);
                 continue;
             }
-            QueueItem item = item(s, cs, state.contact(s.contactId()), policy, now, newSince);
+            ConversationReading reading = readings.get(s.conversationId());
+            if (reading != null && autoCloseAfter != null && reading.intent() == Intent.CLOSING
+                    && reading.lastInbound() != null && !reading.lastInbound().plus(autoCloseAfter).isAfter(now)) {
+                hidden.merge(WorkerState.NO_REPLY_NEEDED, 1, Integer::sum);
+                continue;
+            }
+            QueueItem item = item(s, cs, state.contact(s.contactId()), policy, now, newSince, reading);
             items.add(item);
+            intents[item.intent().ordinal()]++;
+            urgent += item.urgent() ? 1 : 0;
             byBand[item.band()]++;
             byPlatform.computeIfAbsent(s.platform(), p -> new int[bands.count()])[item.band()]++;
             overdue += item.overdue() ? 1 : 0;
@@ -78,7 +105,8 @@ public final class Triage {
             fresh += item.isNew() ? 1 : 0;
         }
         return new PermanenceQueue(now, byUrgency(items), byBand, byPlatform, overdue, expiring, expired, fresh,
-                hidden, newSince);
+                hidden, newSince, intents[Intent.REPLY.ordinal()], urgent, intents[Intent.CLOSING.ordinal()],
+                intents[Intent.OPT_OUT.ordinal()]);
     }
 
     /** The last meaningful message is inbound and there is an unanswered inbound message. */
@@ -88,6 +116,11 @@ public final class Triage {
 
     static QueueItem item(ConversationSummary s, ConversationState cs, ContactFlags flags, TriagePolicy policy,
             Instant now, Instant newSince) {
+        return item(s, cs, flags, policy, now, newSince, null);
+    }
+
+    static QueueItem item(ConversationSummary s, ConversationState cs, ContactFlags flags, TriagePolicy policy,
+            Instant now, Instant newSince, ConversationReading reading) {
         Instant since = s.oldestUnansweredInbound();
         Duration age = Duration.between(since, now);
         if (age.isNegative()) {
@@ -104,7 +137,7 @@ public final class Triage {
                 && !now.isBefore(cs.snoozedUntil())
                 && (s.lastInbound() == null || !s.lastInbound().isAfter(cs.setAt()));
         return new QueueItem(s, since, age, band, policy.bands().key(band), overdue, expiresAt, soon, expired, isNew,
-                backFromSnooze, flags, cs);
+                backFromSnooze, flags, cs, reading);
     }
 
     /**
@@ -125,7 +158,7 @@ public final class Triage {
         Ranked[] ranked = new Ranked[items.size()];
         for (int i = 0; i < ranked.length; i++) {
             QueueItem q = items.get(i);
-            ranked[i] = new Ranked(q.expiringSoon() ? q.expiresAt().toEpochMilli() : Long.MAX_VALUE,
+            ranked[i] = new Ranked(group(q), pepHours(q), q.expiringSoon() ? q.expiresAt().toEpochMilli() : Long.MAX_VALUE,
                     q.waitingSince().getEpochSecond(), q.waitingSince().getNano(), q);
         }
         Arrays.sort(ranked);
@@ -136,11 +169,39 @@ public final class Triage {
         return List.of(out);
     }
 
-    /** Sort keys of a queue item: expiry if soon (else last), waiting since, then conversation id. */
-    private record Ranked(long expiry, long sinceSeconds, int sinceNanos, QueueItem item) implements Comparable<Ranked> {
+    /** Urgent 0, needs a reply 1, opt-out 2, closing 3. */
+    static int group(QueueItem q) {
+        if (q.urgent()) {
+            return 0;
+        }
+        return switch (q.intent()) {
+        case REPLY -> 1;
+        case OPT_OUT -> 2;
+        case CLOSING -> 3;
+        };
+    }
+
+    /** PEP hours left, or the largest value when there is no PEP urgency. */
+    static int pepHours(QueueItem q) {
+        Integer h = q.reading() == null ? null : q.reading().pepHoursLeft();
+        return h == null ? Integer.MAX_VALUE : h;
+    }
+
+    /**
+     * Sort keys of a queue item: group (urgent, reply, opt-out, closing), PEP hours left, expiry if soon
+     * (else last), waiting since, then conversation id.
+     */
+    private record Ranked(int group, int pep, long expiry, long sinceSeconds, int sinceNanos, QueueItem item)
+            implements Comparable<Ranked> {
         @Override
         public int compareTo(Ranked o) {
-            int c = Long.compare(expiry, o.expiry);
+            int c = Integer.compare(group, o.group);
+            if (c == 0) {
+                c = Integer.compare(pep, o.pep);
+            }
+            if (c == 0) {
+                c = Long.compare(expiry, o.expiry);
+            }
             if (c == 0) {
                 c = Long.compare(sinceSeconds, o.sinceSeconds);
             }
@@ -152,9 +213,18 @@ public final class Triage {
     }
 
     /**
-     * Expiring soon first (soonest expiry first), then the longest waiting; ties by conversation id.
+     * Urgent first (fewest PEP hours left first), then needing a reply, opt-outs, closings; within a
+     * group expiring soon first (soonest expiry first), then the longest waiting; ties by conversation id.
      */
     public static final Comparator<QueueItem> URGENCY = (a, b) -> {
+        int g = Integer.compare(group(a), group(b));
+        if (g != 0) {
+            return g;
+        }
+        g = Integer.compare(pepHours(a), pepHours(b));
+        if (g != 0) {
+            return g;
+        }
         if (a.expiringSoon() != b.expiringSoon()) {
             return a.expiringSoon() ? -1 : 1;
         }
@@ -243,7 +313,7 @@ public final class Triage {
             out.add(new RegisterEntry(e.getKey(), f.platform(), names.getOrDefault(e.getKey(), ""), //$NON-NLS-1$
                     f.conversationId(), f.firstOutbound(), f.initiatedByService(), f.inboundCount(),
                     f.outboundCount(), f.lastInbound(), f.lastOutbound(), followUps, f.neverAnswered(),
-                    nextFollowUp(f, followUps, flags, policy, now, zone), flags));
+                    nextFollowUp(f, followUps, flags, policy, now, zone), flags, f.optedOutAt()));
         }
         out.sort(FIRST_CONTACT);
         return out;
@@ -271,13 +341,14 @@ public final class Triage {
     /**
      * The follow-up policy: when the service wrote last and the person has been silent, propose one
      * gentle follow-up {@code followUpAfter} (calendar months in the team's zone) after the service's
-     * last message; never for do-not-contact contacts, never beyond {@code maxFollowUps}, never while
+     * last message; never for do-not-contact contacts nor for those whose last message asked not to be
+     * contacted again (until a worker decides, they are treated as do-not-contact), never beyond {@code maxFollowUps}, never while
      * the contact is active (a message within {@code activeWindow} of now, or the person wrote last).
      */
     public static Instant nextFollowUp(ThreadFacts f, int followUpsSent, ContactFlags flags, TriagePolicy policy,
             Instant now, ZoneId zone) {
         Instant lastOut = f.lastOutbound();
-        if (flags.doNotContact() || lastOut == null || followUpsSent >= policy.maxFollowUps()) {
+        if (flags.doNotContact() || f.optedOutAt() != null || lastOut == null || followUpsSent >= policy.maxFollowUps()) {
             return null;
         }
         Instant lastIn = f.lastInbound();

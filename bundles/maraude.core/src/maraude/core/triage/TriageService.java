@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.ConversationSummary;
+import maraude.core.classify.ConversationLanguage;
+import maraude.core.classify.ConversationReading;
+import maraude.core.classify.Languages;
+import maraude.core.model.Message;
 
 /**
  * The facade the workbench and the CLI use: an archive, the team's state store, a policy and a zone.
@@ -26,7 +30,9 @@ import maraude.core.archive.ConversationSummary;
  *
  * The queue and the follow-up side need only {@link Archive#summaries()}. The register, campaigns,
  * backlog reply times and reports read each thread once ({@link ThreadFacts}) and keep the facts while
- * the thread's message count and last instant stay the same. Thread-safe.
+ * the thread's message count and last instant stay the same. The queue also reads the text of the
+ * threads waiting for a reply ({@link ConversationReading}: language, intent, urgency), kept likewise
+ * while the thread and the contact's language override do not change. Thread-safe.
  */
 public final class TriageService {
 
@@ -34,12 +40,25 @@ public final class TriageService {
     private final TriageStateStore store;
     private final TriagePolicy policy;
     private final ZoneId zone;
+    private final ReadingSettings reading;
     private final Map<String, CachedFacts> factsCache = new ConcurrentHashMap<>();
+    private final Map<String, CachedReading> readingCache = new ConcurrentHashMap<>();
 
     private record CachedFacts(long count, Instant last, ThreadFacts facts) {
     }
 
+    /** A reading holds PEP hours computed at {@code at}: it is redone when the hour changes. */
+    private record CachedReading(long count, Instant last, String override, String prior, long hour,
+            ConversationReading reading) {
+    }
+
     public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone) {
+        this(archive, store, policy, zone, ReadingSettings.defaults());
+    }
+
+    public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone,
+            ReadingSettings reading) {
+        this.reading = Objects.requireNonNull(reading, "reading"); //$NON-NLS-1$
         this.archive = Objects.requireNonNull(archive, "archive"); //$NON-NLS-1$
         this.store = Objects.requireNonNull(store, "store"); //$NON-NLS-1$
         this.policy = Objects.requireNonNull(policy, "policy"); //$NON-NLS-1$
@@ -58,10 +77,85 @@ public final class TriageService {
         return store;
     }
 
+    public ReadingSettings readingSettings() {
+        return reading;
+    }
+
     // ------------------------------------------------------------------------------------- queries
 
+    /** The queue, with the waiting threads' text read (language, intent, urgency). */
     public PermanenceQueue queue(Instant now) {
-        return Triage.queue(archive.summaries(), store.snapshot(), policy, now);
+        return queue(archive.summaries(), store.snapshot(), now);
+    }
+
+    private PermanenceQueue queue(List<ConversationSummary> sums, TriageState st, Instant now) {
+        Map<String, ConversationReading> readings = new HashMap<>();
+        for (ConversationSummary s : sums) {
+            if (Triage.awaitsReply(s)) {
+                readings.put(s.conversationId(), reading(s, sums, st, now));
+            }
+        }
+        return Triage.queue(sums, st, policy, now, readings, reading.autoCloseAfter());
+    }
+
+    /** The reading of one conversation (language, intent and urgency of what waits); null when unknown. */
+    public ConversationReading reading(String conversationId, Instant now) {
+        List<ConversationSummary> sums = archive.summaries();
+        for (ConversationSummary s : sums) {
+            if (s.conversationId().equals(conversationId)) {
+                return reading(s, sums, store.snapshot(), now);
+            }
+        }
+        return null;
+    }
+
+    private ConversationReading reading(ConversationSummary s, List<ConversationSummary> sums, TriageState st,
+            Instant now) {
+        String override = st.contact(s.contactId()).language();
+        long hour = now.getEpochSecond() / 3600;
+        CachedReading c = readingCache.get(s.conversationId());
+        if (c != null && c.count == s.messageCount() && Objects.equals(c.last, s.lastMessage())
+                && Objects.equals(c.override, override) && c.hour == hour) {
+            return c.reading;
+        }
+        List<Message> thread = archive.messages(s.conversationId());
+        String prior = null;
+        if (override == null && ConversationLanguage.fromThread(reading.classifier().detector(), lines(thread)) == null) {
+            prior = contactPrior(s, sums);
+        }
+        ConversationReading r = ConversationReading.read(reading.classifier(), thread, override, prior,
+                reading.teamLanguage(), now);
+        readingCache.put(s.conversationId(), new CachedReading(s.messageCount(), s.lastMessage(), override, prior, hour, r));
+        return r;
+    }
+
+    /** The language of the contact's other conversations, newest first, when one of them tells. */
+    private String contactPrior(ConversationSummary s, List<ConversationSummary> sums) {
+        List<ConversationSummary> others = new ArrayList<>();
+        for (ConversationSummary o : sums) {
+            if (o.contactId().equals(s.contactId()) && !o.conversationId().equals(s.conversationId())) {
+                others.add(o);
+            }
+        }
+        others.sort((a, b) -> String.valueOf(b.lastMessage()).compareTo(String.valueOf(a.lastMessage())));
+        for (ConversationSummary o : others) {
+            ConversationLanguage.Decision d = ConversationLanguage.fromThread(reading.classifier().detector(),
+                    lines(archive.messages(o.conversationId())));
+            if (d != null) {
+                return d.language();
+            }
+        }
+        return null;
+    }
+
+    private static List<ConversationLanguage.Line> lines(List<Message> thread) {
+        List<ConversationLanguage.Line> l = new ArrayList<>(thread.size());
+        for (Message m : thread) {
+            if (m.direction() != maraude.core.model.Direction.SYSTEM) {
+                l.add(new ConversationLanguage.Line(m.direction() == maraude.core.model.Direction.INBOUND, m.text()));
+            }
+        }
+        return l;
     }
 
     public List<FollowUpItem> followUpSide(Instant now) {
@@ -86,7 +180,7 @@ public final class TriageService {
         List<ConversationSummary> sums = archive.summaries();
         TriageState st = store.snapshot();
         Map<String, ThreadFacts> facts = facts(sums);
-        PermanenceQueue q = Triage.queue(sums, st, policy, now);
+        PermanenceQueue q = queue(sums, st, now); // the queue the worker sees: auto-closed closings are out
         List<RegisterEntry> reg = Triage.register(facts.values(), Triage.names(sums), st, policy, now, zone);
         return Triage.backlog(q, facts, reg, policy, from, to, zone);
     }
@@ -130,6 +224,28 @@ public final class TriageService {
 
     public ConversationState snooze(String conversationId, String workerId, Instant now, Instant until) {
         return store.setState(conversationId, WorkerState.SNOOZED, now, workerId, until);
+    }
+
+    /**
+     * The worker's language for a contact, remembered for all its conversations; null goes back to the
+     * language read from the threads.
+     *
+     * @throws IllegalArgumentException for a language the service does not write in
+     */
+    public ContactFlags setLanguage(String contactId, String language, String workerId, Instant now) {
+        if (language != null && !Languages.isSupported(language)) {
+            throw new IllegalArgumentException("unsupported language: " + language); //$NON-NLS-1$
+        }
+        ContactFlags f = store.snapshot().contact(contactId).withLanguage(language, now, workerId);
+        store.setContactFlags(f);
+        return f;
+    }
+
+    /** Marks a contact "do not contact again" (or lifts it): no follow-up, no campaign. */
+    public ContactFlags setDoNotContact(String contactId, boolean value, String workerId, Instant now) {
+        ContactFlags f = store.snapshot().contact(contactId).withDoNotContact(value, now, workerId);
+        store.setContactFlags(f);
+        return f;
     }
 
     public ConversationState addNote(String conversationId, String workerId, Instant now, String text) {

@@ -330,7 +330,7 @@ public final class TriageStateStore {
             for (JsonNode n : array(root, "contacts")) { //$NON-NLS-1$
                 ContactFlags f = new ContactFlags(required(n, "contactId"), n.path("doNotContact").asBoolean(false), //$NON-NLS-1$ //$NON-NLS-2$
                         n.path("caution").asBoolean(false), text(n, "cautionNote"), instant(n, "updatedAt", false), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                        text(n, "updatedBy")); //$NON-NLS-1$
+                        text(n, "updatedBy"), text(n, "language")); //$NON-NLS-1$ //$NON-NLS-2$
                 contacts.put(f.contactId(), f);
             }
             List<Campaign> campaigns = new ArrayList<>();
@@ -427,6 +427,9 @@ public final class TriageStateStore {
             n.put("cautionNote", f.cautionNote()); //$NON-NLS-1$
             n.put("updatedAt", f.updatedAt() == null ? null : f.updatedAt().toString()); //$NON-NLS-1$
             n.put("updatedBy", f.updatedBy()); //$NON-NLS-1$
+            if (f.language() != null) {
+                n.put("language", f.language()); //$NON-NLS-1$
+            }
         });
         ArrayNode camps = root.putArray("campaigns"); //$NON-NLS-1$
         for (Campaign c : s.campaigns()) {

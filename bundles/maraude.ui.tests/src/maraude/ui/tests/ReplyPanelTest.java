@@ -79,6 +79,10 @@ class ReplyPanelTest {
                     .filter(s -> s.lastMeaningfulDirection() == Direction.INBOUND && s.oldestUnansweredInbound() != null)
                     .toList();
             TeamSettings settings = TeamSettings.load(archiveFolder.resolve("team.properties")); //$NON-NLS-1$
+            // The workbench suggests in the conversation's language, read from the whole thread.
+            maraude.core.triage.TriageService triage = new maraude.core.triage.TriageService(archive,
+                    maraude.core.triage.TriageStateStore.open(archiveFolder), maraude.core.triage.TriagePolicy.defaults(),
+                    java.time.ZoneId.systemDefault());
             try (TemplateSuggester suggester = new TemplateSuggester(TemplateLibrary.loadDefault())) {
                 for (ConversationSummary s : queue) {
                     List<Message> thread = archive.messages(s.conversationId());
@@ -87,7 +91,10 @@ class ReplyPanelTest {
                     }
                     Map<String, String> values = new LinkedHashMap<>();
                     values.put("pseudonym", archive.contact(s.contactId()).orElseThrow().displayName()); //$NON-NLS-1$
-                    List<Suggestion> found = suggester.suggest(thread, settings, values, null, ZonedDateTime.now());
+                    String lang = triage.reading(s.conversationId(), java.time.Instant.now()).language().language();
+                    List<Suggestion> found = suggester.suggest(TemplateSuggester.recentInbound(thread, 5),
+                            maraude.templates.SuggestionContext.fromConversation(thread, settings, values, null,
+                                    ZonedDateTime.now()).withConversationLanguage(lang));
                     if (found.size() == 3 && found.stream().allMatch(x -> x.missingPlaceholders().isEmpty())) {
                         candidates.put(s.conversationId(), found);
                         if (candidates.size() == 40) {

@@ -90,6 +90,8 @@ public final class ReplyPanel {
     private TeamSettings settings = TeamSettings.empty();
     private Map<String, String> values = Map.of();
     private CheckContext checkContext = CheckContext.defaults();
+    /** The conversation's language, read from the whole thread or chosen for the contact (null: unknown). */
+    private String language;
     private String templateId;
     private boolean copyAnyway;
     private boolean settingText;
@@ -196,6 +198,24 @@ public final class ReplyPanel {
         relayout();
     }
 
+    /**
+     * The language of the conversation about to load: suggestions, placeholders and the outing-safe
+     * check's neutral opening use it, so that a last "merciii" does not turn a French thread Romanian.
+     */
+    public void conversationLanguage(String lang) {
+        language = lang;
+    }
+
+    /** The conversation language in use (tests). */
+    public String conversationLanguage() {
+        return language;
+    }
+
+    /** The language of the neutral opening the check proposes (tests). */
+    public String openingLanguage() {
+        return checkContext.language();
+    }
+
     /** Computes suggestions for the conversation in a job, from its messages and the team's settings. */
     void load(String id, Contact contact, List<Message> thread, TeamFiles.Loaded team) {
         if (!id.equals(conversationId)) {
@@ -210,7 +230,9 @@ public final class ReplyPanel {
         values = Map.copyOf(v);
         String domains = settings.get(SERVICE_DOMAINS);
         checkContext = CheckContext.defaults()
-                .withServiceDomains(domains == null ? List.of() : Arrays.stream(domains.split(",")).map(String::strip).toList()); //$NON-NLS-1$
+                .withServiceDomains(domains == null ? List.of() : Arrays.stream(domains.split(",")).map(String::strip).toList()) //$NON-NLS-1$
+                .withLanguage(language);
+        String lang = language;
         if (team.error() != null) {
             status(NLS.bind(Messages.Reply_settingsError, team.error()), true);
         }
@@ -233,7 +255,7 @@ public final class ReplyPanel {
                         });
                     }
                     SuggestionContext ctx = SuggestionContext.fromConversation(thread, s, conversationValues, null,
-                            ZonedDateTime.now());
+                            ZonedDateTime.now()).withConversationLanguage(lang);
                     found = service.suggester().suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
                     for (Suggestion x : found) {
                         titles.add(service.library().byId(x.templateId()).map(Template::title).orElse(x.templateId()));
@@ -285,8 +307,8 @@ public final class ReplyPanel {
         suggestions = List.copyOf(found);
         if (!found.isEmpty()) {
             suggestionsTitle.setText(Messages.Reply_suggestionsTitle);
-            // The conversation's language, as detected: the neutral opening is suggested in it.
-            checkContext = checkContext.withLanguage(found.get(0).language());
+            // The conversation's language: the neutral opening is suggested in it.
+            checkContext = checkContext.withLanguage(language != null ? language : found.get(0).language());
         } else if (conversationId != null) {
             suggestionsTitle.setText(Messages.Reply_noSuggestions);
         }

@@ -109,7 +109,7 @@ public class ContactRegisterPart {
         table.setLinesVisible(true);
         for (String title : new String[] { Messages.Register_colContact, Messages.Register_colPlatform,
                 Messages.Register_colFirst, Messages.Register_colReplies, Messages.Register_colFollowUps,
-                Messages.Register_colNext, Messages.Register_colStatus }) {
+                Messages.Register_colNext, Messages.Register_colStatus, ReadingMessages.Register_colOptOut }) {
             TableColumn c = new TableColumn(table, SWT.LEFT);
             c.setText(title);
             c.setWidth(110);
@@ -121,7 +121,7 @@ public class ContactRegisterPart {
                 RegisterEntry r = rows.get(i);
                 item.setText(new String[] { r.contactName(), r.platform().key(), Formats.dateTime(r.firstContact()),
                         Integer.toString(r.replies()), Integer.toString(r.followUpsSent()),
-                        r.nextFollowUp() == null ? "" : Formats.dateTime(r.nextFollowUp()), status(r) }); //$NON-NLS-1$
+                        r.nextFollowUp() == null ? "" : Formats.dateTime(r.nextFollowUp()), status(r), optOut(r) }); //$NON-NLS-1$
             }
         });
         table.addListener(SWT.DefaultSelection, e -> {
@@ -160,6 +160,16 @@ public class ContactRegisterPart {
         return sb.toString().strip();
     }
 
+    /** Who asked not to be contacted and when; who marked the contact "do not contact" and when. */
+    static String optOut(RegisterEntry r) {
+        if (r.flags() != null && r.flags().doNotContact()) {
+            String by = r.flags().updatedBy().isEmpty() ? "" : r.flags().updatedBy() + ", "; //$NON-NLS-1$ //$NON-NLS-2$
+            return NLS.bind(ReadingMessages.Register_doNotContact,
+                    by + (r.flags().updatedAt() == null ? "" : Formats.dateTime(r.flags().updatedAt()))); //$NON-NLS-1$
+        }
+        return r.optedOutAt() == null ? "" : NLS.bind(ReadingMessages.Register_optedOut, Formats.dateTime(r.optedOutAt())); //$NON-NLS-1$
+    }
+
     private RegisterEntry selected() {
         int i = table.getSelectionIndex();
         return i < 0 || i >= rows.size() ? null : rows.get(i);
@@ -174,7 +184,7 @@ public class ContactRegisterPart {
         if (r != null) {
             ContactFlags f = flagsOf(r);
             save(new ContactFlags(f.contactId(), !f.doNotContact(), f.caution(), f.cautionNote(), Instant.now(),
-                    Workers.current()));
+                    Workers.current(), f.language()));
         }
     }
 
@@ -188,7 +198,8 @@ public class ContactRegisterPart {
                 f.cautionNote(), null);
         if (d.open() == Window.OK) {
             String note = d.getValue().strip();
-            save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, Instant.now(), Workers.current()));
+            save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, Instant.now(), Workers.current(),
+                    f.language()));
         }
     }
 

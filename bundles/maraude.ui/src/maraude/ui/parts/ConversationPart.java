@@ -26,7 +26,10 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Label;
 
 import maraude.core.archive.Archive;
@@ -35,6 +38,9 @@ import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
+import maraude.core.classify.ConversationLanguage;
+import maraude.core.classify.ConversationReading;
+import maraude.core.classify.Languages;
 import maraude.core.triage.TriageService;
 import maraude.images.ImageLimits;
 import maraude.images.ImageService;
@@ -62,6 +68,8 @@ import maraude.ui.conversation.WorkerName;
 public class ConversationPart {
 
     public static final String ID = "maraude.part.conversation"; //$NON-NLS-1$
+    /** Widget id of the language button in the header. */
+    public static final String LANGUAGE_BUTTON = "conversation.language"; //$NON-NLS-1$
 
     @Inject
     private Archive archive;
@@ -78,6 +86,10 @@ public class ConversationPart {
     private TriageService triage;
 
     private Label header;
+    /** The conversation's language; one click chooses another one for the contact. */
+    private Button language;
+    private ConversationReading reading;
+    private String contactId;
     private StyledText text;
     private ConversationView view;
     private ServicesBar services;
@@ -125,10 +137,21 @@ public class ConversationPart {
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        header = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.CONVERSATION_HEADER);
+        Composite top = new Composite(parent, SWT.NONE);
+        GridLayout topLayout = new GridLayout(2, false);
+        topLayout.marginWidth = 0;
+        topLayout.marginHeight = 0;
+        top.setLayout(topLayout);
+        top.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        header = WidgetIds.tag(new Label(top, SWT.NONE), WidgetIds.CONVERSATION_HEADER);
         header.setText(Messages.Conversation_none);
         header.setFont(JFaceResources.getBannerFont());
-        header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        header.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        language = new Button(top, SWT.PUSH);
+        language.setData(WidgetIds.KEY, LANGUAGE_BUTTON);
+        language.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
+        language.setVisible(false);
+        language.addListener(SWT.Selection, e -> languageMenu().setVisible(true));
         services = new ServicesBar(parent, () -> this.triage, broker, WorkerName::current);
         services.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
@@ -205,8 +228,11 @@ public class ConversationPart {
             List<Message> thread = archive.messages(request.conversationId());
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
             TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.files()) : team;
+            ConversationReading read = readingOf(request.conversationId());
             sync.asyncExec(() -> {
                 if (mine == requests) {
+                    reading = read;
+                    contactId = conversation == null ? null : conversation.contactId();
                     show(request, conversation, contact, thread, settings, opening);
                 }
             });
@@ -230,6 +256,7 @@ public class ConversationPart {
         String who = contact != null ? contact.displayName() : conversation != null ? conversation.title() : ""; //$NON-NLS-1$
         String platform = conversation != null ? conversation.platform().key() : ""; //$NON-NLS-1$
         header.setText(NLS.bind(Messages.Conversation_header, new Object[] { who, platform, thread.size() }));
+        showLanguage();
 
         Color inbound = text.getDisplay().getSystemColor(SWT.COLOR_DARK_BLUE);
         Color outbound = text.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN);
@@ -290,9 +317,87 @@ public class ConversationPart {
         if (opening) {
             lastRequest = request;
             team = settings;
+            view.reply().conversationLanguage(reading == null ? null : reading.language().language());
             view.opened(conversationId, contact, thread, pictures, settings);
             services.show(conversationId);
         }
+    }
+
+    /** The triage's reading of the conversation (language, intent, urgency); null without triage. */
+    private ConversationReading readingOf(String id) {
+        try {
+            return triage == null ? null : triage.reading(id, java.time.Instant.now());
+        } catch (RuntimeException e) {
+            org.eclipse.core.runtime.ILog.of(ConversationPart.class).error("Reading the conversation failed", e); //$NON-NLS-1$
+            return null;
+        }
+    }
+
+    private void showLanguage() {
+        if (reading == null) {
+            language.setVisible(false);
+            return;
+        }
+        ConversationLanguage.Decision d = reading.language();
+        String source = switch (d.source()) {
+        case OVERRIDE -> ReadingMessages.Language_source_override;
+        case THREAD -> ReadingMessages.Language_source_thread;
+        case CONTACT -> ReadingMessages.Language_source_contact;
+        case TEAM -> ReadingMessages.Language_source_team;
+        case DEFAULT -> ReadingMessages.Language_source_default;
+        };
+        language.setText(NLS.bind(ReadingMessages.Language_button,
+                maraude.templates.Messages.languageName(d.language()) + " (" + source + ")")); //$NON-NLS-1$ //$NON-NLS-2$
+        language.setVisible(true);
+        language.getParent().layout(true);
+    }
+
+    /** One click: the six languages and "automatic"; the choice is remembered for the contact. */
+    private Menu languageMenu() {
+        Menu menu = new Menu(language);
+        String chosen = reading != null && reading.language().source() == ConversationLanguage.Source.OVERRIDE
+                ? reading.language().language() : null;
+        MenuItem auto = new MenuItem(menu, SWT.RADIO);
+        auto.setText(ReadingMessages.Language_auto);
+        auto.setSelection(chosen == null);
+        // Radio items also report the one being unchecked: act on the checked one only.
+        auto.addListener(SWT.Selection, e -> {
+            if (auto.getSelection()) {
+                chooseLanguage(null);
+            }
+        });
+        for (String lang : Languages.SUPPORTED) {
+            MenuItem mi = new MenuItem(menu, SWT.RADIO);
+            mi.setText(lang + "  " + maraude.templates.Messages.languageName(lang)); //$NON-NLS-1$
+            mi.setSelection(lang.equals(chosen));
+            mi.addListener(SWT.Selection, e -> {
+                if (((MenuItem) e.widget).getSelection()) {
+                    chooseLanguage(lang);
+                }
+            });
+        }
+        return menu;
+    }
+
+    /** Remembers a language for the contact, then reloads the conversation (suggestions, opening). */
+    public void chooseLanguage(String lang) {
+        String contact = contactId;
+        OpenConversation again = lastRequest;
+        if (triage == null || contact == null || again == null) {
+            return;
+        }
+        BackgroundJobs.schedule(ReadingMessages.Language_auto, ConversationView.FAMILY, () -> {
+            triage.setLanguage(contact, lang, WorkerName.current(), java.time.Instant.now());
+            sync.asyncExec(() -> {
+                broker.post(ArchiveEvents.TRIAGE_CHANGED, contact);
+                load(new OpenConversation(again.conversationId(), null, again.highlight()), true);
+            });
+        });
+    }
+
+    /** The conversation's reading as shown (tests). */
+    public ConversationReading reading() {
+        return reading;
     }
 
     /** Finds the words in the text, ignoring case and accents (as the search does). */

@@ -41,6 +41,7 @@ import maraude.core.report.FundersReport;
 import maraude.core.report.ReportBuilder;
 import maraude.core.report.ReportWriters;
 import maraude.core.triage.BacklogStats;
+import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
@@ -54,6 +55,8 @@ import maraude.ui.charts.Charts;
  */
 public class DashboardPart {
 
+    /** Widget id of the reading counters (needs a reply, urgent, closings, opt-outs). */
+    public static final String READING_COUNTERS = "dashboard.reading"; //$NON-NLS-1$
     public static final String ID = "maraude.part.dashboard"; //$NON-NLS-1$
     public static final Object FAMILY = new Object();
     private static final int[] PERIOD_WEEKS = { 4, 12, 52 };
@@ -64,6 +67,9 @@ public class DashboardPart {
     private UISynchronize sync;
 
     private Label summary;
+    /** Needs a reply, urgent, closings, opt-outs: what the messages say, as in the queue's title. */
+    private Label reading;
+    private PermanenceQueue queue;
     private Combo period;
     private Label backlogChart;
     private Label replyChart;
@@ -84,6 +90,9 @@ public class DashboardPart {
         Button export = WidgetIds.tag(new Button(parent, SWT.PUSH), WidgetIds.DASHBOARD_EXPORT);
         export.setText(Messages.Dashboard_export);
         export.addListener(SWT.Selection, e -> exportReport());
+        reading = new Label(parent, SWT.WRAP);
+        reading.setData(WidgetIds.KEY, READING_COUNTERS);
+        reading.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         backlogChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_BACKLOG);
         backlogChart.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         replyChart = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.DASHBOARD_CHART_REPLIES);
@@ -131,7 +140,11 @@ public class DashboardPart {
                             s.byPlatform()), width, height);
                     ImageData replies = Charts.render(Charts.replyTimes(Messages.Dashboard_chartReplies,
                             Messages.Dashboard_median, Messages.Dashboard_p90, s.replyTimesByWeek()), width, height);
-                    sync.asyncExec(() -> show(s, backlog, replies, now));
+                    PermanenceQueue q = triage.queue(now);
+                    sync.asyncExec(() -> {
+                        showReading(q);
+                        show(s, backlog, replies, now);
+                    });
                 } catch (java.io.IOException e) {
                     return Status.error(Messages.Dashboard_loading, e);
                 }
@@ -196,6 +209,20 @@ public class DashboardPart {
             labels.add(keys.size() == defaults.length ? defaults[i] : keys.get(i));
         }
         return labels;
+    }
+
+    private void showReading(PermanenceQueue q) {
+        if (reading.isDisposed()) {
+            return;
+        }
+        queue = q;
+        reading.setText(NLS.bind(ReadingMessages.Dashboard_reading,
+                new Object[] { q.needsReply(), q.urgent(), q.closings(), q.optOuts() }));
+    }
+
+    /** The queue behind the reading counters (tests). */
+    public PermanenceQueue queue() {
+        return queue;
     }
 
     private void show(BacklogStats s, ImageData backlog, ImageData replies, Instant now) {

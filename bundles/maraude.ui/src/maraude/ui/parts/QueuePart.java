@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.services.EContextService;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
@@ -23,11 +24,16 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
 import maraude.core.archive.Archive;
+import maraude.core.classify.Intent;
+import maraude.core.classify.Languages;
+import maraude.core.classify.Urgency;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
@@ -40,20 +46,35 @@ import maraude.ui.Workers;
 import maraude.ui.conversation.ListThumbnails;
 
 /**
- * The permanence queue: conversations where they wrote and we have not answered, the ones about to
- * vanish from their platform first, then the longest waiting; coloured by age band. Keyboard: J/K
- * or arrows move, Enter opens, H marks handled, S snoozes until tomorrow morning. Rows are filled
- * lazily (SWT.VIRTUAL) so that the table stays fluid whatever its size. A conversation with pictures
- * shows its first one as a small blurred thumbnail in the first column (no reveal in lists).
+ * The permanence queue: conversations where they wrote and we have not answered, in the order the
+ * triage reads them: urgent ones first (with the reason, and the hours left for PEP), then those
+ * needing a reply (the ones about to vanish from their platform first, then the longest waiting),
+ * then opt-outs and, last, the "no reply needed?" closings. Each row shows its age band as a chip
+ * (a shape and a tint, the band's name in the tooltip) and the conversation's language, which one
+ * click on the cell overrides for the contact. Keys are commands bound in the application model's
+ * queue context (active while this part is): J/K move, H marks handled or confirms a closing, S
+ * snoozes, D marks the contact "do not contact again"; arrows and Enter are the table's own. Rows
+ * are filled lazily (SWT.VIRTUAL). A conversation with pictures shows its first one as a small
+ * blurred thumbnail in the first column (no reveal in lists).
  */
 public class QueuePart {
 
     public static final String ID = "maraude.part.queue"; //$NON-NLS-1$
     /** Job family of queue loads and state changes, so that tests can wait for them. */
     public static final Object FAMILY = new Object();
-    /** Light tints from calm to urgent, one per default age band. */
-    private static final RGB[] BAND_COLOURS = { new RGB(232, 245, 233), new RGB(255, 248, 225), new RGB(255, 236, 210),
-            new RGB(255, 220, 220) };
+    /** The binding context of the queue's keys (Application.e4xmi), active while this part is. */
+    public static final String CONTEXT = "maraude.context.queue"; //$NON-NLS-1$
+    /**
+     * Chip tints from calm to old, from the Okabe-Ito palette (told apart with the common colour
+     * vision deficiencies), light enough for black text; each band also has its own shape.
+     */
+    private static final RGB[] BAND_COLOURS = { new RGB(204, 229, 245), new RGB(255, 236, 179), new RGB(245, 205, 170),
+            new RGB(230, 170, 200) };
+    private static final String[] BAND_SHAPES = { "\u25cb", "\u25d4", "\u25d1", "\u25cf" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    static final int COL_BAND = 1;
+    static final int COL_WHAT = 3;
+    static final int COL_LANGUAGE = 4;
+    static final int COL_EXPIRES = 7;
 
     @Inject
     private TriageService triage;
@@ -67,6 +88,8 @@ public class QueuePart {
     private MPart part;
     @Inject
     private Archive archive;
+    @Inject
+    private EContextService contexts;
 
     private Label counters;
     private Table table;
@@ -89,7 +112,10 @@ public class QueuePart {
         table.setLinesVisible(true);
         ListThumbnails.column(table);
         thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
+        column(ReadingMessages.Queue_colBand, 55);
         column(Messages.Queue_colWaiting, 80);
+        column(ReadingMessages.Queue_colWhat, 150);
+        column(ReadingMessages.Queue_colLanguage, 60);
         column(Messages.Queue_colPlatform, 85);
         column(Messages.Queue_colContact, 130);
         column(Messages.Queue_colExpires, 90);
@@ -100,18 +126,29 @@ public class QueuePart {
         }
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
         table.addListener(SWT.DefaultSelection, e -> openSelected());
-        table.addListener(SWT.KeyDown, e -> {
-            switch (Character.toLowerCase(e.character)) {
-                case 'j' -> move(1);
-                case 'k' -> move(-1);
-                case 'h' -> markHandled();
-                case 's' -> snooze();
-                default -> {
-                    return;
+        table.addListener(SWT.MouseDown, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            if (item != null && e.button == 1 && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
+                int index = table.indexOf(item);
+                table.setSelection(index);
+                languageMenu(rows.get(index)).setVisible(true);
+            }
+        });
+        table.addListener(SWT.MouseHover, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            String tip = null;
+            if (item != null && table.indexOf(item) < rows.size()) {
+                QueueItem q = rows.get(table.indexOf(item));
+                if (item.getBounds(COL_BAND).contains(e.x, e.y)) {
+                    tip = NLS.bind(ReadingMessages.Queue_bandTip, bandLabel(q.band()));
+                } else if (item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
+                    tip = ReadingMessages.Queue_languageTip;
                 }
             }
-            e.doit = false;
+            table.setToolTipText(tip);
         });
+        // The queue's keys are commands (Application.e4xmi); their context is active while this part is.
+        contexts.activateContext(CONTEXT);
         reload();
     }
 
@@ -129,13 +166,89 @@ public class QueuePart {
         Instant now = queue.now();
         String expires = q.expiresAt() == null ? "" : q.expired() ? Messages.Queue_expired : Formats.waiting(now, q.expiresAt()); //$NON-NLS-1$
         String contact = q.summary().contactName() + (q.contact() != null && q.contact().caution() ? " ⚠" : ""); //$NON-NLS-1$ //$NON-NLS-2$
-        item.setText(new String[] { "", Formats.waiting(q.waitingSince(), now), q.summary().platform().key(), contact, expires, //$NON-NLS-1$
+        int band = Math.min(q.band(), bandColours.length - 1);
+        item.setText(new String[] { "", BAND_SHAPES[band], Formats.waiting(q.waitingSince(), now), what(q), //$NON-NLS-1$
+                q.language() == null ? "" : q.language(), q.summary().platform().key(), contact, expires, //$NON-NLS-1$
                 Formats.preview(q.summary().lastMessagePreview(), 120) });
         thumbnails.show(item, q.conversationId());
-        item.setBackground(bandColours[Math.min(q.band(), bandColours.length - 1)]);
-        if (q.expiringSoon() || q.expired()) {
-            item.setForeground(4, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        item.setBackground(COL_BAND, bandColours[band]);
+        if (q.urgent()) {
+            item.setForeground(COL_WHAT, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         }
+        if (q.expiringSoon() || q.expired()) {
+            item.setForeground(COL_EXPIRES, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        }
+    }
+
+    /** What the row asks: the urgency and its reason, a reply, a closing to confirm, an opt-out. */
+    static String what(QueueItem q) {
+        if (q.urgent()) {
+            Urgency u = q.reading().urgency().get(0);
+            return switch (u.kind()) {
+            case PEP -> NLS.bind(ReadingMessages.Queue_pep, q.reading().pepHoursLeft());
+            case VIOLENCE -> ReadingMessages.Queue_violence;
+            case POLICE -> ReadingMessages.Queue_police;
+            case HEALTH -> ReadingMessages.Queue_health;
+            };
+        }
+        if (q.contact() != null && q.contact().doNotContact()) {
+            return ReadingMessages.Queue_doNotContact;
+        }
+        return switch (q.intent()) {
+        case REPLY -> ReadingMessages.Queue_reply;
+        case CLOSING -> ReadingMessages.Queue_closing;
+        case OPT_OUT -> ReadingMessages.Queue_optOut;
+        };
+    }
+
+    private static String bandLabel(int band) {
+        return switch (band) {
+        case 0 -> Messages.Dashboard_band0;
+        case 1 -> Messages.Dashboard_band1;
+        case 2 -> Messages.Dashboard_band2;
+        default -> Messages.Dashboard_band3;
+        };
+    }
+
+    /** The six languages and "automatic"; the choice is remembered for the contact. */
+    private Menu languageMenu(QueueItem q) {
+        Menu menu = new Menu(table);
+        String current = q.contact() == null ? null : q.contact().language();
+        MenuItem auto = new MenuItem(menu, SWT.RADIO);
+        auto.setText(ReadingMessages.Language_auto);
+        auto.setSelection(current == null);
+        // Radio items also report the one being unchecked: act on the checked one only.
+        auto.addListener(SWT.Selection, e -> {
+            if (auto.getSelection()) {
+                setLanguage(q, null);
+            }
+        });
+        for (String lang : Languages.SUPPORTED) {
+            MenuItem mi = new MenuItem(menu, SWT.RADIO);
+            mi.setText(lang + "  " + maraude.templates.Messages.languageName(lang)); //$NON-NLS-1$
+            mi.setSelection(lang.equals(current));
+            mi.addListener(SWT.Selection, e -> {
+                if (((MenuItem) e.widget).getSelection()) {
+                    setLanguage(q, lang);
+                }
+            });
+        }
+        return menu;
+    }
+
+    /** Overrides the language of the row's contact (null: back to the language read from the threads). */
+    public void setLanguage(QueueItem q, String language) {
+        change(q, t -> t.setLanguage(q.summary().contactId(), language, Workers.current(), Instant.now()));
+    }
+
+    /** J: the next conversation. */
+    public void next() {
+        move(1);
+    }
+
+    /** K: the previous conversation. */
+    public void previous() {
+        move(-1);
     }
 
     private void move(int delta) {
@@ -157,11 +270,34 @@ public class QueuePart {
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
     }
 
-    /** H: the selected conversation is handled; it leaves the queue until they write again. */
+    /**
+     * H: the selected conversation is handled; it leaves the queue until they write again. On a
+     * closing ("merci", "ok"), H confirms that no reply is needed.
+     */
     public void markHandled() {
         QueueItem q = selected();
-        if (q != null) {
+        if (q == null) {
+            return;
+        }
+        if (q.intent() == Intent.CLOSING && !q.urgent()) {
+            change(q, t -> t.markNoReplyNeeded(q.conversationId(), Workers.current(), Instant.now()));
+        } else {
             change(q, t -> t.markHandled(q.conversationId(), Workers.current(), Instant.now()));
+        }
+    }
+
+    /**
+     * D: the selected contact is not to be contacted again (follow-ups and campaigns leave them out);
+     * the conversation leaves the queue as needing no reply.
+     */
+    public void markDoNotContact() {
+        QueueItem q = selected();
+        if (q != null) {
+            change(q, t -> {
+                Instant now = Instant.now();
+                t.setDoNotContact(q.summary().contactId(), true, Workers.current(), now);
+                t.markNoReplyNeeded(q.conversationId(), Workers.current(), now);
+            });
         }
     }
 
@@ -230,9 +366,10 @@ public class QueuePart {
         rows = q.items();
         table.clearAll();
         table.setItemCount(rows.size());
-        part.setLabel(NLS.bind(Messages.Queue_title, rows.size()));
+        part.setLabel(NLS.bind(ReadingMessages.Queue_title, new Object[] { rows.size(), q.needsReply(), q.urgent() }));
         counters.setText(rows.isEmpty() ? Messages.Queue_empty
-                : NLS.bind(Messages.Queue_counters, new Object[] { rows.size(), q.overdue(), q.expiringSoon(), q.fresh() }));
+                : NLS.bind(ReadingMessages.Queue_counters, new Object[] { rows.size(), q.needsReply(), q.urgent(),
+                        q.closings(), q.optOuts(), q.overdue(), q.expiringSoon(), q.fresh() }));
         counters.getParent().layout(true);
     }
 

@@ -1,0 +1,90 @@
+package maraude.core.classify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+
+/**
+ * What the queue needs to know of a conversation's text: its language, and what the messages waiting
+ * for an answer (the inbound ones after the service's last message) ask.
+ *
+ * @param intent      {@link Intent#OPT_OUT} when the last waiting message is one; else
+ *                    {@link Intent#REPLY} when any waiting message needs an answer; else
+ *                    {@link Intent#CLOSING} (only thanks and acknowledgements are waiting)
+ * @param urgency     every urgency of the waiting messages (PEP hours counted from each message)
+ * @param lastInbound the newest waiting message's time (null when nothing waits)
+ */
+public record ConversationReading(ConversationLanguage.Decision language, Intent intent, List<Urgency> urgency,
+        Instant lastInbound) {
+
+    public ConversationReading {
+        urgency = List.copyOf(urgency);
+    }
+
+    public boolean urgent() {
+        return !urgency.isEmpty();
+    }
+
+    /** The fewest PEP hours left among the urgencies, or null when there is no PEP urgency. */
+    public Integer pepHoursLeft() {
+        Integer min = null;
+        for (Urgency u : urgency) {
+            if (u.kind() == UrgencyKind.PEP && u.hoursLeft() != null && (min == null || u.hoursLeft() < min)) {
+                min = u.hoursLeft();
+            }
+        }
+        return min;
+    }
+
+    /**
+     * Reads a thread (oldest first; system lines are skipped).
+     *
+     * @param override     the worker's language for the contact, or null
+     * @param contactPrior the contact's language in other conversations, or null
+     * @param teamDefault  the team's default language, or null
+     */
+    public static ConversationReading read(MessageClassifier classifier, List<Message> thread, String override,
+            String contactPrior, String teamDefault, Instant now) {
+        List<ConversationLanguage.Line> lines = new ArrayList<>(thread.size());
+        int lastOut = -1;
+        for (int i = 0; i < thread.size(); i++) {
+            Message m = thread.get(i);
+            if (m.direction() == Direction.SYSTEM) {
+                continue;
+            }
+            lines.add(new ConversationLanguage.Line(m.direction() == Direction.INBOUND, m.text()));
+            if (m.direction() == Direction.OUTBOUND) {
+                lastOut = i;
+            }
+        }
+        ConversationLanguage.Decision lang = ConversationLanguage.decide(classifier.detector(), lines, override,
+                contactPrior, teamDefault);
+        List<Urgency> urgency = new ArrayList<>();
+        Intent intent = null;
+        boolean anyReply = false;
+        Instant last = null;
+        for (int i = lastOut + 1; i < thread.size(); i++) {
+            Message m = thread.get(i);
+            if (m.direction() != Direction.INBOUND) {
+                continue;
+            }
+            Classification c = classifier.classify(m.text(), m.instant().toInstant(), now);
+            urgency.addAll(c.urgency());
+            anyReply |= c.intent() == Intent.REPLY;
+            intent = c.intent();
+            last = m.instant().toInstant();
+        }
+        if (intent == null) {
+            intent = Intent.REPLY;
+        } else if (intent != Intent.OPT_OUT) {
+            intent = anyReply ? Intent.REPLY : Intent.CLOSING;
+        }
+        if (!urgency.isEmpty()) {
+            intent = Intent.REPLY;
+        }
+        return new ConversationReading(lang, intent, urgency, last);
+    }
+}

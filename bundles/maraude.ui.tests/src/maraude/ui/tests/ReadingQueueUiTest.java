@@ -1,0 +1,159 @@
+package maraude.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.classify.Intent;
+import maraude.core.classify.UrgencyKind;
+import maraude.core.demo.DemoShowcase;
+import maraude.core.triage.QueueItem;
+import maraude.core.triage.TriageStateStore;
+import maraude.templates.Suggestion;
+import maraude.ui.ArchiveEvents;
+import maraude.ui.WidgetIds;
+import maraude.ui.conversation.ReplyPanel;
+import maraude.ui.parts.ConversationPart;
+import maraude.ui.parts.DashboardPart;
+import maraude.ui.parts.QueuePart;
+
+/**
+ * Issue 14 in the workbench: the queue reads the messages. An urgent PEP thread comes first with its
+ * hours left; a French thread ending "merciii" gets French suggestions and a French neutral opening;
+ * H confirms a closing and D marks an opt-out "do not contact", and the counters follow.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ReadingQueueUiTest {
+
+    private static Path archiveFolder;
+    private static WorkbenchDriver workbench;
+    private static QueuePart queue;
+
+    @BeforeAll
+    static void startOnTheShowcase() throws Exception {
+        archiveFolder = Files.createTempDirectory("maraude-ui-reading"); //$NON-NLS-1$
+        try (Archive archive = TestArchives.factory().open(archiveFolder, AccessMode.READ_WRITE)) {
+            DemoShowcase.populate(archive, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))); //$NON-NLS-1$
+        }
+        workbench = WorkbenchDriver.start(archiveFolder);
+        queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(queue::rows).size() == DemoShowcase.threads(ZonedDateTime.now()).size(),
+                "the showcase queue to load"); //$NON-NLS-1$
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    private static int indexOf(String contactName) {
+        List<QueueItem> rows = workbench.sync(queue::rows);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).summary().contactName().equals(contactName)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the queue: " + contactName); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(1)
+    void theUrgentPepThreadComesFirstWithItsHoursLeft() throws Exception {
+        Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        QueueItem first = workbench.sync(queue::rows).get(0);
+        assertEquals(UrgencyKind.PEP, first.reading().urgency().get(0).kind());
+        int hours = first.reading().pepHoursLeft();
+        assertTrue(hours <= 66 && hours >= 60, "72 h from a message written 6 h ago: " + hours); //$NON-NLS-1$
+        String what = workbench.sync(() -> table.getItem(0).getText(3));
+        assertTrue(what.contains("PEP") && what.contains(Integer.toString(hours)), what); //$NON-NLS-1$
+        assertEquals("fr", workbench.sync(() -> table.getItem(0).getText(4))); //$NON-NLS-1$
+        workbench.screenshot("queue-urgent-first"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(2)
+    void aFrenchThreadEndingMerciiiGetsFrenchSuggestionsAndAFrenchOpening() throws Exception {
+        String id = workbench.sync(queue::rows).get(indexOf("Lila (démo)")).conversationId(); //$NON-NLS-1$
+        ConversationPart part = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
+        ReplyPanel reply = workbench.sync(part::reply);
+        workbench.syncRun(() -> workbench.application().getContext().get(IEventBroker.class).send(
+                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(id, null, List.of())));
+        workbench.waitUntil(() -> id.equals(workbench.sync(reply::conversationId))
+                && !workbench.sync(reply::suggestions).isEmpty(), "suggestions for the merciii thread"); //$NON-NLS-1$
+        assertEquals("fr", workbench.sync(reply::conversationLanguage)); //$NON-NLS-1$
+        for (Suggestion s : workbench.sync(reply::suggestions)) {
+            assertEquals("fr", s.language(), s.templateId()); //$NON-NLS-1$
+        }
+        assertEquals("fr", workbench.sync(reply::openingLanguage), "the neutral opening is French"); //$NON-NLS-1$ //$NON-NLS-2$
+        String header = workbench.sync(() -> ((org.eclipse.swt.widgets.Button) workbench.widget(ConversationPart.LANGUAGE_BUTTON)).getText());
+        assertTrue(header.contains(maraude.templates.Messages.languageName("fr")), header); //$NON-NLS-1$
+        workbench.screenshot("merciii-french"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(3)
+    void hConfirmsAClosingAndDMarksAnOptOutAndTheCountersFollow() throws Exception {
+        QueuePart q = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        Label counters = workbench.widget(WidgetIds.QUEUE_COUNTERS);
+        int size = workbench.sync(q::rows).size();
+        int closings = count(Intent.CLOSING);
+        int optOuts = count(Intent.OPT_OUT);
+        assertTrue(closings >= 6 && optOuts == 2, closings + " closings, " + optOuts + " opt-outs"); //$NON-NLS-1$ //$NON-NLS-2$
+
+        int lila = indexOf("Lila (démo)"); //$NON-NLS-1$
+        workbench.focus(workbench.mainShell());
+        workbench.syncRun(() -> {
+            table.setFocus();
+            table.setSelection(lila);
+        });
+        workbench.waitUntil(() -> workbench.sync(table::isFocusControl), "the queue table to have the keyboard"); //$NON-NLS-1$
+        workbench.key('h', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(q::rows).size() == size - 1, "H to confirm the closing"); //$NON-NLS-1$
+        assertEquals(closings - 1, count(Intent.CLOSING));
+        workbench.waitUntil(() -> workbench.sync(counters::getText).contains((closings - 1) + " "), //$NON-NLS-1$
+                "the counters to count one closing less"); //$NON-NLS-1$
+
+        int maelle = indexOf("Maëlle (démo)"); //$NON-NLS-1$
+        String contact = workbench.sync(q::rows).get(maelle).summary().contactId();
+        workbench.syncRun(() -> table.setSelection(maelle));
+        workbench.key('d', 0, 0);
+        workbench.waitUntil(() -> workbench.sync(q::rows).size() == size - 2, "D to mark the opt-out"); //$NON-NLS-1$
+        assertEquals(optOuts - 1, count(Intent.OPT_OUT));
+        assertTrue(TriageStateStore.open(archiveFolder).snapshot().contact(contact).doNotContact(),
+                "the contact is marked do-not-contact"); //$NON-NLS-1$
+        assertTrue(workbench.sync(workbench.part(QueuePart.ID)::getLabel).contains(Integer.toString(size - 2)));
+        workbench.screenshot("queue-after-closing-and-opt-out"); //$NON-NLS-1$
+
+        DashboardPart dashboard = (DashboardPart) workbench.showPart("maraude.perspective.coordination", DashboardPart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> workbench.sync(dashboard::queue) != null
+                && workbench.sync(dashboard::queue).optOuts() == optOuts - 1
+                && workbench.sync(dashboard::queue).closings() == closings - 1, "the dashboard counters"); //$NON-NLS-1$
+        Label reading = workbench.widget(DashboardPart.READING_COUNTERS);
+        assertFalse(workbench.sync(reading::getText).isEmpty());
+    }
+
+    private static int count(Intent intent) {
+        return (int) workbench.sync(queue::rows).stream().filter(r -> r.intent() == intent && !r.urgent()).count();
+    }
+}
