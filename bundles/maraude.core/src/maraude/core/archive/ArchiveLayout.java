@@ -43,6 +43,8 @@ public final class ArchiveLayout {
             Pattern.compile("sources\\.json"), //$NON-NLS-1$
             Pattern.compile("team\\.properties"), //$NON-NLS-1$
             Pattern.compile("templates\\.json"), //$NON-NLS-1$
+            // a team's own classifier rule lines (words and phrases, no message), plain archives only
+            Pattern.compile("classify/[a-z]{2}\\.txt"), //$NON-NLS-1$
             Pattern.compile("quarantine/names\\.key"), //$NON-NLS-1$
             Pattern.compile("quarantine/[0-9a-f]{40}\\.q"), //$NON-NLS-1$
             Pattern.compile("cache/blurred/names\\.key"), //$NON-NLS-1$
