@@ -59,7 +59,9 @@ public final class Layouts {
         for (MPerspective live : perspectives(app, models)) {
             MUIElement shipped = models.findSnippet(app, live.getElementId());
             if (shipped instanceof MPerspective p) {
-                reconcile(p, live, live, models);
+                MWindow window = models.getTopLevelWindowFor(live);
+                // a tab may have been dragged into another perspective's stack: look in the whole window
+                reconcile(p, live, window != null ? window : live, models);
                 n++;
             }
         }
@@ -74,7 +76,7 @@ public final class Layouts {
 
     /** Sizes, parents, order and visibility of {@code live}'s elements as in {@code shipped}. */
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static void reconcile(MUIElement shipped, MUIElement live, MPerspective root, EModelService models) {
+    private static void reconcile(MUIElement shipped, MUIElement live, MUIElement root, EModelService models) {
         if (shipped.getContainerData() != null && !shipped.getContainerData().equals(live.getContainerData())) {
             live.setContainerData(shipped.getContainerData());
         }
