@@ -121,7 +121,12 @@ public final class WorkbenchServices {
         if (a != null) {
             ZoneId z = TeamZone.of(a.files());
             if (!z.equals(context.get(ZoneId.class))) {
-                context.set(ZoneId.class, z);
+                // team.properties changed (another workstation, the CLI): the triage follows
+                if (session != null) {
+                    session.zoneChanged();
+                } else {
+                    context.set(ZoneId.class, z);
+                }
             }
         }
     }

@@ -12,7 +12,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -62,8 +61,6 @@ public class SourcesPart {
 
     @Inject
     private UISynchronize sync;
-    @Inject
-    private IEventBroker broker;
     @Inject
     private SourcePulls pulls;
     /** Re-injected when the session reopens the archive after a lock. */
