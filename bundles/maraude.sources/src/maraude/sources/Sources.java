@@ -36,10 +36,25 @@ public final class Sources {
         return scheduler(SourceStore.open(files), imports, credentials, clock);
     }
 
+    /**
+     * A scheduler over the sources kept in {@code files} whose exports are read in {@code zone} (the
+     * team's time zone: exports that write local times without a zone).
+     */
+    public static SourceScheduler scheduler(maraude.core.archive.ArchiveFiles files, ImportService imports,
+            CredentialStore credentials, Clock clock, java.time.ZoneId zone) throws IOException {
+        return scheduler(SourceStore.open(files), imports, credentials, clock, ImportOptions.defaults().withZone(zone));
+    }
+
     private static SourceScheduler scheduler(SourceStore store, ImportService imports, CredentialStore credentials,
             Clock clock) {
-        return new SourceScheduler(store, Map.of(SourceKind.WATCHED_FOLDER, new WatchedFolderPuller(imports),
-                SourceKind.WEB_INBOX, new WebInboxPuller(credentials, ImportOptions.defaults(), Sleeper.REAL, clock, null,
+        return scheduler(store, imports, credentials, clock, ImportOptions.defaults());
+    }
+
+    private static SourceScheduler scheduler(SourceStore store, ImportService imports, CredentialStore credentials,
+            Clock clock, ImportOptions options) {
+        return new SourceScheduler(store, Map.of(SourceKind.WATCHED_FOLDER,
+                new WatchedFolderPuller(imports, options, Sleeper.REAL, java.time.Duration.ofSeconds(2)),
+                SourceKind.WEB_INBOX, new WebInboxPuller(credentials, options, Sleeper.REAL, clock, null,
                         java.time.Duration.ofMinutes(5))),
                 clock);
     }

@@ -11,7 +11,7 @@ import maraude.core.triage.TriageStateStore;
 final class Triages {
 
     /** Teams work in Belgian/French time; the zone decides days, weeks and daylight-saving changes. */
-    static final ZoneId ZONE = ZoneId.of(System.getProperty("maraude.zone", "Europe/Brussels")); //$NON-NLS-1$ //$NON-NLS-2$
+    static final ZoneId ZONE = maraude.core.archive.TeamZone.current();
 
     private Triages() {
     }

@@ -75,6 +75,16 @@ public final class PhoneDrop implements AutoCloseable {
                     Duration.ofMinutes(10), 256L << 20, Clock.systemUTC(), false);
         }
 
+        /**
+         * Whether a phone can reach the advertised address: false when it listens on every interface
+         * but this machine has no private-range address (no Wi-Fi or LAN), so that the only address
+         * left is loopback, which no phone reaches.
+         */
+        public boolean phoneCanReach() {
+            return advertisedHost != null
+                    && (!advertisedHost.startsWith("127.") || bindHost.startsWith("127.")); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+
         /** Loopback only: tests and a phone connected by USB tethering. */
         public static Config loopback() {
             return new Config("127.0.0.1", 0, "127.0.0.1", Duration.ofMinutes(10), 256L << 20, Clock.systemUTC(), false); //$NON-NLS-1$ //$NON-NLS-2$

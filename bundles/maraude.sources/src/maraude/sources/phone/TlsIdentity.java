@@ -191,6 +191,31 @@ public final class TlsIdentity {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The interfaces that are up and their IPv4 addresses ("lo 127.0.0.1, eth0 172.17.0.2"), to tell a
+     * worker why no local network address was found; "none" when the system lists none.
+     */
+    public static String interfacesSeen() {
+        List<String> seen = new ArrayList<>();
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp()) {
+                    continue;
+                }
+                List<String> v4 = new ArrayList<>();
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        v4.add(a.getHostAddress());
+                    }
+                }
+                seen.add(v4.isEmpty() ? ni.getName() : ni.getName() + ' ' + String.join(" ", v4)); //$NON-NLS-1$
+            }
+        } catch (SocketException | RuntimeException e) {
+            // no interface list
+        }
+        return seen.isEmpty() ? "none" : String.join(", ", seen); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
     private static void writePrivate(Path p, byte[] content) throws IOException {
         Path tmp = p.resolveSibling(p.getFileName() + ".tmp"); //$NON-NLS-1$
         Files.write(tmp, content);

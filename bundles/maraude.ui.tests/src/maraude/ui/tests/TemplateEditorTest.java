@@ -85,7 +85,7 @@ class TemplateEditorTest {
         assertEquals(TemplateLibrary.loadDefault().templates().size(), all, "no team file yet: the shipped library"); //$NON-NLS-1$
 
         select(workbench.widget(WidgetIds.TEMPLATES_FILTER_LANGUAGE), "fr"); //$NON-NLS-1$
-        select(workbench.widget(WidgetIds.TEMPLATES_FILTER_CATEGORY), Category.KIT.key());
+        select(workbench.widget(WidgetIds.TEMPLATES_FILTER_CATEGORY), maraude.ui.templates.TemplateEditorPart.categoryName(Category.KIT));
         List<Template> rows = workbench.sync(editor::rows);
         assertFalse(rows.isEmpty());
         assertTrue(rows.stream().allMatch(t -> t.language().equals("fr") && t.category() == Category.KIT), //$NON-NLS-1$

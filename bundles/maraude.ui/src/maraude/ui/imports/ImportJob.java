@@ -42,7 +42,8 @@ public class ImportJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        ImportReport report = service.importPaths(archive, paths, ImportOptions.defaults().withUs(us), monitor);
+        ImportReport report = service.importPaths(archive, paths,
+                ImportOptions.defaults().withUs(us).withZone(maraude.core.archive.TeamZone.of(archive.files())), monitor);
         done.accept(report);
         return report.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
     }

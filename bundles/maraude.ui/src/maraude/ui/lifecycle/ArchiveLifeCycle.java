@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
@@ -18,7 +20,6 @@ import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
 import maraude.ui.Messages;
-import maraude.ui.retention.RetentionJob;
 
 /**
  * Opens the archive before the window exists and puts it in the application context, where parts
@@ -28,7 +29,6 @@ public class ArchiveLifeCycle {
 
     /** How long to wait for the archive service: DS registers it when its bundle starts. */
     private static final long SERVICE_WAIT_MS = 10_000;
-    private static final long RETENTION_START_DELAY_MS = 3_000;
 
     @PostContextCreate
     void openArchive(IEclipseContext context, Display display) {
@@ -56,13 +56,7 @@ public class ArchiveLifeCycle {
             System.exit(0);
         }
         context.set(ArchiveSession.class, session);
-        session.watchIdle(display);
-        // The team's retention: at start (once the first views are drawn), then daily.
-        RetentionJob retention = RetentionJob.daily(() -> context.get(Archive.class),
-                () -> context.get(IEventBroker.class));
-        context.set(RetentionJob.class, retention);
-        retention.schedule(RETENTION_START_DELAY_MS);
-        display.disposeExec(retention::stop);
+        // The idle lock, the retention and the source pulls: see WorkbenchServices (an add-on).
         display.disposeExec(() -> {
             try {
                 Archive archive = context.get(Archive.class);
@@ -75,6 +69,12 @@ public class ArchiveLifeCycle {
                 tracker.close();
             }
         });
+    }
+
+    /** First start: a maximised window and the shipped perspectives kept for "Reset layout". */
+    @ProcessAdditions
+    void firstLayout(MApplication app, EModelService models) {
+        Layouts.firstStart(app, models);
     }
 
     private static ArchiveFactory waitFor(ServiceTracker<ArchiveFactory, ArchiveFactory> tracker) {

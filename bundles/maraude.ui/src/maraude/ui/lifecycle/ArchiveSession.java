@@ -31,6 +31,7 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.TeamZone;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
 import maraude.core.triage.TriageStateStore;
@@ -39,7 +40,7 @@ import maraude.ui.Messages;
 
 /**
  * The archive the workbench works on, and its protection: asks the passphrase of a protected
- * archive at start, locks after an idle period (default 10 minutes, {@code -Dmaraude.idleMinutes})
+ * archive at start, locks after an idle period (the preference, default 10 minutes)
  * or on Ctrl+L — views cleared, window hidden, archive closed, key dropped — and reopens it when the
  * passphrase is given again. Parts get the archive by injection, so they follow a reopening.
  */
@@ -92,8 +93,11 @@ public final class ArchiveSession {
             archive = factory.open(location, AccessMode.READ_ONLY);
         }
         context.set(Archive.class, archive);
+        // The team's zone (team.properties), the one the CLI uses: days and weeks are the team's.
+        ZoneId zone = TeamZone.of(archive.files());
+        context.set(ZoneId.class, zone);
         context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.files()),
-                TriagePolicy.defaults(), ZoneId.systemDefault()));
+                TriagePolicy.defaults(), zone));
         return true;
     }
 
@@ -115,13 +119,41 @@ public final class ArchiveSession {
         return false;
     }
 
-    /** Starts the idle timer and the activity watch (protected archives only). */
-    void watchIdle(Display display) {
-        if (!protectedArchive) {
+    /** The team's zone changed (preferences): the triage follows at once. */
+    public void zoneChanged() {
+        Archive archive = context.get(Archive.class);
+        if (archive == null || locked) {
             return;
         }
-        long minutes = Long.getLong("maraude.idleMinutes", IdleLock.DEFAULT_IDLE.toMinutes()); //$NON-NLS-1$
-        idle = new IdleLock(Keyring.shared(), Duration.ofMinutes(Math.max(1, minutes)), null);
+        ZoneId zone = TeamZone.of(archive.files());
+        context.set(ZoneId.class, zone);
+        TriageService old = context.get(TriageService.class);
+        context.set(TriageService.class, new TriageService(archive,
+                old != null ? old.store() : TriageStateStore.open(archive.files()), TriagePolicy.defaults(), zone));
+    }
+
+    /** A new idle period (preferences); the next lock counts from the last activity. */
+    public void setIdle(Duration period) {
+        if (idle != null) {
+            idle.setIdle(period);
+            idlePeriod = period;
+        }
+    }
+
+    /** The idle period in force, or null for an archive that never locks itself. */
+    public Duration idlePeriod() {
+        return idle == null ? null : idlePeriod;
+    }
+
+    private Duration idlePeriod;
+
+    /** Starts the idle timer and the activity watch (protected archives only). */
+    public void watchIdle(Display display, Duration period) {
+        if (!protectedArchive || idle != null) {
+            return;
+        }
+        idlePeriod = period;
+        idle = new IdleLock(Keyring.shared(), period, null);
         activity = e -> idle.touch();
         for (int type : new int[] { SWT.KeyDown, SWT.MouseDown, SWT.MouseMove, SWT.MouseWheel }) {
             display.addFilter(type, activity);

@@ -22,6 +22,7 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Combo;
@@ -77,13 +78,27 @@ public class SearchPart {
     private long generation;
     private final Runnable runLater = this::runSearch;
 
+    /** The query box is never narrower than this (a 1366 px screen gives the part about 450). */
+    public static final int MIN_QUERY_WIDTH = 250;
+    private static final int MAX_CONTACT_WIDTH = 200;
+    /** The snippet is never narrower than this (a horizontal scroll bar then shows the rest). */
+    public static final int MIN_SNIPPET_WIDTH = 120;
+    private static final int MIN_CONTACT_WIDTH = 80;
+    /** Room for the cell's margins and the header's sort arrow. */
+    private static final int CELL_PADDING = 16;
+    private static final int MEASURED_ROWS = 200;
+
     @PostConstruct
     void create(Composite parent) {
-        parent.setLayout(new GridLayout(4, false));
+        // The query on a row of its own, as wide as the part (at least 250 px): filters below it.
+        parent.setLayout(new GridLayout(3, false));
         query = WidgetIds.tag(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL | SWT.BORDER),
                 WidgetIds.SEARCH_TEXT);
         query.setMessage(Messages.Search_prompt);
-        query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData queryData = new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1);
+        queryData.minimumWidth = MIN_QUERY_WIDTH;
+        queryData.widthHint = MIN_QUERY_WIDTH;
+        query.setLayoutData(queryData);
         platform = WidgetIds.tag(new Combo(parent, SWT.READ_ONLY), WidgetIds.SEARCH_PLATFORM);
         platform.add(Messages.Search_allPlatforms);
         for (Platform p : Platform.values()) {
@@ -99,10 +114,10 @@ public class SearchPart {
         count = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.SEARCH_COUNT);
         count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false, 1, 1));
         facets = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.SEARCH_FACETS);
-        facets.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+        facets.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         table = WidgetIds.tag(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER),
                 WidgetIds.SEARCH_TABLE);
-        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         table.setHeaderVisible(true);
         ListThumbnails.column(table);
         thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.MESSAGE);
@@ -111,6 +126,7 @@ public class SearchPart {
         column(Messages.Search_colContact, 120);
         column(Messages.Search_colSnippet, 400);
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        table.addListener(SWT.Resize, e -> fitColumns(false));
         table.addListener(SWT.DefaultSelection, e -> openSelected());
 
         query.addModifyListener(e -> schedule());
@@ -131,6 +147,48 @@ public class SearchPart {
         platform.addListener(SWT.Selection, e -> schedule());
         sort.addListener(SWT.Selection, e -> schedule());
         period.addListener(SWT.Selection, e -> schedule());
+    }
+
+    /**
+     * Date, platform and contact as wide as their header and the texts of the first hits (measured,
+     * the table being virtual), the contact giving way first in a narrow part; the snippet takes
+     * the rest of the table's width.
+     */
+    private void fitColumns(boolean measure) {
+        if (table.isDisposed() || table.getColumnCount() < 5) {
+            return;
+        }
+        TableColumn[] cols = table.getColumns();
+        if (measure) {
+            int[] widths = new int[4];
+            GC gc = new GC(table);
+            try {
+                for (int i = 1; i <= 3; i++) {
+                    widths[i] = gc.textExtent(cols[i].getText()).x;
+                }
+                List<SearchHit> shown = hits;
+                for (int r = 0; r < Math.min(MEASURED_ROWS, shown.size()); r++) {
+                    SearchHit h = shown.get(r);
+                    widths[1] = Math.max(widths[1], gc.textExtent(Formats.dateTime(h.instant())).x);
+                    widths[2] = Math.max(widths[2], gc.textExtent(h.platform().key()).x);
+                    widths[3] = Math.max(widths[3], gc.textExtent(h.contactName() == null ? "" : h.contactName()).x); //$NON-NLS-1$
+                }
+            } finally {
+                gc.dispose();
+            }
+            for (int i = 1; i <= 3; i++) {
+                cols[i].setWidth(widths[i] + CELL_PADDING);
+            }
+            int room = table.getClientArea().width - cols[0].getWidth() - cols[1].getWidth() - cols[2].getWidth()
+                    - MIN_SNIPPET_WIDTH;
+            int contact = Math.min(cols[3].getWidth(), Math.max(room, MIN_CONTACT_WIDTH));
+            cols[3].setWidth(Math.min(contact, MAX_CONTACT_WIDTH));
+        }
+        int used = 0;
+        for (int i = 0; i < 4; i++) {
+            used += cols[i].getWidth();
+        }
+        cols[4].setWidth(Math.max(MIN_SNIPPET_WIDTH, table.getClientArea().width - used));
     }
 
     private void column(String title, int width) {
@@ -217,6 +275,7 @@ public class SearchPart {
         hits = results == null ? List.of() : results.hits();
         table.clearAll();
         table.setItemCount(hits.size());
+        fitColumns(true);
         if (error != null) {
             count.setText(NLS.bind(Messages.Search_error, error));
         } else if (results == null) {

@@ -48,6 +48,8 @@ public final class RetentionJob extends Job {
     private final Confirm confirm;
     private final boolean daily;
     private volatile boolean stopped;
+    /** Between two scheduled runs (the preference "check periods"). */
+    private volatile long periodMs = DAY_MS;
     private volatile Retention.Result last;
 
     private RetentionJob(Supplier<Archive> archive, Supplier<IEventBroker> broker, Confirm confirm, boolean daily) {
@@ -73,6 +75,13 @@ public final class RetentionJob extends Job {
         return job;
     }
 
+    /** Between two scheduled runs from now on (the next run is already planned with the old period). */
+    public void setPeriod(java.time.Duration period) {
+        if (!period.isZero() && !period.isNegative()) {
+            periodMs = period.toMillis();
+        }
+    }
+
     /** No further daily run (the workbench is closing). */
     public void stop() {
         stopped = true;
@@ -95,7 +104,7 @@ public final class RetentionJob extends Job {
             return applyOnce(SubMonitor.convert(monitor, Messages.Retention_jobName, 10));
         } finally {
             if (daily && !stopped) {
-                schedule(DAY_MS);
+                schedule(periodMs);
             }
         }
     }
@@ -123,7 +132,8 @@ public final class RetentionJob extends Job {
                 return Status.OK_STATUS;
             }
             String periods = describe(policy);
-            ZoneId zone = ZoneId.systemDefault();
+            // the team's zone (team.properties): "older than 6 months" counts the team's days
+            ZoneId zone = maraude.core.archive.TeamZone.of(lucene.files());
             if (confirm == null) {
                 // the scheduled run asks nothing: one pass (and one count only when nothing is old)
                 sub.subTask(Messages.Retention_counting);

@@ -8,6 +8,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "maraude.ui.sources.messages"; //$NON-NLS-1$
 
     public static String PhoneDrop_title;
+    public static String PhoneDrop_noNetwork;
+    public static String PhoneDrop_close;
     public static String PhoneDrop_intro;
     public static String PhoneDrop_starting;
     public static String PhoneDrop_url;

@@ -97,7 +97,7 @@ public class PhoneDropDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        createButton(parent, IDialogConstants.CLOSE_ID, IDialogConstants.CLOSE_LABEL, true);
+        createButton(parent, IDialogConstants.CLOSE_ID, Messages.PhoneDrop_close, true);
     }
 
     @Override
@@ -148,6 +148,10 @@ public class PhoneDropDialog extends Dialog {
         if (archive == null || archive.accessMode() != AccessMode.READ_WRITE) {
             status.setText(Messages.PhoneDrop_readOnly);
             qr.setText(""); //$NON-NLS-1$
+        } else if (!config.get().phoneCanReach()) {
+            // a QR code of https://127.0.0.1 would send the phone to itself: say why there is none
+            status.setText(NLS.bind(Messages.PhoneDrop_noNetwork, maraude.sources.phone.TlsIdentity.interfacesSeen()));
+            qr.setText(""); //$NON-NLS-1$
         } else {
             status.setText(Messages.PhoneDrop_starting);
             start(c.getDisplay());
@@ -157,7 +161,8 @@ public class PhoneDropDialog extends Dialog {
 
     private void start(Display display) {
         Path folder = archive.location().resolve(Sources.PHONE_DROP_DIR);
-        UploadImporter importer = UploadImporter.into(archive, imports, ImportOptions.defaults());
+        UploadImporter importer = UploadImporter.into(archive, imports,
+                ImportOptions.defaults().withZone(maraude.core.archive.TeamZone.of(archive.files())));
         Job job = new Job(Messages.PhoneDrop_job) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

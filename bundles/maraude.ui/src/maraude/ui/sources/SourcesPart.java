@@ -2,21 +2,16 @@ package maraude.ui.sources;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -38,27 +33,21 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.model.Platform;
 import maraude.sources.CredentialStore;
-import maraude.sources.Credentials;
-import maraude.sources.PullResult;
-import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.Source;
 import maraude.sources.SourceKind;
 import maraude.sources.SourceScheduler;
 import maraude.sources.SourceState;
 import maraude.sources.SourceStatus;
-import maraude.sources.Sources;
 import maraude.sources.web.WebInboxPuller;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.WidgetIds;
-import maraude.ui.lifecycle.ArchiveSession;
 
 /**
  * The sources of the archive ({@code sources.json}): last and next pull, state and last error,
- * overdue / failing / at-risk sources in colour. "Pull now" runs one source in a user job (progress
- * and cancel); a background job pulls due sources every few minutes ({@code -Dmaraude.sources.checkSeconds},
- * default 5 minutes) while the archive is open for writing and not locked. Pulls are serialised by one
- * scheduling rule, so a manual pull and the background check never import the same export twice at once.
+ * overdue / failing / at-risk sources in colour. It only shows: the pulls ("Pull now" and the
+ * background check of due sources) belong to the application's {@link SourcePulls}, which runs
+ * whether this view was ever opened or not.
  */
 public class SourcesPart {
 
@@ -66,30 +55,14 @@ public class SourcesPart {
     /** Job family of loads and pulls of this view, so that tests can wait for them. */
     public static final Object FAMILY = new Object();
 
-    /** One pull at a time, whoever starts it. */
-    private static final ISchedulingRule PULLS = new ISchedulingRule() {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
-
     private static final int COL_STATE = 5;
-    /** Seconds between two background checks of due sources (default 5 minutes; 0 turns them off). */
-    public static final String CHECK_SECONDS = "maraude.sources.checkSeconds"; //$NON-NLS-1$
+    /** Seconds between two background checks of due sources, for tests (see {@link SourcePulls#CHECK_SECONDS}). */
+    public static final String CHECK_SECONDS = SourcePulls.CHECK_SECONDS;
 
     @Inject
     private UISynchronize sync;
     @Inject
-    private IEventBroker broker;
-    @Inject
-    @org.eclipse.e4.core.di.annotations.Optional
-    private ArchiveSession session;
+    private SourcePulls pulls;
     /** Re-injected when the session reopens the archive after a lock. */
     @Inject
     @org.eclipse.e4.core.di.annotations.Optional
@@ -105,14 +78,6 @@ public class SourcesPart {
     private Color failingColour;
     private Color atRiskColour;
     private volatile List<SourceStatus> rows = List.of();
-    private SourceScheduler scheduler;
-    private Path schedulerFolder;
-    /** The opening the scheduler was built for: a protected archive's side files hold that opening's key. */
-    private Archive schedulerArchive;
-    private Job check;
-    private volatile boolean disposed;
-    /** What the last pull did, kept under the counters until the next pull. */
-    private volatile String lastOutcome;
 
     @PostConstruct
     void create(Composite parent) {
@@ -162,7 +127,6 @@ public class SourcesPart {
         });
         updateButtons();
         reload();
-        startBackgroundCheck();
     }
 
     private void column(String title, int width) {
@@ -178,24 +142,11 @@ public class SourcesPart {
     }
 
     private boolean writable() {
-        Archive a = archive;
-        return a != null && a.accessMode() == AccessMode.READ_WRITE && (session == null || !session.isLocked());
+        return pulls.writable();
     }
 
-    /** The scheduler over the current archive's {@code sources.json}; rebuilt when the archive moves. */
-    private synchronized SourceScheduler scheduler() throws IOException {
-        Archive a = archive;
-        if (a == null) {
-            return null;
-        }
-        Path folder = a.location();
-        if (scheduler == null || !folder.equals(schedulerFolder) || a != schedulerArchive) {
-            scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), new LazySecureStorage(),
-                    java.time.Clock.systemUTC());
-            schedulerFolder = folder;
-            schedulerArchive = a;
-        }
-        return scheduler;
+    private SourceScheduler scheduler() throws IOException {
+        return pulls.scheduler();
     }
 
     /** Reads {@code sources.json} again (the CLI may have changed it) and shows it. */
@@ -236,7 +187,7 @@ public class SourcesPart {
             if (keep >= 0) {
                 table.setSelection(keep);
             }
-            String outcome = lastOutcome;
+            String outcome = pulls.lastOutcome();
             status.setText(message != null ? message
                     : outcome == null ? summary(list) : summary(list) + " \u2014 " + outcome); //$NON-NLS-1$
             status.getParent().layout(true);
@@ -323,61 +274,15 @@ public class SourcesPart {
         if (id == null || !writable()) {
             return;
         }
-        Archive a = archive;
-        Job job = new Job(NLS.bind(Messages.Sources_pullJob, id)) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                try {
-                    SourceScheduler s = scheduler();
-                    s.store().reload();
-                    PullResult r = s.pull(id, a, monitor);
-                    report(List.of(r), true);
-                    return r.cancelled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
-                } catch (IOException | RuntimeException e) {
-                    show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
-                    return Status.OK_STATUS;
-                }
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        job.setRule(PULLS);
-        job.setUser(true);
-        job.schedule();
+        pulls.pullNow(id);
     }
 
-    /** Shows what pulls did and tells the other views when the archive changed. */
-    private void report(List<PullResult> results, boolean always) {
-        String message = null;
-        boolean changed = false;
-        for (PullResult r : results) {
-            if (r.cancelled()) {
-                message = NLS.bind(Messages.Sources_pullCancelled, r.sourceId());
-            } else if (r.error() != null) {
-                message = NLS.bind(Messages.Sources_pullFailed, r.sourceId(), r.error());
-            } else {
-                message = NLS.bind(Messages.Sources_pulled, new Object[] { r.sourceId(), r.added(), r.duplicates() });
-            }
-            // A manual pull that went through refreshes every view; the background check only when it added.
-            changed |= r.added() > 0 || (always && !r.cancelled() && r.error() == null);
-        }
-        if (results.isEmpty() && !always) {
-            return;
-        }
-        if (message != null) {
-            lastOutcome = message;
-        }
-        try {
-            SourceScheduler s = scheduler();
-            show(s == null ? List.of() : s.status(), null);
-        } catch (IOException e) {
-            show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
-        }
-        if (changed) {
-            broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    /** A pull or a background check did something: the table and the outcome line follow. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    void pulled(@UIEventTopic(SourcePulls.PULLED) Object ignored) {
+        if (table != null && !table.isDisposed()) {
+            reload();
         }
     }
 
@@ -434,7 +339,7 @@ public class SourcesPart {
             return;
         }
         job(Messages.Sources_loading, () -> {
-            CredentialStore credentials = new LazySecureStorage();
+            CredentialStore credentials = new SourcePulls.LazySecureStorage();
             try {
                 SourceScheduler s = scheduler();
                 s.store().reload();
@@ -483,7 +388,7 @@ public class SourcesPart {
                 s.store().remove(id);
                 if (gone.isPresent() && gone.get().kind() == SourceKind.WEB_INBOX) {
                     try {
-                        new LazySecureStorage().remove(id);
+                        new SourcePulls.LazySecureStorage().remove(id);
                     } catch (IOException e) {
                         // the secret stays in secure storage, under an id nothing uses any more
                     }
@@ -493,46 +398,6 @@ public class SourcesPart {
                 show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
             }
         }).schedule();
-    }
-
-    /** Every few minutes: pulls the due sources, only while the archive is open for writing. */
-    private void startBackgroundCheck() {
-        long seconds = Long.getLong(CHECK_SECONDS, 300);
-        if (seconds <= 0) {
-            return;
-        }
-        long delay = Duration.ofSeconds(seconds).toMillis();
-        check = new Job(Messages.Sources_checkJob) {
-            @Override
-            protected IStatus run(IProgressMonitor monitor) {
-                if (disposed) {
-                    return Status.CANCEL_STATUS;
-                }
-                try {
-                    Archive a = archive;
-                    if (writable() && a != null) {
-                        SourceScheduler s = scheduler();
-                        s.store().reload();
-                        report(s.runDue(a, monitor), false);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    show(rows, NLS.bind(Messages.Sources_unreadable, e.getMessage()));
-                }
-                if (!disposed && !monitor.isCanceled()) {
-                    schedule(delay);
-                }
-                return monitor.isCanceled() ? Status.CANCEL_STATUS : Status.OK_STATUS;
-            }
-
-            @Override
-            public boolean belongsTo(Object family) {
-                return family == FAMILY;
-            }
-        };
-        check.setSystem(true);
-        check.setRule(PULLS);
-        // The first look soon after start: sources may have fallen due while the workbench was closed.
-        check.schedule(Math.min(delay, Duration.ofMinutes(1).toMillis()));
     }
 
     private Job job(String name, Runnable work) {
@@ -575,43 +440,8 @@ public class SourcesPart {
         return rows;
     }
 
-    @PreDestroy
-    void dispose() {
-        disposed = true;
-        if (check != null) {
-            check.cancel();
-        }
-    }
-
     @Focus
     void focus() {
         table.setFocus();
-    }
-
-    /** Secure storage opened only when a web inbox really needs its secret (never for folders). */
-    private static final class LazySecureStorage implements CredentialStore {
-        private CredentialStore delegate;
-
-        private synchronized CredentialStore d() throws IOException {
-            if (delegate == null) {
-                delegate = SecureStorageCredentialStore.openDefault();
-            }
-            return delegate;
-        }
-
-        @Override
-        public java.util.Optional<Credentials> get(String sourceId) throws IOException {
-            return d().get(sourceId);
-        }
-
-        @Override
-        public void put(String sourceId, Credentials credentials) throws IOException {
-            d().put(sourceId, credentials);
-        }
-
-        @Override
-        public void remove(String sourceId) throws IOException {
-            d().remove(sourceId);
-        }
     }
 }

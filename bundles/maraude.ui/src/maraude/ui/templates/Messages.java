@@ -50,6 +50,17 @@ public final class Messages extends NLS {
     public static String Editor_newTitle;
     public static String Editor_unsaved;
 
+    public static String Category_first_contact;
+    public static String Category_kit;
+    public static String Category_screening;
+    public static String Category_pep_prep;
+    public static String Category_rights;
+    public static String Category_housing;
+    public static String Category_violence;
+    public static String Category_reminder;
+    public static String Category_permanence;
+    public static String Category_follow_up;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
+import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.model.application.ui.MDirtyable;
+
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -84,6 +87,10 @@ public class TemplateEditorPart {
     /** The id of the template in the editor; null for a new one not yet saved. */
     private String editingId;
     private boolean dirty;
+    /** The part, dirty while the editor holds unsaved changes: the save prompt on quit asks then. */
+    @Inject
+    @org.eclipse.e4.core.di.annotations.Optional
+    private MDirtyable dirtyable;
     private boolean filling;
     private List<Finding> findings = List.of();
 
@@ -119,7 +126,7 @@ public class TemplateEditorPart {
         languageFilter.addListener(SWT.Selection, e -> applyFilter());
         categoryFilter = WidgetIds.tag(new Combo(left, SWT.READ_ONLY), WidgetIds.TEMPLATES_FILTER_CATEGORY);
         List<String> catItems = new ArrayList<>(List.of(Messages.Editor_allCategories));
-        Arrays.stream(Category.values()).map(Category::key).forEach(catItems::add);
+        Arrays.stream(Category.values()).map(TemplateEditorPart::categoryName).forEach(catItems::add);
         categoryFilter.setItems(catItems.toArray(String[]::new));
         categoryFilter.select(0);
         categoryFilter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -159,7 +166,7 @@ public class TemplateEditorPart {
         title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         label(right, Messages.Editor_category);
         category = WidgetIds.tag(new Combo(right, SWT.READ_ONLY), WidgetIds.TEMPLATES_CATEGORY);
-        category.setItems(Arrays.stream(Category.values()).map(Category::key).toArray(String[]::new));
+        category.setItems(Arrays.stream(Category.values()).map(TemplateEditorPart::categoryName).toArray(String[]::new));
         category.select(0);
         label(right, Messages.Editor_language);
         language = WidgetIds.tag(new Combo(right, SWT.READ_ONLY), WidgetIds.TEMPLATES_LANGUAGE);
@@ -282,7 +289,7 @@ public class TemplateEditorPart {
         for (int i = 0; i < rows.size(); i++) {
             Template t = rows.get(i);
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] { t.title().isBlank() ? t.id() : t.title(), t.language(), t.category().key(),
+            item.setText(new String[] { t.title().isBlank() ? t.id() : t.title(), t.language(), categoryName(t.category()),
                     origin(t.id()) });
             if (t.id().equals(editingId)) {
                 selected = i;
@@ -327,7 +334,7 @@ public class TemplateEditorPart {
         } finally {
             filling = false;
         }
-        dirty = false;
+        setDirty(false);
         delete.setEnabled(isTeam(editing));
         status("", false); //$NON-NLS-1$
         check();
@@ -337,7 +344,7 @@ public class TemplateEditorPart {
         if (filling) {
             return;
         }
-        dirty = true;
+        setDirty(true);
         status(Messages.Editor_unsaved, false);
         check();
     }
@@ -401,7 +408,7 @@ public class TemplateEditorPart {
         fill(new Template(freeId("team." + lang + "." + cat.key()), cat, lang, Messages.Editor_newTitle, false, "", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                 List.of(), List.of()), null);
         table.deselectAll();
-        dirty = true;
+        setDirty(true);
         id.setFocus();
     }
 
@@ -415,7 +422,7 @@ public class TemplateEditorPart {
             return;
         }
         table.deselectAll();
-        dirty = true;
+        setDirty(true);
     }
 
     private String freeId(String base) {
@@ -481,7 +488,7 @@ public class TemplateEditorPart {
                     return;
                 }
                 editingId = select;
-                dirty = false;
+                setDirty(false);
                 reload(() -> {
                     Template shown = select == null ? null
                             : effective.stream().filter(x -> x.id().equals(select)).findFirst().orElse(null);
@@ -498,7 +505,7 @@ public class TemplateEditorPart {
 
     private void clear() {
         fill(new Template("", Category.FIRST_CONTACT, languages.get(0), "", false, "", List.of(), List.of()), null); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        dirty = false;
+        setDirty(false);
     }
 
     /** Exports the templates listed (after the filters) as a shareable set. */
@@ -583,6 +590,37 @@ public class TemplateEditorPart {
     /** The status line (for tests). */
     public String statusText() {
         return status.getText();
+    }
+
+    private void setDirty(boolean d) {
+        dirty = d;
+        if (dirtyable != null) {
+            dirtyable.setDirty(d);
+        }
+    }
+
+    /** The save prompt on quit (or Ctrl+S): saves the template in the editor. */
+    @Persist
+    void persist() {
+        if (dirty) {
+            save();
+        }
+    }
+
+    /** The category as the worker reads it ("Premier contact", not first_contact). */
+    public static String categoryName(Category c) {
+        return switch (c) {
+            case FIRST_CONTACT -> Messages.Category_first_contact;
+            case KIT -> Messages.Category_kit;
+            case SCREENING -> Messages.Category_screening;
+            case PEP_PREP -> Messages.Category_pep_prep;
+            case RIGHTS -> Messages.Category_rights;
+            case HOUSING -> Messages.Category_housing;
+            case VIOLENCE -> Messages.Category_violence;
+            case REMINDER -> Messages.Category_reminder;
+            case PERMANENCE -> Messages.Category_permanence;
+            case FOLLOW_UP -> Messages.Category_follow_up;
+        };
     }
 
     /** Whether the editor holds changes not saved yet. */
