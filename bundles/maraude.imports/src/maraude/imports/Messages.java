@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String problemTruncated;
     public static String problemNoMessages;
     public static String problemArchive;
+    public static String problemMessageTooLong;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
