@@ -47,6 +47,8 @@ public final class ArchiveSink implements ImportSink {
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
     private final List<Message> pending = new ArrayList<>();
+    /** The conversations of {@link #pending}'s messages (a superset after {@link #discard()}). */
+    private final Set<String> pendingConversations = new HashSet<>();
     /** Index in {@link #pending} where the current file's messages start. */
     private int fileStart;
     private final Set<String> touched = new HashSet<>();
@@ -91,6 +93,7 @@ public final class ArchiveSink implements ImportSink {
 
     @Override
     public void message(Message message) {
+        pendingConversations.add(message.conversationId());
         pending.add(capped(message));
         if (pending.size() >= batchSize) {
             flush();
@@ -224,6 +227,7 @@ public final class ArchiveSink implements ImportSink {
         attachments += att;
         touched.addAll(needed);
         pending.clear();
+        pendingConversations.clear();
         fileStart = 0;
         if (afterCommit != null) {
             afterCommit.run();
@@ -258,6 +262,10 @@ public final class ArchiveSink implements ImportSink {
      */
     public void discard() {
         pending.subList(fileStart, pending.size()).clear();
+        pendingConversations.clear();
+        for (Message m : pending) {
+            pendingConversations.add(m.conversationId());
+        }
         keepOnlyNeeded();
         flush();
     }
@@ -282,11 +290,7 @@ public final class ArchiveSink implements ImportSink {
     }
 
     private void keepOnlyNeeded() {
-        Set<String> needed = new HashSet<>();
-        for (Message m : pending) {
-            needed.add(m.conversationId());
-        }
-        conversations.keySet().retainAll(needed);
+        conversations.keySet().retainAll(pendingConversations);
         Set<String> neededContacts = new HashSet<>();
         for (Conversation c : conversations.values()) {
             neededContacts.add(c.contactId());
