@@ -49,8 +49,9 @@ class KilledImportTest {
             Files.writeString(in.resolve(String.format("WhatsApp Chat with Contact %03d.txt", f)), b); //$NON-NLS-1$
         }
         Path archive = tmp.resolve("archive"); //$NON-NLS-1$
+        String cp = classPath();
         List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                "-Xmx256m", "-cp", classPath(), ImportChildMain.class.getName(), archive.toString(), in.toString(), //$NON-NLS-1$ //$NON-NLS-2$
+                "-Xmx256m", "-cp", cp, ImportChildMain.class.getName(), archive.toString(), in.toString(), //$NON-NLS-1$ //$NON-NLS-2$
                 Integer.toString(BATCH)));
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         int commits = 0;
@@ -66,7 +67,7 @@ class KilledImportTest {
         } finally {
             child.destroyForcibly();
         }
-        assertEquals(2, commits, "the child committed twice before being killed"); //$NON-NLS-1$
+        assertEquals(2, commits, "the child committed twice before being killed; class path " + cp); //$NON-NLS-1$
         long kept;
         try (Archive a = new LuceneArchiveFactory().open(archive, AccessMode.READ_WRITE)) {
             kept = a.stats().messages();
@@ -81,12 +82,29 @@ class KilledImportTest {
         }
     }
 
+    private static Path installArea() {
+        String area = System.getProperty("osgi.install.area", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        return Paths.get(area.startsWith("file:") ? area.substring("file:".length()) : area).toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
     /**
      * Inside the OSGi test runtime {@code java.class.path} holds only the launcher: the child's class
      * path is every installed bundle's jar or folder (a workspace bundle's classes in target/classes).
      */
     private static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
+        try {
+            // this fragment's own classes (its bundle is the host's; where they came from tells)
+            // and the framework's (NLS), the system bundle having no location of its own
+            for (Class<?> c : new Class<?>[] { ImportChildMain.class, org.eclipse.osgi.util.NLS.class }) {
+                java.security.CodeSource cs = c.getProtectionDomain().getCodeSource();
+                if (cs != null && cs.getLocation() != null && "file".equals(cs.getLocation().getProtocol())) { //$NON-NLS-1$
+                    entries.add(Paths.get(cs.getLocation().toURI()).toString());
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
         Bundle self = FrameworkUtil.getBundle(KilledImportTest.class);
         for (Bundle b : self.getBundleContext().getBundles()) {
             String loc = b.getLocation();
@@ -95,8 +113,11 @@ class KilledImportTest {
                 continue;
             }
             Path p = Paths.get(loc.substring(file + "file:".length())); //$NON-NLS-1$
+            if (!p.isAbsolute()) {
+                p = installArea().resolve(p).normalize(); // Tycho's runtime names bundles relative to it
+            }
             if (Files.isDirectory(p)) {
-                for (String sub : new String[] { "target/classes", "bin" }) { //$NON-NLS-1$ //$NON-NLS-2$
+                for (String sub : new String[] { "target/classes", "target/test-classes", "bin" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                     if (Files.isDirectory(p.resolve(sub))) {
                         entries.add(p.resolve(sub).toString());
                     }
