@@ -426,6 +426,9 @@ public final class LuceneArchive implements Archive {
             }
             if (idFilters[i].mightContain(term) && te.seekExact(term)) {
                 Bits live = leaves.get(i).reader().getLiveDocs();
+                if (live == null) {
+                    return true; // no deletion in this segment: the term is a live document's (a re-import's common case)
+                }
                 PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                     if (live == null || live.get(doc)) {
