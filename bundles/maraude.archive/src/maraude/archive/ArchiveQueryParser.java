@@ -46,12 +46,40 @@ final class ArchiveQueryParser {
      *
      * @throws ParseException only when even the escaped text cannot be parsed
      */
+    /** Deepest parenthesis nesting read as syntax; deeper text is searched as plain text. */
+    static final int MAX_NESTING = 64;
+
+    /** The deepest nesting of parentheses in {@code text}, outside quotes. */
+    static int nesting(String text) {
+        int depth = 0;
+        int max = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (!quoted && c == ')' && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
     Query parse(String text) throws ParseException {
         if (text.isBlank()) {
             return new MatchAllDocsQuery();
         }
         Query q;
         try {
+            if (nesting(text) > MAX_NESTING) {
+                // The classic parser, the rewrite and the search recurse once per level: 20,000
+                // levels overflow the stack. Nobody types that deep; read it as plain text.
+                throw new ParseException("too deep"); //$NON-NLS-1$
+            }
             q = newParser().parse(rewritePhones(text, UnaryOperator.identity(), true));
         } catch (ParseException | IllegalArgumentException e) {
             q = newParser().parse(rewritePhones(text, ArchiveQueryParser::escapeAll, false));

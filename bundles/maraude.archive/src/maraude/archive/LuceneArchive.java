@@ -130,6 +130,11 @@ public final class LuceneArchive implements Archive {
     private static final double RAM_BUFFER_MB = 64;
     private static final int SNIPPET_CHARS = 160;
     private static final int HIGHLIGHT_MAX_LENGTH = 20_000;
+    /**
+     * Hard cap on one hit's snippet, markers included: a passage is one "sentence", and a huge
+     * message without sentence ends (short lines, a pasted log) would otherwise come back whole.
+     */
+    static final int SNIPPET_MAX_CHARS = 4 * SNIPPET_CHARS;
 
     private final ArchiveStorage storage;
     private final AccessMode mode;
@@ -421,6 +426,9 @@ public final class LuceneArchive implements Archive {
             }
             if (idFilters[i].mightContain(term) && te.seekExact(term)) {
                 Bits live = leaves.get(i).reader().getLiveDocs();
+                if (live == null) {
+                    return true; // no deletion in this segment: the term is a live document's (a re-import's common case)
+                }
                 PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                     if (live == null || live.get(doc)) {
@@ -940,8 +948,10 @@ public final class LuceneArchive implements Archive {
                 }
                 h = passages;
             }
-            Object formatted = h.highlightFieldForDoc(null, -1, text);
-            return formatted == null ? preview(text) : formatted.toString();
+            // Only the first HIGHLIGHT_MAX_LENGTH characters are looked at (the highlighter's own
+            // limit applies to texts it loads itself, not to a text given to it).
+            Object formatted = h.highlightFieldForDoc(null, -1, head(text, HIGHLIGHT_MAX_LENGTH));
+            return formatted == null ? preview(text) : capSnippet(formatted.toString());
         }
 
         private static FieldHighlighter highlighter(Analyzer analyzer, Query query,
@@ -952,6 +962,26 @@ public final class LuceneArchive implements Archive {
                     .withWeightMatches(false).withHighlightPhrasesStrictly(false).withPassageRelevancyOverSpeed(false)
                     .withMaxLength(HIGHLIGHT_MAX_LENGTH)).forText(query);
         }
+    }
+
+    private static String head(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    /** A snippet cut at {@link #SNIPPET_MAX_CHARS}, never inside a highlight marker, with a closing one if cut inside a hit. */
+    static String capSnippet(String snippet) {
+        if (snippet.length() <= SNIPPET_MAX_CHARS) {
+            return snippet;
+        }
+        String cut = head(snippet, SNIPPET_MAX_CHARS);
+        while (cut.endsWith("[") || cut.endsWith("]")) { //$NON-NLS-1$ //$NON-NLS-2$
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        boolean open = cut.lastIndexOf("[[") > cut.lastIndexOf("]]"); //$NON-NLS-1$ //$NON-NLS-2$
+        return cut + (open ? "]]" : "") + '…'; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** Reaches the highlighter's per-field machinery, to highlight texts that are not read from an index. */

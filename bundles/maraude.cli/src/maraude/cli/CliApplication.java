@@ -44,6 +44,8 @@ public class CliApplication implements IApplication {
         try {
             return run(args == null ? List.of() : Arrays.asList(args), out, err, () -> waitFor(archives),
                     commandsByName(commands));
+        } catch (Throwable e) { // NOPMD: an exception escaping an application is logged by Equinox with the command line
+            return internalError(e, err);
         } finally {
             commands.close();
             archives.close();
@@ -115,12 +117,34 @@ public class CliApplication implements IApplication {
                 case LOCKED, BAD_INPUT, NOT_WRITABLE, CORRUPT -> CliException.USAGE;
                 case IO -> CliException.INTERNAL;
             };
-        } catch (Exception e) {
-            // The exception's class only: its message could quote input.
-            err.println("maraude: internal error (" + e.getClass().getName() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
-            e.printStackTrace(err);
-            return CliException.INTERNAL;
+        } catch (Throwable e) { // NOPMD: StackOverflowError, OutOfMemoryError... exit 1 with a message, never 0
+            return internalError(e, err);
         }
+    }
+
+    /** Frames of an internal failure's trace printed on stderr: enough to report it, never the whole recursion. */
+    private static final int TRACE_FRAMES = 12;
+
+    /**
+     * Reports an internal failure on stderr and returns exit code 1. The class and where it happened
+     * only: an exception's message could quote input (search words, file names, message text).
+     */
+    public static int internalError(Throwable e, PrintStream err) {
+        try {
+            err.println("maraude: internal error (" + e.getClass().getName() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t != e) {
+                    err.println("caused by " + t.getClass().getName()); //$NON-NLS-1$
+                }
+                StackTraceElement[] frames = t.getStackTrace();
+                for (int i = 0; i < Math.min(TRACE_FRAMES, frames.length); i++) {
+                    err.println("\tat " + frames[i]); //$NON-NLS-1$
+                }
+            }
+        } catch (Throwable again) { // NOPMD: out of memory while reporting: the exit code still says it
+            // nothing more can be done
+        }
+        return CliException.INTERNAL;
     }
 
     private static String take(List<String> args, String option) throws CliException {

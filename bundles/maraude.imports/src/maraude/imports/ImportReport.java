@@ -1,21 +1,56 @@
 package maraude.imports;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an import did. {@code conversations} counts the conversations the import touched,
- * {@code attachments} the attachments of added messages.
+ * {@code attachments} the attachments of added messages. {@code errors} holds every problem, in
+ * the order met; {@link #warnings()} are those that leave the file imported (a missing attachment,
+ * a line kept in quarantine, a message cut), {@link #failures()} the others (a file that could not
+ * be read or recognised). The CLI's exit code follows failures only.
  */
 public record ImportReport(int files, int conversations, long messagesAdded, long duplicatesSkipped, long attachments,
         List<ImportProblem> errors, boolean cancelled) {
+
+    /**
+     * Problems after which the file's messages are in the archive and what could not be taken as is
+     * was kept (quarantine, an attachment holding a cut message's whole text) or only named.
+     */
+    public static final Set<String> WARNING_CODES = Set.of("missing-attachment", "text-before-first-message", //$NON-NLS-1$ //$NON-NLS-2$
+            "message-too-long", "line-too-long", "invalid-encoding", "bad-date", "no-date", "bad-record"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 
     public ImportReport {
         errors = List.copyOf(errors);
     }
 
+    public static boolean isWarning(ImportProblem p) {
+        return WARNING_CODES.contains(p.code());
+    }
+
+    /** Problems that did not keep the file from being imported. */
+    public List<ImportProblem> warnings() {
+        return errors.stream().filter(ImportReport::isWarning).toList();
+    }
+
+    /** Problems that did: a file unreadable, not recognised, refused by a limit; the archive failing. */
+    public List<ImportProblem> failures() {
+        return errors.stream().filter(p -> !isWarning(p)).toList();
+    }
+
+    /**
+     * Whether the import failed as a whole: something failed and no message was read from the inputs
+     * (neither added nor found already there). A re-import of the same exports thus ends as the first
+     * import did: warnings alone, or a file that was read before, never make it fail.
+     */
+    public boolean failed() {
+        return messagesAdded == 0 && duplicatesSkipped == 0 && !failures().isEmpty();
+    }
+
     /**
      * The CLI's JSON: {@code {files, conversations, messages_added, duplicates_skipped, attachments,
-     * errors:[{file, line, reason}], cancelled}} (line is the byte offset when no line is known).
+     * cancelled, errors:[{file, line, code, reason}], warnings:[{file, line, code, reason}]}} (line is
+     * the byte offset when no line is known).
      */
     public String toJson() {
         StringBuilder b = new StringBuilder(256);
@@ -25,9 +60,17 @@ public record ImportReport(int files, int conversations, long messagesAdded, lon
                 .append(",\"duplicates_skipped\":").append(duplicatesSkipped) //$NON-NLS-1$
                 .append(",\"attachments\":").append(attachments) //$NON-NLS-1$
                 .append(",\"cancelled\":").append(cancelled) //$NON-NLS-1$
-                .append(",\"errors\":["); //$NON-NLS-1$
-        for (int i = 0; i < errors.size(); i++) {
-            ImportProblem p = errors.get(i);
+                .append(",\"errors\":"); //$NON-NLS-1$
+        problems(b, failures());
+        b.append(",\"warnings\":"); //$NON-NLS-1$
+        problems(b, warnings());
+        return b.append('}').toString();
+    }
+
+    private static void problems(StringBuilder b, List<ImportProblem> list) {
+        b.append('[');
+        for (int i = 0; i < list.size(); i++) {
+            ImportProblem p = list.get(i);
             if (i > 0) {
                 b.append(',');
             }
@@ -40,7 +83,7 @@ public record ImportReport(int files, int conversations, long messagesAdded, lon
             quote(b, p.reason());
             b.append('}');
         }
-        return b.append("]}").toString(); //$NON-NLS-1$
+        b.append(']');
     }
 
     private static void quote(StringBuilder b, String s) {

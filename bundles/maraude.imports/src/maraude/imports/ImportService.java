@@ -62,9 +62,30 @@ public class ImportService {
         this.importers.addAll(importers);
     }
 
-    /** Every format of this bundle, without OSGi (CLI, tests). */
+    /**
+     * Every format of this bundle, without OSGi (CLI, tests). The importers are made on first use:
+     * some load site profiles, JSON and HTML parsers, a third of a second a command that imports
+     * nothing (the CLI wires this service into every command at start) should not pay.
+     */
     public static ImportService withBuiltInFormats() {
-        return new ImportService(builtInFormats());
+        ImportService s = new ImportService();
+        s.builtInPending = true;
+        return s;
+    }
+
+    /** Whether the built-in formats are still to be made ({@link #withBuiltInFormats()}). */
+    private volatile boolean builtInPending;
+
+    private List<Importer> list() {
+        if (builtInPending) {
+            synchronized (this) {
+                if (builtInPending) {
+                    importers.addAll(builtInFormats());
+                    builtInPending = false;
+                }
+            }
+        }
+        return importers;
     }
 
     public static List<Importer> builtInFormats() {
@@ -73,15 +94,15 @@ public class ImportService {
     }
 
     public void addImporter(Importer importer) {
-        importers.add(importer);
+        list().add(importer);
     }
 
     public void removeImporter(Importer importer) {
-        importers.remove(importer);
+        list().remove(importer);
     }
 
     public List<Importer> importers() {
-        return List.copyOf(importers);
+        return List.copyOf(list());
     }
 
     public void setBatchSize(int batchSize) {
@@ -92,7 +113,7 @@ public class ImportService {
     public Optional<Importer> importerFor(ImportFile file) {
         Importer best = null;
         int score = 0;
-        for (Importer i : importers) {
+        for (Importer i : list()) {
             int c;
             try {
                 c = i.confidence(file);
@@ -108,8 +129,10 @@ public class ImportService {
     }
 
     /**
-     * Imports {@code paths} (files, folders, zips) into {@code archive}. Commits whole batches only:
-     * cancelling (through {@code monitor}) leaves the archive at its last commit, consistent.
+     * Imports {@code paths} (files, folders, zips) into {@code archive}. Commits whole batches only,
+     * a batch spanning files (one commit per {@link #setBatchSize batch}, not per file): cancelling
+     * (through {@code monitor}) commits the files finished before and drops the current one's
+     * pending messages, so the archive is always at a consistent commit.
      */
     public ImportReport importPaths(Archive archive, List<Path> paths, ImportOptions options, IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, 100);
@@ -119,11 +142,12 @@ public class ImportService {
         Quarantine quarantine = new Quarantine(archive.files(), options.limits().maxQuarantineBytes());
         long started = System.nanoTime();
         ArchiveSink[] holder = new ArchiveSink[1];
-        ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started));
+        ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started), problems::add);
         holder[0] = sink;
         Set<String> sourcesUsed = new LinkedHashSet<>();
         int files = 0;
         boolean cancelled = false;
+        boolean archiveFailed = false;
         try {
             List<ImportFile> all = collect(paths, options, problems, zips);
             sub.setWorkRemaining(Math.max(1, all.size()));
@@ -153,16 +177,24 @@ public class ImportService {
                 sourcesUsed.add(imp.id());
                 ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
                 files++;
+                sink.beginFile(file.name());
                 try {
                     imp.read(file, ctx, sink);
                     sink.endFile();
                 } catch (OperationCanceledException e) {
-                    sink.discard();
                     cancelled = true;
+                    try {
+                        sink.discard(); // the files finished before this one are committed
+                    } catch (ArchiveException ae) {
+                        problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
+                                NLS.bind(Messages.problemArchive, ae.kind())));
+                        archiveFailed = true;
+                    }
                     break;
                 } catch (ArchiveException e) {
                     problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
                             NLS.bind(Messages.problemArchive, e.kind())));
+                    archiveFailed = true;
                     break; // the archive itself failed: going on would fail the same way
                 } catch (IOException | RuntimeException | StackOverflowError e) {
                     report(file, e, problems, options.limits());
@@ -174,10 +206,19 @@ public class ImportService {
                     } catch (ArchiveException ae) {
                         problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
                                 NLS.bind(Messages.problemArchive, ae.kind())));
+                        archiveFailed = true;
                         break;
                     }
                 }
                 sub.worked(1);
+            }
+            if (!archiveFailed && !cancelled) {
+                try {
+                    sink.finish(); // one commit for the last batch, whatever the number of files
+                } catch (ArchiveException e) {
+                    problems.add(new ImportProblem("-", 0, -1, "archive", //$NON-NLS-1$ //$NON-NLS-2$
+                            NLS.bind(Messages.problemArchive, e.kind())));
+                }
             }
         } finally {
             quarantine.flush();

@@ -37,6 +37,7 @@ public final class Messages extends NLS {
     public static String notIncludedAudio;
     public static String notIncludedSticker;
     public static String notIncludedFile;
+    public static String problemMessageTooLong;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -22,8 +22,9 @@ import maraude.imports.ImportService;
 
 /**
  * {@code import PATH...}: exports (files, folders, zips) into the archive. Exit code 0 when the
- * import ran (problems are listed in the report), 2 when nothing could be imported from inputs
- * that had problems, or a path does not exist.
+ * import ran (problems are listed in the report, {@code errors} apart from {@code warnings}), 2 when
+ * errors left nothing read from the inputs ({@link ImportReport#failed()}: warnings never count, and
+ * an idempotent re-import ends as the first import did), or a path does not exist.
  */
 public class ImportCommand implements CliCommand {
 
@@ -90,10 +91,13 @@ public class ImportCommand implements CliCommand {
             inv.out().println(report.files() + " file(s), " + report.conversations() + " conversation(s), " //$NON-NLS-1$ //$NON-NLS-2$
                     + report.messagesAdded() + " message(s) added, " + report.duplicatesSkipped() //$NON-NLS-1$
                     + " already there, " + report.attachments() + " attachment(s)"); //$NON-NLS-1$ //$NON-NLS-2$
-            for (ImportProblem p : report.errors()) {
-                inv.out().println("  " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            for (ImportProblem p : report.failures()) {
+                inv.out().println("  error " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            }
+            for (ImportProblem p : report.warnings()) {
+                inv.out().println("  warning " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
             }
         }
-        return report.messagesAdded() == 0 && !report.errors().isEmpty() ? CliException.USAGE : 0;
+        return report.failed() ? CliException.USAGE : 0;
     }
 }

@@ -2,12 +2,16 @@ package maraude.imports.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.PendingReplies;
@@ -15,34 +19,66 @@ import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Message;
+import maraude.imports.ImportProblem;
 import maraude.imports.ImportSink;
+import maraude.imports.Messages;
 
 /**
- * Writes into an archive in batches. Nothing reaches the archive before {@link #flush()}: a
- * cancelled file drops its pending batch ({@link #discard()}), so the archive only ever holds whole
- * batches, each with its contacts and conversations. Attachment bytes go to the content store
- * right away (orphans are harmless there).
+ * Writes into an archive in batches that span files: a commit costs tens of milliseconds (an fsync
+ * of every new segment file), so an import of a thousand small exports commits once per
+ * {@code batchSize} messages and at the end, not once per file. Nothing reaches the archive before
+ * {@link #flush()}: a cancelled file drops its own pending messages ({@link #discard()}) while the
+ * files finished before it are committed, so the archive only ever holds whole batches, each with its
+ * contacts and conversations, and a re-import completes a cancelled or killed one (stable ids: no
+ * duplicates). Attachment bytes go to the content store right away (orphans are harmless there).
+ * <p>
+ * One message's text is capped at {@value #MAX_MESSAGE_CHARS} characters (the longest real
+ * messages are a few kB): a longer one is cut, its whole text kept as a text attachment, and a
+ * {@code message-too-long} warning reported. Its id stays the one of the whole text, so a re-import
+ * finds it again.
  */
 public final class ArchiveSink implements ImportSink {
+
+    /** The most characters of one message's text stored in the index (64 Ki). */
+    public static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final Archive archive;
     private final int batchSize;
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
     private final List<Message> pending = new ArrayList<>();
+    /** The conversations of {@link #pending}'s messages (a superset after {@link #discard()}). */
+    private final Set<String> pendingConversations = new HashSet<>();
+    /** Index in {@link #pending} where the current file's messages start. */
+    private int fileStart;
     private final Set<String> touched = new HashSet<>();
     private long added;
     private long duplicates;
     private long attachments;
     private final Runnable afterCommit;
+    private final Consumer<ImportProblem> problems;
+    private String fileName = ""; //$NON-NLS-1$
     /** Replies copied in the workbench and not yet seen in an export; read once, on the first flush. */
     private List<Message> pendingReplies;
     private long repliesReplaced;
 
     public ArchiveSink(Archive archive, int batchSize, Runnable afterCommit) {
+        this(archive, batchSize, afterCommit, p -> {
+            // problems of the sink (a cut message) are not reported
+        });
+    }
+
+    public ArchiveSink(Archive archive, int batchSize, Runnable afterCommit, Consumer<ImportProblem> problems) {
         this.archive = archive;
         this.batchSize = batchSize;
         this.afterCommit = afterCommit;
+        this.problems = problems;
+    }
+
+    /** The file whose messages come next, as shown in problems. */
+    public void beginFile(String name) {
+        fileName = name;
+        fileStart = pending.size();
     }
 
     @Override
@@ -57,9 +93,83 @@ public final class ArchiveSink implements ImportSink {
 
     @Override
     public void message(Message message) {
-        pending.add(message);
+        pendingConversations.add(message.conversationId());
+        pending.add(capped(message));
         if (pending.size() >= batchSize) {
             flush();
+        }
+    }
+
+    /** The message, or a copy cut at {@link #MAX_MESSAGE_CHARS} with its whole text as an attachment. */
+    private Message capped(Message m) {
+        String text = m.text();
+        if (text.length() <= MAX_MESSAGE_CHARS) {
+            return m;
+        }
+        int cut = MAX_MESSAGE_CHARS;
+        if (Character.isLowSurrogate(text.charAt(cut)) && Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--; // never half a character
+        }
+        List<Attachment> all = new ArrayList<>(m.attachments());
+        try (InputStream whole = new Utf8Stream(text)) {
+            all.add(archive.storeAttachment(whole, "text/plain", "message.txt")); //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (IOException e) {
+            // the cut text is still stored; the warning says the message was cut
+        }
+        long line = m.source() == null ? 0 : m.source().line();
+        long offset = m.source() == null ? -1 : m.source().offset();
+        problems.accept(new ImportProblem(fileName, line, offset, "message-too-long", //$NON-NLS-1$
+                NLS.bind(Messages.problemMessageTooLong, Integer.valueOf(MAX_MESSAGE_CHARS))));
+        return new Message(m.id(), m.conversationId(), m.direction(), m.instant(), m.author(), m.workerId(),
+                text.substring(0, cut) + '…', all, m.source());
+    }
+
+    /** A long text as UTF-8 bytes, encoded a chunk at a time (no copy of the whole text in bytes). */
+    private static final class Utf8Stream extends InputStream {
+
+        private static final int CHUNK = 16 * 1024;
+        private final String text;
+        private int next;
+        private byte[] buf = new byte[0];
+        private int pos;
+
+        Utf8Stream(String text) {
+            this.text = text;
+        }
+
+        private boolean fill() {
+            while (pos >= buf.length) {
+                if (next >= text.length()) {
+                    return false;
+                }
+                int end = Math.min(text.length(), next + CHUNK);
+                if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+                    end--;
+                }
+                buf = text.substring(next, end).getBytes(StandardCharsets.UTF_8);
+                pos = 0;
+                next = end;
+            }
+            return true;
+        }
+
+        @Override
+        public int read() {
+            return fill() ? buf[pos++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!fill()) {
+                return -1;
+            }
+            int n = Math.min(len, buf.length - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
         }
     }
 
@@ -117,6 +227,8 @@ public final class ArchiveSink implements ImportSink {
         attachments += att;
         touched.addAll(needed);
         pending.clear();
+        pendingConversations.clear();
+        fileStart = 0;
         if (afterCommit != null) {
             afterCommit.run();
         }
@@ -143,18 +255,47 @@ public final class ArchiveSink implements ImportSink {
         return repliesReplaced;
     }
 
-    /** Drops what is pending (cancelled mid-file): the archive stays at its last commit. */
+    /**
+     * Cancelled mid-file: drops what the current file put since its start or the last commit, and
+     * commits the files finished before it. The archive stays consistent: whole files, or whole
+     * batches of the cancelled one.
+     */
     public void discard() {
-        pending.clear();
+        pending.subList(fileStart, pending.size()).clear();
+        pendingConversations.clear();
+        for (Message m : pending) {
+            pendingConversations.add(m.conversationId());
+        }
+        keepOnlyNeeded();
+        flush();
+    }
+
+    /**
+     * A file is finished: contacts and conversations it named without any message are not stored; its
+     * messages wait for the batch to fill (or {@link #finish()}).
+     */
+    public void endFile() {
+        keepOnlyNeeded();
+        fileStart = pending.size();
+        if (pending.size() >= batchSize) {
+            flush();
+        }
+    }
+
+    /** Commits what is pending: the end of an import. */
+    public void finish() {
+        flush();
         contacts.clear();
         conversations.clear();
     }
 
-    /** Contacts and conversations of a finished file that had no message are not stored. */
-    public void endFile() {
-        flush();
-        contacts.clear();
-        conversations.clear();
+    private void keepOnlyNeeded() {
+        conversations.keySet().retainAll(pendingConversations);
+        Set<String> neededContacts = new HashSet<>();
+        for (Conversation c : conversations.values()) {
+            neededContacts.add(c.contactId());
+        }
+        contacts.keySet().retainAll(neededContacts);
     }
 
     public long added() {
