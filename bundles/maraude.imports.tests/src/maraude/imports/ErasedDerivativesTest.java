@@ -157,12 +157,33 @@ class ErasedDerivativesTest {
         Path root = tmp.resolve("plain");
         try (LuceneArchive a = LuceneArchive.open(root, AccessMode.READ_WRITE)) {
             Filled f = fill(a);
+            Path reveals = writeReveals(root, f);
             Retention.Result r = Retention.forgetContact(a, f.forgottenContact());
             assertEquals(1, r.attachments());
             assertEquals(List.of(), entriesOf(a.files(), f.forgottenPicture()));
             assertFalse(entriesOf(a.files(), f.keptPicture()).isEmpty(), "the other person's picture keeps its copies");
             assertNoRawCopy(root, f.forgottenCacheBytes());
+            assertRevealsForgotten(reveals, f);
         }
+    }
+
+    /** The workbench's picture audit trail (as ImageAuditLog writes it): reveals of both pictures. */
+    private static Path writeReveals(Path root, Filled f) throws IOException {
+        Path log = root.resolve("audit").resolve("images.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "2026-03-02T09:00:00Z\tREVEALED\t" + f.forgottenPicture() + "\n"
+                + "2026-03-02T09:01:00Z\tREVEALED\t" + f.keptPicture() + "\n"
+                + "2026-03-02T09:02:00Z\tREVEAL_REFUSED\t" + f.forgottenPicture() + "\n");
+        return log;
+    }
+
+    /** The erased picture's hash is gone from the trail; the lines (when, what) and the other picture stay. */
+    private static void assertRevealsForgotten(Path log, Filled f) throws IOException {
+        String after = Files.readString(log);
+        assertFalse(after.contains(f.forgottenPicture()), after);
+        assertTrue(after.contains(f.keptPicture()), after);
+        assertEquals(3, after.lines().count(), after);
+        assertEquals(2, after.lines().filter(l -> l.endsWith("\terased")).count(), after);
     }
 
     @Test
@@ -191,10 +212,12 @@ class ErasedDerivativesTest {
             f = fill(a);
         }
         try (FileSystemStorage st = new FileSystemStorage(root)) {
+            Path reveals = writeReveals(root, f);
             Retention.Result r = Retention.purgeOlderThan(st, T0.minusYears(1).toInstant());
             assertEquals(1, r.attachments());
             assertEquals(List.of(), entriesOf(st.files(), f.forgottenPicture()));
             assertFalse(entriesOf(st.files(), f.keptPicture()).isEmpty());
+            assertRevealsForgotten(reveals, f);
         }
         assertNoRawCopy(root, f.forgottenCacheBytes());
     }

@@ -542,11 +542,47 @@ public final class Retention {
         if (sha256s.isEmpty()) {
             return;
         }
+        forgetRevealLines(storage.root(), sha256s);
         try {
             BlurredDerivatives.forget(storage.files(), sha256s);
         } catch (IOException unreadableSecret) {
             BlurredDerivatives.clear(storage.files());
         }
+    }
+
+    /** The pictures' audit trail written by the workbench: {@code instant TAB kind TAB sha256} per line. */
+    static final String PICTURE_AUDIT = "audit/images.log"; //$NON-NLS-1$
+    /** What an erased picture's hash becomes in {@link #PICTURE_AUDIT}: the line (when, what) stays. */
+    static final String ERASED_PICTURE = "erased"; //$NON-NLS-1$
+
+    /**
+     * Replaces the hashes of the erased pictures in the pictures' audit trail by {@value #ERASED_PICTURE}:
+     * a known picture's SHA-256 must not tell that it was in the archive once it is gone, while the
+     * trail keeps that a reveal happened and when. The file is replaced atomically (owner only).
+     */
+    static void forgetRevealLines(Path root, Set<String> sha256s) throws IOException {
+        Path log = root.resolve(PICTURE_AUDIT);
+        if (sha256s.isEmpty() || !Files.isRegularFile(log)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.US_ASCII);
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        for (String line : lines) {
+            int tab = line.lastIndexOf('\t');
+            if (tab >= 0 && sha256s.contains(line.substring(tab + 1))) {
+                line = line.substring(0, tab + 1) + ERASED_PICTURE;
+                changed = true;
+            }
+            out.append(line).append('\n');
+        }
+        if (!changed) {
+            return;
+        }
+        Path tmp = log.resolveSibling(log.getFileName() + "." + System.nanoTime() + ".tmp"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.writeString(tmp, out, java.nio.charset.StandardCharsets.US_ASCII);
+        ArchiveLayout.restrict(tmp);
+        Files.move(tmp, log, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void addIdentifier(Set<String> into, String value) {

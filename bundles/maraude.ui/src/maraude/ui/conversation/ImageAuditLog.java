@@ -14,7 +14,8 @@ import maraude.images.ImageAuditEvent;
 /**
  * The pictures' audit trail: one line per reveal, refused reveal or export, appended to
  * {@code <archive>/audit/images.log} as {@code instant TAB kind TAB sha256}. No pixels, no names,
- * no message text: which attachment and when.
+ * no message text: which attachment and when. Erasing a picture (forget, purge, retention) replaces
+ * its hash here by {@code erased}, so that a known picture's hash does not tell it was once archived.
  */
 public final class ImageAuditLog implements AuditSink {
 
