@@ -68,6 +68,38 @@ public final class SecureStorageCredentialStore implements CredentialStore {
         return new SecureStorageCredentialStore(file, localPassword(file.resolveSibling(file.getFileName() + ".key"))); //$NON-NLS-1$
     }
 
+    /**
+     * The default storage, opened only when a secret is really needed (a web inbox's login, never a
+     * watched folder): the workbench and the CLI hand this to the scheduler and the pulls.
+     */
+    public static CredentialStore lazyDefault() {
+        return new CredentialStore() {
+            private CredentialStore delegate;
+
+            private synchronized CredentialStore d() throws IOException {
+                if (delegate == null) {
+                    delegate = openDefault();
+                }
+                return delegate;
+            }
+
+            @Override
+            public Optional<Credentials> get(String sourceId) throws IOException {
+                return d().get(sourceId);
+            }
+
+            @Override
+            public void put(String sourceId, Credentials credentials) throws IOException {
+                d().put(sourceId, credentials);
+            }
+
+            @Override
+            public void remove(String sourceId) throws IOException {
+                d().remove(sourceId);
+            }
+        };
+    }
+
     public static Path defaultFile() {
         String prop = System.getProperty("maraude.credentials"); //$NON-NLS-1$
         if (prop != null && !prop.isBlank()) {

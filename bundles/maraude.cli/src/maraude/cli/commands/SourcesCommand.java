@@ -283,30 +283,6 @@ public class SourcesCommand implements CliCommand {
 
     /** The secure storage, opened only when a secret is really needed. */
     static CredentialStore credentials() {
-        return new CredentialStore() {
-            private CredentialStore delegate;
-
-            private synchronized CredentialStore d() throws IOException {
-                if (delegate == null) {
-                    delegate = SecureStorageCredentialStore.openDefault();
-                }
-                return delegate;
-            }
-
-            @Override
-            public Optional<Credentials> get(String sourceId) throws IOException {
-                return d().get(sourceId);
-            }
-
-            @Override
-            public void put(String sourceId, Credentials credentials) throws IOException {
-                d().put(sourceId, credentials);
-            }
-
-            @Override
-            public void remove(String sourceId) throws IOException {
-                d().remove(sourceId);
-            }
-        };
+        return SecureStorageCredentialStore.lazyDefault();
     }
 }

@@ -18,8 +18,6 @@ import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
-import maraude.sources.CredentialStore;
-import maraude.sources.Credentials;
 import maraude.sources.PullResult;
 import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.SourceScheduler;
@@ -108,7 +106,7 @@ public final class SourcePulls {
         Path folder = a.location();
         ZoneId z = zone.get();
         if (scheduler == null || !folder.equals(schedulerFolder) || a != schedulerArchive || !z.equals(schedulerZone)) {
-            scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), new LazySecureStorage(),
+            scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), SecureStorageCredentialStore.lazyDefault(),
                     clock, z);
             schedulerFolder = folder;
             schedulerArchive = a;
@@ -246,33 +244,6 @@ public final class SourcePulls {
         events.post(PULLED, outcome == null ? "" : outcome); //$NON-NLS-1$
         if (changed) {
             events.post(ArchiveEvents.CHANGED, Boolean.TRUE);
-        }
-    }
-
-    /** Secure storage opened only when a web inbox really needs its secret (never for folders). */
-    static final class LazySecureStorage implements CredentialStore {
-        private CredentialStore delegate;
-
-        private synchronized CredentialStore d() throws IOException {
-            if (delegate == null) {
-                delegate = SecureStorageCredentialStore.openDefault();
-            }
-            return delegate;
-        }
-
-        @Override
-        public java.util.Optional<Credentials> get(String sourceId) throws IOException {
-            return d().get(sourceId);
-        }
-
-        @Override
-        public void put(String sourceId, Credentials credentials) throws IOException {
-            d().put(sourceId, credentials);
-        }
-
-        @Override
-        public void remove(String sourceId) throws IOException {
-            d().remove(sourceId);
         }
     }
 }

@@ -339,7 +339,7 @@ public class SourcesPart {
             return;
         }
         job(Messages.Sources_loading, () -> {
-            CredentialStore credentials = new SourcePulls.LazySecureStorage();
+            CredentialStore credentials = maraude.sources.SecureStorageCredentialStore.lazyDefault();
             try {
                 SourceScheduler s = scheduler();
                 s.store().reload();
@@ -388,7 +388,7 @@ public class SourcesPart {
                 s.store().remove(id);
                 if (gone.isPresent() && gone.get().kind() == SourceKind.WEB_INBOX) {
                     try {
-                        new SourcePulls.LazySecureStorage().remove(id);
+                        maraude.sources.SecureStorageCredentialStore.lazyDefault().remove(id);
                     } catch (IOException e) {
                         // the secret stays in secure storage, under an id nothing uses any more
                     }
