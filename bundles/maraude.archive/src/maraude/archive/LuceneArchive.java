@@ -156,6 +156,8 @@ public final class LuceneArchive implements Archive {
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
     private IndexSearcher idSearcher;
     private TermsEnum[] idTerms;
+    /** Per segment, the postings of the last id looked up there, reused: a re-import looks up every id. */
+    private PostingsEnum[] idPostings;
     /** Per segment of {@link #idSearcher}, built on first use: most ids are ruled out without a seek. */
     private IdFilter[] idFilters;
     /**
@@ -429,7 +431,8 @@ public final class LuceneArchive implements Archive {
                 if (live == null) {
                     return true; // no deletion in this segment: the term is a live document's (a re-import's common case)
                 }
-                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                PostingsEnum pe = te.postings(idPostings[i], PostingsEnum.NONE);
+                idPostings[i] = pe;
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         return true;
@@ -449,6 +452,7 @@ public final class LuceneArchive implements Archive {
         List<LeafReaderContext> leaves = fresh.getIndexReader().leaves();
         idTerms = new TermsEnum[leaves.size()];
         idFilters = new IdFilter[leaves.size()];
+        idPostings = new PostingsEnum[leaves.size()];
         for (int i = 0; i < leaves.size(); i++) {
             Terms t = leaves.get(i).reader().terms(ArchiveSchema.ID);
             idTerms[i] = t == null ? null : t.iterator();
