@@ -153,6 +153,8 @@ public final class LuceneArchive implements Archive {
     private final Map<String, Contact> pendingContacts = new HashMap<>();
     private final Map<String, Conversation> pendingConversations = new HashMap<>();
     private final Set<String> pendingIds = new HashSet<>();
+    /** Maintenance work ran on the writer without committing: the committed maps may be stale until the next commit. */
+    private boolean maintainedSinceCommit;
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
     private IndexSearcher idSearcher;
     private TermsEnum[] idTerms;
@@ -317,6 +319,9 @@ public final class LuceneArchive implements Archive {
     public void putContact(Contact contact) {
         synchronized (writeLock) {
             ensureWritable();
+            if (unchanged(contact, pendingContacts, contacts)) {
+                return; // a re-import names every contact again: rewriting it would make a commit out of nothing
+            }
             try {
                 writer.updateDocument(ArchiveSchema.idTerm(contact.id()), ArchiveSchema.contactDocument(contact));
             } catch (IOException e) {
@@ -330,6 +335,9 @@ public final class LuceneArchive implements Archive {
     public void putConversation(Conversation conversation) {
         synchronized (writeLock) {
             ensureWritable();
+            if (unchanged(conversation, pendingConversations, conversations)) {
+                return;
+            }
             try {
                 writer.updateDocument(ArchiveSchema.idTerm(conversation.id()),
                         ArchiveSchema.conversationDocument(conversation));
@@ -338,6 +346,20 @@ public final class LuceneArchive implements Archive {
             }
             pendingConversations.put(conversation.id(), conversation);
         }
+    }
+
+    /**
+     * Whether {@code value} is already what the writer holds under its id: the pending version, or
+     * else the committed one, unless maintenance work changed the writer since the last commit
+     * (the committed maps may not say what it deleted then).
+     */
+    private <T> boolean unchanged(T value, Map<String, T> pending, Map<String, T> committed) {
+        String id = value instanceof Contact c ? c.id() : ((Conversation) value).id();
+        T held = pending.get(id);
+        if (held == null && !maintainedSinceCommit) {
+            held = committed.get(id);
+        }
+        return value.equals(held);
     }
 
     @Override
@@ -445,6 +467,12 @@ public final class LuceneArchive implements Archive {
 
     private void resetIdLookup() throws IOException {
         IndexSearcher fresh = searchers.acquire();
+        if (fresh == idSearcher && idTerms != null) {
+            // the commit changed nothing (a re-import of messages all there): the per-segment
+            // filters built so far still hold, and building them again per batch was most of a re-import
+            searchers.release(fresh);
+            return;
+        }
         if (idSearcher != null) {
             searchers.release(idSearcher);
         }
@@ -488,6 +516,7 @@ public final class LuceneArchive implements Archive {
                 pendingContacts.clear();
                 pendingConversations.clear();
                 pendingIds.clear();
+                maintainedSinceCommit = false;
                 resetIdLookup();
             } catch (IOException e) {
                 throw ioFailure(e);
@@ -521,7 +550,10 @@ public final class LuceneArchive implements Archive {
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
+                    maintainedSinceCommit = false;
                     loadCommitted();
+                } else {
+                    maintainedSinceCommit = true;
                 }
                 return result;
             } catch (IOException e) {
@@ -530,7 +562,7 @@ public final class LuceneArchive implements Archive {
         }
     }
 
-    private long commitGeneration() throws IOException {
+    long commitGeneration() throws IOException { // package-private: tests see whether a commit wrote anything
         IndexSearcher s = searchers.acquire();
         try {
             return ((DirectoryReader) s.getIndexReader()).getIndexCommit().getGeneration();
