@@ -117,6 +117,38 @@ class LifecycleTest {
     }
 
     @Test
+    void puttingWhatIsStoredAgainWritesNoCommitButAChangeOrAMaintenanceDeleteIsWritten() throws Exception {
+        Contact c = Contact.of(Platform.WHATSAPP, "+32470444444", "Mila");
+        Conversation v = Conversation.of(Platform.WHATSAPP, "+32470444444", c, "Mila");
+        try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {
+            a.putContact(c);
+            a.putConversation(v);
+            a.addMessage(Message.of(v.id(), Direction.INBOUND, T0, "Mila", null, "salut", List.of(), null));
+            a.commit();
+            long generation = a.commitGeneration();
+            a.putContact(c); // a re-import names them again
+            a.putConversation(v);
+            assertFalse(a.addMessage(Message.of(v.id(), Direction.INBOUND, T0, "Mila", null, "salut", List.of(), null)));
+            a.commit();
+            assertEquals(generation, a.commitGeneration(), "nothing new, nothing written");
+            a.putContact(new Contact(c.id(), c.platform(), c.handle(), "Mila B."));
+            a.commit();
+            assertEquals("Mila B.", a.contact(c.id()).orElseThrow().displayName());
+            a.maintain((w, storage) -> { // deleted, not yet committed: the maps still show it
+                w.deleteDocuments(ArchiveSchema.idTerm(v.id()));
+                return null;
+            });
+            a.putConversation(v);
+            a.commit();
+        }
+        try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_ONLY)) {
+            assertEquals("Mila", a.conversation(v.id()).orElseThrow().title(), "put again after the maintenance delete");
+            assertEquals("Mila B.", a.contact(c.id()).orElseThrow().displayName());
+            assertEquals(1, a.stats().messages());
+        }
+    }
+
+    @Test
     void readsSeeTheLastCommitAndCloseDropsTheRest() {
         Message kept, dropped;
         try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {

@@ -153,9 +153,13 @@ public final class LuceneArchive implements Archive {
     private final Map<String, Contact> pendingContacts = new HashMap<>();
     private final Map<String, Conversation> pendingConversations = new HashMap<>();
     private final Set<String> pendingIds = new HashSet<>();
+    /** Maintenance work ran on the writer without committing: the committed maps may be stale until the next commit. */
+    private boolean maintainedSinceCommit;
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
     private IndexSearcher idSearcher;
     private TermsEnum[] idTerms;
+    /** Per segment, the postings of the last id looked up there, reused: a re-import looks up every id. */
+    private PostingsEnum[] idPostings;
     /** Per segment of {@link #idSearcher}, built on first use: most ids are ruled out without a seek. */
     private IdFilter[] idFilters;
     /**
@@ -315,6 +319,9 @@ public final class LuceneArchive implements Archive {
     public void putContact(Contact contact) {
         synchronized (writeLock) {
             ensureWritable();
+            if (unchanged(contact, pendingContacts, contacts)) {
+                return; // a re-import names every contact again: rewriting it would make a commit out of nothing
+            }
             try {
                 writer.updateDocument(ArchiveSchema.idTerm(contact.id()), ArchiveSchema.contactDocument(contact));
             } catch (IOException e) {
@@ -328,6 +335,9 @@ public final class LuceneArchive implements Archive {
     public void putConversation(Conversation conversation) {
         synchronized (writeLock) {
             ensureWritable();
+            if (unchanged(conversation, pendingConversations, conversations)) {
+                return;
+            }
             try {
                 writer.updateDocument(ArchiveSchema.idTerm(conversation.id()),
                         ArchiveSchema.conversationDocument(conversation));
@@ -336,6 +346,20 @@ public final class LuceneArchive implements Archive {
             }
             pendingConversations.put(conversation.id(), conversation);
         }
+    }
+
+    /**
+     * Whether {@code value} is already what the writer holds under its id: the pending version, or
+     * else the committed one, unless maintenance work changed the writer since the last commit
+     * (the committed maps may not say what it deleted then).
+     */
+    private <T> boolean unchanged(T value, Map<String, T> pending, Map<String, T> committed) {
+        String id = value instanceof Contact c ? c.id() : ((Conversation) value).id();
+        T held = pending.get(id);
+        if (held == null && !maintainedSinceCommit) {
+            held = committed.get(id);
+        }
+        return value.equals(held);
     }
 
     @Override
@@ -429,7 +453,8 @@ public final class LuceneArchive implements Archive {
                 if (live == null) {
                     return true; // no deletion in this segment: the term is a live document's (a re-import's common case)
                 }
-                PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+                PostingsEnum pe = te.postings(idPostings[i], PostingsEnum.NONE);
+                idPostings[i] = pe;
                 for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
                     if (live == null || live.get(doc)) {
                         return true;
@@ -442,6 +467,12 @@ public final class LuceneArchive implements Archive {
 
     private void resetIdLookup() throws IOException {
         IndexSearcher fresh = searchers.acquire();
+        if (fresh == idSearcher && idTerms != null) {
+            // the commit changed nothing (a re-import of messages all there): the per-segment
+            // filters built so far still hold, and building them again per batch was most of a re-import
+            searchers.release(fresh);
+            return;
+        }
         if (idSearcher != null) {
             searchers.release(idSearcher);
         }
@@ -449,6 +480,7 @@ public final class LuceneArchive implements Archive {
         List<LeafReaderContext> leaves = fresh.getIndexReader().leaves();
         idTerms = new TermsEnum[leaves.size()];
         idFilters = new IdFilter[leaves.size()];
+        idPostings = new PostingsEnum[leaves.size()];
         for (int i = 0; i < leaves.size(); i++) {
             Terms t = leaves.get(i).reader().terms(ArchiveSchema.ID);
             idTerms[i] = t == null ? null : t.iterator();
@@ -484,6 +516,7 @@ public final class LuceneArchive implements Archive {
                 pendingContacts.clear();
                 pendingConversations.clear();
                 pendingIds.clear();
+                maintainedSinceCommit = false;
                 resetIdLookup();
             } catch (IOException e) {
                 throw ioFailure(e);
@@ -517,7 +550,10 @@ public final class LuceneArchive implements Archive {
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
+                    maintainedSinceCommit = false;
                     loadCommitted();
+                } else {
+                    maintainedSinceCommit = true;
                 }
                 return result;
             } catch (IOException e) {
@@ -526,7 +562,7 @@ public final class LuceneArchive implements Archive {
         }
     }
 
-    private long commitGeneration() throws IOException {
+    long commitGeneration() throws IOException { // package-private: tests see whether a commit wrote anything
         IndexSearcher s = searchers.acquire();
         try {
             return ((DirectoryReader) s.getIndexReader()).getIndexCommit().getGeneration();

@@ -74,4 +74,14 @@ class AutomaticRepliesTest {
         List<Direction> dirs = r.messages().stream().map(Message::direction).toList();
         assertEquals(List.of(Direction.INBOUND, Direction.SYSTEM, Direction.SYSTEM, Direction.INBOUND), dirs);
     }
+
+    @Test
+    void theFoldSkippingAsciiHeadsGivesWhatTheFullDecompositionGives() {
+        for (String t : List.of("Out Of Office", "RÉPONSE AUTOMÁTICA\u00A0: ok", "re: Răspuns automat", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "cest combien le test", "tu peux m\u2019appeler ?", "\u00A0Auto-Reply", "ŞĂ\u0301 ok")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            String full = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "") //$NON-NLS-1$ //$NON-NLS-2$
+                    .toLowerCase(java.util.Locale.ROOT).replace('\u00A0', ' ');
+            assertEquals(full, AutomaticReplies.fold(t), t);
+        }
+    }
 }

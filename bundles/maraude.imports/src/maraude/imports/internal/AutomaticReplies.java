@@ -33,6 +33,8 @@ public final class AutomaticReplies {
                     + "|raspuns automat|mesaj automat" //$NON-NLS-1$ ro
                     + ")\\b"); //$NON-NLS-1$
 
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+"); //$NON-NLS-1$
+
     private static final List<String> BOUNCE_SENDERS = List.of("mailer-daemon@", "postmaster@", "noreply@", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             "no-reply@", "no_reply@", "donotreply@", "do-not-reply@"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
@@ -46,9 +48,25 @@ public final class AutomaticReplies {
         }
         String head = text.strip();
         head = head.substring(0, Math.min(HEAD, head.length()));
-        String folded = Normalizer.normalize(head, Normalizer.Form.NFD).replaceAll("\\p{M}+", "") //$NON-NLS-1$ //$NON-NLS-2$
-                .toLowerCase(Locale.ROOT).replace('\u00A0', ' ');
-        return MARKERS.matcher(folded).find();
+        return MARKERS.matcher(fold(head)).lookingAt(); // the pattern is anchored: no need to try every position
+    }
+
+    /** Accents dropped, lower case, no-break space as a space: what {@link #MARKERS} is written for. */
+    static String fold(String head) {
+        // Called for every inbound message: the pattern is compiled once, and an ASCII head (most
+        // messages) has no marks to drop, so it skips the decomposition.
+        String plain = isAscii(head) ? head
+                : COMBINING_MARKS.matcher(Normalizer.normalize(head, Normalizer.Form.NFD)).replaceAll(""); //$NON-NLS-1$
+        return plain.toLowerCase(Locale.ROOT).replace('\u00A0', ' ');
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
