@@ -1,6 +1,7 @@
 package maraude.core.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -108,6 +109,26 @@ class ConversationLanguageTest {
         List<Message> optOut = List.of(msg(Direction.OUTBOUND, "Bonjour, on envoie des colis gratuits.", 30),
                 msg(Direction.INBOUND, "pas intéressée", 2));
         assertEquals(Intent.OPT_OUT, ConversationReading.read(MessageClassifier.shared(), optOut, null, null, null, now).intent());
+    }
+
+    @Test
+    void aThreadWithoutServiceLinesIsReadFromItsNewestWaitingMessages() {
+        Instant now = Instant.parse("2026-03-10T20:00:00Z");
+        // an export imported without --us: the whole history is inbound, the urgent message recent
+        List<Message> t = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            t.add(msg(Direction.INBOUND, "il m'a frappée, j'ai peur", 60));
+        }
+        t.add(msg(Direction.INBOUND, "bonjour vous faites des colis ?", 40));
+        for (int i = 0; i < ConversationReading.MAX_WAITING - 2; i++) {
+            t.add(msg(Direction.INBOUND, "ok merci", 30));
+        }
+        t.add(msg(Direction.INBOUND, "la capote a craqué hier soir", 10));
+        ConversationReading r = ConversationReading.read(MessageClassifier.shared(), t, null, null, null, now);
+        assertEquals(62, r.pepHoursLeft(), "the newest waiting messages are read");
+        assertEquals(Intent.REPLY, r.intent(), "the question at the edge of the window is read");
+        assertTrue(r.urgency().stream().noneMatch(u -> u.kind() == UrgencyKind.VIOLENCE),
+                "messages older than the newest " + ConversationReading.MAX_WAITING + " waiting ones are not read");
     }
 
     private static Message msg(Direction d, String text, int hoursAgo) {

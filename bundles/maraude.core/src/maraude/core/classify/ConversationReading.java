@@ -20,6 +20,14 @@ import maraude.core.model.Message;
 public record ConversationReading(ConversationLanguage.Decision language, Intent intent, List<Urgency> urgency,
         Instant lastInbound) {
 
+    /**
+     * How many of the newest waiting inbound messages are read for intent and urgency. Real waiting
+     * tails are a few messages; a thread whose service lines were not recognised (an export imported
+     * without {@code --us}) would otherwise have every message of its history classified on every
+     * queue load.
+     */
+    public static final int MAX_WAITING = 30;
+
     public ConversationReading {
         urgency = List.copyOf(urgency);
     }
@@ -62,11 +70,21 @@ public record ConversationReading(ConversationLanguage.Decision language, Intent
         }
         ConversationLanguage.Decision lang = ConversationLanguage.decide(classifier.detector(), lines, override,
                 contactPrior, teamDefault);
+        // the newest MAX_WAITING inbound messages of what waits: a thread imported without knowing the
+        // service's own name has no outbound line, and every message would wait
+        int from = lastOut + 1;
+        int waiting = 0;
+        for (int i = thread.size() - 1; i > lastOut; i--) {
+            if (thread.get(i).direction() == Direction.INBOUND && ++waiting == MAX_WAITING) {
+                from = i;
+                break;
+            }
+        }
         List<Urgency> urgency = new ArrayList<>();
         Intent intent = null;
         boolean anyReply = false;
         Instant last = null;
-        for (int i = lastOut + 1; i < thread.size(); i++) {
+        for (int i = from; i < thread.size(); i++) {
             Message m = thread.get(i);
             if (m.direction() != Direction.INBOUND) {
                 continue;
