@@ -58,6 +58,12 @@ public final class ConversationLanguage {
      */
     public static Decision decide(LanguageDetector detector, List<Line> thread, String override, String contactPrior,
             String teamDefault) {
+        return decide(detector, thread, override, () -> contactPrior, teamDefault);
+    }
+
+    /** {@link #decide}, the contact's prior asked for only when the override and the thread do not tell. */
+    public static Decision decide(LanguageDetector detector, List<Line> thread, String override,
+            java.util.function.Supplier<String> contactPrior, String teamDefault) {
         if (Languages.isSupported(override)) {
             return new Decision(override, Source.OVERRIDE, 1);
         }
@@ -65,8 +71,9 @@ public final class ConversationLanguage {
         if (fromThread != null) {
             return fromThread;
         }
-        if (Languages.isSupported(contactPrior)) {
-            return new Decision(contactPrior, Source.CONTACT, 0);
+        String prior = contactPrior.get();
+        if (Languages.isSupported(prior)) {
+            return new Decision(prior, Source.CONTACT, 0);
         }
         if (Languages.isSupported(teamDefault)) {
             return new Decision(teamDefault, Source.TEAM, 0);

@@ -56,6 +56,12 @@ public record ConversationReading(ConversationLanguage.Decision language, Intent
      */
     public static ConversationReading read(MessageClassifier classifier, List<Message> thread, String override,
             String contactPrior, String teamDefault, Instant now) {
+        return read(classifier, thread, override, () -> contactPrior, teamDefault, now);
+    }
+
+    /** {@link #read}, the contact's prior asked for only when the override and the thread do not tell. */
+    public static ConversationReading read(MessageClassifier classifier, List<Message> thread, String override,
+            java.util.function.Supplier<String> contactPrior, String teamDefault, Instant now) {
         List<ConversationLanguage.Line> lines = new ArrayList<>(thread.size());
         int lastOut = -1;
         for (int i = 0; i < thread.size(); i++) {

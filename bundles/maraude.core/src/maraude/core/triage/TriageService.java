@@ -119,13 +119,13 @@ public final class TriageService {
             return c.reading;
         }
         List<Message> thread = archive.messages(s.conversationId());
-        String prior = null;
-        if (override == null && ConversationLanguage.fromThread(reading.classifier().detector(), lines(thread)) == null) {
-            prior = contactPrior(s, sums);
-        }
-        ConversationReading r = ConversationReading.read(reading.classifier(), thread, override, prior,
-                reading.teamLanguage(), now);
-        readingCache.put(s.conversationId(), new CachedReading(s.messageCount(), s.lastMessage(), override, prior, hour, r));
+        // the thread is read once: the contact's other conversations only when it does not tell
+        String[] prior = new String[1];
+        ConversationReading r = ConversationReading.read(reading.classifier(), thread, override, () -> {
+            prior[0] = contactPrior(s, sums);
+            return prior[0];
+        }, reading.teamLanguage(), now);
+        readingCache.put(s.conversationId(), new CachedReading(s.messageCount(), s.lastMessage(), override, prior[0], hour, r));
         return r;
     }
 
