@@ -116,8 +116,6 @@ public class QueuePart {
     /** The closings, shown under their group line when it is expanded. */
     private List<QueueItem> closings = List.of();
     private boolean closingsExpanded;
-    /** When the group line was last clicked, so that a double click does not toggle it twice. */
-    private int groupClickTime = -1;
     /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
     private String ownChange;
     private PermanenceQueue queue;
@@ -147,11 +145,16 @@ public class QueuePart {
             bandColours[i] = new Color(BAND_COLOURS[i]);
         }
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
+        // Enter or a double click opens a conversation; on the closings' line, Enter or one click
+        // expands or collapses them (a double click counts once: its second press is ignored).
         table.addListener(SWT.DefaultSelection, e -> {
-            // Enter opens a conversation or expands the closings; a double click on the group line
-            // already toggled it with its first click.
-            if (!(isGroupSelected() && groupClickTime >= 0 && e.time - groupClickTime < e.display.getDoubleClickTime())) {
+            if (!isGroupSelected()) {
                 openSelected();
+            }
+        });
+        table.addListener(SWT.KeyDown, e -> {
+            if ((e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) && isGroupSelected()) {
+                toggleClosings();
             }
         });
         table.addListener(SWT.MouseDown, e -> {
@@ -163,8 +166,9 @@ public class QueuePart {
             Object line = index < lines.size() ? lines.get(index) : null;
             if (line == CLOSINGS_GROUP) {
                 table.setSelection(index);
-                groupClickTime = e.time;
-                toggleClosings();
+                if (e.count == 1) {
+                    toggleClosings();
+                }
             } else if (line instanceof QueueItem q && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
                 table.setSelection(index);
                 languageMenu(q).setVisible(true);
