@@ -57,8 +57,6 @@ public final class WidgetIds {
     public static final String REGISTER_TABLE = "register.table"; //$NON-NLS-1$
     public static final String REGISTER_FILTER = "register.filter"; //$NON-NLS-1$
     public static final String REGISTER_KIND = "register.kind"; //$NON-NLS-1$
-    /** Menu item of the register's table: "Forget this contact…". */
-    public static final String REGISTER_FORGET = "register.forget"; //$NON-NLS-1$
     public static final String IMPORT_LIST = "import.list"; //$NON-NLS-1$
     public static final String IMPORT_PATH = "import.path"; //$NON-NLS-1$
     public static final String IMPORT_ADD_PATH = "import.addPath"; //$NON-NLS-1$

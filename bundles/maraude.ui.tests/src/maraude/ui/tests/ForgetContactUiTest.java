@@ -10,9 +10,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.eclipse.e4.ui.model.application.commands.MBindingTable;
+import org.eclipse.e4.ui.model.application.commands.MKeyBinding;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
+import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +38,8 @@ import maraude.ui.parts.QueuePart;
 import maraude.ui.retention.Messages;
 
 /**
- * A person asks to be forgotten: from the contact register, "Forget this contact…" names what will
- * go, and once confirmed the person leaves the register, the queue and the search.
+ * A person asks to be forgotten: from the contact register, "Forget this contact…" (a command of the
+ * application model, in the register's context menu and bound to Ctrl+Delete) names what will go, and once confirmed the person leaves the register, the queue and the search.
  */
 class ForgetContactUiTest {
 
@@ -53,6 +58,33 @@ class ForgetContactUiTest {
 
     private static boolean inRegister(ContactRegisterPart register, String contactId) {
         return workbench.sync(() -> register.rows().stream().anyMatch(r -> r.contactId().equals(contactId)));
+    }
+
+    private static final String FORGET = "maraude.command.register.forget"; //$NON-NLS-1$
+
+    private static MHandledMenuItem forgetItem(MPart part) {
+        for (MMenu menu : part.getMenus()) {
+            if (ContactRegisterPart.POPUP.equals(menu.getElementId())) {
+                for (MMenuElement e : menu.getChildren()) {
+                    if (e instanceof MHandledMenuItem h && h.getCommand() != null && FORGET.equals(h.getCommand().getElementId())) {
+                        return h;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The key sequence bound to a command in the application model's binding tables. */
+    private static String keyOf(String commandId) {
+        for (MBindingTable t : workbench.application().getBindingTables()) {
+            for (MKeyBinding b : t.getBindings()) {
+                if (b.getCommand() != null && commandId.equals(b.getCommand().getElementId())) {
+                    return b.getKeySequence();
+                }
+            }
+        }
+        return null;
     }
 
     @Test
@@ -85,23 +117,26 @@ class ForgetContactUiTest {
                 ContactRegisterPart.ID);
         workbench.waitUntil(() -> inRegister(register, contactId), "the person in the register"); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.REGISTER_TABLE);
-        MenuItem forget = workbench.sync(() -> {
-            int row = -1;
+        workbench.syncRun(() -> {
             for (int i = 0; i < register.rows().size(); i++) {
                 if (register.rows().get(i).contactId().equals(contactId)) {
-                    row = i;
+                    table.setSelection(i);
                 }
             }
-            table.setSelection(row);
-            for (MenuItem item : table.getMenu().getItems()) {
-                if (WidgetIds.REGISTER_FORGET.equals(item.getData(WidgetIds.KEY))) {
-                    return item;
-                }
-            }
-            return null;
         });
-        assertNotNull(forget, "the register's menu offers to forget the contact"); //$NON-NLS-1$
-        workbench.syncRun(() -> forget.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event()));
+        // "Forget this contact…" is a command of the model: in the register's context menu, with a key.
+        MPart registerPart = workbench.part(ContactRegisterPart.ID);
+        MHandledMenuItem item = workbench.sync(() -> forgetItem(registerPart));
+        assertNotNull(item, "the register's context menu (model) offers to forget the contact"); //$NON-NLS-1$
+        assertEquals(maraude.ui.retention.Messages.Forget_action, workbench.sync(item::getLocalizedLabel));
+        assertTrue(workbench.sync(() -> table.getMenu() != null && table.getMenu() == item.getParent().getWidget()),
+                "the table's menu is the one rendered from the model"); //$NON-NLS-1$
+        assertEquals("M1+DEL", workbench.sync(() -> keyOf(FORGET))); //$NON-NLS-1$
+        // the key a worker presses, through the X server, with the register's row selected
+        workbench.focus(workbench.mainShell());
+        workbench.syncRun(table::setFocus);
+        workbench.waitUntil(() -> workbench.sync(table::isFocusControl), "the register table to have the keyboard"); //$NON-NLS-1$
+        workbench.key((char) 0x7f, SWT.DEL, SWT.CTRL);
 
         Shell confirm = workbench.shellTitled(Messages.Forget_title);
         String question = workbench.sync(() -> WorkbenchDriver.labels(confirm));

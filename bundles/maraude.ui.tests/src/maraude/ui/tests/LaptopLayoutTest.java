@@ -26,12 +26,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.ui.WidgetIds;
+import maraude.ui.parts.QueuePart;
 import maraude.ui.parts.SearchPart;
 
 /**
  * The workbench on a 1366×768 laptop screen: the window starts maximised, the search box has a row
  * of its own at least 250 px wide, the snippet column takes what the other columns leave, and each
- * perspective is saved as a screenshot under target/screenshots; an emoji typed in the search box
+ * perspective is saved as a screenshot under target/screenshots; no header of the queue is cut; an emoji typed in the search box
  * is drawn in colour (the colour-emoji font of the README's install line), not as an empty box.
  */
 @TestMethodOrder(OrderAnnotation.class)
@@ -128,6 +129,19 @@ class LaptopLayoutTest {
         });
     }
 
+    /** The width of a header's text as GTK draws it, in bold. */
+    private static int boldWidth(Table table, String text) {
+        org.eclipse.swt.graphics.Font bold = QueuePart.headerFont(table);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
+        try {
+            gc.setFont(bold);
+            return gc.textExtent(text).x;
+        } finally {
+            gc.dispose();
+            bold.dispose();
+        }
+    }
+
     private static int headerWidth(Table table, String text) {
         org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(table);
         try {
@@ -204,5 +218,38 @@ class LaptopLayoutTest {
         workbench.waitUntil(() -> shipped.equals(workbench.sync(left::getContainerData)), "the shipped size back"); //$NON-NLS-1$
         assertEquals(left, workbench.sync(search::getParent), "the Search tab back in its stack"); //$NON-NLS-1$
         workbench.screenshot("layout-reset"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(6)
+    void noHeaderOfTheQueueIsCut() throws Exception {
+        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to load"); //$NON-NLS-1$
+        Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
+        workbench.flush();
+        assertEquals(new Rectangle(0, 0, WIDTH, HEIGHT), workbench.sync(workbench.mainShell()::getBounds));
+        workbench.syncRun(() -> {
+            TableColumn[] cols = table.getColumns();
+            int sum = 0;
+            for (TableColumn c : cols) {
+                sum += c.getWidth();
+            }
+            for (int i = 1; i < cols.length; i++) {
+                int header = boldWidth(table, cols[i].getText());
+                assertTrue(header <= cols[i].getWidth(),
+                        "header " + cols[i].getText() + ": " + header + " px of text in a " + cols[i].getWidth() + " px column"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            }
+            // the lines on screen are not cut either (the preview excepted: it takes the rest)
+            for (int r = 0; r < Math.min(15, table.getItemCount()); r++) {
+                for (int i = 1; i < cols.length - 1; i++) {
+                    String text = table.getItem(r).getText(i);
+                    assertTrue(headerWidth(table, text) <= cols[i].getWidth(), "cell " + r + "," + i + " cut"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                }
+            }
+            int client = table.getClientArea().width;
+            assertTrue(Math.abs(client - sum) <= 2 || cols[cols.length - 1].getWidth() == QueuePart.MIN_PREVIEW_WIDTH,
+                    "the preview takes the rest: columns " + sum + " px, table " + client + " px"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        });
+        workbench.screenshot("layout-1366-queue"); //$NON-NLS-1$
     }
 }

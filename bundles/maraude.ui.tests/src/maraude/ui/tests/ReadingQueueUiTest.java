@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,9 @@ import maraude.ui.parts.QueuePart;
 /**
  * Issue 14 in the workbench: the queue reads the messages. An urgent PEP thread comes first with its
  * hours left; a French thread ending "merciii" gets French suggestions and a French neutral opening;
- * H confirms a closing and D marks an opt-out "do not contact", and the counters follow.
+ * the closings sit on one collapsed "no reply needed? (N)" line that Enter expands; H confirms one
+ * closing, D marks an opt-out "do not contact", H on the closings' line confirms them all, and the
+ * counters follow.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class ReadingQueueUiTest {
@@ -121,21 +124,42 @@ class ReadingQueueUiTest {
         int optOuts = count(Intent.OPT_OUT);
         assertTrue(closings >= 6 && optOuts == 2, closings + " closings, " + optOuts + " opt-outs"); //$NON-NLS-1$ //$NON-NLS-2$
 
-        int lila = indexOf("Lila (démo)"); //$NON-NLS-1$
+        // The closings sit on one collapsed line "no reply needed? (N)"; Enter shows them.
+        String lilaId = workbench.sync(q::rows).get(indexOf("Lila (démo)")).conversationId(); //$NON-NLS-1$
+        int group = workbench.sync(q::closingsLine);
+        assertTrue(group >= 0, "a line for the closings"); //$NON-NLS-1$
+        assertEquals(-1, (int) workbench.sync(() -> q.lineOf(lilaId)), "the closings are collapsed"); //$NON-NLS-1$
+        assertEquals(size - closings + 1, (int) workbench.sync(table::getItemCount));
+        assertTrue(workbench.sync(() -> table.getItem(group).getText(3)).contains("(" + closings + ")"), //$NON-NLS-1$ //$NON-NLS-2$
+                workbench.sync(() -> table.getItem(group).getText(3)));
         workbench.focus(workbench.mainShell());
         workbench.syncRun(() -> {
             table.setFocus();
-            table.setSelection(lila);
+            table.setSelection(group);
         });
         workbench.waitUntil(() -> workbench.sync(table::isFocusControl), "the queue table to have the keyboard"); //$NON-NLS-1$
+        workbench.key('\r', SWT.CR, 0);
+        workbench.waitUntil(() -> workbench.sync(() -> q.lineOf(lilaId)) > group, "Enter to show the closings"); //$NON-NLS-1$
+        assertEquals(size + 1, (int) workbench.sync(table::getItemCount));
+        workbench.screenshot("queue-closings-expanded"); //$NON-NLS-1$
+        // a click on the line collapses them, another one shows them again
+        click(table, group);
+        workbench.waitUntil(() -> workbench.sync(() -> q.lineOf(lilaId)) == -1, "a click to collapse the closings"); //$NON-NLS-1$
+        click(table, group);
+        workbench.waitUntil(() -> workbench.sync(() -> q.lineOf(lilaId)) > group, "a click to show the closings"); //$NON-NLS-1$
+
+        // H on one closing still confirms that one only.
+        workbench.syncRun(() -> table.setSelection(q.lineOf(lilaId)));
         workbench.key('h', 0, 0);
         workbench.waitUntil(() -> workbench.sync(q::rows).size() == size - 1, "H to confirm the closing"); //$NON-NLS-1$
         assertEquals(closings - 1, count(Intent.CLOSING));
         workbench.waitUntil(() -> workbench.sync(counters::getText).contains((closings - 1) + " "), //$NON-NLS-1$
                 "the counters to count one closing less"); //$NON-NLS-1$
+        assertTrue(workbench.sync(() -> table.getItem(q.closingsLine()).getText(3)).contains("(" + (closings - 1) + ")")); //$NON-NLS-1$ //$NON-NLS-2$
 
-        int maelle = indexOf("Maëlle (démo)"); //$NON-NLS-1$
-        String contact = workbench.sync(q::rows).get(maelle).summary().contactId();
+        QueueItem maelleItem = workbench.sync(q::rows).get(indexOf("Maëlle (démo)")); //$NON-NLS-1$
+        String contact = maelleItem.summary().contactId();
+        int maelle = workbench.sync(() -> q.lineOf(maelleItem.conversationId()));
         workbench.syncRun(() -> table.setSelection(maelle));
         workbench.key('d', 0, 0);
         workbench.waitUntil(() -> workbench.sync(q::rows).size() == size - 2, "D to mark the opt-out"); //$NON-NLS-1$
@@ -145,12 +169,40 @@ class ReadingQueueUiTest {
         assertTrue(workbench.sync(workbench.part(QueuePart.ID)::getLabel).contains(Integer.toString(size - 2)));
         workbench.screenshot("queue-after-closing-and-opt-out"); //$NON-NLS-1$
 
+        // H on the closings' line confirms all of them, one key.
+        workbench.syncRun(() -> table.setSelection(q.closingsLine()));
+        workbench.key('h', 0, 0);
+        int left = size - 2 - (closings - 1);
+        workbench.waitUntil(() -> workbench.sync(q::rows).size() == left, "H on the line to confirm every closing"); //$NON-NLS-1$
+        assertEquals(0, count(Intent.CLOSING));
+        assertEquals(-1, (int) workbench.sync(q::closingsLine), "no closings line left"); //$NON-NLS-1$
+        assertEquals(left, (int) workbench.sync(table::getItemCount));
+        assertTrue(workbench.sync(workbench.part(QueuePart.ID)::getLabel).contains(Integer.toString(left)));
+        workbench.screenshot("queue-after-all-closings"); //$NON-NLS-1$
+
         DashboardPart dashboard = (DashboardPart) workbench.showPart("maraude.perspective.coordination", DashboardPart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> workbench.sync(dashboard::queue) != null
                 && workbench.sync(dashboard::queue).optOuts() == optOuts - 1
-                && workbench.sync(dashboard::queue).closings() == closings - 1, "the dashboard counters"); //$NON-NLS-1$
+                && workbench.sync(dashboard::queue).closings() == 0, "the dashboard counters"); //$NON-NLS-1$
         Label reading = workbench.widget(DashboardPart.READING_COUNTERS);
         assertFalse(workbench.sync(reading::getText).isEmpty());
+    }
+
+    /**
+     * A click of the first button on a line of the table, as SWT reports it to the part (a press
+     * posted through Xvfb reaches GTK's table at the wrong place without a window manager).
+     */
+    private static void click(Table table, int line) {
+        workbench.syncRun(() -> {
+            org.eclipse.swt.graphics.Rectangle cell = table.getItem(line).getBounds(3);
+            org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
+            e.button = 1;
+            e.count = 1;
+            e.x = cell.x + 10;
+            e.y = cell.y + cell.height / 2;
+            table.notifyListeners(SWT.MouseDown, e);
+        });
+        workbench.flush();
     }
 
     private static int count(Intent intent) {

@@ -94,7 +94,12 @@ class WorkbenchTest {
         assertTrue(awaiting <= inboundLast, "only conversations whose last word is theirs wait"); //$NON-NLS-1$
         assertTrue(awaiting > 0, "the demo archive has conversations waiting for a reply"); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
-        workbench.waitUntil(() -> workbench.sync(table::getItemCount) == awaiting, "the queue to list every waiting conversation"); //$NON-NLS-1$
+        // the closings ("merci", "ok") sit on one collapsed line "no reply needed? (N)"
+        long closings = workbench.sync(queuePart::rows).stream()
+                .filter(r -> r.intent() == maraude.core.classify.Intent.CLOSING && !r.urgent()).count();
+        long lines = awaiting - closings + (closings > 0 ? 1 : 0);
+        workbench.waitUntil(() -> workbench.sync(table::getItemCount) == lines,
+                "the queue to list every waiting conversation, the closings on one line"); //$NON-NLS-1$
         assertTrue(workbench.sync(queue::getLabel).contains(Long.toString(awaiting)), "the queue title counts them"); //$NON-NLS-1$
         workbench.screenshot("workbench-demo"); //$NON-NLS-1$
     }

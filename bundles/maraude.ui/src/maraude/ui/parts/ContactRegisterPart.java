@@ -19,6 +19,8 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.EContextService;
+import org.eclipse.e4.ui.services.EMenuService;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
@@ -32,8 +34,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -61,6 +61,10 @@ public class ContactRegisterPart {
 
     public static final String ID = "maraude.part.register"; //$NON-NLS-1$
     public static final Object FAMILY = new Object();
+    /** The register's context menu in the application model. */
+    public static final String POPUP = "maraude.popup.register"; //$NON-NLS-1$
+    /** The binding context of the register's keys (Application.e4xmi), active while this part is. */
+    public static final String CONTEXT = "maraude.context.register"; //$NON-NLS-1$
 
     private enum Filter {
         ALL, DUE, UNKNOWN_PUBLIC, FLAGGED
@@ -80,6 +84,10 @@ public class ContactRegisterPart {
     private volatile Archive archive;
     @Inject
     private MPart part;
+    @Inject
+    private EMenuService menus;
+    @Inject
+    private EContextService contexts;
 
     private Text filterText;
     private Combo filter;
@@ -131,18 +139,9 @@ public class ContactRegisterPart {
                 partService.showPart(ConversationPart.ID, PartState.VISIBLE);
             }
         });
-        Menu menu = new Menu(table);
-        MenuItem dnc = new MenuItem(menu, SWT.PUSH);
-        dnc.setText(Messages.Register_doNotContact);
-        dnc.addListener(SWT.Selection, e -> toggleDoNotContact());
-        MenuItem caution = new MenuItem(menu, SWT.PUSH);
-        caution.setText(Messages.Register_caution);
-        caution.addListener(SWT.Selection, e -> editCaution());
-        new MenuItem(menu, SWT.SEPARATOR);
-        MenuItem forget = WidgetIds.tag(new MenuItem(menu, SWT.PUSH), WidgetIds.REGISTER_FORGET);
-        forget.setText(maraude.ui.retention.Messages.Forget_action);
-        forget.addListener(SWT.Selection, e -> forgetSelected());
-        table.setMenu(menu);
+        // The context menu is the model's (Application.e4xmi): its items are commands, "Forget" has a key.
+        menus.registerContextMenu(table, POPUP);
+        contexts.activateContext(CONTEXT);
         reload();
     }
 
@@ -170,6 +169,11 @@ public class ContactRegisterPart {
         return r.optedOutAt() == null ? "" : NLS.bind(ReadingMessages.Register_optedOut, Formats.dateTime(r.optedOutAt())); //$NON-NLS-1$
     }
 
+    /** Whether a contact is selected (the menu's commands act on it). */
+    public boolean hasSelection() {
+        return table != null && !table.isDisposed() && selected() != null;
+    }
+
     private RegisterEntry selected() {
         int i = table.getSelectionIndex();
         return i < 0 || i >= rows.size() ? null : rows.get(i);
@@ -179,7 +183,7 @@ public class ContactRegisterPart {
         return r.flags() != null ? r.flags() : ContactFlags.none(r.contactId());
     }
 
-    private void toggleDoNotContact() {
+    public void toggleDoNotContact() {
         RegisterEntry r = selected();
         if (r != null) {
             ContactFlags f = flagsOf(r);
@@ -188,7 +192,7 @@ public class ContactRegisterPart {
         }
     }
 
-    private void editCaution() {
+    public void editCaution() {
         RegisterEntry r = selected();
         if (r == null) {
             return;
@@ -207,7 +211,7 @@ public class ContactRegisterPart {
      * "Forget this contact…": counts in a job what would go, asks, then erases the person from the
      * archive (right to be forgotten); the views refresh on {@link ArchiveEvents#CHANGED}.
      */
-    private void forgetSelected() {
+    public void forgetSelected() {
         RegisterEntry r = selected();
         if (r != null) {
             new ForgetContactJob(() -> archive, broker, r.contactId(), r.contactName(),

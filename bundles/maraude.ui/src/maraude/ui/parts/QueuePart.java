@@ -19,6 +19,9 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -49,7 +52,8 @@ import maraude.ui.conversation.ListThumbnails;
  * The permanence queue: conversations where they wrote and we have not answered, in the order the
  * triage reads them: urgent ones first (with the reason, and the hours left for PEP), then those
  * needing a reply (the ones about to vanish from their platform first, then the longest waiting),
- * then opt-outs and, last, the "no reply needed?" closings. Each row shows its age band as a chip
+ * then opt-outs and, last, the "no reply needed?" closings, gathered on one line that Enter or a
+ * click expands and H confirms all at once. Each row shows its age band as a chip
  * (a shape and a tint, the band's name in the tooltip) and the conversation's language, which one
  * click on the cell overrides for the contact. Keys are commands bound in the application model's
  * queue context (active while this part is): J/K move, H marks handled or confirms a closing, S
@@ -75,6 +79,17 @@ public class QueuePart {
     static final int COL_WHAT = 3;
     static final int COL_LANGUAGE = 4;
     static final int COL_EXPIRES = 7;
+    static final int COL_PREVIEW = 8;
+    /** The preview never shrinks below this; the table scrolls sideways instead. */
+    public static final int MIN_PREVIEW_WIDTH = 120;
+    /** Room around a cell's text (GTK draws a margin on each side). */
+    private static final int CELL_PADDING = 16;
+    /** Room around a header's text: the header button's margins and its separator. */
+    private static final int HEADER_PADDING = 24;
+    /** Rows measured to size the columns (the table is virtual: the first ones are those on screen). */
+    private static final int MEASURED_ROWS = 200;
+    /** The line of the table that stands for all closings ("no reply needed? (N)"). */
+    private static final Object CLOSINGS_GROUP = new Object();
 
     @Inject
     private TriageService triage;
@@ -96,6 +111,11 @@ public class QueuePart {
     private ListThumbnails thumbnails;
     private Color[] bandColours;
     private List<QueueItem> rows = List.of();
+    /** What the table shows, line by line: queue items and the closings' group line. */
+    private List<Object> lines = List.of();
+    /** The closings, shown under their group line when it is expanded. */
+    private List<QueueItem> closings = List.of();
+    private boolean closingsExpanded;
     /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
     private String ownChange;
     private PermanenceQueue queue;
@@ -125,20 +145,41 @@ public class QueuePart {
             bandColours[i] = new Color(BAND_COLOURS[i]);
         }
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, table.indexOf((TableItem) e.item)));
-        table.addListener(SWT.DefaultSelection, e -> openSelected());
-        table.addListener(SWT.MouseDown, e -> {
-            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            if (item != null && e.button == 1 && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
-                int index = table.indexOf(item);
-                table.setSelection(index);
-                languageMenu(rows.get(index)).setVisible(true);
+        // Enter or a double click opens a conversation; on the closings' line, Enter or one click
+        // expands or collapses them (a double click counts once: its second press is ignored).
+        table.addListener(SWT.DefaultSelection, e -> {
+            if (!isGroupSelected()) {
+                openSelected();
             }
         });
+        table.addListener(SWT.KeyDown, e -> {
+            if ((e.keyCode == SWT.CR || e.keyCode == SWT.KEYPAD_CR) && isGroupSelected()) {
+                toggleClosings();
+            }
+        });
+        table.addListener(SWT.MouseDown, e -> {
+            TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            if (item == null || e.button != 1) {
+                return;
+            }
+            int index = table.indexOf(item);
+            Object line = index < lines.size() ? lines.get(index) : null;
+            if (line == CLOSINGS_GROUP) {
+                table.setSelection(index);
+                if (e.count == 1) {
+                    toggleClosings();
+                }
+            } else if (line instanceof QueueItem q && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
+                table.setSelection(index);
+                languageMenu(q).setVisible(true);
+            }
+        });
+        table.addListener(SWT.Resize, e -> fitColumns(false));
         table.addListener(SWT.MouseHover, e -> {
             TableItem item = table.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             String tip = null;
-            if (item != null && table.indexOf(item) < rows.size()) {
-                QueueItem q = rows.get(table.indexOf(item));
+            int index = item == null ? -1 : table.indexOf(item);
+            if (index >= 0 && index < lines.size() && lines.get(index) instanceof QueueItem q) {
                 if (item.getBounds(COL_BAND).contains(e.x, e.y)) {
                     tip = NLS.bind(ReadingMessages.Queue_bandTip, bandLabel(q.band()));
                 } else if (item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
@@ -158,18 +199,93 @@ public class QueuePart {
         c.setWidth(width);
     }
 
-    private void fill(TableItem item, int index) {
-        if (index < 0 || index >= rows.size()) {
+    /** GTK draws column headers in bold: they are measured in bold (to dispose of). */
+    public static Font headerFont(Table table) {
+        FontData[] data = table.getFont().getFontData();
+        for (FontData d : data) {
+            d.setStyle(d.getStyle() | SWT.BOLD);
+        }
+        return new Font(table.getDisplay(), data);
+    }
+
+    /**
+     * Each column as wide as its header and the texts of the first lines (measured, the table being
+     * virtual), so that no header is cut on a laptop; the preview takes the rest of the width.
+     */
+    private void fitColumns(boolean measure) {
+        if (table.isDisposed()) {
             return;
         }
-        QueueItem q = rows.get(index);
+        TableColumn[] cols = table.getColumns();
+        if (measure) {
+            int[] widths = new int[COL_PREVIEW];
+            GC gc = new GC(table);
+            Font header = headerFont(table);
+            try {
+                gc.setFont(header);
+                for (int i = 1; i < COL_PREVIEW; i++) {
+                    widths[i] = gc.textExtent(cols[i].getText()).x + HEADER_PADDING - CELL_PADDING;
+                }
+                gc.setFont(table.getFont());
+                List<Object> shown = lines;
+                for (int r = 0; r < Math.min(MEASURED_ROWS, shown.size()); r++) {
+                    String[] texts = cells(shown.get(r));
+                    for (int i = 1; i < COL_PREVIEW; i++) {
+                        widths[i] = Math.max(widths[i], gc.textExtent(texts[i]).x);
+                    }
+                }
+            } finally {
+                gc.dispose();
+                header.dispose();
+            }
+            for (int i = 1; i < COL_PREVIEW; i++) {
+                cols[i].setWidth(widths[i] + CELL_PADDING);
+            }
+        }
+        int used = 0;
+        for (int i = 0; i < COL_PREVIEW; i++) {
+            used += cols[i].getWidth();
+        }
+        cols[COL_PREVIEW].setWidth(Math.max(MIN_PREVIEW_WIDTH, table.getClientArea().width - used));
+    }
+
+    /** The texts of a line's cells, for filling and for measuring. */
+    private String[] cells(Object line) {
+        if (line == CLOSINGS_GROUP) {
+            String[] texts = new String[COL_PREVIEW + 1];
+            java.util.Arrays.fill(texts, ""); //$NON-NLS-1$
+            texts[COL_WHAT] = groupLabel();
+            texts[COL_PREVIEW] = ReadingMessages.Queue_closingGroupHint;
+            return texts;
+        }
+        QueueItem q = (QueueItem) line;
         Instant now = queue.now();
         String expires = q.expiresAt() == null ? "" : q.expired() ? Messages.Queue_expired : Formats.waiting(now, q.expiresAt()); //$NON-NLS-1$
         String contact = q.summary().contactName() + (q.contact() != null && q.contact().caution() ? " ⚠" : ""); //$NON-NLS-1$ //$NON-NLS-2$
-        int band = Math.min(q.band(), bandColours.length - 1);
-        item.setText(new String[] { "", BAND_SHAPES[band], Formats.waiting(q.waitingSince(), now), what(q), //$NON-NLS-1$
+        int band = Math.min(q.band(), BAND_SHAPES.length - 1);
+        return new String[] { "", BAND_SHAPES[band], Formats.waiting(q.waitingSince(), now), what(q), //$NON-NLS-1$
                 q.language() == null ? "" : q.language(), q.summary().platform().key(), contact, expires, //$NON-NLS-1$
-                Formats.preview(q.summary().lastMessagePreview(), 120) });
+                Formats.preview(q.summary().lastMessagePreview(), 120) };
+    }
+
+    /** "▸ no reply needed? (N)", "▾" once expanded. */
+    private String groupLabel() {
+        return (closingsExpanded ? "\u25be " : "\u25b8 ") //$NON-NLS-1$ //$NON-NLS-2$
+                + NLS.bind(ReadingMessages.Queue_closingGroup, closings.size());
+    }
+
+    private void fill(TableItem item, int index) {
+        if (index < 0 || index >= lines.size()) {
+            return;
+        }
+        Object line = lines.get(index);
+        item.setText(cells(line));
+        if (line == CLOSINGS_GROUP) {
+            thumbnails.show(item, null);
+            return;
+        }
+        QueueItem q = (QueueItem) line;
+        int band = Math.min(q.band(), bandColours.length - 1);
         thumbnails.show(item, q.conversationId());
         item.setBackground(COL_BAND, bandColours[band]);
         if (q.urgent()) {
@@ -252,16 +368,20 @@ public class QueuePart {
     }
 
     private void move(int delta) {
-        if (rows.isEmpty()) {
+        if (lines.isEmpty()) {
             return;
         }
-        int i = Math.max(0, Math.min(rows.size() - 1, table.getSelectionIndex() + delta));
+        int i = Math.max(0, Math.min(lines.size() - 1, table.getSelectionIndex() + delta));
         table.setSelection(i);
         table.showSelection();
     }
 
-    /** Opens the selected conversation in the conversation part. */
+    /** Opens the selected conversation in the conversation part; on the closings' line, expands or collapses them. */
     public void openSelected() {
+        if (isGroupSelected()) {
+            toggleClosings();
+            return;
+        }
         QueueItem q = selected();
         if (q == null) {
             return;
@@ -272,9 +392,22 @@ public class QueuePart {
 
     /**
      * H: the selected conversation is handled; it leaves the queue until they write again. On a
-     * closing ("merci", "ok"), H confirms that no reply is needed.
+     * closing ("merci", "ok"), H confirms that no reply is needed; on the closings' line, it confirms
+     * all of them at once.
      */
     public void markHandled() {
+        if (isGroupSelected()) {
+            List<QueueItem> all = closings;
+            if (!all.isEmpty()) {
+                change(all.get(0), t -> {
+                    Instant now = Instant.now();
+                    for (QueueItem c : all) {
+                        t.markNoReplyNeeded(c.conversationId(), Workers.current(), now);
+                    }
+                });
+            }
+            return;
+        }
         QueueItem q = selected();
         if (q == null) {
             return;
@@ -321,8 +454,8 @@ public class QueuePart {
             PermanenceQueue next = triage.queue(Instant.now());
             sync.asyncExec(() -> {
                 show(next);
-                if (!rows.isEmpty()) {
-                    table.setSelection(Math.min(keep, rows.size() - 1));
+                if (!lines.isEmpty()) {
+                    table.setSelection(Math.min(keep, lines.size() - 1));
                 }
                 ownChange = q.conversationId();
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, q.conversationId());
@@ -330,9 +463,53 @@ public class QueuePart {
         });
     }
 
+    /** The selected conversation; null on the closings' line. */
     private QueueItem selected() {
         int i = table.getSelectionIndex();
-        return i < 0 || i >= rows.size() ? null : rows.get(i);
+        return i >= 0 && i < lines.size() && lines.get(i) instanceof QueueItem q ? q : null;
+    }
+
+    private boolean isGroupSelected() {
+        int i = table.getSelectionIndex();
+        return i >= 0 && i < lines.size() && lines.get(i) == CLOSINGS_GROUP;
+    }
+
+    /** Expands or collapses the closings under their line, which stays selected. */
+    private void toggleClosings() {
+        closingsExpanded = !closingsExpanded;
+        int group = lines.indexOf(CLOSINGS_GROUP);
+        layOut();
+        if (group >= 0) {
+            table.setSelection(group);
+        }
+    }
+
+    /** The table's lines: the conversations to act on, then one line for the closings (and them, if expanded). */
+    private void layOut() {
+        List<Object> shown = new java.util.ArrayList<>();
+        List<QueueItem> grouped = new java.util.ArrayList<>();
+        for (QueueItem q : rows) {
+            if (isClosing(q)) {
+                grouped.add(q);
+            } else {
+                shown.add(q);
+            }
+        }
+        if (!grouped.isEmpty()) {
+            shown.add(CLOSINGS_GROUP);
+            if (closingsExpanded) {
+                shown.addAll(grouped);
+            }
+        }
+        closings = List.copyOf(grouped);
+        lines = shown;
+        table.clearAll();
+        table.setItemCount(lines.size());
+        fitColumns(true);
+    }
+
+    private static boolean isClosing(QueueItem q) {
+        return q.intent() == Intent.CLOSING && !q.urgent();
     }
 
     @Inject
@@ -364,8 +541,7 @@ public class QueuePart {
         }
         queue = q;
         rows = q.items();
-        table.clearAll();
-        table.setItemCount(rows.size());
+        layOut();
         part.setLabel(NLS.bind(ReadingMessages.Queue_title, new Object[] { rows.size(), q.needsReply(), q.urgent() }));
         counters.setText(rows.isEmpty() ? Messages.Queue_empty
                 : NLS.bind(ReadingMessages.Queue_counters, new Object[] { rows.size(), q.needsReply(), q.urgent(),
@@ -386,9 +562,24 @@ public class QueuePart {
         }
     }
 
-    /** Rows shown, for tests and handlers. */
+    /** The conversations in the queue (closings included, whether their group is expanded or not), for tests and handlers. */
     public List<QueueItem> rows() {
         return rows;
+    }
+
+    /** The table line of a conversation, -1 when not shown (a closing under its collapsed group); for tests. */
+    public int lineOf(String conversationId) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) instanceof QueueItem q && q.conversationId().equals(conversationId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The table line of the closings' group, -1 when there is no closing; for tests. */
+    public int closingsLine() {
+        return lines.indexOf(CLOSINGS_GROUP);
     }
 
     @Focus

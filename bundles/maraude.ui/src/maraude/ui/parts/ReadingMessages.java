@@ -32,6 +32,8 @@ public final class ReadingMessages extends NLS {
     public static String Register_colOptOut;
     public static String Register_optedOut;
     public static String Register_doNotContact;
+    public static String Queue_closingGroup;
+    public static String Queue_closingGroupHint;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, ReadingMessages.class);

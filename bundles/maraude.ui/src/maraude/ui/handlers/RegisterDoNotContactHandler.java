@@ -1,0 +1,27 @@
+package maraude.ui.handlers;
+
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.services.IServiceConstants;
+
+import maraude.ui.parts.ContactRegisterPart;
+
+/** Toggles "do not contact again" on the selected contact of the register. Enabled only while the contact register is active with a contact selected. */
+public class RegisterDoNotContactHandler {
+
+    @CanExecute
+    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        return part != null && part.getObject() instanceof ContactRegisterPart register && register.hasSelection();
+    }
+
+    @Execute
+    void execute(@Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        if (part.getObject() instanceof ContactRegisterPart register) {
+            register.toggleDoNotContact();
+        }
+    }
+}
