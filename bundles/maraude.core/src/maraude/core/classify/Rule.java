@@ -135,8 +135,10 @@ final class Rule {
         for (int k = 0; k < seq.length; k++) {
             String p = seq[k];
             String w = words.get(at + k);
-            if (p.endsWith("*")) { //$NON-NLS-1$
-                if (!w.startsWith(p.substring(0, p.length() - 1))) {
+            int last = p.length() - 1;
+            if (last >= 0 && p.charAt(last) == '*') {
+                // a prefix: compared in place (this runs for every word of every rule)
+                if (!w.regionMatches(0, p, 0, last)) {
                     return false;
                 }
             } else if (!w.equals(p)) {
