@@ -1,7 +1,9 @@
 package maraude.core.classify;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One entry of a rule file, compiled: groups joined by "+" that must all occur within
@@ -15,10 +17,41 @@ final class Rule {
 
     private final String source;
     private final List<List<String[]>> groups;
+    /** Per group, its alternatives by their first word, so that a position is tried only against those that can start there. */
+    private final List<Group> index;
+
+    /** A group's alternatives: those starting with an exact word by that word, those starting with a prefix apart. */
+    private record Group(Map<String, List<String[]>> byFirstWord, List<String[]> prefixFirst) {
+        static Group of(List<String[]> alts) {
+            Map<String, List<String[]>> exact = new HashMap<>();
+            List<String[]> prefix = new ArrayList<>();
+            for (String[] seq : alts) {
+                String first = seq[0];
+                if (!first.isEmpty() && first.charAt(first.length() - 1) == '*') {
+                    prefix.add(seq);
+                } else {
+                    exact.computeIfAbsent(first, k -> new ArrayList<>()).add(seq);
+                }
+            }
+            return new Group(exact, prefix);
+        }
+
+        int match(List<String> words, int at) {
+            List<String[]> exact = byFirstWord.get(words.get(at));
+            int best = exact == null ? 0 : matchAny(exact, words, at);
+            int viaPrefix = prefixFirst.isEmpty() ? 0 : matchAny(prefixFirst, words, at);
+            return Math.max(best, viaPrefix);
+        }
+    }
 
     private Rule(String source, List<List<String[]>> groups) {
         this.source = source;
         this.groups = groups;
+        List<Group> idx = new ArrayList<>(groups.size());
+        for (List<String[]> g : groups) {
+            idx.add(Group.of(g));
+        }
+        this.index = idx;
     }
 
     /** Compiles an entry; null when it holds no word. */
@@ -59,8 +92,9 @@ final class Rule {
      */
     int[] find(List<String> words) {
         if (groups.size() == 1) {
+            Group only = index.get(0);
             for (int i = 0; i < words.size(); i++) {
-                int len = matchAny(groups.get(0), words, i);
+                int len = only.match(words, i);
                 if (len > 0) {
                     return new int[] { i, i + len };
                 }
@@ -69,10 +103,10 @@ final class Rule {
         }
         // Every position where each group matches; then the tightest combination within the window.
         List<List<int[]>> hits = new ArrayList<>();
-        for (List<String[]> g : groups) {
+        for (Group g : index) {
             List<int[]> h = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                int len = matchAny(g, words, i);
+                int len = g.match(words, i);
                 if (len > 0) {
                     h.add(new int[] { i, i + len });
                 }
