@@ -58,11 +58,11 @@ public final class ConversationLanguage {
      */
     public static Decision decide(LanguageDetector detector, List<Line> thread, String override, String contactPrior,
             String teamDefault) {
-        return decide(detector, thread, override, () -> contactPrior, teamDefault);
+        return decideAskingPrior(detector, thread, override, () -> contactPrior, teamDefault);
     }
 
     /** {@link #decide}, the contact's prior asked for only when the override and the thread do not tell. */
-    public static Decision decide(LanguageDetector detector, List<Line> thread, String override,
+    public static Decision decideAskingPrior(LanguageDetector detector, List<Line> thread, String override,
             java.util.function.Supplier<String> contactPrior, String teamDefault) {
         if (Languages.isSupported(override)) {
             return new Decision(override, Source.OVERRIDE, 1);

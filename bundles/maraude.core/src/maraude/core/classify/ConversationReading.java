@@ -56,11 +56,11 @@ public record ConversationReading(ConversationLanguage.Decision language, Intent
      */
     public static ConversationReading read(MessageClassifier classifier, List<Message> thread, String override,
             String contactPrior, String teamDefault, Instant now) {
-        return read(classifier, thread, override, () -> contactPrior, teamDefault, now);
+        return readAskingPrior(classifier, thread, override, () -> contactPrior, teamDefault, now);
     }
 
     /** {@link #read}, the contact's prior asked for only when the override and the thread do not tell. */
-    public static ConversationReading read(MessageClassifier classifier, List<Message> thread, String override,
+    public static ConversationReading readAskingPrior(MessageClassifier classifier, List<Message> thread, String override,
             java.util.function.Supplier<String> contactPrior, String teamDefault, Instant now) {
         List<ConversationLanguage.Line> lines = new ArrayList<>(thread.size());
         int lastOut = -1;
@@ -74,7 +74,7 @@ public record ConversationReading(ConversationLanguage.Decision language, Intent
                 lastOut = i;
             }
         }
-        ConversationLanguage.Decision lang = ConversationLanguage.decide(classifier.detector(), lines, override,
+        ConversationLanguage.Decision lang = ConversationLanguage.decideAskingPrior(classifier.detector(), lines, override,
                 contactPrior, teamDefault);
         // the newest MAX_WAITING inbound messages of what waits: a thread imported without knowing the
         // service's own name has no outbound line, and every message would wait

@@ -121,7 +121,7 @@ public final class TriageService {
         List<Message> thread = archive.messages(s.conversationId());
         // the thread is read once: the contact's other conversations only when it does not tell
         String[] prior = new String[1];
-        ConversationReading r = ConversationReading.read(reading.classifier(), thread, override, () -> {
+        ConversationReading r = ConversationReading.readAskingPrior(reading.classifier(), thread, override, () -> {
             prior[0] = contactPrior(s, sums);
             return prior[0];
         }, reading.teamLanguage(), now);
