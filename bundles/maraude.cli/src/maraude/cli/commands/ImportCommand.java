@@ -76,9 +76,11 @@ public class ImportCommand implements CliCommand {
             throw CliException.usage("import needs at least one PATH"); //$NON-NLS-1$
         }
         ImportService service = imports != null ? imports : ImportService.withBuiltInFormats();
-        ImportOptions options = ImportOptions.defaults().withUs(new LinkedHashSet<>(us));
         ImportReport report;
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
+            // exports that write local times without a zone are read in the team's zone, as the workbench does
+            ImportOptions options = ImportOptions.defaults().withUs(new LinkedHashSet<>(us))
+                    .withZone(maraude.core.archive.TeamZone.of(archive.files()));
             // a run killed half-way still gets its audit line, at the next open, from what it committed
             maraude.archive.maintenance.ImportAudit.begin(archive);
             report = service.importPaths(archive, paths, options, new NullProgressMonitor());

@@ -62,9 +62,9 @@ public class PullCommand implements CliCommand {
             throw CliException.usage("pull needs one SOURCE_ID, or --due"); //$NON-NLS-1$
         }
         ImportService service = imports != null ? imports : ImportService.withBuiltInFormats();
-        SourceScheduler scheduler = Sources.scheduler(
-                maraude.archive.crypto.ArchiveProtection.filesFor(inv.archiveFolder()), service,
-                SourcesCommand.credentials(), java.time.Clock.systemUTC());
+        maraude.core.archive.ArchiveFiles files = maraude.archive.crypto.ArchiveProtection.filesFor(inv.archiveFolder());
+        SourceScheduler scheduler = Sources.scheduler(files, service, SourcesCommand.credentials(),
+                java.time.Clock.systemUTC(), maraude.core.archive.TeamZone.of(files));
         if (!due && scheduler.store().get(args.get(0)).isEmpty()) {
             throw CliException.usage("no source " + args.get(0) + " (see: maraude sources)"); //$NON-NLS-1$ //$NON-NLS-2$
         }
