@@ -1,27 +1,12 @@
 package maraude.ui.handlers;
 
-import jakarta.inject.Named;
-
-import org.eclipse.e4.core.di.annotations.CanExecute;
-import org.eclipse.e4.core.di.annotations.Execute;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.services.IServiceConstants;
-
 import maraude.ui.parts.QueuePart;
 
 /** D: the selected contact is not to be contacted again. Enabled only while the queue part is active. */
-public class QueueDoNotContactHandler {
+public class QueueDoNotContactHandler extends QueueCommandHandler {
 
-    @CanExecute
-    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {
-        return part != null && part.getObject() instanceof QueuePart;
-    }
-
-    @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_PART) MPart part) {
-        if (part.getObject() instanceof QueuePart queue) {
-            queue.markDoNotContact();
-        }
+    @Override
+    void run(QueuePart queue) {
+        queue.markDoNotContact();
     }
 }

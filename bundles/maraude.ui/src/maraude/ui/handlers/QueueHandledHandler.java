@@ -1,27 +1,12 @@
 package maraude.ui.handlers;
 
-import jakarta.inject.Named;
-
-import org.eclipse.e4.core.di.annotations.CanExecute;
-import org.eclipse.e4.core.di.annotations.Execute;
-import org.eclipse.e4.core.di.annotations.Optional;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
-import org.eclipse.e4.ui.services.IServiceConstants;
-
 import maraude.ui.parts.QueuePart;
 
 /** H: the selected conversation is handled (a closing is confirmed: no reply needed). Enabled only while the queue part is active. */
-public class QueueHandledHandler {
+public class QueueHandledHandler extends QueueCommandHandler {
 
-    @CanExecute
-    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {
-        return part != null && part.getObject() instanceof QueuePart;
-    }
-
-    @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_PART) MPart part) {
-        if (part.getObject() instanceof QueuePart queue) {
-            queue.markHandled();
-        }
+    @Override
+    void run(QueuePart queue) {
+        queue.markHandled();
     }
 }
