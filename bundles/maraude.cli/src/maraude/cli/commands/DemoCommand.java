@@ -1,6 +1,5 @@
 package maraude.cli.commands;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,7 +50,7 @@ public class DemoCommand implements CliCommand {
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
             if (archive.stats().messages() == 0) {
                 inv.err().println("maraude: generating the demo archive (" + messages + " messages)…"); //$NON-NLS-1$ //$NON-NLS-2$
-                ZonedDateTime demoNow = ZonedDateTime.now(ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
+                ZonedDateTime demoNow = ZonedDateTime.now(maraude.core.archive.TeamZone.of(archive.files()));
                 new DemoGenerator(SEED, demoNow).populate(archive, messages, (done, total) -> true);
                 maraude.core.demo.DemoShowcase.populate(archive, demoNow);
                 generated = true;
