@@ -22,7 +22,7 @@ import maraude.core.model.Message;
  *
  * <pre>
  * TriageService t = new TriageService(archive, TriageStateStore.open(archive.files()),
- *         TriagePolicy.defaults(), ZoneId.of("Europe/Brussels"));
+ *         TriagePolicy.defaults(), TeamZone.of(archive.files()));
  * PermanenceQueue q = t.queue(Instant.now());       // from summaries only: fast
  * t.markHandled(q.items().get(0).conversationId(), "camille", Instant.now());
  * List&lt;RegisterEntry&gt; due = t.followUpsDueThisWeek(Instant.now()); // reads threads (cached)
