@@ -331,9 +331,9 @@ public final class ArchiveSchema {
 
     /**
      * A message document; {@code contact} may be null when the conversation's contact was never put.
-     * Public for the benchmark's same-schema baseline; callers store messages through the archive.
+     * Callers outside the archive store messages through it.
      */
-    public static Document messageDocument(Message m, Conversation conv, Contact contact) {
+    static Document messageDocument(Message m, Conversation conv, Contact contact) {
         Document d = new Document();
         d.add(new StringField(ID, m.id(), Field.Store.YES));
         d.add(new StringField(CONVERSATION, m.conversationId(), Field.Store.YES));

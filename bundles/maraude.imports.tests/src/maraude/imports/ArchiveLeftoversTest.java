@@ -25,7 +25,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.ArchiveBackup;
 import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.archive.maintenance.Retention;
@@ -100,7 +99,7 @@ class ArchiveLeftoversTest {
         // quarantined items are named by a keyed hash, never after the export
         assertNoNameHolds(root, "WhatsApp", "Chat_with", "Chat with", JESS_NAME, "470_99", "470 99");
         if (protect) {
-            ArchiveProtection.protect(root, PASS.toCharArray(), KdfParams.TESTING);
+            ArchiveProtection.protect(root, PASS.toCharArray(), Fixtures.CHEAP_KDF);
             assertLayout(root, "protect");
             assertNoneIn(root, "protect", JESS_NAME, JESS_WORD, JESS_QUARANTINED, KEEP_QUARANTINED, "470 99");
         }
@@ -109,7 +108,7 @@ class ArchiveLeftoversTest {
         Path backup = tmp.resolve("backup");
         maraude.archive.maintenance.AuditTrail.record(root, maraude.archive.maintenance.AuditTrail.Event.EXPORT, Map.of());
         String trail = Files.readString(root.resolve("audit.log"));
-        ArchiveBackup.backup(root, backup, keyring, protect ? null : PASS.toCharArray(), KdfParams.TESTING);
+        ArchiveBackup.backup(root, backup, keyring, protect ? null : PASS.toCharArray(), Fixtures.CHEAP_KDF);
         assertLayout(root, "backup");
         // the backup carries the quarantine (encrypted) and the audit trail
         assertEquals(trail, Files.readString(backup.resolve("audit.log")));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.archive.maintenance.Retention;
@@ -189,7 +188,7 @@ class ErasedDerivativesTest {
     @Test
     void forgettingAContactOnAClosedProtectedArchiveRemovesTheBlurredCopies() throws IOException {
         Path root = tmp.resolve("protected");
-        ArchiveProtection.protect(root, PASS.toCharArray(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, PASS.toCharArray(), Fixtures.CHEAP_KDF);
         Keyring keyring = new Keyring(r -> PASS.toCharArray());
         Filled f;
         try (Archive a = new ProtectedArchiveFactory(keyring).open(root, AccessMode.READ_WRITE)) {

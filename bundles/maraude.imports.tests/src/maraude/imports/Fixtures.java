@@ -16,6 +16,9 @@ import maraude.core.model.Message;
 /** Finds ../shared/fixtures beside the repository and runs importers on files without an archive. */
 public final class Fixtures {
 
+    /** Argon2id at its cheapest, so that tests protect archives in milliseconds; never for real archives. */
+    public static final maraude.archive.crypto.KdfParams CHEAP_KDF = new maraude.archive.crypto.KdfParams(1, 1024, 1);
+
     private Fixtures() {
     }
 

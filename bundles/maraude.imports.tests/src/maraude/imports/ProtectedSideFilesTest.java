@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.archive.maintenance.Retention;
@@ -74,7 +73,7 @@ class ProtectedSideFilesTest {
     @Test
     void aProtectedArchiveKeepsNoSideFileInClear(@TempDir Path tmp) throws Exception {
         Path root = tmp.resolve("archive");
-        ArchiveProtection.protect(root, PASS.toCharArray(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, PASS.toCharArray(), Fixtures.CHEAP_KDF);
         Keyring keyring = keyring();
         String conversationId;
         String contactId;
@@ -123,7 +122,7 @@ class ProtectedSideFilesTest {
         assertFalse(filesContaining(root, QUARANTINED.getBytes(StandardCharsets.UTF_8)).isEmpty());
         Files.writeString(root.resolve("team.properties"), "nom_equipe=Equipe\n");
 
-        ArchiveProtection.protect(root, PASS.toCharArray(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, PASS.toCharArray(), Fixtures.CHEAP_KDF);
         assertNoClearText(root);
         assertFalse(Files.exists(root.resolve("side-files.clear")), "the conversion finished");
         assertFalse(filesContaining(root, "nom_equipe".getBytes(StandardCharsets.UTF_8)).stream()

@@ -11,7 +11,7 @@ import maraude.core.model.Message;
 /**
  * Where an importer puts what it read. A contact and its conversation are always emitted before
  * the conversation's messages. The archive-backed sink batches and commits; tests collect into
- * lists ({@link CollectingSink}).
+ * lists.
  */
 public interface ImportSink {
 

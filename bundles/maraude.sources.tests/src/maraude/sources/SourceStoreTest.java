@@ -91,7 +91,7 @@ class SourceStoreTest {
         Path root = dir.resolve("archive"); //$NON-NLS-1$
         String pass = "une phrase de passe assez longue"; //$NON-NLS-1$
         maraude.archive.crypto.ArchiveProtection.protect(root, pass.toCharArray(),
-                maraude.archive.crypto.KdfParams.TESTING);
+                TestSupport.CHEAP_KDF);
         maraude.archive.crypto.Keyring keyring = new maraude.archive.crypto.Keyring(r -> pass.toCharArray());
         String profile = "Xandrulopprofile"; //$NON-NLS-1$
         try (maraude.archive.storage.ArchiveStorage st = maraude.archive.crypto.ArchiveProtection.storageFor(root, keyring)) {

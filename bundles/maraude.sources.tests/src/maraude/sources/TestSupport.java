@@ -11,6 +11,9 @@ import maraude.core.archive.Archive;
 /** Fixtures beside the repository and real archives. */
 public final class TestSupport {
 
+    /** Argon2id at its cheapest, so that tests protect archives in milliseconds; never for real archives. */
+    public static final maraude.archive.crypto.KdfParams CHEAP_KDF = new maraude.archive.crypto.KdfParams(1, 1024, 1);
+
     private TestSupport() {
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where the secrets of sources live, keyed by source id: never in {@code sources.json}, never in
  * plain preferences, never in logs. {@link SecureStorageCredentialStore} keeps them in Eclipse
- * secure storage; {@link InMemoryCredentialStore} serves tests.
+ * secure storage; the tests keep them in memory.
  */
 public interface CredentialStore {
 

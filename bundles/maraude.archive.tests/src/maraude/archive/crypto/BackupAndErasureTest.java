@@ -69,7 +69,7 @@ class BackupAndErasureTest {
     @Test
     void backupWhileWritingThenRestoreRoundTrips() throws Exception {
         Path root = tmp.resolve("archive");
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
             // a writer keeps committing while backups run
@@ -91,7 +91,7 @@ class BackupAndErasureTest {
             try {
                 for (int k = 0; k < 3; k++) {
                     ArchiveBackup.Result r = ArchiveBackup.backup(root, tmp.resolve("backup" + k), keyring, null,
-                            KdfParams.TESTING);
+                            CheapKdf.PARAMS);
                     assertTrue(r.documents() >= 3005, "contacts, conversations and messages: " + r.documents());
                 }
             } finally {
@@ -139,26 +139,26 @@ class BackupAndErasureTest {
             fill(a);
         }
         ArchiveException none = assertThrows(ArchiveException.class,
-                () -> ArchiveBackup.backup(root, tmp.resolve("b"), keyring, null, KdfParams.TESTING));
+                () -> ArchiveBackup.backup(root, tmp.resolve("b"), keyring, null, CheapKdf.PARAMS));
         assertTrue(none.getMessage().contains("MARAUDE_PASSPHRASE"));
-        ArchiveBackup.backup(root, tmp.resolve("b"), keyring, pass(), KdfParams.TESTING);
+        ArchiveBackup.backup(root, tmp.resolve("b"), keyring, pass(), CheapKdf.PARAMS);
         assertNowhere(tmp.resolve("b"), FORGET_WORD);
         assertNowhere(tmp.resolve("b"), FORGET_NAME);
         try (Archive b = factory.open(tmp.resolve("b"), AccessMode.READ_ONLY, pass())) {
             assertEquals(3003, b.stats().messages());
             assertEquals(2, b.stats().attachments());
         }
-        assertThrows(ArchiveException.class, () -> ArchiveBackup.backup(root, tmp.resolve("b"), keyring, pass(), KdfParams.TESTING),
+        assertThrows(ArchiveException.class, () -> ArchiveBackup.backup(root, tmp.resolve("b"), keyring, pass(), CheapKdf.PARAMS),
                 "an existing backup is never overwritten");
     }
 
     @Test
     void restoreRefusesAnArchiveInUseAndADamagedBackup() throws IOException {
         Path root = tmp.resolve("a");
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
-            ArchiveBackup.backup(root, tmp.resolve("b"), keyring, null, KdfParams.TESTING);
+            ArchiveBackup.backup(root, tmp.resolve("b"), keyring, null, CheapKdf.PARAMS);
             ArchiveException e = assertThrows(ArchiveException.class, () -> ArchiveBackup.restore(tmp.resolve("b"), root, pass()));
             assertEquals(ArchiveException.Kind.LOCKED, e.kind());
         }
@@ -214,7 +214,7 @@ class BackupAndErasureTest {
     @Test
     void purgeRemovesOldMessagesOnAProtectedArchive() throws IOException {
         Path root = tmp.resolve("p");
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
         }

@@ -57,7 +57,7 @@ class EncryptedArchiveTest {
 
     @Test
     void rawScanOfTheProtectedFolderFindsNoWordOfTheArchive() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
             assertEquals(1, a.search(SearchQuery.of(SECRET)).totalHits());
@@ -95,7 +95,7 @@ class EncryptedArchiveTest {
 
     @Test
     void wrongPassphraseOpensNothing() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
         }
@@ -118,15 +118,15 @@ class EncryptedArchiveTest {
 
     @Test
     void changingThePassphraseRewrapsOnlyTheKey() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
         }
         byte[] segmentsBefore = segmentsFile();
         char[] fresh = "une autre phrase, plus longue encore".toCharArray();
         assertThrows(WrongPassphraseException.class,
-                () -> ArchiveProtection.changePassphrase(root, "nope".toCharArray(), fresh.clone(), KdfParams.TESTING));
-        ArchiveProtection.changePassphrase(root, pass(), fresh.clone(), KdfParams.TESTING);
+                () -> ArchiveProtection.changePassphrase(root, "nope".toCharArray(), fresh.clone(), CheapKdf.PARAMS));
+        ArchiveProtection.changePassphrase(root, pass(), fresh.clone(), CheapKdf.PARAMS);
         assertArrayEquals(segmentsBefore, segmentsFile(), "data files untouched");
         keyring.lock();
         assertThrows(WrongPassphraseException.class, () -> factory.open(root, AccessMode.READ_ONLY, pass()));
@@ -154,7 +154,7 @@ class EncryptedArchiveTest {
 
     @Test
     void tamperedIndexIsReportedCorruptWithTheWayBack() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
         }
@@ -178,7 +178,7 @@ class EncryptedArchiveTest {
 
     @Test
     void tamperedOrSwappedAttachmentsAreDetected() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         Attachment a1;
         Attachment a2;
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
@@ -206,7 +206,7 @@ class EncryptedArchiveTest {
 
     @Test
     void lockDropsTheKeyOfOpenArchives() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
             factory.lock();
@@ -229,7 +229,7 @@ class EncryptedArchiveTest {
         try (Archive a = new LuceneArchiveFactory().open(root, AccessMode.READ_WRITE)) {
             fill(a);
         }
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         assertNowhere(root, SECRET);
         assertNowhere(root, PSEUDONYM);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
@@ -237,7 +237,7 @@ class EncryptedArchiveTest {
             assertEquals(1, a.stats().attachments());
             assertEquals(1, a.search(SearchQuery.of(SECRET)).totalHits());
         }
-        assertThrows(ArchiveException.class, () -> ArchiveProtection.protect(root, pass(), KdfParams.TESTING));
+        assertThrows(ArchiveException.class, () -> ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS));
     }
 
     @Test
@@ -245,7 +245,7 @@ class EncryptedArchiveTest {
         try (Archive a = new LuceneArchiveFactory().open(root, AccessMode.READ_WRITE)) {
             fill(a);
             ArchiveException e = assertThrows(ArchiveException.class,
-                    () -> ArchiveProtection.protect(root, pass(), KdfParams.TESTING));
+                    () -> ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS));
             assertEquals(ArchiveException.Kind.LOCKED, e.kind());
         }
         assertFalse(ArchiveProtection.isProtected(root));
@@ -253,7 +253,7 @@ class EncryptedArchiveTest {
 
     @Test
     void missingKeyFileIsNamed() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = factory.open(root, AccessMode.READ_WRITE, pass())) {
             fill(a);
         }
@@ -265,7 +265,7 @@ class EncryptedArchiveTest {
 
     @Test
     void damagedKeyFileIsCorruptNotWrongPassphrase() throws IOException {
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         Files.writeString(root.resolve(KeyFile.FILE_NAME), "format=maraude-protection-1\nkdf=argon2id\n");
         ArchiveException e = assertThrows(ArchiveException.class, () -> factory.open(root, AccessMode.READ_ONLY, pass()));
         assertEquals(ArchiveException.Kind.CORRUPT, e.kind());

@@ -20,7 +20,7 @@ class IdleLockTest {
 
     @Test
     void locksAfterTheIdlePeriodOnlyAndDropsTheKeys() {
-        ArchiveProtection.protect(root, ProtectionTestData.pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, ProtectionTestData.pass(), CheapKdf.PARAMS);
         Keyring keyring = new Keyring(a -> null);
         keyring.unlock(root, ProtectionTestData.pass());
         AtomicLong now = new AtomicLong(1_000_000);

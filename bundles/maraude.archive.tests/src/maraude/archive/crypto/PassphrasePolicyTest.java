@@ -20,17 +20,17 @@ class PassphrasePolicyTest {
         for (String weak : new String[] { " ".repeat(12), "\t".repeat(20), "a" + " ".repeat(15), "  onze lettr  ", "" }) {
             Path root = tmp.resolve("a" + weak.length());
             ArchiveException e = assertThrows(ArchiveException.class,
-                    () -> ArchiveProtection.protect(root, weak.toCharArray(), KdfParams.TESTING));
+                    () -> ArchiveProtection.protect(root, weak.toCharArray(), CheapKdf.PARAMS));
             assertEquals(ArchiveException.Kind.BAD_INPUT, e.kind());
             assertFalse(KeyFile.exists(root), "nothing protected with [" + weak.length() + " chars]");
         }
         Path root = tmp.resolve("ok");
-        ArchiveProtection.protect(root, "  douze lettres ".toCharArray(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, "  douze lettres ".toCharArray(), CheapKdf.PARAMS);
         assertThrows(ArchiveException.class, () -> ArchiveProtection.changePassphrase(root,
-                "  douze lettres ".toCharArray(), " ".repeat(30).toCharArray(), KdfParams.TESTING));
+                "  douze lettres ".toCharArray(), " ".repeat(30).toCharArray(), CheapKdf.PARAMS));
         // a plain archive's backup is encrypted under the same rule
         ArchiveException b = assertThrows(ArchiveException.class, () -> ArchiveBackup.backup(tmp.resolve("plain"),
-                tmp.resolve("backup"), new Keyring(x -> null), " ".repeat(12).toCharArray(), KdfParams.TESTING));
+                tmp.resolve("backup"), new Keyring(x -> null), " ".repeat(12).toCharArray(), CheapKdf.PARAMS));
         assertEquals(ArchiveException.Kind.BAD_INPUT, b.kind());
         assertFalse(Files.exists(tmp.resolve("backup")));
     }

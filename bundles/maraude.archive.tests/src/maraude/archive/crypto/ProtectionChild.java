@@ -54,14 +54,14 @@ public final class ProtectionChild {
                 char[] other = args[3].toCharArray();
                 for (int k = 0;; k++) {
                     boolean even = k % 2 == 0;
-                    ArchiveProtection.changePassphrase(root, even ? pass : other, even ? other : pass, KdfParams.TESTING);
+                    ArchiveProtection.changePassphrase(root, even ? pass : other, even ? other : pass, CheapKdf.PARAMS);
                     System.out.println("CHANGED " + (k + 1));
                     System.out.flush();
                 }
             }
             case "backup" -> {
                 for (int k = 0;; k++) {
-                    ArchiveBackup.backup(root, Paths.get(args[3] + k), keyring, null, KdfParams.TESTING);
+                    ArchiveBackup.backup(root, Paths.get(args[3] + k), keyring, null, CheapKdf.PARAMS);
                     System.out.println("BACKUP " + k);
                     System.out.flush();
                 }
@@ -86,12 +86,11 @@ public final class ProtectionChild {
             }
             case "restore" -> {
                 int halt = Integer.parseInt(args[4]);
-                RestoreJournal.afterStep = n -> {
+                ArchiveBackup.restore(Paths.get(args[3]), root, pass.clone(), n -> {
                     if (n == halt) {
                         Runtime.getRuntime().halt(9);
                     }
-                };
-                ArchiveBackup.restore(Paths.get(args[3]), root, pass.clone());
+                });
                 System.out.println("RESTORED");
                 System.out.flush();
             }

@@ -49,7 +49,7 @@ class ProtectionFaultsTest {
 
     private Path protectedArchive(int messages) throws IOException {
         Path root = tmp.resolve("archive");
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         if (messages > 0) {
             try (Archive a = factory.open(root, AccessMode.READ_WRITE)) {
                 Thread t = ProtectionTestData.thread(a, Platform.SMS, "+32470444444", "Avant");
@@ -170,7 +170,7 @@ class ProtectionFaultsTest {
         for (boolean encrypted : new boolean[] { true, false }) {
             Path root = tmp.resolve("t-" + encrypted);
             if (encrypted) {
-                ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+                ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
             }
             ArchiveFactoryOpener open = mode -> encrypted ? factory.open(root, mode) : new LuceneArchiveFactory().open(root, mode);
             try (Archive a = open.open(AccessMode.READ_WRITE)) {

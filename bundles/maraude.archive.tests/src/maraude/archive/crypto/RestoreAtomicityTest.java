@@ -38,7 +38,7 @@ class RestoreAtomicityTest {
 
     private Path archive(String name, int messages, String word) throws IOException {
         Path root = tmp.resolve(name);
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         try (Archive a = new ProtectedArchiveFactory(new Keyring(x -> null)).open(root, AccessMode.READ_WRITE, pass())) {
             Thread t = ProtectionTestData.thread(a, Platform.SMS, "+3247066" + messages, "Personne");
             ProtectionTestData.filler(a, t, messages - 1, T0);
@@ -79,7 +79,7 @@ class RestoreAtomicityTest {
         Path pristine = archive("pristine", OLD, "ancienmot");
         Path other = archive("other", NEW, "nouveaumot");
         Path backup = tmp.resolve("backup");
-        ArchiveBackup.backup(other, backup, new Keyring(x -> pass()), null, KdfParams.TESTING);
+        ArchiveBackup.backup(other, backup, new Keyring(x -> pass()), null, CheapKdf.PARAMS);
 
         List<Integer> steps = new ArrayList<>(List.of(0, 1));
         for (int s = 10; s < 30; s++) {
@@ -120,8 +120,8 @@ class RestoreAtomicityTest {
         Path other = archive("other", NEW, "nouveaumot");
         Path backupNew = tmp.resolve("backup-new");
         Path backupOld = tmp.resolve("backup-old");
-        ArchiveBackup.backup(other, backupNew, new Keyring(x -> pass()), null, KdfParams.TESTING);
-        ArchiveBackup.backup(root, backupOld, new Keyring(x -> pass()), null, KdfParams.TESTING);
+        ArchiveBackup.backup(other, backupNew, new Keyring(x -> pass()), null, CheapKdf.PARAMS);
+        ArchiveBackup.backup(root, backupOld, new Keyring(x -> pass()), null, CheapKdf.PARAMS);
         for (int round = 0; round < 3; round++) {
             try (ProtectionChildJvm child = ProtectionChildJvm.start("restoreloop", root.toString(), PASS,
                     backupNew.toString(), backupOld.toString())) {

@@ -195,7 +195,7 @@ class RetentionPolicyTest {
     @Test
     void forgetWorksThroughTheOpenProtectedArchive() throws IOException {
         Path root = tmp.resolve("protected");
-        ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         Keyring keyring = new Keyring(x -> null);
         try (Archive opened = new ProtectedArchiveFactory(keyring).open(root, AccessMode.READ_WRITE, pass())) {
             LuceneArchive a = (LuceneArchive) opened;

@@ -46,7 +46,7 @@ class SideFilesRestoreTest {
         Path root = plainWithNote("plain");
         Path backup = tmp.resolve("backup");
         Keyring keyring = new Keyring(a -> pass());
-        ArchiveBackup.backup(root, backup, keyring, pass(), KdfParams.TESTING);
+        ArchiveBackup.backup(root, backup, keyring, pass(), CheapKdf.PARAMS);
         assertTrue(Files.exists(backup.resolve("triage-state.json")));
         assertFalse(Files.readString(backup.resolve("triage-state.json"), StandardCharsets.ISO_8859_1).contains("Ozymandrelle"));
 
@@ -64,7 +64,7 @@ class SideFilesRestoreTest {
         Path root = plainWithNote("plain");
         Path backup = tmp.resolve("old-backup");
         Keyring keyring = new Keyring(a -> pass());
-        ArchiveBackup.backup(tmp.resolve("other"), backup, keyring, pass(), KdfParams.TESTING);
+        ArchiveBackup.backup(tmp.resolve("other"), backup, keyring, pass(), CheapKdf.PARAMS);
         // a backup of the older kind: no side files, no marker
         Files.delete(backup.resolve(ArchiveBackup.SIDE_FILES_MARKER));
         ArchiveBackup.Restored r = ArchiveBackup.restore(backup, root, pass());

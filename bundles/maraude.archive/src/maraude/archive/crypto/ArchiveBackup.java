@@ -316,6 +316,11 @@ public final class ArchiveBackup {
      * nothing across a crash: see {@link RestoreJournal}.
      */
     public static Restored restore(Path backup, Path root, char[] passphrase) {
+        return restore(backup, root, passphrase, RestoreJournal.NO_OBSERVER);
+    }
+
+    /** {@link #restore(Path, Path, char[])}, telling {@code afterStep} each step's number once it is done. */
+    static Restored restore(Path backup, Path root, char[] passphrase, java.util.function.IntConsumer afterStep) {
         if (!KeyFile.exists(backup) || !Files.isDirectory(backup.resolve(EncryptedStorage.INDEX_FOLDER))) {
             throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Backup_notABackup, backup));
         }
@@ -353,7 +358,7 @@ public final class ArchiveBackup {
             maraude.core.archive.ArchiveLayout.restrictTree(staging);
             syncTree(staging);
             KeyFile.syncFolder(root);
-            RestoreJournal.afterStep.accept(0);
+            afterStep.accept(0);
             String before = "before-restore-" //$NON-NLS-1$
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")); //$NON-NLS-1$
             List<String> out = new ArrayList<>(RestoreJournal.OLD_ENTRIES);
@@ -373,8 +378,8 @@ public final class ArchiveBackup {
             RestoreJournal.Plan plan = new RestoreJournal.Plan(before, RestoreJournal.existing(root, out),
                     RestoreJournal.existing(staging, in));
             RestoreJournal.write(root, plan); // the restore is decided here
-            RestoreJournal.afterStep.accept(1);
-            RestoreJournal.switchOver(root, plan);
+            afterStep.accept(1);
+            RestoreJournal.switchOver(root, plan, afterStep);
             Path audit = root.resolve(AuditTrail.FILE_NAME);
             if (sides && !Files.exists(audit) && Files.isRegularFile(backup.resolve(AuditTrail.FILE_NAME))) {
                 // the archive's own trail goes on when there is one; a lost archive gets the backup's

@@ -9,9 +9,6 @@ public record KdfParams(int iterations, int memoryKiB, int parallelism) {
 
     public static final KdfParams DEFAULT = new KdfParams(3, 64 * 1024, 1);
 
-    /** For tests only: cheap, never for real archives. */
-    public static final KdfParams TESTING = new KdfParams(1, 1024, 1);
-
     public KdfParams {
         if (iterations < 1 || iterations > 100 || memoryKiB < 8 || memoryKiB > 4 * 1024 * 1024 || parallelism < 1
                 || parallelism > 64) {

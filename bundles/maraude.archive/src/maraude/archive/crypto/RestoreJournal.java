@@ -56,8 +56,8 @@ final class RestoreJournal {
             .concat(EncryptedArchiveFiles.SIDE_FILES.stream(), java.util.stream.Stream.of(EncryptedArchiveFiles.CLEAR_MARKER))
             .toList();
 
-    /** Tests only: called after each step with its number (a child JVM halts there to play a crash). */
-    static volatile IntConsumer afterStep = n -> {
+    /** No observer: a restore's steps as the product runs them. */
+    static final IntConsumer NO_OBSERVER = n -> {
     };
 
     private RestoreJournal() {
@@ -121,7 +121,7 @@ final class RestoreJournal {
     /** With the lock held. */
     static void recoverLocked(Path root) throws IOException {
         if (Files.exists(root.resolve(JOURNAL))) {
-            switchOver(root, read(root));
+            switchOver(root, read(root), NO_OBSERVER);
         } else if (Files.exists(root.resolve(STAGING))) {
             ArchiveProtection.deleteTree(root.resolve(STAGING));
         }
@@ -180,9 +180,10 @@ final class RestoreJournal {
 
     /**
      * The moves, each idempotent: an old entry is aside once it is in {@code before}; a new entry
-     * is in once it has left the staging folder. Steps are numbered for the crash tests.
+     * is in once it has left the staging folder. Steps are numbered: {@code afterStep} hears each
+     * number once the step is done (the crash tests halt a child JVM there).
      */
-    static void switchOver(Path root, Plan plan) throws IOException {
+    static void switchOver(Path root, Plan plan, IntConsumer afterStep) throws IOException {
         int step = 10;
         Path before = root.resolve(plan.before());
         Path staging = root.resolve(STAGING);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.core.archive.AccessMode;
@@ -84,7 +83,7 @@ class PhoneDropProtectedTest {
     void uploadToAProtectedArchiveNeverLandsInClearInTheArchiveFolder() throws Exception {
         Path root = tmp.resolve("archive"); //$NON-NLS-1$
         char[] pass = "une phrase de passe pour le test".toCharArray(); //$NON-NLS-1$
-        ArchiveProtection.protect(root, pass.clone(), KdfParams.TESTING);
+        ArchiveProtection.protect(root, pass.clone(), maraude.sources.TestSupport.CHEAP_KDF);
         Keyring keyring = new Keyring(a -> null);
         byte[] needle = WORD.getBytes(StandardCharsets.UTF_8);
         AtomicReference<List<Path>> duringImport = new AtomicReference<>();

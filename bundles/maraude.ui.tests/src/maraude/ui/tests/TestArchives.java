@@ -56,7 +56,7 @@ final class TestArchives {
         try (Archive archive = factory().open(folder, maraude.core.archive.AccessMode.READ_WRITE)) {
             populateDemo(archive, messages);
         }
-        maraude.archive.crypto.ArchiveProtection.protect(folder, passphrase.clone(), maraude.archive.crypto.KdfParams.TESTING);
+        maraude.archive.crypto.ArchiveProtection.protect(folder, passphrase.clone(), new maraude.archive.crypto.KdfParams(1, 1024, 1) /* cheapest Argon2id: tests only */);
         maraude.archive.crypto.Keyring.shared().lock();
         return folder;
     }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 import maraude.archive.LuceneArchive;
 import maraude.archive.crypto.ArchiveProtection;
-import maraude.archive.crypto.KdfParams;
+import maraude.archive.crypto.CheapKdf;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.archive.storage.FileSystemStorage;
@@ -66,7 +66,7 @@ public final class EncryptionBenchmark {
             Figures p = run(n, plain, () -> LuceneArchive.open(new FileSystemStorage(plain), AccessMode.READ_WRITE),
                     () -> LuceneArchive.open(new FileSystemStorage(plain), AccessMode.READ_ONLY));
             print("plain    ", r, p, plain); //$NON-NLS-1$
-            ArchiveProtection.protect(enc, "benchmark passphrase".toCharArray(), KdfParams.TESTING); //$NON-NLS-1$
+            ArchiveProtection.protect(enc, "benchmark passphrase".toCharArray(), CheapKdf.PARAMS); //$NON-NLS-1$
             ProtectedArchiveFactory f = new ProtectedArchiveFactory(new Keyring(a -> null));
             f.keyring().unlock(enc, "benchmark passphrase".toCharArray()); //$NON-NLS-1$
             Figures e = run(n, enc, () -> f.open(enc, AccessMode.READ_WRITE), () -> f.open(enc, AccessMode.READ_ONLY));

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,13 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Accuracy of the suggestions on the labelled inbound messages shipped in {@code eval/inbound.tsv}
- * (text, language, expected category). Each message is evaluated alone, in a conversation already
+ * Accuracy of the suggestions on the labelled inbound messages in this test fragment's
+ * {@code eval/inbound.tsv} (text, language, expected category); not shipped with the product. Each message is evaluated alone, in a conversation already
  * under way, so only the text decides. Prints top-1 and top-3 accuracy per language and overall.
  */
 public final class Evaluation {
 
+    /** The set, relative to this fragment's folder. */
     public static final String DEFAULT_SET = "eval/inbound.tsv"; //$NON-NLS-1$
+    private static final String FRAGMENT = "bundles/maraude.templates.tests"; //$NON-NLS-1$
 
     /** One labelled message. */
     public record Item(String text, String language, Category expected, int line) {
@@ -53,17 +57,28 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** The set in {@code eval/}, found from the working folder (the fragment's, or the repository's). */
     public static List<Item> loadDefault() {
-        try (InputStream in = Evaluation.class.getClassLoader().getResourceAsStream(DEFAULT_SET)) {
-            if (in == null) {
-                throw new IllegalStateException("missing bundled resource " + DEFAULT_SET); //$NON-NLS-1$
-            }
+        Path file = defaultSet();
+        try (InputStream in = Files.newInputStream(file)) {
             return parse(in, DEFAULT_SET);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (TemplateFormatException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    static Path defaultSet() {
+        Path start = Path.of(System.getProperty("user.dir")).toAbsolutePath(); //$NON-NLS-1$
+        for (Path p = start; p != null; p = p.getParent()) {
+            for (Path candidate : List.of(p.resolve(DEFAULT_SET), p.resolve(FRAGMENT).resolve(DEFAULT_SET))) {
+                if (Files.isRegularFile(candidate) && candidate.getParent().getParent().endsWith("maraude.templates.tests")) { //$NON-NLS-1$
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException(DEFAULT_SET + " not found above " + start); //$NON-NLS-1$
     }
 
     /** Reads {@code text<TAB>language<TAB>category} lines; {@code #} starts a comment line. */
@@ -133,7 +148,7 @@ public final class Evaluation {
     public static void main(String[] args) throws Exception {
         try (TemplateSuggester s = new TemplateSuggester(TemplateLibrary.loadDefault())) {
             List<Item> items = args.length > 0 && !args[0].equals("-v") //$NON-NLS-1$
-                    ? parse(java.nio.file.Files.newInputStream(java.nio.file.Path.of(args[0])), args[0])
+                    ? parse(Files.newInputStream(Path.of(args[0])), args[0])
                     : loadDefault();
             Report r = run(s, items);
             print(r, System.out);

@@ -32,6 +32,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 
 import maraude.archive.ArchiveSchema;
+import maraude.archive.BenchDocuments;
 import maraude.archive.LuceneArchive;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.ConversationSummary;
@@ -206,7 +207,7 @@ public final class ArchiveBenchmark {
                 @Override
                 public void message(BenchGenerator.Thread t, Message m) {
                     try {
-                        w.addDocument(ArchiveSchema.messageDocument(m, current.conversation(), current.contact()));
+                        w.addDocument(BenchDocuments.message(m, current.conversation(), current.contact()));
                         if (++count[0] % COMMIT_EVERY == 0) {
                             w.commit();
                         }
