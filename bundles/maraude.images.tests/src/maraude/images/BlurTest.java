@@ -23,8 +23,6 @@ class BlurTest {
                 BufferedImage blurred = Blur.blur(board, size, level);
                 double sharp = Blur.highFrequencyEnergy(sharpAt(board, size));
                 double soft = Blur.highFrequencyEnergy(blurred);
-                System.out.printf("checkerboard %d px %s: HF energy sharp %.2f, blurred %.3f (%.2f%%)%n", size, level, sharp,
-                        soft, 100 * soft / sharp);
                 assertTrue(soft < 0.02 * sharp, size + " " + level + ": " + soft + " vs " + sharp);
             }
         }
@@ -36,7 +34,6 @@ class BlurTest {
         BufferedImage blurred = Blur.blur(doc, 320, BlurLevel.STANDARD);
         double sharp = Blur.highFrequencyEnergy(sharpAt(doc, 320));
         double soft = Blur.highFrequencyEnergy(blurred);
-        System.out.printf("document 320 px: HF energy sharp %.2f, blurred %.3f%n", sharp, soft);
         assertTrue(soft < 0.03 * sharp, soft + " vs " + sharp);
         assertEquals(TestImages.meanLuma(doc), TestImages.meanLuma(blurred), 12, "a blur, not a grey box");
     }
@@ -50,7 +47,6 @@ class BlurTest {
         double s0 = lumaSpread(body);
         double s1 = lumaSpread(standard);
         double s2 = lumaSpread(strong);
-        System.out.printf("body luma spread: sharp %.1f, standard %.1f, strong %.1f%n", s0, s1, s2);
         assertTrue(s1 < s0, s1 + " vs " + s0);
         assertTrue(s2 < 0.85 * s1, s2 + " vs " + s1);
     }

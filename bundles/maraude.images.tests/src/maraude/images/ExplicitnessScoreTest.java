@@ -39,9 +39,6 @@ class ExplicitnessScoreTest {
             }
         }
         double rate = (double) alarms / ordinary.size();
-        System.out.printf("explicitness false alarms on %d ordinary pictures: %d (%.1f%%)%n", ordinary.size(), alarms, 100 * rate);
-        perCategory.forEach((k, v) -> System.out.printf("  %-11s %d/%d%n", k, v[0], v[1]));
-        System.out.println("  flagged:" + flagged);
         assertEquals(100, ordinary.size());
         assertTrue(rate <= 0.10, "false-alarm rate " + rate + flagged);
         assertEquals(0, perCategory.get("document")[0], "documents never alarm");
@@ -64,9 +61,6 @@ class ExplicitnessScoreTest {
             }
         }
         double rate = (double) detected / heavy.size();
-        System.out.printf("explicitness detection on %d skin-heavy pictures: %d (%.1f%%)%n", heavy.size(), detected, 100 * rate);
-        System.out.println("  per skin tone (light to dark, 5 pictures each): " + java.util.Arrays.toString(perTone));
-        System.out.println("  missed:" + missed);
         assertTrue(rate >= 0.80, "detection rate " + rate + missed);
         // Known weakness: very light skin under cool (bluish) light is nearly grey, so tone 0 is the
         // weakest; every tone must still be detected in most lighting conditions.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -13,6 +14,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -56,7 +58,6 @@ class JpegDcDecoderTest {
             assertEquals((size[0] + 7) / 8, dc.getWidth());
             assertEquals((size[1] + 7) / 8, dc.getHeight());
             double diff = TestImages.meanAbsDiff(dc, blockMeans(jpeg, dc.getWidth(), dc.getHeight()));
-            System.out.printf("DC decode %dx%d: mean abs difference to full decode %.2f%n", size[0], size[1], diff);
             assertTrue(diff < 4, "diff " + diff);
         }
     }
@@ -105,24 +106,34 @@ class JpegDcDecoderTest {
         assertEquals(2400, d.sourceWidth());
     }
 
+    /** Each mutant goes through the fast path (decoded or refused with null) and the decoder, within a time bound. */
     @Test
     void fuzzedBigJpegsNeverThrow() {
         byte[] seed = TestImages.jpeg(photo(1600, 1200, 3));
         Random r = new Random(7);
         SafeImageDecoder decoder = new SafeImageDecoder();
-        int handled = 0;
+        int fastPath = 0;
+        int refused = 0;
         for (int i = 0; i < 60; i++) {
             byte[] d = seed.clone();
             for (int k = 0; k < 1 + r.nextInt(8); k++) {
                 int at = r.nextBoolean() ? r.nextInt(Math.min(700, d.length)) : r.nextInt(d.length);
                 d[at] = (byte) r.nextInt(256);
             }
-            if (JpegDcDecoder.decode(d) != null) {
-                handled++;
+            int n = i;
+            BufferedImage dc = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> JpegDcDecoder.decode(d),
+                    () -> "fast path hung on mutant " + n); //$NON-NLS-1$
+            if (dc != null) {
+                fastPath++;
+            } else {
+                refused++;
             }
-            decoder.decode(d, 96); // must not throw either
+            DecodeResult res = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> decoder.decode(d, 96),
+                    () -> "decoder hung on mutant " + n); //$NON-NLS-1$
+            assertTrue(res instanceof DecodedImage || res instanceof ImagePlaceholder, "mutant " + n + ": " + res); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        System.out.println("DC fuzz: " + handled + "/60 mutated JPEGs decoded by the fast path");
+        assertEquals(60, fastPath + refused, "every mutant handled"); //$NON-NLS-1$
+        assertTrue(fastPath > 0, "the fast path still decodes lightly damaged files"); //$NON-NLS-1$
     }
 
     /** Like the benchmark's phone photos: gradients, shapes, a grainy lower part and sensor noise. */
@@ -209,8 +220,6 @@ class JpegDcDecoderTest {
             assertEquals((c[0] + 7) / 8, dc.getWidth());
             assertEquals((c[1] + 7) / 8, dc.getHeight());
             double diff = TestImages.meanAbsDiff(dc, blockMeans(jpeg, dc.getWidth(), dc.getHeight()));
-            System.out.printf("DC decode noisy %dx%d q%d (%d KB): mean abs difference to full decode %.2f%n", c[0], c[1],
-                    c[2], jpeg.length >> 10, diff);
             assertTrue(diff < 4, "diff " + diff);
         }
     }

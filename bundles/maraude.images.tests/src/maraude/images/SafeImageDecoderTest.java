@@ -3,6 +3,7 @@ package maraude.images;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -139,7 +141,7 @@ class SafeImageDecoderTest {
         assertInstanceOf(DecodedImage.class, decoder.decode(Arrays.copyOf(png, png.length - 12), 96));
     }
 
-    /** Random byte flips, cuts and insertions in JPEG, PNG, GIF and BMP files: never an exception. */
+    /** Random byte flips, cuts and insertions in JPEG, PNG, GIF and BMP files: each one decoded or a placeholder, never an exception or a hang. */
     @Test
     void fuzzedFilesNeverThrow() {
         BufferedImage img = TestPictures.screenshot(new Random(5));
@@ -162,14 +164,18 @@ class SafeImageDecoderTest {
                     }
                 }
             }
-            DecodeResult res = decoder.decode(d, 96); // must not throw
+            byte[] mutant = d;
+            int n = i;
+            DecodeResult res = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> decoder.decode(mutant, 96),
+                    () -> "decoder hung on mutant " + n); //$NON-NLS-1$
             if (res instanceof ImagePlaceholder p) {
                 counts.merge(p.reason(), 1, Integer::sum);
             } else {
+                assertInstanceOf(DecodedImage.class, res, "mutant " + n); //$NON-NLS-1$
                 decoded++;
             }
         }
-        System.out.println("fuzz: 400 mutated files, decoded " + decoded + ", placeholders " + counts);
+        assertEquals(400, decoded + counts.values().stream().mapToInt(Integer::intValue).sum(), "every mutant handled"); //$NON-NLS-1$
         assertTrue(counts.values().stream().mapToInt(Integer::intValue).sum() > 50, "mutations must hurt: " + counts);
     }
 

@@ -4,16 +4,15 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+
+import maraude.core.archive.PngFile;
 
 /**
  * Minimal PNG encoder for blurred derivatives: 8-bit RGB, the "Paeth" filter on every row (blurred
  * pictures are smooth, so residuals are tiny) and fast deflate. ImageIO's writer tries every filter
- * on every row and costs several times more for no gain here. Writes no metadata chunk at all.
+ * on every row and costs several times more for no gain here. The container is {@link PngFile}.
  */
 final class FastPng {
 
@@ -25,10 +24,6 @@ final class FastPng {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
         int[] px = Pixels.data(rgb);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(w * h / 4 + 128);
-        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-        chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0)
-                .put((byte) 0).put((byte) 0).array()); //$NON-NLS-1$
         ByteArrayOutputStream idat = new ByteArrayOutputStream(w * h / 4 + 64);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(idat, deflater, 1 << 16)) {
@@ -60,9 +55,7 @@ final class FastPng {
         } finally {
             deflater.end();
         }
-        chunk(out, "IDAT", idat.toByteArray()); //$NON-NLS-1$
-        chunk(out, "IEND", new byte[0]); //$NON-NLS-1$
-        return out.toByteArray();
+        return PngFile.write(w, h, PngFile.RGB, idat.toByteArray());
     }
 
     private static int paeth(int a, int b, int c) {
@@ -71,16 +64,5 @@ final class FastPng {
         int pb = Math.abs(p - b);
         int pc = Math.abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

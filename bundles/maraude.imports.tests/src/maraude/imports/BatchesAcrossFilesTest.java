@@ -20,6 +20,7 @@ import maraude.core.model.Attachment;
 import maraude.core.model.Conversation;
 import maraude.core.model.Message;
 import maraude.imports.internal.ArchiveSink;
+import maraude.testsupport.MemoryArchive;
 
 /**
  * An import of many small exports commits once per batch, not once per file; a cancelled import keeps
@@ -52,7 +53,7 @@ class BatchesAcrossFilesTest {
         ImportService service = ImportService.withBuiltInFormats();
         try (Archive a = open(tmp.resolve("archive"))) {
             int[] commits = { 0 };
-            ImportReport r = service.importPaths(new CountingArchive(a, () -> commits[0]++), List.of(in),
+            ImportReport r = service.importPaths(MemoryArchive.afterEachCommit(a, () -> commits[0]++), List.of(in),
                     ImportOptions.defaults(), null);
             assertEquals(40, r.files());
             assertEquals(400, r.messagesAdded());
@@ -61,7 +62,7 @@ class BatchesAcrossFilesTest {
             assertEquals(400, a.stats().messages());
             service.setBatchSize(100);
             commits[0] = 0;
-            ImportReport again = service.importPaths(new CountingArchive(a, () -> commits[0]++), List.of(in),
+            ImportReport again = service.importPaths(MemoryArchive.afterEachCommit(a, () -> commits[0]++), List.of(in),
                     ImportOptions.defaults(), null);
             assertEquals(0, again.messagesAdded());
             assertEquals(400, again.duplicatesSkipped());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.archive.Archive;
 import maraude.imports.Fixtures.Result;
+import maraude.testsupport.MemoryArchive;
 
 /**
  * A folder import never reads outside the folder: a linked directory ("media -&gt; elsewhere"), a

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.archive.Archive;
 import maraude.imports.Fixtures.Result;
+import maraude.testsupport.MemoryArchive;
 
 /** Hostile and broken inputs are refused cleanly, reported with file and place, and never stop the rest. */
 class HostileInputTest {

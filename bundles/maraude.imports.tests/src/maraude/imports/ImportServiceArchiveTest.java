@@ -29,6 +29,7 @@ import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
+import maraude.testsupport.MemoryArchive;
 
 /** End to end: files, folders and zips into the real Lucene archive. */
 class ImportServiceArchiveTest {
@@ -159,7 +160,7 @@ class ImportServiceArchiveTest {
             ImportService cancelling = new ImportService(ImportService.builtInFormats()) {
             };
             cancelling.setBatchSize(1000);
-            ImportReport r = cancelling.importPaths(new CountingArchive(a, () -> {
+            ImportReport r = cancelling.importPaths(MemoryArchive.afterEachCommit(a, () -> {
                 if (++commits[0] == 2) {
                     monitor.setCanceled(true);
                 }

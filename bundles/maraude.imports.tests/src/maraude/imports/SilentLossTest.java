@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import maraude.core.archive.Archive;
 import maraude.core.model.Message;
 import maraude.imports.Fixtures.Result;
+import maraude.testsupport.MemoryArchive;
 
 /**
  * No silent loss: where a parser gives up (nesting, decoding) the import says so with the file and

@@ -18,7 +18,6 @@ class EvaluationTest {
         try (TemplateSuggester s = new TemplateSuggester(TemplateLibrary.loadDefault())) {
             r = Evaluation.run(s, items);
         }
-        Evaluation.print(r, System.out);
         assertTrue(r.overall().top3Rate() >= 0.90, "top-3 " + r.overall().top3Rate());
         assertTrue(r.overall().top1Rate() >= 0.70, "top-1 " + r.overall().top1Rate());
         // No language may be left behind by the overall figure.

@@ -22,7 +22,6 @@ class LanguageDetectionTest {
     @Test
     void profilesLoadInsideOsgi() {
         assertNotNull(detection.profileSource());
-        System.out.println("language profiles loaded via " + detection.profileSource()); //$NON-NLS-1$
         assertEquals("fr", detection.detect("Bonjour, je voudrais recevoir un colis s'il vous plaît").language());
     }
 

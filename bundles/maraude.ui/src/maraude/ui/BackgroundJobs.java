@@ -11,7 +11,7 @@ public final class BackgroundJobs {
     private BackgroundJobs() {
     }
 
-    /** Schedules {@code work} as a system job (no progress dialog) of {@code family}. */
+    /** Schedules {@code work} as a system job (no progress dialog) of {@code family}, one of {@link JobFamilies}. */
     public static Job schedule(String name, Object family, Runnable work) {
         Job job = new Job(name) {
             @Override
@@ -22,7 +22,7 @@ public final class BackgroundJobs {
 
             @Override
             public boolean belongsTo(Object f) {
-                return f == family;
+                return JobFamilies.belongsTo(f, family);
             }
         };
         job.setSystem(true);

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import maraude.core.archive.ConversationSummary;
 import maraude.core.demo.DemoGenerator;
 import maraude.core.demo.GeneratedConversation;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.RegisterEntry;
 import maraude.core.triage.ThreadFacts;
@@ -76,7 +76,7 @@ public final class TriageBenchmark {
     }
 
     private static void add(GeneratedConversation g, List<ConversationSummary> sums, Map<String, ThreadFacts> facts) {
-        sums.add(InMemoryArchive.summarize(g.conversation(), g.contact(), g.messages()));
+        sums.add(MemoryArchive.summarize(g.conversation(), g.contact(), g.messages()));
         facts.put(g.conversation().id(),
                 ThreadFacts.of(g.conversation().id(), g.conversation().platform(), g.contact().id(), g.messages()));
     }

@@ -45,7 +45,7 @@ import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
 import maraude.core.model.Worker;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 
 class DemoGeneratorTest {
 
@@ -197,7 +197,7 @@ class DemoGeneratorTest {
         long neverReplied = 0;
         long answered = 0;
         for (GeneratedConversation g : generate(51, 40_000)) {
-            ConversationSummary s = InMemoryArchive.summarize(g.conversation(), g.contact(), g.messages());
+            ConversationSummary s = MemoryArchive.summarize(g.conversation(), g.contact(), g.messages());
             if (g.awaitsReply()) {
                 assertEquals(Direction.INBOUND, s.lastMeaningfulDirection());
                 assertNotNull(s.oldestUnansweredInbound());
@@ -327,7 +327,7 @@ class DemoGeneratorTest {
 
     @Test
     void populateFillsTheArchiveInBatches(@TempDir Path dir) throws IOException {
-        InMemoryArchive archive = new InMemoryArchive(dir);
+        MemoryArchive archive = new MemoryArchive(dir);
         List<long[]> reports = new ArrayList<>();
         PopulateResult r = new DemoGenerator(5, NOW).populate(archive, 25_000, 10_000, (done, total) -> {
             reports.add(new long[] { done, total });
@@ -361,7 +361,7 @@ class DemoGeneratorTest {
 
     @Test
     void populateStopsWhenCancelledAndKeepsWhatWasCommitted(@TempDir Path dir) throws IOException {
-        InMemoryArchive archive = new InMemoryArchive(dir);
+        MemoryArchive archive = new MemoryArchive(dir);
         PopulateResult r = new DemoGenerator(5, NOW).populate(archive, 50_000, 1_000, (done, total) -> done < 5_000);
         assertTrue(r.canceled());
         assertTrue(r.messages() >= 5_000 && r.messages() < 10_000, "messages: " + r.messages());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.classify.Intent;
 import maraude.core.classify.UrgencyKind;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriagePolicy;
@@ -28,7 +28,7 @@ class DemoShowcaseTest {
 
     @Test
     void theQueueOfTheShowcase(@TempDir Path dir) {
-        InMemoryArchive archive = new InMemoryArchive(dir);
+        MemoryArchive archive = new MemoryArchive(dir);
         DemoShowcase.populate(archive, NOW);
         TriageService t = new TriageService(archive, TriageStateStore.open(dir), TriagePolicy.defaults(), NOW.getZone());
         PermanenceQueue q = t.queue(NOW.toInstant());

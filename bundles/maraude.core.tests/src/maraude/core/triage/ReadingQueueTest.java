@@ -23,7 +23,7 @@ import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 
 /** The queue reads what was written: urgent first, closings and opt-outs apart, the thread's language. */
 class ReadingQueueTest {
@@ -31,7 +31,7 @@ class ReadingQueueTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 4, 14, 16, 30, 0, 0, ZONE);
 
-    private InMemoryArchive archive;
+    private MemoryArchive archive;
 
     private String thread(String handle, Platform p, Object... hoursAgoAndText) {
         Contact c = Contact.of(p, handle, handle);
@@ -51,7 +51,7 @@ class ReadingQueueTest {
 
     @Test
     void urgentFirstThenRepliesThenOptOutsThenClosings(@TempDir Path dir) {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         String oldThanks = thread("a", Platform.WHATSAPP, 50, "bonjour je voudrais un colis svp", 49, ">Bien sûr, c'est envoyé.", 48, "merciii");
         String question = thread("b", Platform.WHATSAPP, 30, "bonjour vous faites des tests de dépistage ?");
         String pep = thread("c", Platform.WHATSAPP, 20, "la capote a craqué hier soir avec un client");
@@ -89,7 +89,7 @@ class ReadingQueueTest {
 
     @Test
     void closingsCloseThemselvesAfterTheTeamsDelay(@TempDir Path dir) {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         thread("a", Platform.WHATSAPP, 50, "bonjour un colis svp", 49, ">C'est envoyé.", 30, "top merci 🙏");
         thread("b", Platform.WHATSAPP, 2, "bonjour un colis svp", 1.5, ">C'est envoyé.", 1, "ok merci");
         TriageService t = new TriageService(archive, TriageStateStore.open(dir), TriagePolicy.defaults(), ZONE,
@@ -102,7 +102,7 @@ class ReadingQueueTest {
 
     @Test
     void anOptOutStopsFollowUpsUntilDecidedAndTheRegisterShowsIt(@TempDir Path dir) {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         String conv = thread("e", Platform.SMS, 24 * 120, ">Bonjour, nous sommes une association de santé.",
                 24 * 119, "pas intéressée", 24 * 118, ">D'accord, bonne continuation.");
         TriageService t = new TriageService(archive, TriageStateStore.open(dir), TriagePolicy.defaults(), ZONE);
@@ -120,7 +120,7 @@ class ReadingQueueTest {
 
     @Test
     void languageFromTheThreadThenTheContactAndTheOverrideIsRemembered(@TempDir Path dir) {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         String[] endings = { "ok", "top", "super", "ok merci", "👍", "ok" };
         String[][] openings = { { "bonjour je voudrais un colis avec des capotes svp", "fr" },
                 { "hallo ik wil graag een pakketje met condooms", "nl" },
@@ -149,7 +149,7 @@ class ReadingQueueTest {
 
     @Test
     void theTeamDefaultAppliesWhenNothingTells(@TempDir Path dir) {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         String id = thread("z", Platform.SMS, 1, "👍");
         java.util.Properties p = new java.util.Properties();
         p.setProperty("language", "nl");

@@ -13,7 +13,7 @@ import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 
 /** A hand-written thread: local Brussels times "2026-03-29 01:30", as a worker would read them. */
 final class Timeline {
@@ -68,7 +68,7 @@ final class Timeline {
     }
 
     ConversationSummary summary() {
-        return InMemoryArchive.summarize(conversation, contact, messages);
+        return MemoryArchive.summarize(conversation, contact, messages);
     }
 
     ThreadFacts facts() {

@@ -21,7 +21,7 @@ import maraude.core.archive.ConversationSummary;
 import maraude.core.demo.DemoGenerator;
 import maraude.core.demo.DemoProgress;
 import maraude.core.demo.GeneratedConversation;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 
 /** The facade over generated data in an archive: the story of one permanence. */
 class TriageServiceTest {
@@ -30,7 +30,7 @@ class TriageServiceTest {
 
     @Test
     void aPermanenceOnGeneratedData(@TempDir Path dir) throws IOException {
-        InMemoryArchive archive = new InMemoryArchive(dir);
+        MemoryArchive archive = new MemoryArchive(dir);
         DemoGenerator gen = new DemoGenerator(3, NOW);
         gen.populate(archive, 15_000, DemoProgress.NONE);
         long awaiting = gen.stream(15_000).filter(GeneratedConversation::awaitsReply).count();

@@ -17,6 +17,8 @@ import maraude.core.triage.RegisterEntry;
  */
 public final class RegisterCsv {
 
+    private static final Csv CSV = new Csv(';', true);
+
     private RegisterCsv() {
     }
 
@@ -41,21 +43,11 @@ public final class RegisterCsv {
     }
 
     private static void line(Writer w, String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                w.write(';');
-            }
-            w.write(cell(cells[i]));
-        }
-        w.write("\r\n"); //$NON-NLS-1$
+        CSV.line(w, List.of(cells));
     }
 
-    /** Quoted; a leading =, +, - or @ is prefixed with ' so that no spreadsheet evaluates it. */
+    /** Quoted, with a formula defused ({@link Csv}). */
     static String cell(String value) {
-        String v = value == null ? "" : value; //$NON-NLS-1$
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) { //$NON-NLS-1$
-            v = "'" + v; //$NON-NLS-1$
-        }
-        return '"' + v.replace("\"", "\"\"") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
+        return CSV.cell(value);
     }
 }

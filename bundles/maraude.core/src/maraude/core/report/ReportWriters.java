@@ -28,6 +28,8 @@ import maraude.core.triage.ServiceKind;
  */
 public final class ReportWriters {
 
+    private static final Csv CSV = new Csv(',', false);
+
     private ReportWriters() {
     }
 
@@ -144,27 +146,12 @@ public final class ReportWriters {
     }
 
     private static void line(Writer w, List<String> cells) throws IOException {
-        List<String> q = new ArrayList<>(cells.size());
-        for (String c : cells) {
-            q.add(csv(c));
-        }
-        w.write(String.join(",", q)); //$NON-NLS-1$
-        w.write("\r\n"); //$NON-NLS-1$
+        CSV.line(w, cells);
     }
 
-    /**
-     * Quotes a cell when needed, and defuses spreadsheet formulas (a cell starting with = + - @ gets a
-     * leading apostrophe) since campaign names are typed by users.
-     */
+    /** A cell quoted when needed, with a formula defused ({@link Csv}): campaign names are typed by users. */
     static String csv(String c) {
-        String v = c == null ? "" : c; //$NON-NLS-1$
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) { //$NON-NLS-1$ //$NON-NLS-2$
-            v = "'" + v; //$NON-NLS-1$
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-            v = '"' + v.replace("\"", "\"\"") + '"'; //$NON-NLS-1$ //$NON-NLS-2$
-        }
-        return v;
+        return CSV.cell(c);
     }
 
     public static void writeJson(FundersReport r, OutputStream out) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
+import maraude.imports.EntryNames;
 import maraude.imports.ImportFile;
 import maraude.imports.Messages;
 
@@ -69,7 +70,7 @@ public final class DirContainer implements ImportContainer {
     public Located locate(ImportFile from, String ref) {
         String r = ImportContainer.cleanRef(ref);
         if (r == null) {
-            return ImportContainer.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
+            return EntryNames.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
         }
         boolean refused = false;
         String dir = ImportContainer.parentOf(from.path());

@@ -2,6 +2,7 @@ package maraude.imports.internal;
 
 import java.util.Optional;
 
+import maraude.imports.EntryNames;
 import maraude.imports.ImportFile;
 
 /** A folder or a zip: where the files of one export are, so that importers can find attachments. */
@@ -39,21 +40,10 @@ public interface ImportContainer {
         while (r.startsWith("./")) { //$NON-NLS-1$
             r = r.substring(2);
         }
-        if (r.isEmpty() || r.startsWith("/") || r.contains(":") || r.equals("..") || r.startsWith("../") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                || r.contains("/../") || r.endsWith("/..")) { //$NON-NLS-1$ //$NON-NLS-2$
+        if (r.isEmpty() || r.contains(":") || EntryNames.climbsOut(r)) { //$NON-NLS-1$
             return null;
         }
         return r;
-    }
-
-    /** Whether a reference refused by {@link #cleanRef} was refused for leaving the folder ("..", absolute). */
-    static boolean climbsOut(String ref) {
-        if (ref == null) {
-            return false;
-        }
-        String r = TextNormalizer.stripBidi(ref).strip().replace('\\', '/');
-        return r.startsWith("/") || r.matches("^[A-Za-z]:/.*") || r.equals("..") || r.startsWith("../") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                || r.contains("/../") || r.endsWith("/.."); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** A name as shown in a report: control characters masked, length bounded. */

@@ -24,6 +24,7 @@ import java.util.zip.ZipFile;
 
 import org.eclipse.osgi.util.NLS;
 
+import maraude.imports.EntryNames;
 import maraude.imports.ImportFile;
 import maraude.imports.ImportLimits;
 import maraude.imports.Messages;
@@ -134,7 +135,7 @@ public final class ZipContainer implements ImportContainer, AutoCloseable {
     public Located locate(ImportFile from, String ref) {
         String r = ImportContainer.cleanRef(ref);
         if (r == null) {
-            return ImportContainer.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
+            return EntryNames.climbsOut(ref) ? Located.OUTSIDE : Located.NONE;
         }
         String dir = ImportContainer.parentOf(from.path());
         while (true) {

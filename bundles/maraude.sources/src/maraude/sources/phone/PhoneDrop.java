@@ -512,16 +512,7 @@ public final class PhoneDrop implements AutoCloseable {
     }
 
     static boolean safeEntry(String name) {
-        String n = name.replace('\\', '/');
-        if (n.isEmpty() || n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.indexOf('\0') >= 0) { //$NON-NLS-1$ //$NON-NLS-2$
-            return false;
-        }
-        for (String seg : n.split("/")) { //$NON-NLS-1$
-            if (seg.equals("..")) { //$NON-NLS-1$
-                return false;
-            }
-        }
-        return true;
+        return maraude.imports.EntryNames.isSafe(name);
     }
 
     /** The phone's file name, kept (WhatsApp names the chat in it) but never a path. */

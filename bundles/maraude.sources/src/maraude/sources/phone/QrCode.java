@@ -1,11 +1,9 @@
 package maraude.sources.phone;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -15,6 +13,8 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import maraude.core.archive.PngFile;
 
 /**
  * QR codes (zxing) as a matrix of dark modules, for the workbench to draw, and as PNG bytes, made
@@ -62,35 +62,9 @@ public final class QrCode {
                     z.write(row);
                 }
             }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(png);
-            out.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-            ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-            DataOutputStream hd = new DataOutputStream(ihdr);
-            hd.writeInt(w);
-            hd.writeInt(h);
-            hd.writeByte(8); // bit depth
-            hd.writeByte(0); // grayscale
-            hd.writeByte(0);
-            hd.writeByte(0);
-            hd.writeByte(0);
-            chunk(out, "IHDR", ihdr.toByteArray()); //$NON-NLS-1$
-            chunk(out, "IDAT", raw.toByteArray()); //$NON-NLS-1$
-            chunk(out, "IEND", new byte[0]); //$NON-NLS-1$
-            return png.toByteArray();
+            return PngFile.write(w, h, PngFile.GRAYSCALE, raw.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e); // in memory: cannot happen
         }
-    }
-
-    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeInt(data.length);
-        out.write(t);
-        out.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeInt((int) crc.getValue());
     }
 }

@@ -216,8 +216,6 @@ class ConversationPicturesTest {
         assertEquals(Math.round(sharp.width * scale), shown.width, "drawn at its size, never enlarged"); //$NON-NLS-1$
         double sharpShown = ScreenPixels.energy(sharp.scaledTo(shown.width, shown.height));
         double revealed = ScreenPixels.energy(shown);
-        System.out.println("picture energy: sharp " + sharpEnergy + ", sharp at shown size " + sharpShown //$NON-NLS-1$ //$NON-NLS-2$
-                + ", blurred on screen " + blurred + ", revealed on screen " + revealed); //$NON-NLS-1$ //$NON-NLS-2$
         assertTrue(revealed > SHARP_MIN * sharpShown,
                 "sharp on screen after show: energy " + revealed + " vs sharp " + sharpShown); //$NON-NLS-1$ //$NON-NLS-2$
         List<String> trail = audit();
@@ -383,7 +381,6 @@ class ConversationPicturesTest {
         ImageData sharp = sharpReference(sha);
         double sharpAtSize = ScreenPixels.energy(sharp.scaledTo(seen[0].width, seen[0].height));
         double onScreen = ScreenPixels.energy(seen[0]);
-        System.out.println(what + " thumbnail energy: on screen " + onScreen + ", sharp at that size " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$
         assertTrue(sharpAtSize > 20, "the picture has detail to lose at that size: " + sharpAtSize); //$NON-NLS-1$
         assertTrue(onScreen < BLURRED_MAX * sharpAtSize,
                 what + ": blurred in the list: energy " + onScreen + " vs sharp " + sharpAtSize); //$NON-NLS-1$ //$NON-NLS-2$

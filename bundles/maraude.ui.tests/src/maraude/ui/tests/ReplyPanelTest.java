@@ -38,10 +38,10 @@ import maraude.templates.TemplateSuggester;
 import maraude.templates.UnfilledPlaceholdersException;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.WidgetIds;
+import maraude.ui.Workers;
 import maraude.ui.conversation.Messages;
 import maraude.ui.conversation.PendingReplies;
 import maraude.ui.conversation.ReplyPanel;
-import maraude.ui.conversation.WorkerName;
 import maraude.ui.parts.ConversationPart;
 import maraude.ui.parts.QueuePart;
 
@@ -71,7 +71,7 @@ class ReplyPanelTest {
                 "appointment_date=jeudi 16 octobre", //$NON-NLS-1$
                 "appointment_place=au local", //$NON-NLS-1$
                 "pep_contact=le 02 000 00 00"), StandardCharsets.UTF_8); //$NON-NLS-1$
-        System.setProperty(WorkerName.PROPERTY, WORKER);
+        System.setProperty(Workers.PROPERTY, WORKER);
         try (Archive archive = TestArchives.factory().open(archiveFolder, AccessMode.READ_WRITE)) {
             TestArchives.populateDemo(archive, 3_000);
             List<ConversationSummary> summaries = archive.summaries();
@@ -110,7 +110,7 @@ class ReplyPanelTest {
 
     @AfterAll
     static void close() throws Exception {
-        System.clearProperty(WorkerName.PROPERTY);
+        System.clearProperty(Workers.PROPERTY);
         if (workbench != null) {
             workbench.close();
         }

@@ -19,9 +19,6 @@ import maraude.images.ImageService;
  */
 public final class ConversationView {
 
-    /** Job family of conversation loading, so that tests can wait for it. */
-    public static final Object FAMILY = new Object();
-
     private final PictureStrip pictures;
     private final ReplyPanel reply;
     private final ImageService images;

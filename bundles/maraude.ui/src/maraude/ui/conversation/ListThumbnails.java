@@ -33,6 +33,7 @@ import maraude.images.BlurResult;
 import maraude.images.BlurredImage;
 import maraude.images.ImageLimits;
 import maraude.images.ImageService;
+import maraude.ui.JobFamilies;
 
 /**
  * Small blurred thumbnails in a column of a virtual table (search results, the permanence queue):
@@ -46,8 +47,6 @@ public final class ListThumbnails {
 
     /** Longest side of a list thumbnail on screen. */
     public static final int SIZE = 32;
-    /** Job family of thumbnail loading, so that tests can wait for it. */
-    public static final Object FAMILY = new Object();
     /** Images kept before the oldest ones are dropped. */
     private static final int KEEP = 400;
     private static final String KEY = "maraude.thumbnailKey"; //$NON-NLS-1$
@@ -264,7 +263,7 @@ public final class ListThumbnails {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.THUMBNAILS);
             }
         };
         worker.setSystem(true);

@@ -24,6 +24,7 @@ import maraude.images.BlurResult;
 import maraude.images.BlurredImage;
 import maraude.images.ImagePlaceholder;
 import maraude.images.ImageService;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 
 /**
@@ -32,9 +33,6 @@ import maraude.ui.WidgetIds;
  * drop every sharp picture at once.
  */
 public final class PictureStrip {
-
-    /** Job family of blurring and reveal jobs, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
 
     /** A picture to show and the line under it (date, author). */
     public record Picture(Attachment attachment, String caption) {
@@ -98,7 +96,7 @@ public final class PictureStrip {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.PICTURES);
             }
         };
         loading.setSystem(true);

@@ -26,6 +26,7 @@ import maraude.images.ImagePlaceholder;
 import maraude.images.ImageService;
 import maraude.images.RevealResult;
 import maraude.images.RevealedImage;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 
 /**
@@ -150,7 +151,7 @@ public final class PictureTile {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == PictureStrip.FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.PICTURES);
             }
         };
         job.setSystem(true);

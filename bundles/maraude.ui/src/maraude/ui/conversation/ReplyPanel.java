@@ -48,6 +48,7 @@ import maraude.templates.TemplateService;
 import maraude.templates.TemplateSuggester;
 import maraude.templates.UnfilledPlaceholdersException;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 
 /**
@@ -58,8 +59,6 @@ import maraude.ui.WidgetIds;
  */
 public final class ReplyPanel {
 
-    /** Job family of suggestion and recording jobs, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
     /** The check runs this long after the last key: typing stays fluid on long texts. */
     static final int CHECK_DELAY_MS = 300;
     /** Team setting: the service's own domains, comma-separated (links to them out the reader). */
@@ -282,7 +281,7 @@ public final class ReplyPanel {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.REPLY);
             }
         };
         job.setSystem(true);
@@ -512,7 +511,7 @@ public final class ReplyPanel {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.REPLY);
             }
         };
         job.schedule();

@@ -21,6 +21,7 @@ import maraude.core.triage.ServiceOffer;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 import maraude.ui.Formats;
 
@@ -30,9 +31,6 @@ import maraude.ui.Formats;
  * text; the funders' report counts them. Reading and writing go through jobs.
  */
 public final class ServicesBar {
-
-    /** Job family, so that tests can wait for saving. */
-    public static final Object FAMILY = new Object();
 
     private final Composite row;
     private final Composite chips;
@@ -86,7 +84,7 @@ public final class ServicesBar {
             fill(List.of());
             return;
         }
-        BackgroundJobs.schedule(Messages.Services_loading, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Services_loading, JobFamilies.SERVICES, () -> {
             List<ServiceOffer> offers = store() == null ? List.of() : store().snapshot().services(id);
             row.getDisplay().asyncExec(() -> {
                 if (!row.isDisposed() && id.equals(conversationId)) {
@@ -116,7 +114,7 @@ public final class ServicesBar {
     }
 
     private void change(String id, Runnable write) {
-        BackgroundJobs.schedule(Messages.Services_saving, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Services_saving, JobFamilies.SERVICES, () -> {
             write.run();
             row.getDisplay().asyncExec(() -> {
                 if (!row.isDisposed()) {

@@ -14,15 +14,13 @@ import maraude.core.archive.Archive;
 import maraude.imports.ImportOptions;
 import maraude.imports.ImportReport;
 import maraude.imports.ImportService;
+import maraude.ui.JobFamilies;
 
 /**
  * Runs an import with progress and cancel. The service commits whole batches only, so cancelling
  * leaves the archive at its last commit; importing the same files again adds what was missing.
  */
 public class ImportJob extends Job {
-
-    /** Job family, so that tests and the UI can wait for imports. */
-    public static final Object FAMILY = new Object();
 
     private final ImportService service;
     private final Archive archive;
@@ -50,6 +48,6 @@ public class ImportJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return JobFamilies.belongsTo(family, JobFamilies.IMPORT);
     }
 }

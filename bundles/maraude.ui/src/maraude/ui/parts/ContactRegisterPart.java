@@ -47,6 +47,7 @@ import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
@@ -60,7 +61,6 @@ import maraude.ui.retention.ForgetContactJob;
 public class ContactRegisterPart {
 
     public static final String ID = "maraude.part.register"; //$NON-NLS-1$
-    public static final Object FAMILY = new Object();
     /** The register's context menu in the application model. */
     public static final String POPUP = "maraude.popup.register"; //$NON-NLS-1$
     /** The binding context of the register's keys (Application.e4xmi), active while this part is. */
@@ -266,7 +266,7 @@ public class ContactRegisterPart {
     }
 
     private void reload() {
-        BackgroundJobs.schedule(Messages.Dashboard_loading, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Dashboard_loading, JobFamilies.REGISTER, () -> {
             Instant at = Instant.now();
             List<RegisterEntry> entries = triage.register(at);
             sync.asyncExec(() -> {

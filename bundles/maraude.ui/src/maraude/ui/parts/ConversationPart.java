@@ -48,8 +48,10 @@ import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.ArchiveEvents.OpenConversation;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
+import maraude.ui.Workers;
 import maraude.ui.conversation.ConversationView;
 import maraude.ui.conversation.ImageAuditLog;
 import maraude.ui.conversation.PendingReplies;
@@ -57,7 +59,6 @@ import maraude.ui.conversation.PictureStrip;
 import maraude.ui.conversation.ReplyPanel;
 import maraude.ui.conversation.ServicesBar;
 import maraude.ui.conversation.TeamFiles;
-import maraude.ui.conversation.WorkerName;
 
 /**
  * The whole thread of one conversation, oldest first, their words and ours told apart, scrolled to
@@ -152,7 +153,7 @@ public class ConversationPart {
         language.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         language.setVisible(false);
         language.addListener(SWT.Selection, e -> languageMenu().setVisible(true));
-        services = new ServicesBar(parent, () -> this.triage, broker, WorkerName::current);
+        services = new ServicesBar(parent, () -> this.triage, broker, Workers::current);
         services.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
@@ -171,7 +172,7 @@ public class ConversationPart {
                 sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
                 worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC())
                 .withRules(() -> TeamFiles.pictureRules(team.settings()));
-        view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current);
+        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current);
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
     }
@@ -223,7 +224,7 @@ public class ConversationPart {
 
     private void load(OpenConversation request, boolean opening) {
         long mine = opening ? ++requests : requests;
-        BackgroundJobs.schedule(Messages.Conversation_loading, ConversationView.FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Conversation_loading, JobFamilies.CONVERSATION, () -> {
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
@@ -386,8 +387,8 @@ public class ConversationPart {
         if (triage == null || contact == null || again == null) {
             return;
         }
-        BackgroundJobs.schedule(ReadingMessages.Language_auto, ConversationView.FAMILY, () -> {
-            triage.setLanguage(contact, lang, WorkerName.current(), java.time.Instant.now());
+        BackgroundJobs.schedule(ReadingMessages.Language_auto, JobFamilies.CONVERSATION, () -> {
+            triage.setLanguage(contact, lang, Workers.current(), java.time.Instant.now());
             sync.asyncExec(() -> {
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, contact);
                 load(new OpenConversation(again.conversationId(), null, again.highlight()), true);

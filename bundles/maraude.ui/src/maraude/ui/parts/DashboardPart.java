@@ -45,6 +45,7 @@ import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.charts.Charts;
@@ -58,7 +59,6 @@ public class DashboardPart {
     /** Widget id of the reading counters (needs a reply, urgent, closings, opt-outs). */
     public static final String READING_COUNTERS = "dashboard.reading"; //$NON-NLS-1$
     public static final String ID = "maraude.part.dashboard"; //$NON-NLS-1$
-    public static final Object FAMILY = new Object();
     private static final int[] PERIOD_WEEKS = { 4, 12, 52 };
 
     @Inject
@@ -153,7 +153,7 @@ public class DashboardPart {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.DASHBOARD);
             }
         };
         job.setSystem(true);

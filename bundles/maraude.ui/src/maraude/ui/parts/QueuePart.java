@@ -43,6 +43,7 @@ import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
@@ -64,8 +65,6 @@ import maraude.ui.conversation.ListThumbnails;
 public class QueuePart {
 
     public static final String ID = "maraude.part.queue"; //$NON-NLS-1$
-    /** Job family of queue loads and state changes, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
     /** The binding context of the queue's keys (Application.e4xmi), active while this part is. */
     public static final String CONTEXT = "maraude.context.queue"; //$NON-NLS-1$
     /**
@@ -449,7 +448,7 @@ public class QueuePart {
 
     private void change(QueueItem q, StateChange c) {
         int keep = table.getSelectionIndex();
-        BackgroundJobs.schedule(Messages.Queue_saving, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Queue_saving, JobFamilies.QUEUE, () -> {
             c.apply(triage);
             PermanenceQueue next = triage.queue(Instant.now());
             sync.asyncExec(() -> {
@@ -529,7 +528,7 @@ public class QueuePart {
     }
 
     private void reload() {
-        BackgroundJobs.schedule(Messages.Queue_loading, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Queue_loading, JobFamilies.QUEUE, () -> {
             PermanenceQueue q = triage.queue(Instant.now());
             sync.asyncExec(() -> show(q));
         });

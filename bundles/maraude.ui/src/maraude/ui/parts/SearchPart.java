@@ -40,6 +40,7 @@ import maraude.core.archive.SearchResults;
 import maraude.core.model.Platform;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.conversation.ListThumbnails;
@@ -52,8 +53,6 @@ import maraude.ui.conversation.ListThumbnails;
 public class SearchPart {
 
     public static final String ID = "maraude.part.search"; //$NON-NLS-1$
-    /** Job family of searches, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
     private static final int TYPING_DELAY_MS = 200;
     private static final int PAGE = 500;
 
@@ -261,7 +260,7 @@ public class SearchPart {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.SEARCH);
             }
         };
         job.setSystem(true);

@@ -21,6 +21,7 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.JobFamilies;
 
 /**
  * "Forget this contact" (right to be forgotten) through the archive the workbench holds: counts in
@@ -31,9 +32,6 @@ import maraude.ui.ArchiveEvents;
  * runs to its commit.
  */
 public final class ForgetContactJob extends Job {
-
-    /** Family of every forget job (tests join them). */
-    public static final Object FAMILY = new Object();
 
     /** The questions; called from the job's thread, answers from the UI thread. */
     public interface Confirm {
@@ -67,7 +65,7 @@ public final class ForgetContactJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return JobFamilies.belongsTo(family, JobFamilies.FORGET);
     }
 
     @Override

@@ -20,6 +20,7 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.JobFamilies;
 
 /**
  * Applies the team's per-platform retention ({@code retention_<platform>} in team.properties)
@@ -30,8 +31,6 @@ import maraude.ui.ArchiveEvents;
  */
 public final class RetentionJob extends Job {
 
-    /** Family of every retention job (tests and shutdown join or cancel them). */
-    public static final Object FAMILY = new Object();
     static final long DAY_MS = 24L * 60 * 60 * 1000;
 
     /** The command's questions; called from the job's thread, answers from the UI thread. */
@@ -95,7 +94,7 @@ public final class RetentionJob extends Job {
 
     @Override
     public boolean belongsTo(Object family) {
-        return family == FAMILY;
+        return JobFamilies.belongsTo(family, JobFamilies.RETENTION);
     }
 
     @Override

@@ -38,6 +38,7 @@ import maraude.sources.phone.PhoneDrop;
 import maraude.sources.phone.QrCode;
 import maraude.sources.phone.UploadImporter;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 
 /**
@@ -55,8 +56,6 @@ public class PhoneDropDialog extends Dialog {
     public static final String ID_QR = "phonedrop.qr"; //$NON-NLS-1$
     public static final String ID_STATUS = "phonedrop.status"; //$NON-NLS-1$
 
-    /** Job family, so that tests can wait for the server to be up. */
-    public static final Object JOB_FAMILY = new Object();
 
     private static final int QR_SCALE = 6;
 
@@ -190,7 +189,7 @@ public class PhoneDropDialog extends Dialog {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == JOB_FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.PHONE_DROP);
             }
         };
         job.setSystem(true);

@@ -23,6 +23,7 @@ import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.SourceScheduler;
 import maraude.sources.Sources;
 import maraude.ui.ArchiveEvents;
+import maraude.ui.JobFamilies;
 
 /**
  * The application's source pulls, owned by the workbench services add-on whatever view is open:
@@ -35,8 +36,6 @@ import maraude.ui.ArchiveEvents;
  */
 public final class SourcePulls {
 
-    /** Job family of every pull and check, so that tests and shutdown can wait for them. */
-    public static final Object FAMILY = new Object();
     /** Posted after each pull or check that did something. Data: the outcome line, or null. */
     public static final String PULLED = "maraude/sources/pulled"; //$NON-NLS-1$
     /** Seconds between two background checks, for tests and diagnostics (overrides the preference). */
@@ -147,7 +146,7 @@ public final class SourcePulls {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.SOURCE_PULLS);
             }
         };
         check.setSystem(true);
@@ -202,7 +201,7 @@ public final class SourcePulls {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.SOURCE_PULLS);
             }
         };
         job.setRule(PULLS);

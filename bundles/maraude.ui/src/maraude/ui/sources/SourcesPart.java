@@ -41,6 +41,7 @@ import maraude.sources.SourceStatus;
 import maraude.sources.web.WebInboxPuller;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 
 /**
@@ -52,8 +53,6 @@ import maraude.ui.WidgetIds;
 public class SourcesPart {
 
     public static final String ID = "maraude.part.sources"; //$NON-NLS-1$
-    /** Job family of loads and pulls of this view, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
 
     private static final int COL_STATE = 5;
     /** Seconds between two background checks of due sources, for tests (see {@link SourcePulls#CHECK_SECONDS}). */
@@ -410,7 +409,7 @@ public class SourcesPart {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.SOURCES_VIEW);
             }
         };
         job.setSystem(true);

@@ -56,6 +56,7 @@ import maraude.templates.TemplateFormatException;
 import maraude.templates.TemplateLibrary;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
+import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
 
@@ -69,8 +70,6 @@ import maraude.ui.Workers;
 public class TemplateEditorPart {
 
     public static final String ID = "maraude.part.templates"; //$NON-NLS-1$
-    /** Family of the part's loading and saving jobs, so that tests can wait for them. */
-    public static final Object FAMILY = new Object();
 
     @Inject
     private Archive archive;
@@ -247,7 +246,7 @@ public class TemplateEditorPart {
     /** Reads the shipped and the team's templates in a job; {@code then} runs on the UI thread after. */
     private void reload(Runnable then) {
         Path folder = folder();
-        BackgroundJobs.schedule(Messages.Editor_loading, FAMILY, () -> {
+        BackgroundJobs.schedule(Messages.Editor_loading, JobFamilies.TEMPLATES, () -> {
             List<Template> s = TemplateLibrary.loadDefault().templates();
             List<Template> t;
             String error = null;
@@ -568,7 +567,7 @@ public class TemplateEditorPart {
 
             @Override
             public boolean belongsTo(Object family) {
-                return family == FAMILY;
+                return JobFamilies.belongsTo(family, JobFamilies.TEMPLATES);
             }
         };
         job.schedule();
