@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +40,8 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.ConversationSummary;
 import maraude.core.archive.SearchQuery;
 import maraude.core.archive.SearchResults;
+import maraude.core.demo.DemoGenerator;
+import maraude.core.demo.GeneratedConversation;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
 
@@ -63,14 +67,28 @@ public final class ArchiveBenchmark {
     private static final String[] PATHS = { "bare", "schema", "archive", "archive-1thread" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
     private static final int GREP_ROUNDS = 3;
 
-    /** The fixed query mix: words (frequent to rare), phrase, prefix, boolean, phone, name, filters. */
-    private static final String[] QUERIES = { "préservatifs", "depistage", "hébergement", "condooms", "passeport",
-            "\"test de dépistage\"", "médec*", "préservatifs OR condooms", "gel NOT préservatifs", "0470 15 42 37",
-            "+32470154237", "lola", "violent client", "informatii testare", "🙏" };
+    /**
+     * The fixed query mix over the demo generator's texts: words (frequent to rare), phrase, prefix,
+     * boolean, the service's phone number in two spellings, a name, words of two languages, an emoji.
+     */
+    private static final String[] QUERIES = { "kit", "depistage", "mutuelle", "condooms", "préservatifs",
+            "\"dépistage gratuit\"", "médec*", "préservatifs OR condooms", "gel NOT préservatifs", "0493 55 00 17",
+            "+32493550017", "luna", "cpas rdv", "informații information", "🙏" };
     /** The words grep looks for: the plain-word queries above, as typed. */
-    private static final String[] GREP_WORDS = { "préservatifs", "depistage", "hébergement", "condooms", "passeport" };
+    private static final String[] GREP_WORDS = { "kit", "depistage", "mutuelle", "condooms", "préservatifs" };
+
+    /** The demo archive's clock, fixed: the same corpus on every run. */
+    private static final ZonedDateTime CORPUS_NOW = ZonedDateTime.of(2026, 3, 18, 10, 30, 0, 0, ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
 
     private ArchiveBenchmark() {
+    }
+
+    /**
+     * Exactly {@code n} messages from the project's one synthetic-data generator (the one behind the
+     * demo archive), conversation after conversation as an import of exports would bring them.
+     */
+    private static Stream<GeneratedConversation> corpus(int n) {
+        return new DemoGenerator(SEED, CORPUS_NOW).stream(n);
     }
 
     public static void main(String[] args) throws Exception {
@@ -172,7 +190,7 @@ public final class ArchiveBenchmark {
         try (FSDirectory d = FSDirectory.open(dir);
                 IndexWriter w = new IndexWriter(d, new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(64))) {
             int[] count = { 0 };
-            new BenchGenerator(SEED).generate(n, BenchGenerator.messages(m -> {
+            corpus(n).flatMap(g -> g.messages().stream()).forEach(m -> {
                 Document doc = new Document();
                 doc.add(new StringField("id", m.id(), Field.Store.YES)); //$NON-NLS-1$
                 doc.add(new TextField("text", m.text(), Field.Store.YES)); //$NON-NLS-1$
@@ -184,7 +202,7 @@ public final class ArchiveBenchmark {
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
-            }));
+            });
             w.commit();
         }
         return n / ((System.nanoTime() - t0) / 1e9);
@@ -196,18 +214,10 @@ public final class ArchiveBenchmark {
         try (FSDirectory d = FSDirectory.open(dir);
                 IndexWriter w = new IndexWriter(d, new IndexWriterConfig(ArchiveSchema.analyzer()).setRAMBufferSizeMB(64))) {
             int[] count = { 0 };
-            new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
-                BenchGenerator.Thread current;
-
-                @Override
-                public void thread(BenchGenerator.Thread t) {
-                    current = t;
-                }
-
-                @Override
-                public void message(BenchGenerator.Thread t, Message m) {
+            corpus(n).forEach(g -> {
+                for (Message m : g.messages()) {
                     try {
-                        w.addDocument(BenchDocuments.message(m, current.conversation(), current.contact()));
+                        w.addDocument(BenchDocuments.message(m, g.conversation(), g.contact()));
                         if (++count[0] % COMMIT_EVERY == 0) {
                             w.commit();
                         }
@@ -239,15 +249,10 @@ public final class ArchiveBenchmark {
         long t0 = System.nanoTime();
         try (LuceneArchive a = LuceneArchive.open(dir, AccessMode.READ_WRITE)) {
             int[] count = { 0 };
-            new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
-                @Override
-                public void thread(BenchGenerator.Thread t) {
-                    a.putContact(t.contact());
-                    a.putConversation(t.conversation());
-                }
-
-                @Override
-                public void message(BenchGenerator.Thread t, Message m) {
+            corpus(n).forEach(g -> {
+                a.putContact(g.contact());
+                a.putConversation(g.conversation());
+                for (Message m : g.messages()) {
                     a.addMessage(m);
                     if (++count[0] % COMMIT_EVERY == 0) {
                         a.commit();
@@ -266,11 +271,11 @@ public final class ArchiveBenchmark {
         for (String q : QUERIES) {
             mix.add(new SearchQuery(q, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20));
         }
-        Instant from = Instant.parse("2024-06-01T00:00:00Z"); //$NON-NLS-1$
-        Instant to = Instant.parse("2024-12-31T23:59:59Z"); //$NON-NLS-1$
+        Instant from = CORPUS_NOW.minusWeeks(3).toInstant(); // half of the demo's six weeks
+        Instant to = CORPUS_NOW.toInstant();
         mix.add(new SearchQuery("préservatifs", Set.of(Platform.WHATSAPP, Platform.SMS), null, null, null, from, to, //$NON-NLS-1$
                 SearchQuery.Sort.NEWEST, 0, 20));
-        mix.add(new SearchQuery("", null, null, null, "w-3", null, null, SearchQuery.Sort.NEWEST, 0, 20)); //$NON-NLS-1$ //$NON-NLS-2$
+        mix.add(new SearchQuery("", null, null, null, DemoGenerator.WORKERS.get(0).id(), null, null, SearchQuery.Sort.NEWEST, 0, 20)); //$NON-NLS-1$
         mix.add(new SearchQuery("gel", null, null, null, null, null, null, SearchQuery.Sort.OLDEST, 200, 20)); //$NON-NLS-1$
 
         List<Double> all = new ArrayList<>();
@@ -332,31 +337,22 @@ public final class ArchiveBenchmark {
         Files.createDirectories(exports);
         DateTimeFormatter f = DateTimeFormatter.ofPattern("dd/MM/yyyy, HH:mm", Locale.ROOT); //$NON-NLS-1$
         BufferedWriter[] current = { null };
-        new BenchGenerator(SEED).generate(n, new BenchGenerator.Sink() {
-            int files;
-
-            @Override
-            public void thread(BenchGenerator.Thread t) {
-                try {
-                    if (current[0] != null) {
-                        current[0].close();
-                    }
-                    Path sub = exports.resolve(Integer.toString(files++ / 1000));
-                    Files.createDirectories(sub);
-                    current[0] = Files.newBufferedWriter(sub.resolve(files + "-" + t.exportName()), StandardCharsets.UTF_8); //$NON-NLS-1$
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
+        int[] files = { 0 };
+        corpus(n).forEach(g -> {
+            try {
+                if (current[0] != null) {
+                    current[0].close();
                 }
-            }
-
-            @Override
-            public void message(BenchGenerator.Thread t, Message m) {
-                try {
+                Path sub = exports.resolve(Integer.toString(files[0]++ / 1000));
+                Files.createDirectories(sub);
+                current[0] = Files.newBufferedWriter(sub.resolve(files[0] + "-WhatsApp Chat with " + g.contact().displayName() //$NON-NLS-1$
+                        .replaceAll("[^\\p{L}\\p{N} ._-]", "_") + ".txt"), StandardCharsets.UTF_8); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                for (Message m : g.messages()) {
                     current[0].write(f.format(m.instant()) + " - " + (m.author().isEmpty() ? "" : m.author() + ": ") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                             + m.text() + "\n"); //$NON-NLS-1$
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
                 }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
             }
         });
         current[0].close();

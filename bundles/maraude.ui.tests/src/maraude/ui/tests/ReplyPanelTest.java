@@ -95,7 +95,11 @@ class ReplyPanelTest {
                     List<Suggestion> found = suggester.suggest(TemplateSuggester.recentInbound(thread, 5),
                             maraude.templates.SuggestionContext.fromConversation(thread, settings, values, null,
                                     ZonedDateTime.now()).withConversationLanguage(lang));
-                    if (found.size() == 3 && found.stream().allMatch(x -> x.missingPlaceholders().isEmpty())) {
+                    // The demo's pseudonyms may themselves reveal ("Tess_escort"); the story below starts
+                    // from a suggestion that is safe as inserted, whatever day built the demo archive.
+                    if (found.size() == 3 && found.stream().allMatch(x -> x.missingPlaceholders().isEmpty())
+                            && maraude.templates.OutingCheck.check(found.get(0).text(),
+                                    maraude.templates.CheckContext.defaults().withLanguage(lang)).isEmpty()) {
                         candidates.put(s.conversationId(), found);
                         if (candidates.size() == 40) {
                             break;
@@ -163,7 +167,7 @@ class ReplyPanelTest {
         click(WidgetIds.indexed(WidgetIds.REPLY_INSERT, 0));
         StyledText editor = workbench.widget(WidgetIds.REPLY_EDITOR);
         assertEquals(shown.get(0).text(), workbench.sync(editor::getText));
-        assertTrue(workbench.sync(reply::findings).isEmpty(), "the template itself is safe"); //$NON-NLS-1$
+        assertEquals(List.of(), workbench.sync(reply::findings), "the template itself is safe"); //$NON-NLS-1$
 
         // Type a revealing first line with the keyboard.
         workbench.focus(workbench.mainShell());
