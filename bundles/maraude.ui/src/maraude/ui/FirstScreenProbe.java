@@ -19,7 +19,10 @@ import java.util.Locale;
 public final class FirstScreenProbe {
 
     public static final String PROPERTY = "maraude.probe.firstScreen"; //$NON-NLS-1$
+    public static final String LIFECYCLE = "lifecycle"; //$NON-NLS-1$
     public static final String ARCHIVE_OPEN = "archive-open"; //$NON-NLS-1$
+    public static final String QUEUE_PART = "queue-part"; //$NON-NLS-1$
+    public static final String QUEUE_COMPUTED = "queue-computed"; //$NON-NLS-1$
     public static final String QUEUE_DRAWN = "queue-drawn"; //$NON-NLS-1$
 
     private FirstScreenProbe() {

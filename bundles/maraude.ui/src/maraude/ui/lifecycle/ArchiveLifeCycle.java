@@ -32,6 +32,7 @@ public class ArchiveLifeCycle {
 
     @PostContextCreate
     void openArchive(IEclipseContext context, Display display) {
+        maraude.ui.FirstScreenProbe.reached(maraude.ui.FirstScreenProbe.LIFECYCLE);
         Path location = ArchiveLocations.defaultLocation();
         BundleContext bc = FrameworkUtil.getBundle(ArchiveLifeCycle.class).getBundleContext();
         // Kept open for the whole session: releasing the service could deactivate the factory.

@@ -97,7 +97,9 @@ public final class ArchiveSession {
         context.set(Archive.class, archive);
         ZoneId zone = TeamZone.of(archive.files());
         context.set(ZoneId.class, zone);
-        context.set(TriageService.class, triage(archive, TriageStateStore.open(archive.files()), zone));
+        TriageService triage = triage(archive, TriageStateStore.open(archive.files()), zone);
+        context.set(TriageService.class, triage);
+        readAhead(triage);
         return true;
     }
 
@@ -117,6 +119,38 @@ public final class ArchiveSession {
             }
         }
         return false;
+    }
+
+    /**
+     * Starts reading the waiting threads (language, intent, urgency: the bulk of the queue's first
+     * computation) in a job while the workbench builds its window, so that the queue is drawn as
+     * soon as its part exists; the queue's first load waits for it ({@link #awaitReadAhead()})
+     * instead of reading the same threads a second time.
+     */
+    private void readAhead(TriageService triage) {
+        Job job = Job.create(Messages.Queue_loading, (IProgressMonitor m) -> {
+            try {
+                triage.queue(java.time.Instant.now());
+            } catch (RuntimeException e) {
+                // the queue's own load reports what is wrong; this is only a head start
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.SHORT);
+        readAhead = job;
+        job.schedule();
+    }
+
+    private volatile Job readAhead;
+
+    /** Waits (off the UI thread) until the reading started at opening is done; at once when there is none. */
+    public void awaitReadAhead() {
+        Job job = readAhead;
+        if (job != null && Display.getCurrent() == null) {
+            joinQuietly(job);
+            readAhead = null;
+        }
     }
 
     /** The team's settings changed (preferences, another workstation): the zone and the triage follow at once. */

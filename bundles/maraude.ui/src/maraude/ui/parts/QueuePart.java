@@ -116,6 +116,9 @@ public class QueuePart {
     private Archive archive;
     @Inject
     private EContextService contexts;
+    @Inject
+    @Optional
+    private maraude.ui.lifecycle.ArchiveSession session;
     /** The workbench's one clock (WorkbenchServices; tests put a fixed one). */
     @Inject
     @Optional
@@ -222,6 +225,7 @@ public class QueuePart {
         });
         // The queue's keys are commands (Application.e4xmi); their context is active while this part is.
         contexts.activateContext(CONTEXT);
+        FirstScreenProbe.reached(FirstScreenProbe.QUEUE_PART);
         reload();
     }
 
@@ -612,8 +616,15 @@ public class QueuePart {
     }
 
     private void reload() {
+        maraude.ui.lifecycle.ArchiveSession s = session;
         BackgroundJobs.schedule(Messages.Queue_loading, FAMILY, () -> {
+            if (s != null) {
+                s.awaitReadAhead(); // the threads read since the archive opened: not read twice
+            }
             PermanenceQueue q = triage.queue(now());
+            if (!probed) {
+                FirstScreenProbe.reached(FirstScreenProbe.QUEUE_COMPUTED);
+            }
             sync.asyncExec(() -> show(q));
         });
     }
