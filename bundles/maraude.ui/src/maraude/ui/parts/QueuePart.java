@@ -92,7 +92,7 @@ public class QueuePart {
      * Columns a narrow table (a laptop's left column) leaves out, first to last, until the others
      * and the preview fit without scrolling sideways; what they would show is in the row's tooltip.
      */
-    static final int[] OPTIONAL = { COL_PLATFORM, COL_THUMBNAIL, COL_LANGUAGE, COL_EXPIRES };
+    static final int[] OPTIONAL = { COL_PLATFORM, COL_LANGUAGE, COL_THUMBNAIL, COL_EXPIRES };
     /** Room around a cell's text (GTK draws a margin on each side). */
     private static final int CELL_PADDING = 16;
     /** Room around a header's text: the header button's margins and its separator. */
