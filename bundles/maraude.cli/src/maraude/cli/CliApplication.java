@@ -105,7 +105,6 @@ public class CliApplication implements IApplication {
                 json = true;
             }
             Path folder = archive != null ? archive : ArchiveLocations.defaultLocation();
-            maraude.core.archive.TeamZone.useArchive(folder);
             ArchiveFactory f = factory.get();
             return cmd.run(new CliInvocation(folder, json, args, out, err, f));
         } catch (CliException e) {

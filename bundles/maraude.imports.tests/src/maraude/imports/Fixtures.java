@@ -22,6 +22,18 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * The zone the expected times of these tests are written in: exports that write local times
+     * without a zone are read in the zone the caller passes (the team's), the system zone otherwise;
+     * the tests pass this one so that they do not depend on the machine's zone.
+     */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Brussels");
+
+    /** The importers' defaults, read in {@link #ZONE}. */
+    public static ImportOptions options() {
+        return ImportOptions.defaults().withZone(ZONE);
+    }
+
     public static Path root() {
         Path p = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
         for (Path d = p; d != null; d = d.getParent()) {
@@ -76,7 +88,7 @@ public final class Fixtures {
     }
 
     public static Result read(String relative) throws IOException {
-        return read(ImportFile.of(file(relative)), ImportOptions.defaults());
+        return read(ImportFile.of(file(relative)), options());
     }
 
     public static Result read(String relative, ImportOptions options) throws IOException {

@@ -68,7 +68,7 @@ class ImportServiceArchiveTest {
 
     private void wholeFixtureFolderThenReimportAddsNothing(Archive a) throws Exception {
         {
-            ImportReport r = service.importPaths(a, List.of(Fixtures.root()), ImportOptions.defaults(),
+            ImportReport r = service.importPaths(a, List.of(Fixtures.root()), Fixtures.options(),
                     new NullProgressMonitor());
             assertEquals(27, r.files());
             assertEquals(174, r.messagesAdded());
@@ -85,7 +85,7 @@ class ImportServiceArchiveTest {
             // the truncated backup is kept whole in quarantine
             assertTrue(maraude.core.archive.QuarantineFiles.list(a.files()).stream()
                     .anyMatch(i -> i.kind().equals("file") && i.fileName().equals("sbr_sms_and_mms_anonymized.xml")));
-            ImportReport again = service.importPaths(a, List.of(Fixtures.root()), ImportOptions.defaults(), null);
+            ImportReport again = service.importPaths(a, List.of(Fixtures.root()), Fixtures.options(), null);
             assertEquals(0, again.messagesAdded());
             assertEquals(186, again.duplicatesSkipped());
             assertEquals(174, a.stats().messages());
@@ -116,7 +116,7 @@ class ImportServiceArchiveTest {
             z.write(jpeg);
         }
         try (Archive a = open(tmp.resolve("archive"))) {
-            ImportReport r = service.importPaths(a, List.of(zip), ImportOptions.defaults().withUs(Set.of("Maraude")), null);
+            ImportReport r = service.importPaths(a, List.of(zip), Fixtures.options().withUs(Set.of("Maraude")), null);
             assertEquals(List.of(), r.errors());
             assertEquals(1, r.files(), "the jpg is media, not a file to import");
             assertEquals(3, r.messagesAdded());
@@ -136,7 +136,7 @@ class ImportServiceArchiveTest {
         Path txt = tmp.resolve("WhatsApp Chat with Luna.txt");
         Files.writeString(txt, "25/03/2024 10:00 - Maraude: on passe ce soir\n");
         try (Archive a = open(tmp.resolve("archive"))) {
-            ImportReport r = service.importPaths(a, List.of(txt), ImportOptions.defaults(), null);
+            ImportReport r = service.importPaths(a, List.of(txt), Fixtures.options(), null);
             assertEquals(1, r.messagesAdded());
             Conversation c = a.conversations().get(0);
             assertEquals(4, a.messages(c.id()).size(), "same chat name, same conversation");
@@ -164,12 +164,12 @@ class ImportServiceArchiveTest {
                 if (++commits[0] == 2) {
                     monitor.setCanceled(true);
                 }
-            }), List.of(txt), ImportOptions.defaults(), monitor);
+            }), List.of(txt), Fixtures.options(), monitor);
             assertTrue(r.cancelled());
             assertEquals(2000, r.messagesAdded());
             assertEquals(2000, a.stats().messages());
             monitor.setCanceled(false);
-            ImportReport rest = service.importPaths(a, List.of(txt), ImportOptions.defaults(), monitor);
+            ImportReport rest = service.importPaths(a, List.of(txt), Fixtures.options(), monitor);
             assertEquals(500, rest.messagesAdded(), "re-import completes what was cancelled");
             assertEquals(2000, rest.duplicatesSkipped());
         }

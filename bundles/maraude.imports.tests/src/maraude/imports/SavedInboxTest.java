@@ -48,7 +48,7 @@ class SavedInboxTest {
                  <li class="message"><span class="author">Luna_Bxl</span><p class="text">x</p><span class="date">bientôt</span></li>
                 </ul></body></html>""");
         Files.setLastModifiedTime(page, FileTime.from(ZonedDateTime.of(2026, 3, 29, 12, 0, 0, 0, BXL).toInstant()));
-        Result r = Fixtures.read(ImportFile.of(page), ImportOptions.defaults());
+        Result r = Fixtures.read(ImportFile.of(page), Fixtures.options());
         assertEquals("saved-inbox", r.importer().id());
         assertEquals(4, r.messages().size());
         assertEquals(ZonedDateTime.of(2026, 3, 27, 21, 14, 0, 0, BXL), r.message(0).instant());
@@ -79,7 +79,7 @@ class SavedInboxTest {
                 <div class="row"><b>Mira</b><q>bonjour</q><i>3 mars 2026 à 14h05</i></div>
                 <div class="row row-self"><b>Equipe</b><q>bonjour Mira</q><i>3 mars 2026 à 14h07</i></div>
                 </body></html>""");
-        Result r = Fixtures.read(ImportFile.of(page), ImportOptions.defaults().withProfileDirs(List.of(profiles))
+        Result r = Fixtures.read(ImportFile.of(page), Fixtures.options().withProfileDirs(List.of(profiles))
                 .withUs(Set.of()));
         assertEquals(2, r.messages().size());
         assertEquals(ZonedDateTime.of(2026, 3, 3, 14, 5, 0, 0, BXL), r.message(0).instant());

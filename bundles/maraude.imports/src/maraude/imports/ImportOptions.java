@@ -11,7 +11,8 @@ import java.util.Set;
  * @param us          our own phone numbers, account names and mail addresses: messages by them are
  *                    outbound. Empty = use what was remembered for the source (see {@link UsMemory}).
  * @param zone        zone of wall-clock times in exports (WhatsApp, Signal, saved pages) and the zone
- *                    instants are shown in
+ *                    instants are shown in: the team's zone ({@code TeamZone}), which every caller
+ *                    that knows the archive passes; the system zone when none is given
  * @param dateOrder   day/month order of numeric dates; AUTO infers it per file
  * @param limits      refusal limits for hostile input
  * @param profileDirs extra folders of site profiles ({@code *.json}) for saved inbox pages
@@ -26,7 +27,7 @@ public record ImportOptions(Set<String> us, ZoneId zone, DateOrder dateOrder, Im
 
     public ImportOptions {
         us = us == null ? Set.of() : Set.copyOf(us);
-        zone = zone == null ? ZoneId.of("Europe/Brussels") : zone; //$NON-NLS-1$
+        zone = zone == null ? ZoneId.systemDefault() : zone;
         dateOrder = dateOrder == null ? DateOrder.AUTO : dateOrder;
         limits = limits == null ? ImportLimits.defaults() : limits;
         profileDirs = profileDirs == null ? List.of() : List.copyOf(profileDirs);

@@ -27,13 +27,14 @@ public final class Sources {
 
     public static SourceScheduler scheduler(Path archiveFolder, ImportService imports, CredentialStore credentials,
             Clock clock) throws IOException {
-        return scheduler(SourceStore.open(archiveFolder), imports, credentials, clock);
+        return scheduler(SourceStore.open(archiveFolder), imports, credentials, clock,
+                ImportOptions.defaults().withZone(maraude.core.archive.TeamZone.of(archiveFolder)));
     }
 
     /** A scheduler over the sources kept in {@code files} (an open archive's, encrypted when protected). */
     public static SourceScheduler scheduler(maraude.core.archive.ArchiveFiles files, ImportService imports,
             CredentialStore credentials, Clock clock) throws IOException {
-        return scheduler(SourceStore.open(files), imports, credentials, clock);
+        return scheduler(files, imports, credentials, clock, maraude.core.archive.TeamZone.of(files));
     }
 
     /**
@@ -43,11 +44,6 @@ public final class Sources {
     public static SourceScheduler scheduler(maraude.core.archive.ArchiveFiles files, ImportService imports,
             CredentialStore credentials, Clock clock, java.time.ZoneId zone) throws IOException {
         return scheduler(SourceStore.open(files), imports, credentials, clock, ImportOptions.defaults().withZone(zone));
-    }
-
-    private static SourceScheduler scheduler(SourceStore store, ImportService imports, CredentialStore credentials,
-            Clock clock) {
-        return scheduler(store, imports, credentials, clock, ImportOptions.defaults());
     }
 
     private static SourceScheduler scheduler(SourceStore store, ImportService imports, CredentialStore credentials,

@@ -9,20 +9,30 @@ import java.time.format.FormatStyle;
 
 import org.eclipse.osgi.util.NLS;
 
-/** How dates and waiting times are shown, in the user's locale and zone. */
+/** How dates and waiting times are shown, in the user's locale and the team's zone. */
 public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
+    /**
+     * The zone dates are shown in: the workbench context's (the team's), which WorkbenchServices
+     * passes on whenever it changes; the system zone before that.
+     */
+    private static volatile ZoneId zone = ZoneId.systemDefault();
 
     private Formats() {
     }
 
+    /** Dates are shown in {@code teamZone} from now on (the workbench's context changed it). */
+    public static void showIn(ZoneId teamZone) {
+        zone = teamZone != null ? teamZone : ZoneId.systemDefault();
+    }
+
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(ZoneId.systemDefault())); //$NON-NLS-1$
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone)); //$NON-NLS-1$
     }
 
     public static String dateTime(ZonedDateTime instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.withZoneSameInstant(ZoneId.systemDefault())); //$NON-NLS-1$
+        return instant == null ? "" : DATE_TIME.format(instant.withZoneSameInstant(zone)); //$NON-NLS-1$
     }
 
     /** "35 min", "5 h", "3 j": the unit a worker reads at a glance. */

@@ -18,12 +18,13 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 /**
- * {@code ./bench user-path [WORKDIR [ROUNDS]]}: what a person or a script waits for, measured as whole
+ * {@code ./bench user-path [WORKDIR [ROUNDS [ui]]]} ({@code ui}: the workbench's first screen only): what a person or a script waits for, measured as whole
  * processes (JVM start included) of {@code ./maraude}, each beside a same-run baseline: {@code --help}
  * and {@code info} beside {@code java -version}, a five-word {@code search} over 200,000 messages beside
  * {@code grep -r -i -l} over the same exports, {@code backlog}, and the import of 1,000 export files
- * into an empty archive and its re-import beside {@code cat} of the same files. Medians of ROUNDS
- * runs (default 5; 3 for the imports). Not a test: run on demand on the built product.
+ * into an empty archive and its re-import beside {@code cat} of the same files, and the workbench's
+ * time from {@code ./maraude ui} to a drawn queue on the demo archive (under an X server). Medians
+ * of ROUNDS runs (default 5; 3 for the imports). Not a test: run on demand on the built product.
  */
 public final class UserPathBenchmark {
 
@@ -47,9 +48,17 @@ public final class UserPathBenchmark {
         Path home = Paths.get(System.getProperty("maraude.home", ".")).toAbsolutePath(); //$NON-NLS-1$ //$NON-NLS-2$
         Path work = Paths.get(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir") + "/maraude-user-path"); //$NON-NLS-1$ //$NON-NLS-2$
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String maraude = home.resolve("maraude").toString(); //$NON-NLS-1$
+        if (args.length > 2 && args[2].equals("ui")) { //$NON-NLS-1$
+            // only the workbench's first screen: ./bench user-path WORKDIR ROUNDS ui
+            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            double jv = median(rounds, () -> run(List.of(java, "-version"))); //$NON-NLS-1$
+            printFirstScreen(firstScreen(maraude, work, rounds), jv);
+            out("load average at the end: %s", loadAverage()); //$NON-NLS-1$
+            return;
+        }
         Path exports = work.resolve("exports"); //$NON-NLS-1$
         long messages = corpus(exports);
-        String maraude = home.resolve("maraude").toString(); //$NON-NLS-1$
         out("user path: whole processes on this machine (%s), medians of %d runs (imports: %d)", cpu(), rounds, //$NON-NLS-1$
                 Math.min(rounds, 3));
         out("corpus: %,d WhatsApp exports, %,d messages, %,d bytes", FILES, messages, size(exports)); //$NON-NLS-1$
@@ -94,6 +103,9 @@ public final class UserPathBenchmark {
         }
         double grep = median(greps);
 
+        // the workbench's first screen on the demo archive (needs an X server: xvfb-run ./bench user-path)
+        double[] screen = firstScreen(maraude, work, rounds);
+
         out(""); //$NON-NLS-1$
         out("%-30s %9s %9s   %s", "whole process", "wall", "cpu", "target (wall) / baseline (same run)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         out("%-30s %8.3fs %8.3fs   <= 0.6 s; java -version %.3f s (cpu %.3f s)", "./maraude --help", help, helpCpu, jv, jvCpu); //$NON-NLS-1$ //$NON-NLS-2$
@@ -105,7 +117,100 @@ public final class UserPathBenchmark {
                 importTime, importCpu, messages / importTime, catTime);
         out("%-30s %8.3fs %8.3fs   %,.0f messages/s (>= 100,000)", "./maraude import (again)", reimport, reimportCpu, //$NON-NLS-1$ //$NON-NLS-2$
                 messages / reimport);
+        printFirstScreen(screen, jv);
         out("load average at the end: %s", loadAverage()); //$NON-NLS-1$
+    }
+
+    // ---- the workbench's first screen ------------------------------------------------------
+
+    /**
+     * {@code ./maraude --archive DEMO ui} until the queue's first rows are painted, as the workbench's
+     * diagnostics probe records it ({@code -Dmaraude.probe.firstScreen}, passed through
+     * {@code JAVA_TOOL_OPTIONS} since the launcher takes no JVM option), then the window is closed.
+     * The demo archive is made once and one start is not timed (it lays out the persisted state, as
+     * a worker's first day does). Medians of seconds from the launch: queue drawn, archive open, and
+     * the JVM's own start to the queue; null without an X server.
+     */
+    private static double[] firstScreen(String maraude, Path work, int rounds) throws Exception {
+        if (System.getenv("DISPLAY") == null) { //$NON-NLS-1$
+            return null;
+        }
+        Path demo = work.resolve("demo"); //$NON-NLS-1$
+        Path state = work.resolve("workbench-state"); //$NON-NLS-1$
+        if (!Files.isDirectory(demo.resolve("index"))) { //$NON-NLS-1$
+            run(List.of(maraude, "--archive", demo.toString(), "demo", "--no-ui")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+        startUntilQueue(maraude, demo, state);
+        double[] queue = new double[rounds];
+        double[] archive = new double[rounds];
+        double[] jvm = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            double[] r = startUntilQueue(maraude, demo, state);
+            queue[i] = r[0];
+            archive[i] = r[1];
+            jvm[i] = r[2];
+        }
+        return new double[] { median(queue), median(archive), median(jvm) };
+    }
+
+    private static void printFirstScreen(double[] screen, double jv) {
+        if (screen == null) {
+            out("%-30s %9s %9s   no X server (DISPLAY): run under xvfb-run", "./maraude ui -> queue drawn", "-", "-"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        } else {
+            out("%-30s %8.3fs %9s   <= 3 s; archive open at %.3f s; JVM start to queue %.3f s; java -version %.3f s", //$NON-NLS-1$
+                    "./maraude ui -> queue drawn", screen[0], "-", screen[1], screen[2], jv); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    private static double[] startUntilQueue(String maraude, Path demo, Path state) throws Exception {
+        Path probe = Files.createTempFile("first-screen", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.delete(probe);
+        ProcessBuilder pb = new ProcessBuilder(maraude, "--archive", demo.toString(), "ui") //$NON-NLS-1$ //$NON-NLS-2$
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("XDG_STATE_HOME", state.toString()); //$NON-NLS-1$
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dmaraude.probe.firstScreen=" + probe + " -Dmaraude.askWorker=false"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        long t0 = System.currentTimeMillis();
+        Process p = pb.start();
+        try {
+            long deadline = t0 + 120_000;
+            while (System.currentTimeMillis() < deadline) {
+                if (Files.exists(probe)) {
+                    double[] steps = steps(Files.readAllLines(probe), t0);
+                    if (steps != null) {
+                        return steps;
+                    }
+                }
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the workbench exited " + p.exitValue() + " before drawing its queue"); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+                Thread.sleep(20);
+            }
+            throw new IllegalStateException("no queue drawn within 120 s"); //$NON-NLS-1$
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /** Seconds from the launch to the queue and to the archive, and from the JVM's start to the queue. */
+    private static double[] steps(List<String> lines, long t0) {
+        double queue = -1;
+        double archive = -1;
+        double jvm = -1;
+        for (String l : lines) {
+            String[] f = l.trim().split(" "); //$NON-NLS-1$
+            if (f.length == 3 && f[0].equals("queue-drawn")) { //$NON-NLS-1$
+                queue = (Long.parseLong(f[1]) - t0) / 1000.0;
+                jvm = Long.parseLong(f[2]) / 1000.0;
+            } else if (f.length == 3 && f[0].equals("archive-open")) { //$NON-NLS-1$
+                archive = (Long.parseLong(f[1]) - t0) / 1000.0;
+            }
+        }
+        return queue < 0 ? null : new double[] { queue, archive, jvm };
     }
 
     private static String loadAverage() {

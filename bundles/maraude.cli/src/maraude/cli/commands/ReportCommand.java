@@ -55,7 +55,7 @@ public class ReportCommand implements CliCommand {
         try (Archive archive = inv.openArchive(AccessMode.READ_ONLY)) {
             TriageService triage = Triages.of(archive);
             report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot(),
-                    TriagePolicy.defaults(), from, to, Triages.ZONE);
+                    TriagePolicy.defaults(), from, to, triage.zone());
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         switch (format) {

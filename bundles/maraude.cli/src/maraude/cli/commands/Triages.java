@@ -3,6 +3,7 @@ package maraude.cli.commands;
 import java.time.ZoneId;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.TeamZone;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
 import maraude.core.triage.TriageStateStore;
@@ -10,13 +11,14 @@ import maraude.core.triage.TriageStateStore;
 /** The triage facade over an open archive, as every triage command builds it. */
 final class Triages {
 
-    /** Teams work in Belgian/French time; the zone decides days, weeks and daylight-saving changes. */
-    static final ZoneId ZONE = maraude.core.archive.TeamZone.current();
-
     private Triages() {
     }
 
-    /** With the team's reading settings (default language, auto-close of closings, own rule lines). */
+    /**
+     * With the team's settings of this archive, the ones the workbench reads: its time zone
+     * ({@code team.properties} {@code time_zone}, which decides days, weeks and daylight-saving
+     * changes) and its reading settings (default language, auto-close of closings, own rule lines).
+     */
     static TriageService of(Archive archive) throws maraude.cli.CliException {
         maraude.core.triage.ReadingSettings reading;
         try {
@@ -24,7 +26,12 @@ final class Triages {
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw maraude.cli.CliException.usage(e.getMessage());
         }
-        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), ZONE, reading);
+        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), zone(archive), reading);
+    }
+
+    /** The team's zone for this archive (one source: the team setting, else the system zone). */
+    static ZoneId zone(Archive archive) {
+        return TeamZone.of(archive.files());
     }
 
     static String iso(java.time.Instant instant) {

@@ -22,7 +22,6 @@ class TeamZoneTest {
     @AfterEach
     void noOverride() {
         System.clearProperty(TeamZone.PROPERTY);
-        TeamZone.useArchive(null);
     }
 
     private static Path archive(String teamProperties) throws Exception {
@@ -43,13 +42,13 @@ class TeamZoneTest {
     }
 
     @Test
-    void theCliReadsTheArchiveItWasGivenAndTheDiagnosticPropertyWins() throws Exception {
-        Path dir = archive("time_zone=Asia/Kolkata\n");
-        TeamZone.useArchive(dir);
-        assertEquals(ZoneId.of("Asia/Kolkata"), TeamZone.current());
+    void eachArchiveHasItsTeamsZoneAndTheDiagnosticPropertyWins() throws Exception {
+        Path kolkata = archive("time_zone=Asia/Kolkata\n");
+        Path auckland = archive("time_zone=Pacific/Auckland\n");
+        assertEquals(ZoneId.of("Asia/Kolkata"), TeamZone.of(kolkata));
+        assertEquals(ZoneId.of("Pacific/Auckland"), TeamZone.of(auckland), "no zone kept from the first archive");
         System.setProperty(TeamZone.PROPERTY, "Europe/Brussels");
-        assertEquals(ZoneId.of("Europe/Brussels"), TeamZone.current());
-        assertEquals(ZoneId.of("Europe/Brussels"), TeamZone.of(dir));
+        assertEquals(ZoneId.of("Europe/Brussels"), TeamZone.of(kolkata));
     }
 
     @Test

@@ -17,7 +17,9 @@ import java.util.Properties;
  * {@code time_zone} of the team settings ({@code team.properties} beside the archive, encrypted
  * when the archive is protected); the system zone when the key is absent or unreadable. The zone
  * decides days, weeks, daylight-saving changes and the reading of export times written without a
- * zone. {@code -Dmaraude.zone} overrides it, for tests and diagnostics only.
+ * zone. No zone is kept per process: whoever holds an archive asks for its team's zone (the
+ * workbench puts it in its context, the CLI's commands ask for the archive they opened).
+ * {@code -Dmaraude.zone} overrides it, for tests and diagnostics only.
  */
 public final class TeamZone {
 
@@ -25,9 +27,6 @@ public final class TeamZone {
     public static final String KEY = "time_zone"; //$NON-NLS-1$
     public static final String PROPERTY = "maraude.zone"; //$NON-NLS-1$
     private static final int MAX_FILE = 256 * 1024;
-
-    /** The archive folder this process works on (the CLI sets it once it knows {@code --archive}). */
-    private static volatile Path processArchive;
 
     private TeamZone() {
     }
@@ -45,17 +44,6 @@ public final class TeamZone {
     /** The zone of the team of the (unprotected) archive folder {@code folder}. */
     public static ZoneId of(Path folder) {
         return of(folder == null ? null : new PlainArchiveFiles(folder));
-    }
-
-    /** Declares the archive this process works on (the CLI, once it has read {@code --archive}). */
-    public static void useArchive(Path folder) {
-        processArchive = folder;
-    }
-
-    /** The zone of the archive this process works on: the declared one, else the default location. */
-    public static ZoneId current() {
-        Path p = processArchive;
-        return of(p != null ? p : ArchiveLocations.defaultLocation());
     }
 
     /** A zone id as the setting writes it; the system zone for nothing or nonsense. */

@@ -16,7 +16,6 @@ import maraude.core.model.Message;
 import maraude.core.model.Platform;
 import maraude.imports.Fixtures;
 import maraude.imports.Fixtures.Result;
-import maraude.imports.ImportOptions;
 
 /** SMS/MMS, mail, Telegram, Messenger, Instagram and Signal fixtures, counted by hand. */
 class OtherFormatsFixturesTest {
@@ -103,7 +102,7 @@ class OtherFormatsFixturesTest {
         assertEquals("Lyrics", r.sink().conversations.get(0).title());
         assertEquals("barry@python.org", r.sink().contacts.get(0).handle());
         Result us = Fixtures.read("eml/cpython_msg_10_multipart_qp_base64_latin1.eml",
-                ImportOptions.defaults().withUs(Set.of("Barry@Python.org")));
+                Fixtures.options().withUs(Set.of("Barry@Python.org")));
         assertEquals(Direction.OUTBOUND, us.message(0).direction());
         assertEquals("cravindogs@cravindogs.com", us.sink().contacts.get(0).handle(), "contact is the recipient");
     }
@@ -155,7 +154,7 @@ class OtherFormatsFixturesTest {
     @Test
     void messengerJsonRepairsMojibake() throws Exception {
         Result r = Fixtures.read("facebook/msgvault_json_simple_mojibake_message_1.json",
-                ImportOptions.defaults().withUs(Set.of("Test User")));
+                Fixtures.options().withUs(Set.of("Test User")));
         assertEquals("facebook-json", r.importer().id());
         r.assertNoProblems();
         assertEquals(3, r.messages().size());

@@ -170,18 +170,18 @@ class WhatsAppFixturesTest {
     @Test
     void usMakesMessagesOutbound() throws Exception {
         Result r = Fixtures.read("whatsapp/mtln_android_en_us_12h.txt",
-                ImportOptions.defaults().withUs(Set.of("alice")));
+                Fixtures.options().withUs(Set.of("alice")));
         assertEquals(Direction.OUTBOUND, r.message(0).direction(), "names match case-insensitively");
         assertEquals(Direction.INBOUND, r.message(1).direction());
         Result phone = Fixtures.read("whatsapp/pustur_short_chat_android_en_2017.txt",
-                ImportOptions.defaults().withUs(Set.of("+41 012 345 67 89")));
+                Fixtures.options().withUs(Set.of("+41 012 345 67 89")));
         assertEquals(Direction.OUTBOUND, phone.message(4).direction(), "numbers match whatever their spacing");
     }
 
     @Test
     void dateOrderCanBeForced() throws Exception {
         Result r = Fixtures.read("whatsapp/pustur_short_chat_android_en_2017.txt",
-                ImportOptions.defaults().withDateOrder(ImportOptions.DateOrder.MONTH_FIRST));
+                Fixtures.options().withDateOrder(ImportOptions.DateOrder.MONTH_FIRST));
         assertEquals(at(2017, 6, 3, 0, 45, 0), r.message(0).instant());
     }
 }

@@ -115,7 +115,7 @@ class WhatsAppLocalesTest {
     void layoutImportsAlone(Layout l) throws Exception {
         for (String nl : List.of("\n", "\r\n")) {
             Result r = Fixtures.text("WhatsApp Chat with Luna.txt", export(l, nl),
-                    ImportOptions.defaults().withUs(Set.of("Maraude Bxl")));
+                    Fixtures.options().withUs(Set.of("Maraude Bxl")));
             r.assertNoProblems();
             List<Message> m = r.messages();
             assertEquals(4, m.size(), l.name());
@@ -147,7 +147,7 @@ class WhatsAppLocalesTest {
             ImportFile chat = c.files().stream().filter(f -> f.fileName().equals(txt)).findFirst().orElseThrow();
             List<ImportProblem> problems = new ArrayList<>();
             CollectingSink sink = new CollectingSink();
-            new WhatsAppImporter().read(chat, ImportContext.collecting(ImportOptions.defaults(), problems), sink);
+            new WhatsAppImporter().read(chat, ImportContext.collecting(Fixtures.options(), problems), sink);
             assertEquals(List.of(), problems);
             Message media = sink.messages.get(3);
             assertEquals(1, media.attachments().size(), l.name());
@@ -168,7 +168,7 @@ class WhatsAppLocalesTest {
         try (ZipContainer c = new ZipContainer(zip, ImportOptions.defaults().limits())) {
             List<ImportProblem> problems = new ArrayList<>();
             CollectingSink sink = new CollectingSink();
-            new WhatsAppImporter().read(c.files().get(0), ImportContext.collecting(ImportOptions.defaults(), problems), sink);
+            new WhatsAppImporter().read(c.files().get(0), ImportContext.collecting(Fixtures.options(), problems), sink);
             assertEquals(4, sink.messages.size());
             assertEquals(1, problems.size());
             assertEquals("missing-attachment", problems.get(0).code());
@@ -181,7 +181,7 @@ class WhatsAppLocalesTest {
     @Test
     void ambiguousDatesDefaultToDayFirst() throws Exception {
         Result r = Fixtures.text("x.txt", "03/04/2024 10:00 - Luna: a\n05/04/2024 11:00 - Luna: b\n",
-                ImportOptions.defaults());
+                Fixtures.options());
         assertEquals(ZonedDateTime.of(2024, 4, 3, 10, 0, 0, 0, BXL), r.message(0).instant());
     }
 
@@ -189,7 +189,7 @@ class WhatsAppLocalesTest {
     void groupNameWithColonIsStillASystemLine() throws Exception {
         Result r = Fixtures.text("x.txt",
                 "24/03/2024 10:00 - Luna a créé le groupe « Famille : été »\n24/03/2024 10:01 - Luna: salut\n",
-                ImportOptions.defaults());
+                Fixtures.options());
         assertEquals(Direction.SYSTEM, r.message(0).direction());
         assertEquals("Luna a créé le groupe « Famille : été »", r.message(0).text());
         assertEquals(Direction.INBOUND, r.message(1).direction());
@@ -198,7 +198,7 @@ class WhatsAppLocalesTest {
     @Test
     void dstGapAndOverlapGiveValidInstants() throws Exception {
         Result r = Fixtures.text("x.txt", "31/03/2024 02:30 - Luna: gap\n27/10/2024 02:30 - Luna: overlap\n",
-                ImportOptions.defaults());
+                Fixtures.options());
         assertEquals(2, r.messages().size());
         assertEquals(3, r.message(0).instant().getHour(), "02:30 does not exist in Brussels that night");
     }

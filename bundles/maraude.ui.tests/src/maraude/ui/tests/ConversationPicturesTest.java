@@ -315,6 +315,13 @@ class ConversationPicturesTest {
         int auditBefore = audit().size();
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty(), "the queue to load"); //$NON-NLS-1$
+        // a queue too narrow for every column leaves the thumbnails out: the whole screen gives it room
+        org.eclipse.swt.widgets.Shell shell = workbench.mainShell();
+        workbench.syncRun(() -> {
+            shell.setBounds(workbench.display().getPrimaryMonitor().getBounds());
+            shell.layout(true, true);
+        });
+        workbench.waitUntil(() -> !workbench.sync(() -> queue.isHidden(QueuePart.COL_THUMBNAIL)), "room for the thumbnails"); //$NON-NLS-1$
         List<QueueItem> rows = workbench.sync(queue::rows);
         int row = -1;
         String sha = null;

@@ -49,7 +49,7 @@ class FirstStartTest {
             Shell ask = d.shellTitled(Messages.Worker_firstTitle);
             Text name = d.first(ask, Text.class);
             d.syncRun(() -> name.setText(NAME));
-            d.press(ask, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+            d.press(ask, maraude.ui.dialogs.Messages.Button_ok);
             d.waitUntil(() -> d.sync(ask::isDisposed), "the question to close"); //$NON-NLS-1$
         });
     }

@@ -16,7 +16,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenu;
 import org.eclipse.e4.ui.model.application.ui.menu.MMenuElement;
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -143,9 +142,9 @@ class ForgetContactUiTest {
         assertTrue(question.contains("Oubliette") && question.contains("2 message"), //$NON-NLS-1$ //$NON-NLS-2$
                 "the question names the person and counts what goes: " + question); //$NON-NLS-1$
         workbench.screenshot("forget-confirm"); //$NON-NLS-1$
-        workbench.press(confirm, IDialogConstants.OK_LABEL);
+        workbench.press(confirm, maraude.ui.dialogs.Messages.Button_ok);
         Shell done = workbench.shellTitled(Messages.Forget_title);
-        workbench.press(done, IDialogConstants.OK_LABEL);
+        workbench.press(done, maraude.ui.dialogs.Messages.Button_ok);
 
         workbench.waitUntil(() -> !inRegister(register, contactId), "the person to leave the register"); //$NON-NLS-1$
         assertTrue(!workbench.sync(register::rows).isEmpty(), "the others stay in the register"); //$NON-NLS-1$

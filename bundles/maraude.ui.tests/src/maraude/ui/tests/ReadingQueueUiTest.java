@@ -87,9 +87,9 @@ class ReadingQueueUiTest {
         assertEquals(UrgencyKind.PEP, first.reading().urgency().get(0).kind());
         int hours = first.reading().pepHoursLeft();
         assertTrue(hours <= 66 && hours >= 60, "72 h from a message written 6 h ago: " + hours); //$NON-NLS-1$
-        String what = workbench.sync(() -> table.getItem(0).getText(3));
+        String what = workbench.sync(() -> table.getItem(0).getText(QueuePart.COL_WHAT));
         assertTrue(what.contains("PEP") && what.contains(Integer.toString(hours)), what); //$NON-NLS-1$
-        assertEquals("fr", workbench.sync(() -> table.getItem(0).getText(4))); //$NON-NLS-1$
+        assertEquals("fr", workbench.sync(() -> table.getItem(0).getText(QueuePart.COL_LANGUAGE))); //$NON-NLS-1$
         workbench.screenshot("queue-urgent-first"); //$NON-NLS-1$
     }
 
@@ -135,8 +135,8 @@ class ReadingQueueUiTest {
         assertTrue(group >= 0, "a line for the closings"); //$NON-NLS-1$
         assertEquals(-1, (int) workbench.sync(() -> q.lineOf(lilaId)), "the closings are collapsed"); //$NON-NLS-1$
         assertEquals(size - closings + 1, (int) workbench.sync(table::getItemCount));
-        assertTrue(workbench.sync(() -> table.getItem(group).getText(3)).contains("(" + closings + ")"), //$NON-NLS-1$ //$NON-NLS-2$
-                workbench.sync(() -> table.getItem(group).getText(3)));
+        assertTrue(workbench.sync(() -> table.getItem(group).getText(QueuePart.COL_WHAT)).contains("(" + closings + ")"), //$NON-NLS-1$ //$NON-NLS-2$
+                workbench.sync(() -> table.getItem(group).getText(QueuePart.COL_WHAT)));
         workbench.focus(workbench.mainShell());
         workbench.syncRun(() -> {
             table.setFocus();
@@ -160,7 +160,7 @@ class ReadingQueueUiTest {
         assertEquals(closings - 1, count(Intent.CLOSING));
         workbench.waitUntil(() -> workbench.sync(counters::getText).contains((closings - 1) + " "), //$NON-NLS-1$
                 "the counters to count one closing less"); //$NON-NLS-1$
-        assertTrue(workbench.sync(() -> table.getItem(q.closingsLine()).getText(3)).contains("(" + (closings - 1) + ")")); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(workbench.sync(() -> table.getItem(q.closingsLine()).getText(QueuePart.COL_WHAT)).contains("(" + (closings - 1) + ")")); //$NON-NLS-1$ //$NON-NLS-2$
 
         QueueItem maelleItem = workbench.sync(q::rows).get(indexOf("Maëlle (démo)")); //$NON-NLS-1$
         String contact = maelleItem.summary().contactId();
@@ -199,7 +199,7 @@ class ReadingQueueUiTest {
      */
     private static void click(Table table, int line) {
         workbench.syncRun(() -> {
-            org.eclipse.swt.graphics.Rectangle cell = table.getItem(line).getBounds(3);
+            org.eclipse.swt.graphics.Rectangle cell = table.getItem(line).getBounds(QueuePart.COL_WHAT);
             org.eclipse.swt.widgets.Event e = new org.eclipse.swt.widgets.Event();
             e.button = 1;
             e.count = 1;

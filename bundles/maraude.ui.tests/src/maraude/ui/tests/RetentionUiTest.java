@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -99,9 +98,9 @@ class RetentionUiTest {
         String question = workbench.sync(() -> WorkbenchDriver.labels(confirm));
         assertTrue(question.startsWith("1 "), "the question counts the message that would go: " + question); //$NON-NLS-1$ //$NON-NLS-2$
         workbench.screenshot("retention-confirm"); //$NON-NLS-1$
-        workbench.press(confirm, IDialogConstants.OK_LABEL);
+        workbench.press(confirm, maraude.ui.dialogs.Messages.Button_ok);
         Shell done = workbench.shellTitled(Messages.Retention_title);
-        workbench.press(done, IDialogConstants.OK_LABEL);
+        workbench.press(done, maraude.ui.dialogs.Messages.Button_ok);
 
         workbench.waitUntil(() -> !inQueue(queue, late), "the late conversation to leave the queue"); //$NON-NLS-1$
         assertTrue(inQueue(queue, sms));

@@ -284,7 +284,7 @@ class WorkbenchTest {
         Shell end = workbench.shellTitled(maraude.ui.Messages.Permanence_end);
         Text note = workbench.first(end, Text.class);
         workbench.syncRun(() -> note.setText("Rappeler Luna pour le colis")); //$NON-NLS-1$
-        workbench.press(end, org.eclipse.jface.dialogs.IDialogConstants.OK_LABEL);
+        workbench.press(end, maraude.ui.dialogs.Messages.Button_ok);
         workbench.waitUntil(() -> maraude.core.triage.TriageStateStore.open(archiveFolder).snapshot().lastEndedSession()
                 .map(p -> p.handoverNote().equals("Rappeler Luna pour le colis")).orElse(false), "the handover note to be saved"); //$NON-NLS-1$ //$NON-NLS-2$
 

@@ -17,6 +17,7 @@ import maraude.core.triage.PermanenceSession;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Messages;
+import maraude.ui.dialogs.Dialogs;
 
 /** Ends the worker's permanence with a handover note for whoever comes next. */
 public class EndPermanenceHandler {
@@ -36,6 +37,12 @@ public class EndPermanenceHandler {
             @Override
             protected int getInputTextStyle() {
                 return SWT.MULTI | SWT.BORDER | SWT.WRAP | SWT.V_SCROLL;
+            }
+
+            @Override
+            protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite bar) {
+                super.createButtonsForButtonBar(bar);
+                Dialogs.relabel(bar);
             }
         };
         if (note.open() == Window.OK) {

@@ -9,7 +9,6 @@ import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.services.IServiceConstants;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
@@ -19,6 +18,7 @@ import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
 import maraude.ui.Workers;
+import maraude.ui.dialogs.Dialogs;
 
 /** Starts a permanence: shows the previous worker's handover note; the queue marks what is new since. */
 public class StartPermanenceHandler {
@@ -36,7 +36,7 @@ public class StartPermanenceHandler {
         String note = previous.map(p -> p.handoverNote().isBlank() ? Messages.Permanence_noNote
                 : NLS.bind(Messages.Permanence_handover, new Object[] { p.workerId(), Formats.dateTime(p.end()), p.handoverNote() }))
                 .orElse(Messages.Permanence_first);
-        MessageDialog.openInformation(shell, Messages.Permanence_started, note);
+        Dialogs.information(shell, Messages.Permanence_started, note);
     }
 
     /** The current worker's open permanence, if any. */

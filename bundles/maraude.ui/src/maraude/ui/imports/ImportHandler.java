@@ -23,6 +23,7 @@ import maraude.imports.ImportReport;
 import maraude.imports.ImportService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.WidgetIds;
+import maraude.ui.dialogs.Dialogs;
 
 /** File › Import… (Ctrl+I), and files dropped on the window: the wizard, then the import job. */
 public class ImportHandler {
@@ -40,7 +41,7 @@ public class ImportHandler {
     public static void open(Shell shell, Archive archive, ImportService service, IEventBroker broker, UISynchronize sync,
             List<Path> initial) {
         if (archive.accessMode() != AccessMode.READ_WRITE) {
-            MessageDialog.openError(shell, Messages.Import_title, Messages.Import_readOnly);
+            Dialogs.error(shell, Messages.Import_title, Messages.Import_readOnly);
             return;
         }
         ImportWizard wizard = new ImportWizard(initial);
@@ -48,6 +49,7 @@ public class ImportHandler {
             @Override
             protected void createButtonsForButtonBar(org.eclipse.swt.widgets.Composite parent) {
                 super.createButtonsForButtonBar(parent);
+                Dialogs.relabel(parent);
                 WidgetIds.tag(getButton(IDialogConstants.FINISH_ID), WidgetIds.IMPORT_FINISH);
             }
         };
@@ -59,8 +61,8 @@ public class ImportHandler {
             broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
             sync.asyncExec(() -> {
                 if (!shell.isDisposed()) {
-                    MessageDialog.open(report.errors().isEmpty() ? MessageDialog.INFORMATION : MessageDialog.WARNING,
-                            shell, Messages.Import_summaryTitle, summary(report), 0);
+                    Dialogs.message(report.errors().isEmpty() ? MessageDialog.INFORMATION : MessageDialog.WARNING,
+                            shell, Messages.Import_summaryTitle, summary(report));
                 }
             });
         }).schedule();

@@ -8,7 +8,6 @@ import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
 import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.BundleContext;
@@ -20,6 +19,7 @@ import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
 import maraude.ui.Messages;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * Opens the archive before the window exists and puts it in the application context, where parts
@@ -32,6 +32,7 @@ public class ArchiveLifeCycle {
 
     @PostContextCreate
     void openArchive(IEclipseContext context, Display display) {
+        maraude.ui.FirstScreenProbe.reached(maraude.ui.FirstScreenProbe.LIFECYCLE);
         Path location = ArchiveLocations.defaultLocation();
         BundleContext bc = FrameworkUtil.getBundle(ArchiveLifeCycle.class).getBundleContext();
         // Kept open for the whole session: releasing the service could deactivate the factory.
@@ -39,7 +40,7 @@ public class ArchiveLifeCycle {
         tracker.open();
         ArchiveFactory factory = waitFor(tracker);
         if (factory == null) {
-            MessageDialog.openError(null, Messages.Archive_openFailedTitle, Messages.Archive_noService);
+            Dialogs.error(null, Messages.Archive_openFailedTitle, Messages.Archive_noService);
             throw new IllegalStateException("no ArchiveFactory service"); //$NON-NLS-1$
         }
         ArchiveSession session = new ArchiveSession(context, factory, location);
@@ -47,7 +48,7 @@ public class ArchiveLifeCycle {
         try {
             opened = session.open(null, Messages.Lock_startTitle);
         } catch (ArchiveException e) {
-            MessageDialog.openError(null, Messages.Archive_openFailedTitle,
+            Dialogs.error(null, Messages.Archive_openFailedTitle,
                     NLS.bind(Messages.Archive_openFailed, location, e.getMessage()));
             throw e;
         }
@@ -56,6 +57,7 @@ public class ArchiveLifeCycle {
             System.exit(0);
         }
         context.set(ArchiveSession.class, session);
+        maraude.ui.FirstScreenProbe.reached(maraude.ui.FirstScreenProbe.ARCHIVE_OPEN);
         // The idle lock, the retention and the source pulls: see WorkbenchServices (an add-on).
         display.disposeExec(() -> {
             try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -15,7 +16,6 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -32,11 +32,13 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.TeamZone;
+import maraude.core.triage.ReadingSettings;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
 import maraude.core.triage.TriageStateStore;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Messages;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * The archive the workbench works on, and its protection: asks the passphrase of a protected
@@ -89,15 +91,15 @@ public final class ArchiveSession {
             if (e.kind() != ArchiveException.Kind.LOCKED) {
                 throw e;
             }
-            MessageDialog.openWarning(parent, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_locked, location));
+            Dialogs.warning(parent, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_locked, location));
             archive = factory.open(location, AccessMode.READ_ONLY);
         }
         context.set(Archive.class, archive);
-        // The team's zone (team.properties), the one the CLI uses: days and weeks are the team's.
         ZoneId zone = TeamZone.of(archive.files());
         context.set(ZoneId.class, zone);
-        context.set(TriageService.class, new TriageService(archive, TriageStateStore.open(archive.files()),
-                TriagePolicy.defaults(), zone));
+        TriageService triage = triage(archive, TriageStateStore.open(archive.files()), zone);
+        context.set(TriageService.class, triage);
+        readAhead(triage);
         return true;
     }
 
@@ -119,7 +121,39 @@ public final class ArchiveSession {
         return false;
     }
 
-    /** The team's zone changed (preferences): the triage follows at once. */
+    /**
+     * Starts reading the waiting threads (language, intent, urgency: the bulk of the queue's first
+     * computation) in a job while the workbench builds its window, so that the queue is drawn as
+     * soon as its part exists; the queue's first load waits for it ({@link #awaitReadAhead()})
+     * instead of reading the same threads a second time.
+     */
+    private void readAhead(TriageService triage) {
+        Job job = Job.create(Messages.Queue_loading, (IProgressMonitor m) -> {
+            try {
+                triage.queue(java.time.Instant.now());
+            } catch (RuntimeException e) {
+                // the queue's own load reports what is wrong; this is only a head start
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.SHORT);
+        readAhead = job;
+        job.schedule();
+    }
+
+    private volatile Job readAhead;
+
+    /** Waits (off the UI thread) until the reading started at opening is done; at once when there is none. */
+    public void awaitReadAhead() {
+        Job job = readAhead;
+        if (job != null && Display.getCurrent() == null) {
+            joinQuietly(job);
+            readAhead = null;
+        }
+    }
+
+    /** The team's settings changed (preferences, another workstation): the zone and the triage follow at once. */
     public void zoneChanged() {
         Archive archive = context.get(Archive.class);
         if (archive == null || locked) {
@@ -128,8 +162,24 @@ public final class ArchiveSession {
         ZoneId zone = TeamZone.of(archive.files());
         context.set(ZoneId.class, zone);
         TriageService old = context.get(TriageService.class);
-        context.set(TriageService.class, new TriageService(archive,
-                old != null ? old.store() : TriageStateStore.open(archive.files()), TriagePolicy.defaults(), zone));
+        context.set(TriageService.class, triage(archive, old != null ? old.store() : TriageStateStore.open(archive.files()), zone));
+    }
+
+    /**
+     * The triage with the team's settings, as the CLI's commands build it: the team's zone
+     * (team.properties {@code time_zone}: days and weeks are the team's) and its reading settings
+     * (default language, auto-close of closings, own rule lines); the shipped reading when those
+     * cannot be read (a bad rule file never keeps the workbench from opening).
+     */
+    static TriageService triage(Archive archive, TriageStateStore store, ZoneId zone) {
+        ReadingSettings reading;
+        try {
+            reading = ReadingSettings.load(archive.files());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            ILog.of(ArchiveSession.class).warn("The team's reading settings cannot be read; the shipped ones apply"); //$NON-NLS-1$
+            reading = ReadingSettings.defaults();
+        }
+        return new TriageService(archive, store, TriagePolicy.defaults(), zone, reading);
     }
 
     /** A new idle period (preferences); the next lock counts from the last activity. */

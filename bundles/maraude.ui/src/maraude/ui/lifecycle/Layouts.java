@@ -24,6 +24,13 @@ public final class Layouts {
     /** Persisted-state key of the main window once it has been laid out the first time. */
     static final String FIRST_LAYOUT_DONE = "maraude.layout.firstDone"; //$NON-NLS-1$
     static final String PERSPECTIVE_STACK = "maraude.perspectivestack"; //$NON-NLS-1$
+    static final String LEFT_STACK = "maraude.stack.left"; //$NON-NLS-1$
+    static final String CONVERSATION_PERMANENCE = "maraude.placeholder.conversation.permanence"; //$NON-NLS-1$
+    /** Screens up to this width (laptops: 1366, 1440, 1600) give the queue more than the shipped 35 %. */
+    static final int LAPTOP_WIDTH = 1600;
+    /** The queue's share of a laptop screen, so that its main columns fit beside the conversation. */
+    static final String LAPTOP_LEFT = "50"; //$NON-NLS-1$
+    static final String LAPTOP_CONVERSATION = "50"; //$NON-NLS-1$
 
     private Layouts() {
     }
@@ -40,12 +47,30 @@ public final class Layouts {
         if (!window.getTags().contains(IPresentationEngine.WINDOW_MAXIMIZED_TAG)) {
             window.getTags().add(IPresentationEngine.WINDOW_MAXIMIZED_TAG);
         }
+        // Before the shipped copies are taken: "Reset layout" brings this machine's split back.
+        if (screenWidth() <= LAPTOP_WIDTH) {
+            MUIElement left = models.find(LEFT_STACK, app);
+            MUIElement conversation = models.find(CONVERSATION_PERMANENCE, app);
+            if (left != null && conversation != null) {
+                left.setContainerData(LAPTOP_LEFT);
+                conversation.setContainerData(LAPTOP_CONVERSATION);
+            }
+        }
         for (MPerspective p : perspectives(app, models)) {
             if (models.findSnippet(app, p.getElementId()) == null) {
                 models.cloneElement(p, app);
             }
         }
         window.getPersistedState().put(FIRST_LAYOUT_DONE, Boolean.TRUE.toString());
+    }
+
+    /** The primary screen's width; the largest int when there is no display (nothing to fit). */
+    private static int screenWidth() {
+        org.eclipse.swt.widgets.Display d = org.eclipse.swt.widgets.Display.getCurrent();
+        if (d == null || d.getPrimaryMonitor() == null) {
+            return Integer.MAX_VALUE;
+        }
+        return d.getPrimaryMonitor().getClientArea().width;
     }
 
     static List<MPerspective> perspectives(MApplication app, EModelService models) {

@@ -26,6 +26,7 @@ import maraude.ui.preferences.Messages;
 import maraude.ui.preferences.UiPreferences;
 import maraude.ui.retention.RetentionJob;
 import maraude.ui.sources.SourcePulls;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * What runs whatever the worker opens, owned by the application (an add-on of the model), not by a
@@ -85,7 +86,7 @@ public final class WorkbenchServices {
     /** First start: who is at the keyboard (changeable later in the preferences). */
     private static void askWorkerName() {
         IInputValidator notBlank = v -> v == null || v.isBlank() ? Messages.Worker_required : null;
-        InputDialog d = new InputDialog(null, Messages.Worker_firstTitle, Messages.Worker_firstMessage,
+        InputDialog d = Dialogs.input(null, Messages.Worker_firstTitle, Messages.Worker_firstMessage,
                 System.getProperty("user.name", ""), notBlank); //$NON-NLS-1$ //$NON-NLS-2$
         if (d.open() == Window.OK) {
             try {
@@ -111,6 +112,13 @@ public final class WorkbenchServices {
         if (pulls != null) {
             pulls.setPeriod(UiPreferences.sourcesCheck());
         }
+    }
+
+    /** Dates are shown in the team's zone, the context's, whenever it changes. */
+    @Inject
+    @Optional
+    void zoneChanged(ZoneId zone) {
+        maraude.ui.Formats.showIn(zone);
     }
 
     /** A reopened archive (after a lock) may belong to a team with another zone. */

@@ -52,6 +52,7 @@ import maraude.ui.Messages;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
 import maraude.ui.retention.ForgetContactJob;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * The contact register, what teams kept in shared spreadsheets: every contact, the first exchange,
@@ -198,7 +199,7 @@ public class ContactRegisterPart {
             return;
         }
         ContactFlags f = flagsOf(r);
-        InputDialog d = new InputDialog(table.getShell(), Messages.Register_caution, Messages.Register_cautionPrompt,
+        InputDialog d = Dialogs.input(table.getShell(), Messages.Register_caution, Messages.Register_cautionPrompt,
                 f.cautionNote(), null);
         if (d.open() == Window.OK) {
             String note = d.getValue().strip();

@@ -42,6 +42,7 @@ import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
+import maraude.ui.FirstScreenProbe;
 import maraude.ui.Formats;
 import maraude.ui.JobFamilies;
 import maraude.ui.Messages;
@@ -74,13 +75,23 @@ public class QueuePart {
     private static final RGB[] BAND_COLOURS = { new RGB(204, 229, 245), new RGB(255, 236, 179), new RGB(245, 205, 170),
             new RGB(230, 170, 200) };
     private static final String[] BAND_SHAPES = { "\u25cb", "\u25d4", "\u25d1", "\u25cf" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-    static final int COL_BAND = 1;
-    static final int COL_WHAT = 3;
-    static final int COL_LANGUAGE = 4;
-    static final int COL_EXPIRES = 7;
-    static final int COL_PREVIEW = 8;
-    /** The preview never shrinks below this; the table scrolls sideways instead. */
+    /** The blurred first picture of the conversation, if any. */
+    public static final int COL_THUMBNAIL = 0;
+    /** The age: the band's chip (shape and tint) and the waiting time ("◔ 5 h"). */
+    public static final int COL_BAND = 1;
+    public static final int COL_WHAT = 2;
+    public static final int COL_LANGUAGE = 3;
+    public static final int COL_PLATFORM = 4;
+    public static final int COL_CONTACT = 5;
+    public static final int COL_EXPIRES = 6;
+    public static final int COL_PREVIEW = 7;
+    /** The preview never shrinks below this: optional columns make room first (see {@link #OPTIONAL}). */
     public static final int MIN_PREVIEW_WIDTH = 120;
+    /**
+     * Columns a narrow table (a laptop's left column) leaves out, first to last, until the others
+     * and the preview fit without scrolling sideways; what they would show is in the row's tooltip.
+     */
+    static final int[] OPTIONAL = { COL_PLATFORM, COL_LANGUAGE, COL_THUMBNAIL, COL_EXPIRES };
     /** Room around a cell's text (GTK draws a margin on each side). */
     private static final int CELL_PADDING = 16;
     /** Room around a header's text: the header button's margins and its separator. */
@@ -104,6 +115,13 @@ public class QueuePart {
     private Archive archive;
     @Inject
     private EContextService contexts;
+    @Inject
+    @Optional
+    private maraude.ui.lifecycle.ArchiveSession session;
+    /** The workbench's one clock (WorkbenchServices; tests put a fixed one). */
+    @Inject
+    @Optional
+    private java.time.Clock clock;
 
     private Label counters;
     private Table table;
@@ -118,12 +136,28 @@ public class QueuePart {
     /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
     private String ownChange;
     private PermanenceQueue queue;
+    /** Each column's width for its header and its texts; the preview's is what is left. */
+    private final int[] natural = new int[COL_PREVIEW];
+    /** Columns left out of a table too narrow for them all. */
+    private final boolean[] hidden = new boolean[COL_PREVIEW];
+    /** The first screen's probe is armed once (diagnostics, {@link FirstScreenProbe}). */
+    private boolean probed;
 
     @PostConstruct
     void create(Composite parent) {
         parent.setLayout(new GridLayout(1, false));
-        counters = WidgetIds.tag(new Label(parent, SWT.NONE), WidgetIds.QUEUE_COUNTERS);
-        counters.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        counters = WidgetIds.tag(new Label(parent, SWT.WRAP), WidgetIds.QUEUE_COUNTERS);
+        GridData countersData = new GridData(SWT.FILL, SWT.TOP, true, false);
+        counters.setLayoutData(countersData);
+        // the counters and the keys wrap on a narrow column instead of being cut
+        parent.addListener(SWT.Resize, e -> {
+            GridLayout l = (GridLayout) parent.getLayout();
+            int width = Math.max(50, parent.getClientArea().width - 2 * l.marginWidth);
+            if (countersData.widthHint != width) {
+                countersData.widthHint = width;
+                parent.layout(true);
+            }
+        });
         table = WidgetIds.tag(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER),
                 WidgetIds.QUEUE_TABLE);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -131,8 +165,7 @@ public class QueuePart {
         table.setLinesVisible(true);
         ListThumbnails.column(table);
         thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
-        column(ReadingMessages.Queue_colBand, 55);
-        column(Messages.Queue_colWaiting, 80);
+        column(ReadingMessages.Queue_colBand, 70);
         column(ReadingMessages.Queue_colWhat, 150);
         column(ReadingMessages.Queue_colLanguage, 60);
         column(Messages.Queue_colPlatform, 85);
@@ -168,7 +201,7 @@ public class QueuePart {
                 if (e.count == 1) {
                     toggleClosings();
                 }
-            } else if (line instanceof QueueItem q && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
+            } else if (line instanceof QueueItem q && !hidden[COL_LANGUAGE] && item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
                 table.setSelection(index);
                 languageMenu(q).setVisible(true);
             }
@@ -181,14 +214,17 @@ public class QueuePart {
             if (index >= 0 && index < lines.size() && lines.get(index) instanceof QueueItem q) {
                 if (item.getBounds(COL_BAND).contains(e.x, e.y)) {
                     tip = NLS.bind(ReadingMessages.Queue_bandTip, bandLabel(q.band()));
-                } else if (item.getBounds(COL_LANGUAGE).contains(e.x, e.y)) {
+                } else if (item.getBounds(COL_LANGUAGE).contains(e.x, e.y) && !hidden[COL_LANGUAGE]) {
                     tip = ReadingMessages.Queue_languageTip;
+                } else {
+                    tip = hiddenCells(q);
                 }
             }
             table.setToolTipText(tip);
         });
         // The queue's keys are commands (Application.e4xmi); their context is active while this part is.
         contexts.activateContext(CONTEXT);
+        FirstScreenProbe.reached(FirstScreenProbe.QUEUE_PART);
         reload();
     }
 
@@ -209,7 +245,9 @@ public class QueuePart {
 
     /**
      * Each column as wide as its header and the texts of the first lines (measured, the table being
-     * virtual), so that no header is cut on a laptop; the preview takes the rest of the width.
+     * virtual), so that no header is cut on a laptop; the preview takes the rest of the width. When
+     * the table is too narrow for all of them, the {@link #OPTIONAL} columns are left out one by one
+     * (width 0, their texts in the row's tooltip) rather than the table scrolling sideways.
      */
     private void fitColumns(boolean measure) {
         if (table.isDisposed()) {
@@ -217,20 +255,20 @@ public class QueuePart {
         }
         TableColumn[] cols = table.getColumns();
         if (measure) {
-            int[] widths = new int[COL_PREVIEW];
+            natural[COL_THUMBNAIL] = ListThumbnails.SIZE + 12;
             GC gc = new GC(table);
             Font header = headerFont(table);
             try {
                 gc.setFont(header);
                 for (int i = 1; i < COL_PREVIEW; i++) {
-                    widths[i] = gc.textExtent(cols[i].getText()).x + HEADER_PADDING - CELL_PADDING;
+                    natural[i] = gc.textExtent(cols[i].getText()).x + HEADER_PADDING - CELL_PADDING;
                 }
                 gc.setFont(table.getFont());
                 List<Object> shown = lines;
                 for (int r = 0; r < Math.min(MEASURED_ROWS, shown.size()); r++) {
                     String[] texts = cells(shown.get(r));
                     for (int i = 1; i < COL_PREVIEW; i++) {
-                        widths[i] = Math.max(widths[i], gc.textExtent(texts[i]).x);
+                        natural[i] = Math.max(natural[i], gc.textExtent(texts[i]).x);
                     }
                 }
             } finally {
@@ -238,14 +276,46 @@ public class QueuePart {
                 header.dispose();
             }
             for (int i = 1; i < COL_PREVIEW; i++) {
-                cols[i].setWidth(widths[i] + CELL_PADDING);
+                natural[i] += CELL_PADDING;
             }
         }
+        if (natural[COL_BAND] == 0) {
+            return; // not measured yet: the widths given at creation stand
+        }
+        int available = table.getClientArea().width;
         int used = 0;
         for (int i = 0; i < COL_PREVIEW; i++) {
-            used += cols[i].getWidth();
+            used += natural[i];
         }
-        cols[COL_PREVIEW].setWidth(Math.max(MIN_PREVIEW_WIDTH, table.getClientArea().width - used));
+        java.util.Arrays.fill(hidden, false);
+        for (int i = 0; i < OPTIONAL.length && used + MIN_PREVIEW_WIDTH > available; i++) {
+            hidden[OPTIONAL[i]] = true;
+            used -= natural[OPTIONAL[i]];
+        }
+        for (int i = 0; i < COL_PREVIEW; i++) {
+            cols[i].setWidth(hidden[i] ? 0 : natural[i]);
+            cols[i].setResizable(!hidden[i]);
+        }
+        cols[COL_PREVIEW].setWidth(Math.max(MIN_PREVIEW_WIDTH, available - used));
+    }
+
+    /** What the columns left out of a narrow table would show for {@code q}: "whatsapp · fr · 5 j", or null. */
+    private String hiddenCells(QueueItem q) {
+        String[] texts = cells(q);
+        StringBuilder tip = new StringBuilder();
+        TableColumn[] cols = table.getColumns();
+        for (int i = 1; i < COL_PREVIEW; i++) {
+            if (hidden[i] && !texts[i].isEmpty()) {
+                tip.append(tip.length() == 0 ? "" : "\n") //$NON-NLS-1$ //$NON-NLS-2$
+                        .append(NLS.bind(ReadingMessages.Queue_hiddenCell, cols[i].getText(), texts[i]));
+            }
+        }
+        return tip.length() == 0 ? null : tip.toString();
+    }
+
+    /** Whether a column is left out for want of room (for tests). */
+    public boolean isHidden(int column) {
+        return column >= 0 && column < hidden.length && hidden[column];
     }
 
     /** The texts of a line's cells, for filling and for measuring. */
@@ -259,12 +329,24 @@ public class QueuePart {
         }
         QueueItem q = (QueueItem) line;
         Instant now = queue.now();
-        String expires = q.expiresAt() == null ? "" : q.expired() ? Messages.Queue_expired : Formats.waiting(now, q.expiresAt()); //$NON-NLS-1$
+        String expires = expires(q.expiresAt(), now);
         String contact = q.summary().contactName() + (q.contact() != null && q.contact().caution() ? " ⚠" : ""); //$NON-NLS-1$ //$NON-NLS-2$
-        int band = Math.min(q.band(), BAND_SHAPES.length - 1);
-        return new String[] { "", BAND_SHAPES[band], Formats.waiting(q.waitingSince(), now), what(q), //$NON-NLS-1$
+        return new String[] { "", age(q.band(), q.waitingSince(), now), what(q), //$NON-NLS-1$
                 q.language() == null ? "" : q.language(), q.summary().platform().key(), contact, expires, //$NON-NLS-1$
                 Formats.preview(q.summary().lastMessagePreview(), 120) };
+    }
+
+    /** The age cell: the band's shape and the waiting time, "◔ 5 h". */
+    public static String age(int band, Instant waitingSince, Instant now) {
+        return BAND_SHAPES[Math.min(band, BAND_SHAPES.length - 1)] + ' ' + Formats.waiting(waitingSince, now);
+    }
+
+    /** The expiry cell: empty, "expired" or the time left ("5 j"). */
+    public static String expires(Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return ""; //$NON-NLS-1$
+        }
+        return expiresAt.isAfter(now) ? Formats.waiting(now, expiresAt) : Messages.Queue_expired;
     }
 
     /** "▸ no reply needed? (N)", "▾" once expanded. */
@@ -353,7 +435,12 @@ public class QueuePart {
 
     /** Overrides the language of the row's contact (null: back to the language read from the threads). */
     public void setLanguage(QueueItem q, String language) {
-        change(q, t -> t.setLanguage(q.summary().contactId(), language, Workers.current(), Instant.now()));
+        change(q, t -> t.setLanguage(q.summary().contactId(), language, Workers.current(), now()));
+    }
+
+    private Instant now() {
+        java.time.Clock c = clock;
+        return c != null ? c.instant() : Instant.now();
     }
 
     /** J: the next conversation. */
@@ -399,7 +486,7 @@ public class QueuePart {
             List<QueueItem> all = closings;
             if (!all.isEmpty()) {
                 change(all.get(0), t -> {
-                    Instant now = Instant.now();
+                    Instant now = now();
                     for (QueueItem c : all) {
                         t.markNoReplyNeeded(c.conversationId(), Workers.current(), now);
                     }
@@ -412,9 +499,9 @@ public class QueuePart {
             return;
         }
         if (q.intent() == Intent.CLOSING && !q.urgent()) {
-            change(q, t -> t.markNoReplyNeeded(q.conversationId(), Workers.current(), Instant.now()));
+            change(q, t -> t.markNoReplyNeeded(q.conversationId(), Workers.current(), now()));
         } else {
-            change(q, t -> t.markHandled(q.conversationId(), Workers.current(), Instant.now()));
+            change(q, t -> t.markHandled(q.conversationId(), Workers.current(), now()));
         }
     }
 
@@ -426,7 +513,7 @@ public class QueuePart {
         QueueItem q = selected();
         if (q != null) {
             change(q, t -> {
-                Instant now = Instant.now();
+                Instant now = now();
                 t.setDoNotContact(q.summary().contactId(), true, Workers.current(), now);
                 t.markNoReplyNeeded(q.conversationId(), Workers.current(), now);
             });
@@ -437,8 +524,8 @@ public class QueuePart {
     public void snooze() {
         QueueItem q = selected();
         if (q != null) {
-            Instant until = Instant.now().plus(Duration.ofDays(1));
-            change(q, t -> t.snooze(q.conversationId(), Workers.current(), Instant.now(), until));
+            Instant until = now().plus(Duration.ofDays(1));
+            change(q, t -> t.snooze(q.conversationId(), Workers.current(), now(), until));
         }
     }
 
@@ -450,7 +537,7 @@ public class QueuePart {
         int keep = table.getSelectionIndex();
         BackgroundJobs.schedule(Messages.Queue_saving, JobFamilies.QUEUE, () -> {
             c.apply(triage);
-            PermanenceQueue next = triage.queue(Instant.now());
+            PermanenceQueue next = triage.queue(now());
             sync.asyncExec(() -> {
                 show(next);
                 if (!lines.isEmpty()) {
@@ -528,8 +615,15 @@ public class QueuePart {
     }
 
     private void reload() {
+        maraude.ui.lifecycle.ArchiveSession s = session;
         BackgroundJobs.schedule(Messages.Queue_loading, JobFamilies.QUEUE, () -> {
-            PermanenceQueue q = triage.queue(Instant.now());
+            if (s != null) {
+                s.awaitReadAhead(); // the threads read since the archive opened: not read twice
+            }
+            PermanenceQueue q = triage.queue(now());
+            if (!probed) {
+                FirstScreenProbe.reached(FirstScreenProbe.QUEUE_COMPUTED);
+            }
             sync.asyncExec(() -> show(q));
         });
     }
@@ -541,11 +635,27 @@ public class QueuePart {
         queue = q;
         rows = q.items();
         layOut();
+        if (!probed && !rows.isEmpty() && FirstScreenProbe.active()) {
+            probed = true;
+            // the first paint with rows: the worker sees the queue
+            table.addListener(SWT.Paint, new org.eclipse.swt.widgets.Listener() {
+                @Override
+                public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                    table.removeListener(SWT.Paint, this);
+                    FirstScreenProbe.reached(FirstScreenProbe.QUEUE_DRAWN);
+                }
+            });
+        }
         part.setLabel(NLS.bind(ReadingMessages.Queue_title, new Object[] { rows.size(), q.needsReply(), q.urgent() }));
         counters.setText(rows.isEmpty() ? Messages.Queue_empty
                 : NLS.bind(ReadingMessages.Queue_counters, new Object[] { rows.size(), q.needsReply(), q.urgent(),
                         q.closings(), q.optOuts(), q.overdue(), q.expiringSoon(), q.fresh() }));
         counters.getParent().layout(true);
+    }
+
+    /** The instant the queue shown was computed at (the workbench's clock); null before the first load. */
+    public Instant queueNow() {
+        return queue == null ? null : queue.now();
     }
 
     /** The thumbnails column, for tests. */

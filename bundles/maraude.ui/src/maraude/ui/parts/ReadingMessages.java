@@ -34,6 +34,7 @@ public final class ReadingMessages extends NLS {
     public static String Register_doNotContact;
     public static String Queue_closingGroup;
     public static String Queue_closingGroupHint;
+    public static String Queue_hiddenCell;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, ReadingMessages.class);

@@ -35,7 +35,8 @@ import maraude.ui.WidgetIds;
 public final class PreferencesDialog extends Dialog {
 
     /** Team setting: hours after which a conversation marked as a closing is closed (0 = never). */
-    public static final String AUTO_CLOSE_KEY = "auto_close_closings_hours"; //$NON-NLS-1$
+    /** The key the triage reads (the preference wrote another one, which nothing read). */
+    public static final String AUTO_CLOSE_KEY = maraude.core.triage.ReadingSettings.AUTO_CLOSE_KEY;
 
     public static final String ID_WORKER = "prefs.worker"; //$NON-NLS-1$
     public static final String ID_IDLE = "prefs.idle"; //$NON-NLS-1$
@@ -206,7 +207,7 @@ public final class PreferencesDialog extends Dialog {
 
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
-        WidgetIds.tag(createButton(parent, IDialogConstants.OK_ID, IDialogConstants.OK_LABEL, true), "prefs.ok"); //$NON-NLS-1$
+        WidgetIds.tag(createButton(parent, IDialogConstants.OK_ID, maraude.ui.dialogs.Messages.Button_ok, true), "prefs.ok"); //$NON-NLS-1$
         createButton(parent, IDialogConstants.CANCEL_ID, Messages.Prefs_cancel, false);
     }
 }

@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
@@ -16,6 +15,7 @@ import maraude.archive.LuceneArchive;
 import maraude.archive.maintenance.Retention;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * "Apply the retention period now": counts in a job what the team's policy would erase, asks with
@@ -45,7 +45,7 @@ public class ApplyRetentionHandler {
         public boolean erase(Retention.Preview p, String periods) {
             AtomicBoolean yes = new AtomicBoolean();
             if (!shell.isDisposed()) {
-                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && MessageDialog.openConfirm(shell,
+                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && Dialogs.confirm(shell,
                         Messages.Retention_title, NLS.bind(Messages.Retention_confirm, new Object[] { p.messages(),
                                 p.conversationsTouched(), p.conversations(), p.contacts(), periods }))));
             }
@@ -57,7 +57,7 @@ public class ApplyRetentionHandler {
             if (!shell.isDisposed()) {
                 shell.getDisplay().asyncExec(() -> {
                     if (!shell.isDisposed()) {
-                        MessageDialog.openInformation(shell, Messages.Retention_title, message);
+                        Dialogs.information(shell, Messages.Retention_title, message);
                     }
                 });
             }

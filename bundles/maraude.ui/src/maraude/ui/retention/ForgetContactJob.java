@@ -10,8 +10,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.services.events.IEventBroker;
-import org.eclipse.jface.dialogs.IDialogConstants;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
@@ -121,10 +119,9 @@ public final class ForgetContactJob extends Job {
             AtomicBoolean yes = new AtomicBoolean();
             if (!shell.isDisposed()) {
                 // irreversible: a warning whose default button is Cancel (Enter does not erase)
-                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && new MessageDialog(shell,
-                        Messages.Forget_title, null, NLS.bind(Messages.Forget_confirm,
-                                new Object[] { name, p.messages(), p.conversations(), p.attachments(), p.notes() }),
-                        MessageDialog.WARNING, 1, IDialogConstants.OK_LABEL, IDialogConstants.CANCEL_LABEL).open() == 0));
+                shell.getDisplay().syncExec(() -> yes.set(!shell.isDisposed() && maraude.ui.dialogs.Dialogs.confirmWarning(shell,
+                        Messages.Forget_title, NLS.bind(Messages.Forget_confirm,
+                                new Object[] { name, p.messages(), p.conversations(), p.attachments(), p.notes() }))));
             }
             return yes.get();
         }
@@ -134,7 +131,7 @@ public final class ForgetContactJob extends Job {
             if (!shell.isDisposed()) {
                 shell.getDisplay().asyncExec(() -> {
                     if (!shell.isDisposed()) {
-                        MessageDialog.openInformation(shell, Messages.Forget_title, message);
+                        maraude.ui.dialogs.Dialogs.information(shell, Messages.Forget_title, message);
                     }
                 });
             }

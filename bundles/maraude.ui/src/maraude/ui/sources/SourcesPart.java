@@ -15,7 +15,6 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -43,6 +42,7 @@ import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * The sources of the archive ({@code sources.json}): last and next pull, state and last error,
@@ -375,7 +375,7 @@ public class SourcesPart {
     private void removeSelected() {
         String id = selectedId();
         if (id == null || !writable()
-                || !MessageDialog.openConfirm(table.getShell(), Messages.Sources_removeTitle,
+                || !Dialogs.confirm(table.getShell(), Messages.Sources_removeTitle,
                         NLS.bind(Messages.Sources_removeConfirm, id))) {
             return;
         }

@@ -163,6 +163,7 @@ public class WebInboxDialog extends TitleAreaDialog {
     @Override
     protected void createButtonsForButtonBar(Composite parent) {
         super.createButtonsForButtonBar(parent);
+        maraude.ui.dialogs.Dialogs.relabel(parent);
         WidgetIds.tag(getButton(IDialogConstants.OK_ID), WidgetIds.WEB_INBOX_OK);
         validate();
     }

@@ -28,7 +28,6 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
-import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
@@ -59,6 +58,7 @@ import maraude.ui.BackgroundJobs;
 import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 import maraude.ui.Workers;
+import maraude.ui.dialogs.Dialogs;
 
 /**
  * The team's reply templates: the shipped library merged with {@code <archive>/templates.json}
@@ -462,7 +462,7 @@ public class TemplateEditorPart {
             return;
         }
         String gone = editingId;
-        if (!MessageDialog.openQuestion(table.getShell(), Messages.Editor_delete, NLS.bind(Messages.Editor_deleteConfirm, gone))) {
+        if (!Dialogs.question(table.getShell(), Messages.Editor_delete, NLS.bind(Messages.Editor_deleteConfirm, gone))) {
             return;
         }
         List<Template> rest = team.stream().filter(x -> !x.id().equals(gone)).toList();
