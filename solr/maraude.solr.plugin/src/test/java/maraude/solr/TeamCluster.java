@@ -27,9 +27,17 @@ public final class TeamCluster implements AutoCloseable {
     private final MiniSolrCloudCluster cluster;
     private final Path keyFolder;
 
-    private TeamCluster(MiniSolrCloudCluster cluster, Path keyFolder) {
+    private final Path tlogFolder;
+
+    private TeamCluster(MiniSolrCloudCluster cluster, Path keyFolder, Path tlogFolder) {
         this.cluster = cluster;
         this.keyFolder = keyFolder;
+        this.tlogFolder = tlogFolder;
+    }
+
+    /** Where the nodes' update logs go (memory-backed when the machine has {@code /dev/shm}). */
+    public Path tlogFolder() {
+        return tlogFolder;
     }
 
     public static TeamCluster start(Path dir, int nodes) throws Exception {
@@ -38,10 +46,13 @@ public final class TeamCluster implements AutoCloseable {
         Path keyFolder = dir.resolve("node-key"); //$NON-NLS-1$
         NodeKey.create(keyFolder, System.getenv(NodeKey.DEFAULT_PASSPHRASE_ENV).toCharArray(), KdfParams.TESTING);
         System.setProperty("maraude.keyFolder", keyFolder.toString()); //$NON-NLS-1$
+        Path shm = Path.of("/dev/shm"); //$NON-NLS-1$
+        Path tlogs = Files.createTempDirectory(Files.isDirectory(shm) ? shm : dir, "maraude-tlog-"); //$NON-NLS-1$
+        System.setProperty("maraude.tlogFolder", tlogs.toString()); //$NON-NLS-1$
         Path solr = dir.resolve("cluster"); //$NON-NLS-1$
         Files.createDirectories(solr);
         MiniSolrCloudCluster c = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset()).configure();
-        return new TeamCluster(c, keyFolder);
+        return new TeamCluster(c, keyFolder, tlogs);
     }
 
     /** The configset folder as the build copied it from {@code src/main/resources}. */
@@ -74,6 +85,15 @@ public final class TeamCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.shutdown();
+        try {
+            cluster.shutdown();
+        } finally {
+            // the update logs hold documents in clear: never leave them in /dev/shm
+            try (java.util.stream.Stream<Path> s = Files.walk(tlogFolder)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }

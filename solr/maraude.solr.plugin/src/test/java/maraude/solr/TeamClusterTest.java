@@ -152,4 +152,22 @@ class TeamClusterTest {
         assertFalse(ids("xylophoniste").isEmpty(), "the words are searchable"); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(List.of(), found);
     }
+
+    /**
+     * Solr's update log (uncommitted updates, for recovery) is not written through the directory
+     * factory: the configset puts it in {@code maraude.tlogFolder}, a memory-backed folder per node.
+     */
+    @Test
+    void theUpdateLogIsKeptInMemoryOutsideTheNodesFiles() throws IOException {
+        Path tlogs = cluster.tlogFolder();
+        try (Stream<Path> t = Files.walk(tlogs)) {
+            assertTrue(t.anyMatch(f -> f.getFileName().toString().startsWith("tlog.")), "the cores log there"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        if (tlogs.startsWith("/dev/shm")) { //$NON-NLS-1$
+            assertEquals("tmpfs", Files.getFileStore(tlogs).type()); //$NON-NLS-1$
+        }
+        for (var jetty : cluster.cluster().getJettySolrRunners()) {
+            assertFalse(tlogs.startsWith(Path.of(jetty.getSolrHome())));
+        }
+    }
 }
