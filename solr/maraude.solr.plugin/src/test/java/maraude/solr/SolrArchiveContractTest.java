@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import maraude.core.archive.Archive;
 
 /**
- * The contract on the team archive: one SolrCloud node, a fresh collection per test (2 shards, routed
+ * The contract on the team archive: one SolrCloud node, one collection emptied before each test (2 shards, routed
  * by contact), through the JDK HTTP client.
  */
 class SolrArchiveContractTest extends ArchiveContractTest {
@@ -17,8 +17,8 @@ class SolrArchiveContractTest extends ArchiveContractTest {
     @TempDir
     static Path dir;
     private static TeamCluster cluster;
-    private static int collections;
-    private String collection;
+    private static final String COLLECTION = "contract"; //$NON-NLS-1$
+    private static boolean created;
 
     @BeforeAll
     static void start() throws Exception {
@@ -34,13 +34,18 @@ class SolrArchiveContractTest extends ArchiveContractTest {
 
     @Override
     protected Archive open(Path local) throws Exception {
-        collection = "contract" + collections++; //$NON-NLS-1$
-        cluster.createCollection(collection, 2, 1);
-        return cluster.open(collection, 0, local);
+        if (!created) {
+            cluster.createCollection(COLLECTION, 2, 1);
+            created = true;
+        } else {
+            cluster.cluster().getSolrClient().deleteByQuery(COLLECTION, "*:*"); //$NON-NLS-1$
+            cluster.cluster().getSolrClient().commit(COLLECTION);
+        }
+        return cluster.open(COLLECTION, 0, local);
     }
 
     @Override
     protected Archive reopen() {
-        return cluster.open(collection, 0, local);
+        return cluster.open(COLLECTION, 0, local);
     }
 }

@@ -23,6 +23,7 @@ import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -349,7 +350,7 @@ public final class SolrArchive implements Archive {
             while (true) {
                 SolrQuery sq = new SolrQuery(q).setFields(fields).setRows(PAGE).setSort(TeamSchema.ID, SolrQuery.ORDER.asc);
                 sq.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-                QueryResponse r = client.query(collection, sq);
+                QueryResponse r = client.query(collection, sq, SolrRequest.METHOD.POST);
                 r.getResults().forEach(each);
                 String next = r.getNextCursorMark();
                 if (next == null || next.equals(cursor)) {
@@ -371,7 +372,7 @@ public final class SolrArchive implements Archive {
 
     private long count(String q) {
         try {
-            return client.query(collection, new SolrQuery(q).setRows(0)).getResults().getNumFound();
+            return client.query(collection, new SolrQuery(q).setRows(0), SolrRequest.METHOD.POST).getResults().getNumFound();
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("count", e); //$NON-NLS-1$
         }
@@ -554,7 +555,8 @@ public final class SolrArchive implements Archive {
                 + "months:{type:terms,field:" + TeamSchema.MONTH + ",limit:-1}}"); //$NON-NLS-1$ //$NON-NLS-2$
         QueryResponse r;
         try {
-            r = client.query(collection, q);
+            // POST: the search text stays out of URLs, hence out of request logs
+            r = client.query(collection, q, SolrRequest.METHOD.POST);
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("search", e); //$NON-NLS-1$
         }
