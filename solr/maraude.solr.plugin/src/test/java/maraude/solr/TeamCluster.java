@@ -27,17 +27,9 @@ public final class TeamCluster implements AutoCloseable {
     private final MiniSolrCloudCluster cluster;
     private final Path keyFolder;
 
-    private final Path tlogFolder;
-
-    private TeamCluster(MiniSolrCloudCluster cluster, Path keyFolder, Path tlogFolder) {
+    private TeamCluster(MiniSolrCloudCluster cluster, Path keyFolder) {
         this.cluster = cluster;
         this.keyFolder = keyFolder;
-        this.tlogFolder = tlogFolder;
-    }
-
-    /** Where the nodes' update logs go (memory-backed when the machine has {@code /dev/shm}). */
-    public Path tlogFolder() {
-        return tlogFolder;
     }
 
     public static TeamCluster start(Path dir, int nodes) throws Exception {
@@ -46,13 +38,13 @@ public final class TeamCluster implements AutoCloseable {
         Path keyFolder = dir.resolve("node-key"); //$NON-NLS-1$
         NodeKey.create(keyFolder, System.getenv(NodeKey.DEFAULT_PASSPHRASE_ENV).toCharArray(), KdfParams.TESTING);
         System.setProperty("maraude.keyFolder", keyFolder.toString()); //$NON-NLS-1$
-        Path shm = Path.of("/dev/shm"); //$NON-NLS-1$
-        Path tlogs = Files.createTempDirectory(Files.isDirectory(shm) ? shm : dir, "maraude-tlog-"); //$NON-NLS-1$
-        System.setProperty("maraude.tlogFolder", tlogs.toString()); //$NON-NLS-1$
+        System.clearProperty("maraude.tlogFolder"); //$NON-NLS-1$ // the logs stay in each core's data folder
+        // no background commit: what a test leaves uncommitted lives in the transaction logs only
+        System.setProperty("solr.autoCommit.maxTime", "-1"); //$NON-NLS-1$ //$NON-NLS-2$
         Path solr = dir.resolve("cluster"); //$NON-NLS-1$
         Files.createDirectories(solr);
         MiniSolrCloudCluster c = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset()).configure();
-        return new TeamCluster(c, keyFolder, tlogs);
+        return new TeamCluster(c, keyFolder);
     }
 
     /** The configset folder as the build copied it from {@code src/main/resources}. */
@@ -85,15 +77,6 @@ public final class TeamCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try {
-            cluster.shutdown();
-        } finally {
-            // the update logs hold documents in clear: never leave them in /dev/shm
-            try (java.util.stream.Stream<Path> s = Files.walk(tlogFolder)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        cluster.shutdown();
     }
 }

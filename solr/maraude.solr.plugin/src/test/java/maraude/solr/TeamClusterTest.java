@@ -154,20 +154,50 @@ class TeamClusterTest {
     }
 
     /**
-     * Solr's update log (uncommitted updates, for recovery) is not written through the directory
-     * factory: the configset puts it in {@code maraude.tlogFolder}, a memory-backed folder per node.
+     * Solr's update log holds the updates not yet committed, for recovery. It is encrypted too: the scan
+     * above read the nodes' logs (each beside its nonce), and a node stopped without committing (its
+     * index writer rolled back, as in a crash) replays its encrypted log at restart.
      */
     @Test
-    void theUpdateLogIsKeptInMemoryOutsideTheNodesFiles() throws IOException {
-        Path tlogs = cluster.tlogFolder();
-        try (Stream<Path> t = Files.walk(tlogs)) {
-            assertTrue(t.anyMatch(f -> f.getFileName().toString().startsWith("tlog.")), "the cores log there"); //$NON-NLS-1$ //$NON-NLS-2$
-        }
-        if (tlogs.startsWith("/dev/shm")) { //$NON-NLS-1$
-            assertEquals("tmpfs", Files.getFileStore(tlogs).type()); //$NON-NLS-1$
-        }
+    void uncommittedUpdatesComeBackFromTheEncryptedLogAfterACrash() throws Exception {
+        List<Path> logs = new ArrayList<>();
         for (var jetty : cluster.cluster().getJettySolrRunners()) {
-            assertFalse(tlogs.startsWith(Path.of(jetty.getSolrHome())));
+            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
+                all.filter(f -> f.getFileName().toString().startsWith("tlog.")).forEach(logs::add); //$NON-NLS-1$
+            }
         }
+        assertFalse(logs.isEmpty());
+        for (Path log : logs) {
+            assertTrue(Files.exists(log.resolveSibling("maraude-nonce." + log.getFileName())), log.toString()); //$NON-NLS-1$
+        }
+        var solr = cluster.cluster().getSolrClient();
+        for (int i = 0; i < 20; i++) {
+            org.apache.solr.common.SolrInputDocument d = new org.apache.solr.common.SolrInputDocument();
+            d.addField(TeamSchema.ID, "c-crash-" + i); //$NON-NLS-1$
+            d.addField(TeamSchema.ROUTE, "c-crash-" + i); //$NON-NLS-1$
+            d.addField(TeamSchema.TYPE, TeamSchema.TYPE_CONTACT);
+            d.addField(TeamSchema.PLATFORM, "sms"); //$NON-NLS-1$
+            d.addField(TeamSchema.HANDLE, "+3247000" + (1000 + i)); //$NON-NLS-1$
+            d.addField(TeamSchema.NAME, "Crash" + i); //$NON-NLS-1$
+            solr.add(COLLECTION, d);
+        }
+        org.apache.solr.util.TestInjection.skipIndexWriterCommitOnClose = true;
+        try {
+            for (int n = 0; n < 2; n++) {
+                var jetty = cluster.cluster().getJettySolrRunner(n);
+                cluster.cluster().stopJettySolrRunner(jetty);
+                cluster.cluster().waitForJettyToStop(jetty);
+                cluster.cluster().startJettySolrRunner(jetty, true); // same port: the archive keeps its address
+            }
+        } finally {
+            org.apache.solr.util.TestInjection.skipIndexWriterCommitOnClose = false;
+        }
+        cluster.cluster().waitForActiveCollection(COLLECTION, 60, java.util.concurrent.TimeUnit.SECONDS, 2, 2);
+        solr.commit(COLLECTION);
+        long found = solr.query(COLLECTION, new org.apache.solr.client.solrj.SolrQuery("id:c-crash-*").setRows(0)) //$NON-NLS-1$
+                .getResults().getNumFound();
+        assertEquals(20, found);
+        // the team archive opened before the restarts goes on through the restarted node
+        assertEquals(Set.of("m-c-1-0"), ids("preservatifs")); //$NON-NLS-1$ //$NON-NLS-2$
     }
 }

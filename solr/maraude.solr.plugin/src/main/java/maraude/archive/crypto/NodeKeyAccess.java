@@ -22,4 +22,21 @@ public final class NodeKeyAccess {
     public static DataKey unwrap(Path keyFolder, char[] passphrase) {
         return ArchiveProtection.unwrap(keyFolder, passphrase);
     }
+
+    /**
+     * A 256-bit key for another use of the node's data key, derived with HMAC-SHA256 under a label of
+     * its own (as the archive derives its file and name keys), so no two uses share a key.
+     */
+    public static byte[] derive(DataKey key, String label) {
+        byte[] raw = key.raw();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256"); //$NON-NLS-1$
+            mac.init(new javax.crypto.spec.SecretKeySpec(raw, "HmacSHA256")); //$NON-NLS-1$
+            return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            java.util.Arrays.fill(raw, (byte) 0);
+        }
+    }
 }

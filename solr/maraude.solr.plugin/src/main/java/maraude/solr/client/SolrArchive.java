@@ -202,9 +202,9 @@ public final class SolrArchive implements Archive {
                 for (int i = 0; i < docs.size(); i += BATCH) {
                     UpdateRequest u = new UpdateRequest();
                     u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
-                    u.process(client, collection);
+                    retrying(() -> u.process(client, collection));
                 }
-                client.commit(collection, true, true);
+                retrying(() -> client.commit(collection, true, true));
             } catch (SolrServerException | IOException | RuntimeException e) {
                 throw failure("commit", e); //$NON-NLS-1$
             }
@@ -350,7 +350,7 @@ public final class SolrArchive implements Archive {
             while (true) {
                 SolrQuery sq = new SolrQuery(q).setFields(fields).setRows(PAGE).setSort(TeamSchema.ID, SolrQuery.ORDER.asc);
                 sq.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-                QueryResponse r = client.query(collection, sq, SolrRequest.METHOD.POST);
+                QueryResponse r = query(sq);
                 r.getResults().forEach(each);
                 String next = r.getNextCursorMark();
                 if (next == null || next.equals(cursor)) {
@@ -363,6 +363,39 @@ public final class SolrArchive implements Archive {
         }
     }
 
+    /** A request that may be sent twice: reads, and updates by id (an upsert sent twice changes nothing more). */
+    private interface Idempotent<T> {
+        T send() throws SolrServerException, IOException;
+    }
+
+    /**
+     * Sends again when the connection failed: after a node restarts, the HTTP client's pooled
+     * connections to it are dead, and the first request on each fails before reaching the node.
+     */
+    private static <T> T retrying(Idempotent<T> request) throws SolrServerException, IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return request.send();
+            } catch (SolrServerException e) {
+                if (!(e.getCause() instanceof IOException) || attempt == SENDS) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                if (attempt == SENDS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Sends of one request at most: each failed one drops a dead pooled connection. */
+    private static final int SENDS = 4;
+
+    /** POST: the search text stays out of URLs, hence out of request logs. */
+    private QueryResponse query(SolrQuery q) throws SolrServerException, IOException {
+        return retrying(() -> client.query(collection, q, SolrRequest.METHOD.POST));
+    }
+
     private static String termQuery(String field, String value) {
         return "{!term f=" + field + "}" + value; //$NON-NLS-1$ //$NON-NLS-2$
     }
@@ -372,7 +405,7 @@ public final class SolrArchive implements Archive {
 
     private long count(String q) {
         try {
-            return client.query(collection, new SolrQuery(q).setRows(0), SolrRequest.METHOD.POST).getResults().getNumFound();
+            return query(new SolrQuery(q).setRows(0)).getResults().getNumFound();
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("count", e); //$NON-NLS-1$
         }
@@ -555,8 +588,7 @@ public final class SolrArchive implements Archive {
                 + "months:{type:terms,field:" + TeamSchema.MONTH + ",limit:-1}}"); //$NON-NLS-1$ //$NON-NLS-2$
         QueryResponse r;
         try {
-            // POST: the search text stays out of URLs, hence out of request logs
-            r = client.query(collection, q, SolrRequest.METHOD.POST);
+            r = query(q);
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("search", e); //$NON-NLS-1$
         }
