@@ -33,6 +33,11 @@ public final class TeamCluster implements AutoCloseable {
     }
 
     public static TeamCluster start(Path dir, int nodes) throws Exception {
+        return start(dir, nodes, null);
+    }
+
+    /** With {@code securityJson} (authentication and authorisation) when not null. */
+    public static TeamCluster start(Path dir, int nodes, String securityJson) throws Exception {
         System.setProperty("zookeeper.forceSync", "no"); //$NON-NLS-1$ //$NON-NLS-2$
         System.setProperty("solr.zkclienttimeout", "90000"); //$NON-NLS-1$ //$NON-NLS-2$
         Path keyFolder = dir.resolve("node-key"); //$NON-NLS-1$
@@ -43,7 +48,11 @@ public final class TeamCluster implements AutoCloseable {
         System.setProperty("solr.autoCommit.maxTime", "-1"); //$NON-NLS-1$ //$NON-NLS-2$
         Path solr = dir.resolve("cluster"); //$NON-NLS-1$
         Files.createDirectories(solr);
-        MiniSolrCloudCluster c = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset()).configure();
+        MiniSolrCloudCluster.Builder b = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset());
+        if (securityJson != null) {
+            b.withSecurityJson(securityJson);
+        }
+        MiniSolrCloudCluster c = b.configure();
         return new TeamCluster(c, keyFolder);
     }
 
@@ -63,8 +72,16 @@ public final class TeamCluster implements AutoCloseable {
 
     /** A team collection: documents routed by contact (the {@code route} field). */
     public void createCollection(String name, int shards, int replicas) throws Exception {
-        CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas).setRouterField(TeamSchema.ROUTE)
-                .process(cluster.getSolrClient());
+        createCollection(name, shards, replicas, null, null);
+    }
+
+    /** As an authenticated user ({@code user} null: none). */
+    public void createCollection(String name, int shards, int replicas, String user, String password) throws Exception {
+        var create = CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas).setRouterField(TeamSchema.ROUTE);
+        if (user != null) {
+            create.setBasicAuthCredentials(user, password);
+        }
+        create.process(cluster.getSolrClient());
         cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
     }
 
