@@ -38,6 +38,13 @@ public final class TeamCluster implements AutoCloseable {
 
     /** With {@code securityJson} (authentication and authorisation) when not null. */
     public static TeamCluster start(Path dir, int nodes, String securityJson) throws Exception {
+        return start(dir, nodes, securityJson, b -> {
+        });
+    }
+
+    /** {@code customize} adds to the cluster's builder (TLS, for one). */
+    public static TeamCluster start(Path dir, int nodes, String securityJson,
+            java.util.function.Consumer<MiniSolrCloudCluster.Builder> customize) throws Exception {
         System.setProperty("zookeeper.forceSync", "no"); //$NON-NLS-1$ //$NON-NLS-2$
         System.setProperty("solr.zkclienttimeout", "90000"); //$NON-NLS-1$ //$NON-NLS-2$
         Path keyFolder = dir.resolve("node-key"); //$NON-NLS-1$
@@ -52,6 +59,7 @@ public final class TeamCluster implements AutoCloseable {
         if (securityJson != null) {
             b.withSecurityJson(securityJson);
         }
+        customize.accept(b);
         MiniSolrCloudCluster c = b.configure();
         return new TeamCluster(c, keyFolder);
     }
