@@ -37,13 +37,32 @@ public final class TeamQueries {
         return parser.parse(text == null ? "" : text); //$NON-NLS-1$
     }
 
+    /** The contacts of one snapshot, indexed for matching; immutable, built once per snapshot. */
+    public static final class People {
+
+        private final ContactMatcher matcher;
+
+        private People(ContactMatcher matcher) {
+            this.matcher = matcher;
+        }
+    }
+
+    public static People people(Collection<Contact> contacts, Collection<Conversation> conversations) {
+        return new People(ContactMatcher.of(contacts, conversations));
+    }
+
     /**
      * What {@code LuceneArchive.search} runs before its filters: the parsed text, its name and phone
      * clauses widened to the conversations of the matching contacts, restricted to messages.
      */
     public Query messageQuery(String text, Collection<Contact> contacts, Collection<Conversation> conversations)
             throws ParseException {
-        Query q = ContactMatcher.of(contacts, conversations).expand(parse(text));
+        return messageQuery(text, people(contacts, conversations));
+    }
+
+    /** As {@link #messageQuery(String, Collection, Collection)}, with contacts indexed beforehand. */
+    public Query messageQuery(String text, People people) throws ParseException {
+        Query q = people.matcher.expand(parse(text));
         if (ArchiveSchema.matchesMessagesOnly(q)) {
             return q;
         }

@@ -38,10 +38,9 @@ public class ArchiveQParserPlugin extends QParserPlugin {
     public static final String NAME = "maraude"; //$NON-NLS-1$
 
     /** Contacts and conversations per index reader, read once per new searcher. */
-    private final Map<IndexReader.CacheKey, People> cache = new WeakHashMap<>();
-
-    private record People(List<Contact> contacts, List<Conversation> conversations) {
-    }
+    private final Map<IndexReader.CacheKey, TeamQueries.People> cache = new WeakHashMap<>();
+    /** Thread-safe (a parser per parse, one analyzer), as the local archive's. */
+    private final TeamQueries queries = new TeamQueries();
 
     @Override
     public QParser createParser(String qstr, SolrParams localParams, SolrParams params, SolrQueryRequest req) {
@@ -49,8 +48,7 @@ public class ArchiveQParserPlugin extends QParserPlugin {
             @Override
             public Query parse() throws SyntaxError {
                 try {
-                    People p = people(req.getSearcher());
-                    return new TeamQueries().messageQuery(qstr, p.contacts(), p.conversations());
+                    return queries.messageQuery(qstr, people(req.getSearcher()));
                 } catch (ParseException e) {
                     throw new SyntaxError(e.getMessage(), e);
                 } catch (IOException e) {
@@ -60,12 +58,13 @@ public class ArchiveQParserPlugin extends QParserPlugin {
         };
     }
 
-    private People people(IndexSearcher s) throws IOException {
+    /** The shard's contacts, read and indexed once per searcher (a commit opens a new one). */
+    private TeamQueries.People people(IndexSearcher s) throws IOException {
         IndexReader.CacheHelper helper = s.getIndexReader().getReaderCacheHelper();
         IndexReader.CacheKey key = helper == null ? null : helper.getKey();
         if (key != null) {
             synchronized (cache) {
-                People p = cache.get(key);
+                TeamQueries.People p = cache.get(key);
                 if (p != null) {
                     return p;
                 }
@@ -82,7 +81,7 @@ public class ArchiveQParserPlugin extends QParserPlugin {
             conversations.add(new Conversation(d.get(TeamSchema.ID), Platform.fromKey(d.get(TeamSchema.PLATFORM)),
                     d.get(TeamSchema.CONTACT), d.get(TeamSchema.TITLE)));
         }
-        People p = new People(contacts, conversations);
+        TeamQueries.People p = TeamQueries.people(contacts, conversations);
         if (key != null) {
             synchronized (cache) {
                 cache.put(key, p);
