@@ -32,6 +32,7 @@ import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.util.NamedList;
+import org.eclipse.osgi.util.NLS;
 
 import maraude.archive.ArchiveSchema;
 import maraude.archive.TeamQueries;
@@ -154,7 +155,7 @@ public final class SolrArchive implements Archive {
                 conv = conversations.get(message.conversationId());
             }
             if (conv == null) {
-                throw new ArchiveException(Kind.BAD_INPUT, "unknown conversation " + message.conversationId()); //$NON-NLS-1$
+                throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_unknownConversation, message.conversationId()));
             }
             if (pendingMessages.containsKey(message.id()) || committedIds(conv.id()).contains(message.id())) {
                 return false;
@@ -179,7 +180,7 @@ public final class SolrArchive implements Archive {
 
     @Override
     public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
-        throw new ArchiveException(Kind.NOT_WRITABLE, "the team archive does not hold attachments yet"); //$NON-NLS-1$
+        throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_noAttachments);
     }
 
     @Override
@@ -555,7 +556,7 @@ public final class SolrArchive implements Archive {
         try {
             textQuery = queries.parse(query.text());
         } catch (ParseException e) {
-            throw new ArchiveException(Kind.BAD_INPUT, "the search cannot be read: " + e.getMessage(), e); //$NON-NLS-1$
+            throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_badQuery, e.getMessage()), e);
         }
         SolrQuery q = new SolrQuery("{!maraude v=$text}"); //$NON-NLS-1$
         q.set("text", query.text()); //$NON-NLS-1$
@@ -635,21 +636,21 @@ public final class SolrArchive implements Archive {
 
     private void ensureOpen() {
         if (closed) {
-            throw new ArchiveException(Kind.IO, "the team archive is closed"); //$NON-NLS-1$
+            throw new ArchiveException(Kind.IO, Messages.Team_closed);
         }
     }
 
     private void ensureWritable() {
         ensureOpen();
         if (mode != AccessMode.READ_WRITE) {
-            throw new ArchiveException(Kind.NOT_WRITABLE, "the team archive is open read-only"); //$NON-NLS-1$
+            throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_readOnly);
         }
     }
 
     /** Never the server's message text: only what failed and the exception's class and status. */
     private ArchiveException failure(String what, Exception e) {
-        return new ArchiveException(Kind.IO, "team archive " + collection + ": " + what + " failed (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                + e.getClass().getSimpleName() + ")", e); //$NON-NLS-1$
+        return new ArchiveException(Kind.IO, NLS.bind(Messages.Team_failed, new Object[] { collection, what,
+                e.getClass().getSimpleName() }), e);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.ArchiveException;
@@ -36,13 +37,12 @@ public final class TeamArchives {
             try {
                 uri = URI.create(address);
             } catch (IllegalArgumentException e) {
-                throw new ArchiveException(Kind.BAD_INPUT, "not a team archive address: " + address, e); //$NON-NLS-1$
+                throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_badAddress, address), e);
             }
             String scheme = uri.getScheme();
             if (!"solr+https".equals(scheme) && !"solr+http".equals(scheme) || uri.getHost() == null //$NON-NLS-1$ //$NON-NLS-2$
                     || uri.getPath() == null || uri.getPath().length() < 2 || uri.getPath().indexOf('/', 1) >= 0) {
-                throw new ArchiveException(Kind.BAD_INPUT,
-                        "a team archive address reads solr+https://HOST:PORT/COLLECTION: " + address); //$NON-NLS-1$
+                throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_badAddress, address));
             }
             String base = scheme.substring("solr+".length()) + "://" + uri.getHost() //$NON-NLS-1$ //$NON-NLS-2$
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + "/solr"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
