@@ -1,0 +1,52 @@
+package maraude.solr;
+
+import maraude.archive.ArchiveSchema;
+
+/**
+ * Field names of a team collection: the local archive's ({@link ArchiveSchema}, whose javadoc says what
+ * each is for), plus {@link #ROUTE}. The configset's {@code managed-schema.xml} declares them with the
+ * same analysis; {@code TeamSchemaTest} checks the two agree.
+ */
+public final class TeamSchema {
+
+    private TeamSchema() {
+    }
+
+    public static final String TYPE = ArchiveSchema.TYPE;
+    public static final String TYPE_CONTACT = ArchiveSchema.TYPE_CONTACT;
+    public static final String TYPE_CONVERSATION = ArchiveSchema.TYPE_CONVERSATION;
+    public static final String ID = ArchiveSchema.ID;
+    public static final String PLATFORM = ArchiveSchema.PLATFORM;
+    public static final String HANDLE = ArchiveSchema.HANDLE;
+    public static final String NAME = ArchiveSchema.NAME;
+    public static final String TITLE = ArchiveSchema.TITLE;
+    public static final String CONTACT = ArchiveSchema.CONTACT;
+    public static final String CONVERSATION = ArchiveSchema.CONVERSATION;
+    public static final String DIRECTION = ArchiveSchema.DIRECTION;
+    public static final String WORKER = ArchiveSchema.WORKER;
+    public static final String AUTHOR = ArchiveSchema.AUTHOR;
+    public static final String TIME = ArchiveSchema.TIME;
+    public static final String WHEN = ArchiveSchema.WHEN;
+    public static final String MONTH = ArchiveSchema.MONTH;
+    public static final String SEQ = ArchiveSchema.SEQ;
+    public static final String TEXT = ArchiveSchema.TEXT;
+    public static final String PREVIEW = ArchiveSchema.PREVIEW;
+    public static final String WHO = ArchiveSchema.WHO;
+    public static final String PHONES = ArchiveSchema.PHONES;
+    public static final String ATTACHMENT = ArchiveSchema.ATTACHMENT;
+    public static final String SOURCE_FILE = ArchiveSchema.SOURCE_FILE;
+    public static final String SOURCE_LINE = ArchiveSchema.SOURCE_LINE;
+    public static final String SOURCE_OFFSET = ArchiveSchema.SOURCE_OFFSET;
+    public static final String PENDING = ArchiveSchema.PENDING;
+
+    /**
+     * The contact id of every document (a contact's own id): the collection's {@code router.field}, so a
+     * contact, its conversations and their messages live on one shard and a "who" or phone clause is
+     * answered on each shard from its own contacts. Indexed keyword, not stored.
+     */
+    public static final String ROUTE = "route"; //$NON-NLS-1$
+
+    /** Where the configset lies in the plugin jar (and under {@code src/main/resources}). */
+    public static final String CONFIGSET_RESOURCE = "maraude/solr/configset/"; //$NON-NLS-1$
+    public static final String[] CONFIGSET_FILES = { "managed-schema.xml", "solrconfig.xml" }; //$NON-NLS-1$ //$NON-NLS-2$
+}

@@ -1,0 +1,675 @@
+package maraude.solr.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.Query;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.util.NamedList;
+import org.eclipse.osgi.util.NLS;
+
+import maraude.archive.ArchiveSchema;
+import maraude.archive.TeamQueries;
+import maraude.archive.analysis.PhoneNumbers;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ArchiveException.Kind;
+import maraude.core.archive.ArchiveStats;
+import maraude.core.archive.ConversationSummary;
+import maraude.core.archive.SearchHit;
+import maraude.core.archive.SearchQuery;
+import maraude.core.archive.SearchResults;
+import maraude.core.model.Attachment;
+import maraude.core.model.Contact;
+import maraude.core.model.Conversation;
+import maraude.core.model.Direction;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+import maraude.core.model.SourceRef;
+import maraude.solr.TeamSchema;
+
+/**
+ * The team archive: an {@link Archive} over a SolrCloud collection made from the plugin's configset,
+ * through any {@link SolrClient} (the product uses {@code HttpJdkSolrClient}: see {@link TeamArchives}).
+ *
+ * <p>
+ * Documents and ids are the local archive's ({@link ArchiveSchema}), so an import is idempotent across
+ * machines: a message id already in the collection is skipped, and two workers importing the same
+ * export write the same documents (an id is an upsert key, never a second copy). Searches run on the
+ * nodes in the archive's own query syntax ({@code {!maraude}}); snippets are made here as the local
+ * archive makes them.
+ *
+ * <p>
+ * Differences from the local archive, by design of a shared server: there is no single-writer lock
+ * (several workers write at once); changes are held here until {@link #commit()}, which sends them and
+ * makes them visible to everyone. Not yet implemented: attachments, removing messages, pending replies
+ * and the side files' sharing (they stay in the local folder given at open).
+ */
+public final class SolrArchive implements Archive {
+
+    /** Documents per update request. */
+    private static final int BATCH = 1000;
+    /** Rows per page when reading every document of a kind (cursor paging). */
+    private static final int PAGE = 2000;
+
+    private final SolrClient client;
+    private final String collection;
+    private final Path location;
+    private final AccessMode mode;
+    private final boolean ownsClient;
+    private final TeamQueries queries = new TeamQueries();
+
+    private final Object writeLock = new Object();
+    private final Map<String, Contact> pendingContacts = new LinkedHashMap<>();
+    private final Map<String, Conversation> pendingConversations = new LinkedHashMap<>();
+    private final Map<String, SolrInputDocument> pendingMessages = new LinkedHashMap<>();
+    /** Committed message ids per conversation, read on the first message added to it since open. */
+    private final Map<String, Set<String>> knownIds = new HashMap<>();
+
+    private volatile Map<String, Contact> contacts = Map.of();
+    private volatile Map<String, Conversation> conversations = Map.of();
+    private volatile boolean closed;
+
+    private SolrArchive(SolrClient client, String collection, Path location, AccessMode mode, boolean ownsClient) {
+        this.client = client;
+        this.collection = collection;
+        this.location = location;
+        this.mode = mode;
+        this.ownsClient = ownsClient;
+    }
+
+    /**
+     * Opens the team archive in {@code collection}; {@code localFolder} holds this machine's side files.
+     *
+     * @param ownsClient whether {@link #close()} closes the client
+     * @throws ArchiveException IO when the collection cannot be reached
+     */
+    public static SolrArchive open(SolrClient client, String collection, Path localFolder, AccessMode mode,
+            boolean ownsClient) {
+        SolrArchive a = new SolrArchive(client, collection, localFolder, mode, ownsClient);
+        a.reloadPeople();
+        return a;
+    }
+
+    @Override
+    public Path location() {
+        return location;
+    }
+
+    @Override
+    public AccessMode accessMode() {
+        return mode;
+    }
+
+    // ---- writing ----------------------------------------------------------------------------
+
+    @Override
+    public void putContact(Contact contact) {
+        synchronized (writeLock) {
+            ensureWritable();
+            pendingContacts.put(contact.id(), contact);
+        }
+    }
+
+    @Override
+    public void putConversation(Conversation conversation) {
+        synchronized (writeLock) {
+            ensureWritable();
+            pendingConversations.put(conversation.id(), conversation);
+        }
+    }
+
+    @Override
+    public boolean addMessage(Message message) {
+        synchronized (writeLock) {
+            ensureWritable();
+            Conversation conv = pendingConversations.get(message.conversationId());
+            if (conv == null) {
+                conv = conversations.get(message.conversationId());
+            }
+            if (conv == null) {
+                throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_unknownConversation, message.conversationId()));
+            }
+            if (pendingMessages.containsKey(message.id()) || committedIds(conv.id()).contains(message.id())) {
+                return false;
+            }
+            pendingMessages.put(message.id(), messageDocument(message, conv));
+            return true;
+        }
+    }
+
+    /** The committed message ids of a conversation: one query per conversation and session. */
+    private Set<String> committedIds(String conversationId) {
+        Set<String> ids = knownIds.get(conversationId);
+        if (ids == null) {
+            Set<String> read = new HashSet<>();
+            forEach(termQuery(TeamSchema.CONVERSATION, conversationId), TeamSchema.ID,
+                    d -> read.add((String) d.getFirstValue(TeamSchema.ID)));
+            ids = read;
+            knownIds.put(conversationId, ids);
+        }
+        return ids;
+    }
+
+    @Override
+    public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
+        throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_noAttachments);
+    }
+
+    @Override
+    public InputStream openAttachment(String sha256) throws IOException {
+        throw new java.nio.file.NoSuchFileException(sha256);
+    }
+
+    @Override
+    public void commit() {
+        synchronized (writeLock) {
+            ensureOpen();
+            if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()) {
+                return;
+            }
+            List<SolrInputDocument> docs = new ArrayList<>();
+            pendingContacts.values().forEach(c -> docs.add(contactDocument(c)));
+            pendingConversations.values().forEach(c -> docs.add(conversationDocument(c)));
+            docs.addAll(pendingMessages.values());
+            try {
+                for (int i = 0; i < docs.size(); i += BATCH) {
+                    UpdateRequest u = new UpdateRequest();
+                    u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
+                    retrying(() -> u.process(client, collection));
+                }
+                retrying(() -> client.commit(collection, true, true));
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                throw failure("commit", e); //$NON-NLS-1$
+            }
+            for (SolrInputDocument d : pendingMessages.values()) {
+                Set<String> ids = knownIds.get((String) d.getFieldValue(TeamSchema.CONVERSATION));
+                if (ids != null) {
+                    ids.add((String) d.getFieldValue(TeamSchema.ID));
+                }
+            }
+            pendingContacts.clear();
+            pendingConversations.clear();
+            pendingMessages.clear();
+            reloadPeople();
+        }
+    }
+
+    // ---- documents (the fields of ArchiveSchema's documents) --------------------------------
+
+    private static SolrInputDocument contactDocument(Contact c) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, c.id());
+        d.addField(TeamSchema.ROUTE, c.id());
+        d.addField(TeamSchema.TYPE, TeamSchema.TYPE_CONTACT);
+        d.addField(TeamSchema.PLATFORM, c.platform().key());
+        d.addField(TeamSchema.HANDLE, c.handle());
+        d.addField(TeamSchema.NAME, c.displayName());
+        return d;
+    }
+
+    private static SolrInputDocument conversationDocument(Conversation c) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, c.id());
+        d.addField(TeamSchema.ROUTE, c.contactId());
+        d.addField(TeamSchema.TYPE, TeamSchema.TYPE_CONVERSATION);
+        d.addField(TeamSchema.PLATFORM, c.platform().key());
+        d.addField(TeamSchema.CONTACT, c.contactId());
+        d.addField(TeamSchema.TITLE, c.title());
+        return d;
+    }
+
+    private static SolrInputDocument messageDocument(Message m, Conversation conv) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, m.id());
+        d.addField(TeamSchema.ROUTE, conv.contactId());
+        d.addField(TeamSchema.CONVERSATION, m.conversationId());
+        d.addField(TeamSchema.CONTACT, conv.contactId());
+        d.addField(TeamSchema.PLATFORM, conv.platform().key());
+        d.addField(TeamSchema.DIRECTION, m.direction().key());
+        if (m.workerId() != null && !m.workerId().isBlank()) {
+            d.addField(TeamSchema.WORKER, m.workerId());
+        }
+        if (!m.author().isEmpty()) {
+            d.addField(TeamSchema.AUTHOR, m.author());
+            d.addField(TeamSchema.WHO, m.author());
+        }
+        ZonedDateTime when = m.instant();
+        d.addField(TeamSchema.TIME, when.toInstant().toEpochMilli());
+        d.addField(TeamSchema.WHEN, when.toString());
+        d.addField(TeamSchema.MONTH, when.getYear() * 100L + when.getMonthValue());
+        d.addField(TeamSchema.SEQ, seq(m.source()));
+        d.addField(TeamSchema.TEXT, m.text());
+        d.addField(TeamSchema.PREVIEW, ArchiveSchema.preview(m.text()));
+        for (String p : PhoneNumbers.keysIn(m.text())) {
+            d.addField(TeamSchema.PHONES, p);
+        }
+        for (Attachment a : m.attachments()) {
+            d.addField(TeamSchema.ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName());
+        }
+        SourceRef src = m.source();
+        if (src != null) {
+            d.addField(TeamSchema.SOURCE_FILE, src.file());
+            if (src.file().startsWith(maraude.core.archive.PendingReplies.SOURCE)) {
+                d.addField(TeamSchema.PENDING, "1"); //$NON-NLS-1$
+            }
+            d.addField(TeamSchema.SOURCE_LINE, src.line());
+            d.addField(TeamSchema.SOURCE_OFFSET, src.offset());
+        }
+        return d;
+    }
+
+    /** As {@code ArchiveSchema.seq}: line, else byte offset, else 0. */
+    private static long seq(SourceRef src) {
+        if (src == null) {
+            return 0;
+        }
+        return src.line() > 0 ? src.line() : Math.max(0, src.offset());
+    }
+
+    private static final String MESSAGE_FIELDS = String.join(",", TeamSchema.ID, TeamSchema.CONVERSATION, //$NON-NLS-1$
+            TeamSchema.DIRECTION, TeamSchema.WORKER, TeamSchema.AUTHOR, TeamSchema.WHEN, TeamSchema.TEXT,
+            TeamSchema.ATTACHMENT, TeamSchema.SOURCE_FILE, TeamSchema.SOURCE_LINE, TeamSchema.SOURCE_OFFSET);
+
+    private static Message toMessage(SolrDocument d) {
+        List<Attachment> atts = new ArrayList<>();
+        Collection<Object> values = d.getFieldValues(TeamSchema.ATTACHMENT);
+        if (values != null) {
+            for (Object v : values) {
+                String[] p = v.toString().split("\\|", 4); //$NON-NLS-1$
+                atts.add(new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1]))); //$NON-NLS-1$
+            }
+        }
+        SourceRef src = null;
+        Object file = d.getFirstValue(TeamSchema.SOURCE_FILE);
+        if (file != null) {
+            src = new SourceRef(file.toString(), ((Number) d.getFirstValue(TeamSchema.SOURCE_LINE)).longValue(),
+                    ((Number) d.getFirstValue(TeamSchema.SOURCE_OFFSET)).longValue());
+        }
+        Object author = d.getFirstValue(TeamSchema.AUTHOR);
+        Object worker = d.getFirstValue(TeamSchema.WORKER);
+        return new Message(str(d, TeamSchema.ID), str(d, TeamSchema.CONVERSATION),
+                Direction.fromKey(str(d, TeamSchema.DIRECTION)), ZonedDateTime.parse(str(d, TeamSchema.WHEN)),
+                author == null ? "" : author.toString(), worker == null ? null : worker.toString(), //$NON-NLS-1$
+                str(d, TeamSchema.TEXT), atts, src);
+    }
+
+    private static String str(SolrDocument d, String field) {
+        Object v = d.getFirstValue(field);
+        return v == null ? null : v.toString();
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /** Contacts and conversations, held in memory as the local archive holds them (a few thousand). */
+    private void reloadPeople() {
+        Map<String, Contact> cs = new HashMap<>();
+        forEach(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_CONTACT),
+                String.join(",", TeamSchema.ID, TeamSchema.PLATFORM, TeamSchema.HANDLE, TeamSchema.NAME), //$NON-NLS-1$
+                d -> cs.put(str(d, TeamSchema.ID), new Contact(str(d, TeamSchema.ID),
+                        Platform.fromKey(str(d, TeamSchema.PLATFORM)), str(d, TeamSchema.HANDLE), str(d, TeamSchema.NAME))));
+        Map<String, Conversation> vs = new HashMap<>();
+        forEach(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_CONVERSATION),
+                String.join(",", TeamSchema.ID, TeamSchema.PLATFORM, TeamSchema.CONTACT, TeamSchema.TITLE), //$NON-NLS-1$
+                d -> vs.put(str(d, TeamSchema.ID), new Conversation(str(d, TeamSchema.ID),
+                        Platform.fromKey(str(d, TeamSchema.PLATFORM)), str(d, TeamSchema.CONTACT), str(d, TeamSchema.TITLE))));
+        contacts = Map.copyOf(cs);
+        conversations = Map.copyOf(vs);
+    }
+
+    /** Reads every document matching {@code q} (cursor paging, by id). */
+    private void forEach(String q, String fields, Consumer<SolrDocument> each) {
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        try {
+            while (true) {
+                SolrQuery sq = new SolrQuery(q).setFields(fields).setRows(PAGE).setSort(TeamSchema.ID, SolrQuery.ORDER.asc);
+                sq.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+                QueryResponse r = query(sq);
+                r.getResults().forEach(each);
+                String next = r.getNextCursorMark();
+                if (next == null || next.equals(cursor)) {
+                    return;
+                }
+                cursor = next;
+            }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
+    }
+
+    /** A request that may be sent twice: reads, and updates by id (an upsert sent twice changes nothing more). */
+    private interface Idempotent<T> {
+        T send() throws SolrServerException, IOException;
+    }
+
+    /**
+     * Sends again when the connection failed: after a node restarts, the HTTP client's pooled
+     * connections to it are dead, and the first request on each fails before reaching the node.
+     */
+    private static <T> T retrying(Idempotent<T> request) throws SolrServerException, IOException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return request.send();
+            } catch (SolrServerException e) {
+                if (!(e.getCause() instanceof IOException) || attempt == SENDS) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                if (attempt == SENDS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Sends of one request at most: each failed one drops a dead pooled connection. */
+    private static final int SENDS = 4;
+
+    /** POST: the search text stays out of URLs, hence out of request logs. */
+    private QueryResponse query(SolrQuery q) throws SolrServerException, IOException {
+        return retrying(() -> client.query(collection, q, SolrRequest.METHOD.POST));
+    }
+
+    private static String termQuery(String field, String value) {
+        return "{!term f=" + field + "}" + value; //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** Messages are the documents with a {@code seq} value, as in the local archive. */
+    private static final String MESSAGES = TeamSchema.SEQ + ":[* TO *]"; //$NON-NLS-1$
+
+    private long count(String q) {
+        try {
+            return query(new SolrQuery(q).setRows(0)).getResults().getNumFound();
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("count", e); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public ArchiveStats stats() {
+        ensureOpen();
+        return new ArchiveStats(contacts.size(), conversations.size(), count(MESSAGES), 0);
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        ensureOpen();
+        List<Contact> list = new ArrayList<>(contacts.values());
+        list.sort(Comparator.comparing((Contact c) -> c.displayName().toLowerCase(Locale.ROOT)).thenComparing(Contact::id));
+        return list;
+    }
+
+    @Override
+    public Optional<Contact> contact(String contactId) {
+        ensureOpen();
+        return Optional.ofNullable(contacts.get(contactId));
+    }
+
+    @Override
+    public List<Conversation> conversations() {
+        ensureOpen();
+        List<Conversation> list = new ArrayList<>(conversations.values());
+        list.sort(Comparator.comparing(Conversation::id));
+        return list;
+    }
+
+    @Override
+    public Optional<Conversation> conversation(String conversationId) {
+        ensureOpen();
+        return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    @Override
+    public List<Message> messages(String conversationId) {
+        ensureOpen();
+        List<Message> out = new ArrayList<>();
+        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), MESSAGE_FIELDS + ',' + TeamSchema.TIME + ','
+                + TeamSchema.SEQ, d -> out.add(toMessage(d)));
+        // (time, seq) as the local archive; the cursor read them by id
+        Map<String, long[]> order = new HashMap<>();
+        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), TeamSchema.ID + ',' + TeamSchema.TIME + ','
+                + TeamSchema.SEQ, d -> order.put(str(d, TeamSchema.ID), new long[] {
+                        ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
+                        ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() }));
+        out.sort(Comparator.comparingLong((Message m) -> order.get(m.id())[0]).thenComparingLong(m -> order.get(m.id())[1]));
+        return out;
+    }
+
+    /** Per conversation accumulator of {@link #summaries()}, as the local archive's. */
+    private static final class Acc {
+        long count;
+        long first = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
+        long lastSeq;
+        String lastPreview;
+        long meaningfulTime = Long.MIN_VALUE;
+        long meaningfulSeq;
+        Direction meaningfulDir;
+        long lastIn = Long.MIN_VALUE;
+        long lastOutTime = Long.MIN_VALUE;
+        long lastOutSeq;
+        long oldestUnanswered = Long.MAX_VALUE;
+        final List<long[]> inbound = new ArrayList<>();
+    }
+
+    private static boolean after(long t, long s, long refT, long refS) {
+        return t > refT || (t == refT && s > refS);
+    }
+
+    /**
+     * Reads (conversation, direction, time, seq, preview) of every message from doc values and folds
+     * them as the local archive does. First version: every message crosses the network; a per-shard
+     * summary handler in the plugin is the way to scale it.
+     */
+    @Override
+    public List<ConversationSummary> summaries() {
+        ensureOpen();
+        Map<String, Acc> accs = new HashMap<>();
+        forEach(MESSAGES, String.join(",", TeamSchema.ID, TeamSchema.CONVERSATION, TeamSchema.DIRECTION, //$NON-NLS-1$
+                TeamSchema.TIME, TeamSchema.SEQ, TeamSchema.PREVIEW), d -> {
+                    Acc a = accs.computeIfAbsent(str(d, TeamSchema.CONVERSATION), k -> new Acc());
+                    long t = ((Number) d.getFirstValue(TeamSchema.TIME)).longValue();
+                    long q = ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue();
+                    Direction dir = Direction.fromKey(str(d, TeamSchema.DIRECTION));
+                    a.count++;
+                    a.first = Math.min(a.first, t);
+                    if (a.count == 1 || after(t, q, a.lastTime, a.lastSeq)) {
+                        a.lastTime = t;
+                        a.lastSeq = q;
+                        a.lastPreview = str(d, TeamSchema.PREVIEW);
+                    }
+                    if (dir != Direction.SYSTEM && (a.meaningfulDir == null || after(t, q, a.meaningfulTime, a.meaningfulSeq))) {
+                        a.meaningfulTime = t;
+                        a.meaningfulSeq = q;
+                        a.meaningfulDir = dir;
+                    }
+                    if (dir == Direction.INBOUND) {
+                        a.lastIn = Math.max(a.lastIn, t);
+                        a.inbound.add(new long[] { t, q });
+                    } else if (dir == Direction.OUTBOUND
+                            && (a.lastOutTime == Long.MIN_VALUE || after(t, q, a.lastOutTime, a.lastOutSeq))) {
+                        a.lastOutTime = t;
+                        a.lastOutSeq = q;
+                    }
+                });
+        for (Acc a : accs.values()) {
+            for (long[] in : a.inbound) {
+                if (a.lastOutTime == Long.MIN_VALUE || after(in[0], in[1], a.lastOutTime, a.lastOutSeq)) {
+                    a.oldestUnanswered = Math.min(a.oldestUnanswered, in[0]);
+                }
+            }
+        }
+        List<ConversationSummary> out = new ArrayList<>();
+        for (Conversation c : conversations.values()) {
+            Acc a = accs.get(c.id());
+            Contact contact = contacts.get(c.contactId());
+            String name = contact == null ? null : contact.displayName();
+            if (a == null) {
+                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), 0, null, null,
+                        null, null, null, null, null));
+            } else {
+                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), a.count,
+                        instant(a.first), instant(a.lastTime), a.meaningfulDir, instant(a.lastIn), instant(a.lastOutTime),
+                        instant(a.oldestUnanswered), a.lastPreview == null ? "" : a.lastPreview)); //$NON-NLS-1$
+            }
+        }
+        out.sort(Comparator.comparing(ConversationSummary::lastMessage, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(ConversationSummary::conversationId));
+        return out;
+    }
+
+    private static Instant instant(long millis) {
+        return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public SearchResults search(SearchQuery query) {
+        ensureOpen();
+        Query textQuery;
+        try {
+            textQuery = queries.parse(query.text());
+        } catch (ParseException e) {
+            throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_badQuery, e.getMessage()), e);
+        }
+        SolrQuery q = new SolrQuery("{!maraude v=$text}"); //$NON-NLS-1$
+        q.set("text", query.text()); //$NON-NLS-1$
+        if (!query.platforms().isEmpty()) {
+            q.addFilterQuery("{!terms f=" + TeamSchema.PLATFORM + "}" //$NON-NLS-1$ //$NON-NLS-2$
+                    + String.join(",", query.platforms().stream().map(Platform::key).sorted().toList())); //$NON-NLS-1$
+        }
+        if (query.contactId() != null && !query.contactId().isBlank()) {
+            q.addFilterQuery(termQuery(TeamSchema.CONTACT, query.contactId()));
+        }
+        if (query.direction() != null) {
+            q.addFilterQuery(termQuery(TeamSchema.DIRECTION, query.direction().key()));
+        }
+        if (query.workerId() != null && !query.workerId().isBlank()) {
+            q.addFilterQuery(termQuery(TeamSchema.WORKER, query.workerId()));
+        }
+        if (query.from() != null || query.to() != null) {
+            q.addFilterQuery(TeamSchema.TIME + ":[" + (query.from() == null ? "*" : query.from().toEpochMilli()) //$NON-NLS-1$ //$NON-NLS-2$
+                    + " TO " + (query.to() == null ? "*" : query.to().toEpochMilli()) + "]"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+        switch (query.sort()) {
+        case RELEVANCE -> q.addSort("score", SolrQuery.ORDER.desc).addSort(TeamSchema.TIME, SolrQuery.ORDER.desc) //$NON-NLS-1$
+                .addSort(TeamSchema.SEQ, SolrQuery.ORDER.desc);
+        case NEWEST -> q.addSort(TeamSchema.TIME, SolrQuery.ORDER.desc).addSort(TeamSchema.SEQ, SolrQuery.ORDER.desc);
+        case OLDEST -> q.addSort(TeamSchema.TIME, SolrQuery.ORDER.asc).addSort(TeamSchema.SEQ, SolrQuery.ORDER.asc);
+        }
+        q.setStart(query.offset()).setRows(query.limit());
+        q.setFields(TeamSchema.ID, TeamSchema.CONVERSATION, TeamSchema.DIRECTION, TeamSchema.WHEN, TeamSchema.TEXT, "score"); //$NON-NLS-1$
+        q.set("json.facet", "{platforms:{type:terms,field:" + TeamSchema.PLATFORM + ",limit:-1}," //$NON-NLS-1$ //$NON-NLS-2$
+                + "months:{type:terms,field:" + TeamSchema.MONTH + ",limit:-1}}"); //$NON-NLS-1$ //$NON-NLS-2$
+        QueryResponse r;
+        try {
+            r = query(q);
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("search", e); //$NON-NLS-1$
+        }
+        SolrDocumentList docs = r.getResults();
+        TeamSnippets snippets = new TeamSnippets(queries.analyzer(), textQuery);
+        List<SearchHit> hits = new ArrayList<>(docs.size());
+        Map<String, Conversation> convs = conversations;
+        try {
+            for (SolrDocument d : docs) {
+                Conversation conv = convs.get(str(d, TeamSchema.CONVERSATION));
+                Contact contact = conv == null ? null : contacts.get(conv.contactId());
+                Object score = d.getFirstValue("score"); //$NON-NLS-1$
+                hits.add(new SearchHit(str(d, TeamSchema.ID), str(d, TeamSchema.CONVERSATION),
+                        conv == null ? null : conv.platform(), conv == null ? null : conv.contactId(),
+                        contact == null ? null : contact.displayName(), Direction.fromKey(str(d, TeamSchema.DIRECTION)),
+                        ZonedDateTime.parse(str(d, TeamSchema.WHEN)), snippets.of(str(d, TeamSchema.TEXT)),
+                        score instanceof Number n ? n.floatValue() : 0f));
+            }
+        } catch (IOException e) {
+            throw failure("snippets", e); //$NON-NLS-1$
+        }
+        Map<String, Long> byPlatform = new HashMap<>();
+        Map<Long, Long> months = new TreeMap<>();
+        facet(r, "platforms", (k, v) -> byPlatform.put(k.toString(), v)); //$NON-NLS-1$
+        facet(r, "months", (k, v) -> months.put(((Number) k).longValue(), v)); //$NON-NLS-1$
+        Map<String, Long> byMonth = new LinkedHashMap<>();
+        months.forEach((k, v) -> byMonth.put(String.format(Locale.ROOT, "%04d-%02d", k / 100, k % 100), v)); //$NON-NLS-1$
+        return new SearchResults(docs.getNumFound(), hits, byPlatform, byMonth);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void facet(QueryResponse r, String name, java.util.function.BiConsumer<Object, Long> each) {
+        NamedList<Object> facets = (NamedList<Object>) r.getResponse().get("facets"); //$NON-NLS-1$
+        if (facets == null || facets.get(name) == null) {
+            return;
+        }
+        List<NamedList<Object>> buckets = (List<NamedList<Object>>) ((NamedList<Object>) facets.get(name)).get("buckets"); //$NON-NLS-1$
+        for (NamedList<Object> b : buckets) {
+            each.accept(b.get("val"), ((Number) b.get("count")).longValue()); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    // ---- life cycle -------------------------------------------------------------------------
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ArchiveException(Kind.IO, Messages.Team_closed);
+        }
+    }
+
+    private void ensureWritable() {
+        ensureOpen();
+        if (mode != AccessMode.READ_WRITE) {
+            throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_readOnly);
+        }
+    }
+
+    /** Never the server's message text: only what failed and the exception's class and status. */
+    private ArchiveException failure(String what, Exception e) {
+        return new ArchiveException(Kind.IO, NLS.bind(Messages.Team_failed, new Object[] { collection, what,
+                e.getClass().getSimpleName() }), e);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        synchronized (writeLock) {
+            pendingContacts.clear();
+            pendingConversations.clear();
+            pendingMessages.clear();
+        }
+        if (ownsClient) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // nothing held here any more
+            }
+        }
+    }
+}
