@@ -64,7 +64,7 @@ class FuzzTest {
                 fixtures.add(f);
             }
         }
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         long added = 0;
         int rounds = 40;
         try (Archive a = new MemoryArchive(tmp.resolve("archive"))) {

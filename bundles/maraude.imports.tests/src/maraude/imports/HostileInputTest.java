@@ -22,7 +22,7 @@ import maraude.imports.Fixtures.Result;
 /** Hostile and broken inputs are refused cleanly, reported with file and place, and never stop the rest. */
 class HostileInputTest {
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
 
     private static Archive open(Path dir) {
         return new MemoryArchive(dir);

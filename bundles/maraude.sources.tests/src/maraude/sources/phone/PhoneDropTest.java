@@ -39,6 +39,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import maraude.core.archive.Archive;
+import maraude.core.components.ComponentFiles;
 import maraude.imports.ImportOptions;
 import maraude.imports.ImportReport;
 import maraude.imports.ImportService;
@@ -64,7 +65,7 @@ class PhoneDropTest {
         clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z")); //$NON-NLS-1$
         drop = PhoneDrop.start(archive.location().resolve("phone-drop"), //$NON-NLS-1$
                 PhoneDrop.Config.loopback().withMaxUploadBytes(256 * 1024).withClock(clock),
-                UploadImporter.into(archive, ImportService.withBuiltInFormats(), ImportOptions.defaults()), received::add);
+                UploadImporter.into(archive, imports(), ImportOptions.defaults()), received::add);
         client = trustingOnly(drop);
     }
 
@@ -263,5 +264,10 @@ class PhoneDropTest {
         assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, java.util.Arrays.copyOf(png, 4));
         assertEquals(m.length * 3, java.nio.ByteBuffer.wrap(png, 16, 4).getInt(), "IHDR width"); //$NON-NLS-1$
         assertTrue(drop.shortCode().matches("\\d{6}")); //$NON-NLS-1$
+    }
+
+    /** The import service as DS wires it, from the imports bundle's generated component files. */
+    private static ImportService imports() throws java.io.IOException {
+        return ComponentFiles.of(ImportService.class).service(ImportService.class);
     }
 }

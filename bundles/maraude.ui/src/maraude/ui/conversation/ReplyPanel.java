@@ -97,9 +97,12 @@ public final class ReplyPanel {
     private boolean settingText;
     /** Bumped when another conversation opens: late suggestions for the old one are dropped. */
     private long generation;
+    private final TemplateServices templateServices;
 
-    ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker) {
+    ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker,
+            TemplateServices templateServices) {
         this.archive = archive;
+        this.templateServices = templateServices;
         this.broker = broker;
         this.worker = worker;
         display = parent.getDisplay();
@@ -245,7 +248,7 @@ public final class ReplyPanel {
                 List<Suggestion> found;
                 List<String> titles = new ArrayList<>();
                 try {
-                    TemplateServices.Loaded templates = TemplateServices.forArchive(archiveFolder);
+                    TemplateServices.Loaded templates = templateServices.forArchive(archiveFolder);
                     TemplateService service = templates.service();
                     if (templates.error() != null) {
                         display.asyncExec(() -> {

@@ -1,7 +1,6 @@
 package maraude.ui.parts;
 
 import java.text.Normalizer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +41,8 @@ import maraude.core.classify.ConversationLanguage;
 import maraude.core.classify.ConversationReading;
 import maraude.core.classify.Languages;
 import maraude.core.triage.TriageService;
-import maraude.images.ImageLimits;
 import maraude.images.ImageService;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.ArchiveEvents.OpenConversation;
@@ -56,6 +55,7 @@ import maraude.ui.conversation.PendingReplies;
 import maraude.ui.conversation.PictureStrip;
 import maraude.ui.conversation.ReplyPanel;
 import maraude.ui.conversation.ServicesBar;
+import maraude.ui.conversation.TemplateServices;
 import maraude.ui.conversation.TeamFiles;
 import maraude.ui.conversation.WorkerName;
 
@@ -75,6 +75,10 @@ public class ConversationPart {
     private Archive archive;
     @Inject
     private UISynchronize sync;
+    @Inject
+    private ImageServices imageServices;
+    @Inject
+    private TemplateServices templates;
     @Inject
     private IEventBroker broker;
     @Inject
@@ -167,11 +171,11 @@ public class ConversationPart {
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.setMargins(8, 8, 8, 8);
 
-        ImageService images = new ImageService(archive.files(), ImageService.ARCHIVE_CACHE_FOLDER,
-                sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
-                worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC())
+        ImageService images = imageServices.create(archive.files(), sha -> this.archive.openAttachment(sha),
+                new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
+                worker -> TeamFiles.mayReveal(team.settings(), worker))
                 .withRules(() -> TeamFiles.pictureRules(team.settings()));
-        view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current);
+        view = new ConversationView(thread, sash, () -> this.archive, broker, images, WorkerName::current, templates);
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
     }

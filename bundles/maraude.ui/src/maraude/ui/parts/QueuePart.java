@@ -40,6 +40,7 @@ import maraude.core.classify.Urgency;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.Formats;
@@ -96,6 +97,8 @@ public class QueuePart {
     @Inject
     private UISynchronize sync;
     @Inject
+    private ImageServices imageServices;
+    @Inject
     private IEventBroker broker;
     @Inject
     private EPartService partService;
@@ -131,7 +134,7 @@ public class QueuePart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         ListThumbnails.column(table);
-        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, imageServices, ListThumbnails.CONVERSATION);
         column(ReadingMessages.Queue_colBand, 55);
         column(Messages.Queue_colWaiting, 80);
         column(ReadingMessages.Queue_colWhat, 150);

@@ -38,6 +38,7 @@ import maraude.core.archive.SearchHit;
 import maraude.core.archive.SearchQuery;
 import maraude.core.archive.SearchResults;
 import maraude.core.model.Platform;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.Messages;
@@ -61,6 +62,8 @@ public class SearchPart {
     private Archive archive;
     @Inject
     private UISynchronize sync;
+    @Inject
+    private ImageServices imageServices;
     @Inject
     private IEventBroker broker;
     @Inject
@@ -120,7 +123,7 @@ public class SearchPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         table.setHeaderVisible(true);
         ListThumbnails.column(table);
-        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.MESSAGE);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, imageServices, ListThumbnails.MESSAGE);
         column(Messages.Search_colDate, 120);
         column(Messages.Search_colPlatform, 80);
         column(Messages.Search_colContact, 120);
