@@ -143,7 +143,7 @@ class ReplyPanelTest {
         ConversationPart part = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
         ReplyPanel reply = workbench.sync(part::reply);
         workbench.syncRun(() -> workbench.application().getContext().get(IEventBroker.class).send(
-                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(waiting, null, List.of())));
+                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(waiting, null, null)));
 
         // Three suggestions, the same the suggester gives for this conversation, reasons shown.
         workbench.waitUntil(() -> workbench.sync(reply::suggestions).size() == 3, "three suggestions"); //$NON-NLS-1$
@@ -163,7 +163,8 @@ class ReplyPanelTest {
         click(WidgetIds.indexed(WidgetIds.REPLY_INSERT, 0));
         StyledText editor = workbench.widget(WidgetIds.REPLY_EDITOR);
         assertEquals(shown.get(0).text(), workbench.sync(editor::getText));
-        assertTrue(workbench.sync(reply::findings).isEmpty(), "the template itself is safe"); //$NON-NLS-1$
+        List<Finding> templateFindings = workbench.sync(reply::findings);
+        assertTrue(templateFindings.isEmpty(), "the template itself is safe: " + templateFindings); //$NON-NLS-1$
 
         // Type a revealing first line with the keyboard.
         workbench.focus(workbench.mainShell());

@@ -389,7 +389,7 @@ public class QueuePart {
         if (q == null) {
             return;
         }
-        broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(q.conversationId(), null, List.of()));
+        broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(q.conversationId(), null, null));
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
     }
 

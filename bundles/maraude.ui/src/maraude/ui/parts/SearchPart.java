@@ -1,6 +1,5 @@
 package maraude.ui.parts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -296,7 +295,7 @@ public class SearchPart {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · ")); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
-    /** Opens the selected hit's conversation, scrolled to it, the query's words highlighted. */
+    /** Opens the selected hit's conversation, scrolled to it, what the query matched highlighted. */
     public void openSelected() {
         int i = table.getSelectionIndex();
         if (i < 0 || i >= hits.size()) {
@@ -304,36 +303,8 @@ public class SearchPart {
         }
         SearchHit h = hits.get(i);
         broker.send(ArchiveEvents.OPEN_CONVERSATION,
-                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), words(query.getText(), h.snippet())));
+                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), query.getText()));
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
-    }
-
-    /**
-     * The words to highlight: those typed, and the forms the index matched in the hit's passage (between
-     * {@code [[ ]]}), since the search finds "rendez-vous" for "rendez", "messages" for "message".
-     */
-    static List<String> words(String q, String snippet) {
-        List<String> words = words(q);
-        java.util.regex.Matcher m = MARKED.matcher(snippet == null ? "" : snippet); //$NON-NLS-1$
-        while (m.find()) {
-            String w = m.group(1).strip();
-            if (!w.isEmpty() && !words.contains(w)) {
-                words.add(w);
-            }
-        }
-        return words;
-    }
-
-    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("\\[\\[(.+?)\\]\\]"); //$NON-NLS-1$
-
-    static List<String> words(String q) {
-        List<String> words = new ArrayList<>();
-        for (String w : q.split("[\\s\"()]+")) { //$NON-NLS-1$
-            if (!w.isBlank() && !w.equals("AND") && !w.equals("OR") && !w.equals("NOT") && !w.contains(":")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                words.add(w.replaceFirst("^[+-]", "")); //$NON-NLS-1$ //$NON-NLS-2$
-            }
-        }
-        return words;
     }
 
     /** Puts the keyboard in the query field, its text selected (Ctrl+F, Ctrl+K). */
