@@ -892,6 +892,16 @@ public final class LuceneArchive implements Archive {
         return new SearchResults(0, List.of(), Map.of(), Map.of());
     }
 
+    @Override
+    public maraude.core.archive.TextMatcher matcher(String queryText) {
+        ensureOpen();
+        try {
+            return new MatchRanges(analyzer, parser.parse(queryText == null ? "" : queryText)); //$NON-NLS-1$
+        } catch (ParseException e) {
+            return maraude.core.archive.TextMatcher.NONE;
+        }
+    }
+
     private SearchResults run(IndexSearcher s, Query full, Query textQuery, SearchQuery query, int wanted)
             throws IOException {
         // Equal scores (short messages with the same words) are frequent: the newest comes first, not
@@ -908,6 +918,7 @@ public final class LuceneArchive implements Archive {
         int from = Math.min(query.offset(), top.scoreDocs.length);
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         Snippets snippets = new Snippets(analyzer, textQuery);
+        MatchRanges ranges = new MatchRanges(analyzer, textQuery);
         HitReader reader = new HitReader(s);
         Map<String, Conversation> convs = conversations;
         SearchHit[] hits = new SearchHit[page.length];
@@ -924,7 +935,7 @@ public final class LuceneArchive implements Archive {
             Contact contact = conv == null ? null : contacts.get(conv.contactId());
             hits[i] = new SearchHit(f.messageId(), f.conversationId(), conv == null ? null : conv.platform(),
                     conv == null ? null : conv.contactId(), contact == null ? null : contact.displayName(),
-                    f.direction(), f.instant(), snippets.of(f.text()), score(sd));
+                    f.direction(), f.instant(), snippets.of(f.text()), score(sd), ranges.in(f.text()));
         }
         return new SearchResults(facets.total(), Arrays.asList(hits), facets.byPlatform(), facets.byMonth());
     }

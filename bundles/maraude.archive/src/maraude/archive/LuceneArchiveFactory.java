@@ -3,6 +3,8 @@ package maraude.archive;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.storage.ArchiveStorage;
 import maraude.archive.storage.FileSystemStorage;
@@ -11,11 +13,12 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveFactory;
 
 /**
- * Opens {@link LuceneArchive}s. Published as the {@link ArchiveFactory} OSGi service by
- * {@code OSGI-INF/maraude.archive.LuceneArchiveFactory.xml}; tests and the CLI may also just call
+ * Opens {@link LuceneArchive}s. Published as the {@link ArchiveFactory} OSGi service (a DS
+ * component, immediate so that the workbench finds it as soon as the bundle starts); tests and the CLI may also just call
  * {@code new LuceneArchiveFactory()}. The storage function is the seam for the protection issue: give
  * it one that returns an encrypting {@link ArchiveStorage}.
  */
+@Component(service = ArchiveFactory.class, immediate = true)
 public class LuceneArchiveFactory implements ArchiveFactory {
 
     private final Function<Path, ArchiveStorage> storage;

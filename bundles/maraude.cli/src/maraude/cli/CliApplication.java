@@ -1,5 +1,6 @@
 package maraude.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,9 +58,22 @@ public class CliApplication implements IApplication {
         ArchiveFactory get() throws CliException;
     }
 
+    /** Readies a command just before it runs (the plain class path binds its references then). */
+    public interface Activation {
+        void activate(CliCommand command) throws IOException;
+    }
+
     /** The whole command line, separated from OSGi so that tests call it directly. */
     public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
             Map<String, CliCommand> commands) {
+        return run(argv, out, err, factory, commands, c -> {
+            // DS hands out commands already bound
+        });
+    }
+
+    /** {@link #run(List, PrintStream, PrintStream, FactorySupplier, Map)}, {@code activation} called on the command to run. */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
+            Map<String, CliCommand> commands, Activation activation) {
         List<String> args = new ArrayList<>(argv);
         try {
             Path archive = null;
@@ -106,6 +120,7 @@ public class CliApplication implements IApplication {
             }
             Path folder = archive != null ? archive : ArchiveLocations.defaultLocation();
             ArchiveFactory f = factory.get();
+            activation.activate(cmd);
             return cmd.run(new CliInvocation(folder, json, args, out, err, f));
         } catch (CliException e) {
             err.println("maraude: " + e.getMessage()); //$NON-NLS-1$

@@ -3,11 +3,14 @@ package maraude.images;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.osgi.service.component.annotations.Component;
+
 /**
- * The bundle's OSGi service (declared in OSGI-INF/ImageServices.xml): builds an {@link ImageService}
+ * The bundle's OSGi service (a DS component): builds an {@link ImageService}
  * for an opened archive, whose folder and attachment store only the caller knows. Plain
  * construction works too (tests, CLI).
  */
+@Component(service = ImageServices.class)
 public class ImageServices {
 
     private volatile ImageLimits limits = ImageLimits.DEFAULT;

@@ -64,7 +64,7 @@ class ArchiveLeftoversTest {
     private static final String KEEP_QUARANTINED = "Staysquarantine";
     private static final String US = "Maraude";
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
     private final Keyring keyring = new Keyring(root -> PASS.toCharArray());
 
     @ParameterizedTest(name = "protected={0}")

@@ -50,7 +50,7 @@ class BatchesAcrossFilesTest {
     @Test
     void manySmallFilesTakeOneCommit(@TempDir Path tmp) throws Exception {
         Path in = exports(tmp.resolve("in"), 40, 10);
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         try (Archive a = open(tmp.resolve("archive"))) {
             int[] commits = { 0 };
             ImportReport r = service.importPaths(MemoryArchive.afterEachCommit(a, () -> commits[0]++), List.of(in),
@@ -77,7 +77,7 @@ class BatchesAcrossFilesTest {
     @Test
     void cancelMidFileKeepsTheFinishedFilesAndReimportCompletes(@TempDir Path tmp) throws Exception {
         Path in = exports(tmp.resolve("in"), 10, 10);
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         try (Archive a = open(tmp.resolve("archive"))) {
             // Cancelled after a number of checks that falls inside the fifth file or so (one check per
             // file, one per line): no commit happened before, the finished files are committed then.
@@ -111,7 +111,7 @@ class BatchesAcrossFilesTest {
         huge.append("01/03/2024 10:01 - Luna: et un message normal\n");
         Path txt = tmp.resolve("WhatsApp Chat with Luna.txt");
         Files.writeString(txt, huge);
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         try (Archive a = open(tmp.resolve("archive"))) {
             ImportReport r = service.importPaths(a, List.of(txt), ImportOptions.defaults(), null);
             assertEquals(2, r.messagesAdded());

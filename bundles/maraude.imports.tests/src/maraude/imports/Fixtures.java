@@ -79,7 +79,7 @@ public final class Fixtures {
     }
 
     public static Result read(ImportFile f, ImportOptions options) throws IOException {
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         Importer imp = service.importerFor(f).orElseThrow(() -> new AssertionError("no importer for " + f));
         List<ImportProblem> problems = new ArrayList<>();
         CollectingSink sink = new CollectingSink();

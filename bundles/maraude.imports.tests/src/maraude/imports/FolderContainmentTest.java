@@ -25,7 +25,7 @@ class FolderContainmentTest {
 
     private static final String SECRET = "SECRET-OUTSIDE-THE-EXPORT";
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
 
     @TempDir
     Path tmp;

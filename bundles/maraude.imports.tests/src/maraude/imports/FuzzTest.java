@@ -69,7 +69,7 @@ class FuzzTest {
                 fixtures.add(f);
             }
         }
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         long added = 0;
         int handled = 0;
         int rounds = 40;

@@ -23,7 +23,7 @@ import maraude.testsupport.MemoryArchive;
 /** Hostile and broken inputs are refused cleanly, reported with file and place, and never stop the rest. */
 class HostileInputTest {
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
 
     private static Archive open(Path dir) {
         return new MemoryArchive(dir);

@@ -20,7 +20,7 @@ public final class ImportChildMain {
     }
 
     public static void main(String[] args) throws Exception {
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         service.setBatchSize(Integer.parseInt(args[2]));
         try (Archive a = new LuceneArchiveFactory().open(Path.of(args[0]), AccessMode.READ_WRITE)) {
             service.importPaths(a, List.of(Path.of(args[1])), ImportOptions.defaults(), new NullProgressMonitor() {

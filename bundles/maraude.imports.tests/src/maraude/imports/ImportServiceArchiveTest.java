@@ -34,7 +34,7 @@ import maraude.testsupport.MemoryArchive;
 /** End to end: files, folders and zips into the real Lucene archive. */
 class ImportServiceArchiveTest {
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
 
     private static Archive open(Path dir) {
         return new LuceneArchiveFactory().open(dir, AccessMode.READ_WRITE);
@@ -157,8 +157,7 @@ class ImportServiceArchiveTest {
             NullProgressMonitor monitor = new NullProgressMonitor();
             // cancel once the second batch is committed: the first 2000 stay, the rest is dropped
             long[] commits = { 0 };
-            ImportService cancelling = new ImportService(ImportService.builtInFormats()) {
-            };
+            ImportService cancelling = TestImports.service();
             cancelling.setBatchSize(1000);
             ImportReport r = cancelling.importPaths(MemoryArchive.afterEachCommit(a, () -> {
                 if (++commits[0] == 2) {

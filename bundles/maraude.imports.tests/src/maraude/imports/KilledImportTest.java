@@ -74,7 +74,7 @@ class KilledImportTest {
             assertTrue(kept >= 2 * BATCH && kept < FILES * PER_FILE && kept % BATCH == 0, "whole batches: " + kept); //$NON-NLS-1$
             assertEquals(kept / PER_FILE, a.conversations().size(), "every kept message has its conversation"); //$NON-NLS-1$
             assertEquals(kept / PER_FILE, a.contacts().size());
-            ImportReport rest = ImportService.withBuiltInFormats().importPaths(a, List.of(in), ImportOptions.defaults(), null);
+            ImportReport rest = TestImports.service().importPaths(a, List.of(in), ImportOptions.defaults(), null);
             assertEquals(FILES * PER_FILE - kept, rest.messagesAdded());
             assertEquals(kept, rest.duplicatesSkipped());
             assertEquals(FILES * PER_FILE, a.stats().messages());

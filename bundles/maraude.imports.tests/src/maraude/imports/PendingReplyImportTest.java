@@ -32,7 +32,7 @@ class PendingReplyImportTest {
 
     @Test
     void theExportedMessageReplacesThePendingReply(@TempDir Path tmp) throws Exception {
-        ImportService service = ImportService.withBuiltInFormats();
+        ImportService service = TestImports.service();
         ImportOptions us = Fixtures.options().withUs(Set.of("Lanterne"));
         Path first = tmp.resolve("Discussion WhatsApp avec Luna.txt");
         Files.writeString(first, "20/11/2026 09:58 - Luna: Bonjour, vous envoyez des colis ?\n", StandardCharsets.UTF_8);

@@ -64,7 +64,7 @@ class ProtectedSideFilesTest {
     private static final String HANDOVER_WORD = "Plimsoranhandover";
     private static final byte[] PNG_MAGIC = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n' };
 
-    private final ImportService service = ImportService.withBuiltInFormats();
+    private final ImportService service = TestImports.service();
 
     private static Keyring keyring() {
         return new Keyring(root -> PASS.toCharArray());

@@ -77,7 +77,7 @@ class SilentLossTest {
                 + "{\"sender_name\":\"Luna\",\"timestamp_ms\":1600000001000,\"content\":\"x\",\"x\":"
                 + "[".repeat(5000) + "]".repeat(5000) + "}\n]}\n");
         try (Archive a = new MemoryArchive(tmp.resolve("a"))) {
-            ImportReport r = ImportService.withBuiltInFormats().importPaths(a, List.of(f), ImportOptions.defaults(), null);
+            ImportReport r = TestImports.service().importPaths(a, List.of(f), ImportOptions.defaults(), null);
             assertEquals(1, r.messagesAdded(), r.errors().toString());
             List<ImportProblem> deep = coded(r.errors(), "too-deep");
             assertEquals(1, deep.size(), r.errors().toString());

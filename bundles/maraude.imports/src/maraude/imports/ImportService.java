@@ -19,20 +19,16 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
-import maraude.imports.formats.FacebookHtmlImporter;
-import maraude.imports.formats.FacebookJsonImporter;
-import maraude.imports.formats.MailImporter;
-import maraude.imports.formats.SavedInboxImporter;
-import maraude.imports.formats.SignalImporter;
-import maraude.imports.formats.SmsBackupImporter;
-import maraude.imports.formats.TelegramImporter;
-import maraude.imports.formats.WhatsAppImporter;
 import maraude.imports.internal.ArchiveSink;
 import maraude.imports.internal.DirContainer;
 import maraude.imports.internal.LimitExceededException;
@@ -43,9 +39,11 @@ import maraude.imports.internal.ZipContainer;
 /**
  * Imports files, folders and zips into an archive: finds every file, picks the importer most
  * sure to read it, writes in committed batches and reports what it did. A bad file or line never
- * stops the rest. An OSGi component that collects every {@link Importer} service; the plain
- * constructors serve tests and the CLI.
+ * stops the rest. An OSGi component that collects every {@link Importer} service (a new format is a
+ * new component, never a change here); the CLI's plain class path wires it from the same generated
+ * component files, and tests give it the importers they need.
  */
+@Component(service = ImportService.class)
 public class ImportService {
 
     /** Messages per commit: large enough for throughput, small enough to lose little on a crash. */
@@ -62,47 +60,18 @@ public class ImportService {
         this.importers.addAll(importers);
     }
 
-    /**
-     * Every format of this bundle, without OSGi (CLI, tests). The importers are made on first use:
-     * some load site profiles, JSON and HTML parsers, a third of a second a command that imports
-     * nothing (the CLI wires this service into every command at start) should not pay.
-     */
-    public static ImportService withBuiltInFormats() {
-        ImportService s = new ImportService();
-        s.builtInPending = true;
-        return s;
-    }
-
-    /** Whether the built-in formats are still to be made ({@link #withBuiltInFormats()}). */
-    private volatile boolean builtInPending;
-
-    private List<Importer> list() {
-        if (builtInPending) {
-            synchronized (this) {
-                if (builtInPending) {
-                    importers.addAll(builtInFormats());
-                    builtInPending = false;
-                }
-            }
-        }
-        return importers;
-    }
-
-    public static List<Importer> builtInFormats() {
-        return List.of(new WhatsAppImporter(), new SmsBackupImporter(), new MailImporter(), new TelegramImporter(),
-                new FacebookJsonImporter(), new FacebookHtmlImporter(), new SignalImporter(), new SavedInboxImporter());
-    }
-
+    /** DS: every format registered as an {@link Importer} service, as it comes and goes. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addImporter(Importer importer) {
-        list().add(importer);
+        importers.add(importer);
     }
 
     public void removeImporter(Importer importer) {
-        list().remove(importer);
+        importers.remove(importer);
     }
 
     public List<Importer> importers() {
-        return List.copyOf(list());
+        return List.copyOf(importers);
     }
 
     public void setBatchSize(int batchSize) {
@@ -113,7 +82,7 @@ public class ImportService {
     public Optional<Importer> importerFor(ImportFile file) {
         Importer best = null;
         int score = 0;
-        for (Importer i : list()) {
+        for (Importer i : importers) {
             int c;
             try {
                 c = i.confidence(file);

@@ -5,8 +5,8 @@ import java.io.IOException;
 import maraude.core.model.Platform;
 
 /**
- * Reads one export format. Each format is one class, registered as an OSGi service (see
- * {@code OSGI-INF/}), so adding a format never touches the {@link ImportService}.
+ * Reads one export format. Each format is one class, registered as an OSGi service (a
+ * {@code @Component}), so adding a format never touches the {@link ImportService}.
  * <p>
  * An importer only parses and emits: contacts, conversations, messages and attachments go to an
  * {@link ImportSink}; problems (with file and line/offset) and unparsed parts go to the

@@ -1,10 +1,14 @@
 package maraude.templates;
 
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
 /**
- * Declarative Services component (OSGI-INF/maraude.templates.DefaultTemplateService.xml) serving
+ * Declarative Services component serving
  * the shipped library. The suggester is built on first use (it loads language profiles and an index)
  * and closed on deactivation.
  */
+@Component(service = TemplateService.class)
 public final class DefaultTemplateService implements TemplateService {
 
     private final TemplateLibrary library;
@@ -32,6 +36,7 @@ public final class DefaultTemplateService implements TemplateService {
     }
 
     /** Called by DS when the component goes away. */
+    @Deactivate
     public synchronized void deactivate() {
         if (suggester != null) {
             suggester.close();

@@ -19,9 +19,9 @@ public final class ArchiveEvents {
     }
 
     /**
-     * A request to show a conversation, scrolled to {@code messageId} (may be null) with
-     * {@code highlight} words marked (may be empty).
+     * A request to show a conversation, scrolled to {@code messageId} (may be null), what {@code query}
+     * (the search's text, may be null) matches marked as the archive matched it.
      */
-    public record OpenConversation(String conversationId, String messageId, java.util.List<String> highlight) {
+    public record OpenConversation(String conversationId, String messageId, String query) {
     }
 }

@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.maintenance.AuditTrail;
 import maraude.cli.CliCommand;
 import maraude.cli.CliInvocation;
 
 /** {@code audit}: the audit trail (events and counts only), with whether its chain is intact. */
+@Component(service = CliCommand.class)
 public class AuditCommand implements CliCommand {
 
     @Override

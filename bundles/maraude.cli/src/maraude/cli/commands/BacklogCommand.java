@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliInvocation;
 import maraude.core.archive.AccessMode;
@@ -18,6 +20,7 @@ import maraude.core.triage.QueueItem;
  * {@code backlog}: every conversation awaiting a reply in the queue's order: urgent first, then those
  * needing a reply, then opt-outs and closings (listed with their intent so that scripts can count them).
  */
+@Component(service = CliCommand.class)
 public class BacklogCommand implements CliCommand {
 
     @Override

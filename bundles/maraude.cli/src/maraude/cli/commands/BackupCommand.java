@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveBackup;
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.crypto.KdfParams;
@@ -15,6 +17,7 @@ import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
 
 /** {@code backup DEST}: a consistent, encrypted, checked copy, also while the workbench is writing. */
+@Component(service = CliCommand.class)
 public class BackupCommand implements CliCommand {
 
     @Override

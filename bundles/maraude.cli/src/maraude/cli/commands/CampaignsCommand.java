@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -22,6 +24,7 @@ import maraude.core.triage.TriageService;
  * response rates; {@code campaigns add} records one. The register lives beside the archive, so this
  * works while the workbench is open.
  */
+@Component(service = CliCommand.class)
 public class CampaignsCommand implements CliCommand {
 
     @Override

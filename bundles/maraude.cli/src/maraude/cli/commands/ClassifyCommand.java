@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -19,6 +21,7 @@ import maraude.core.classify.Urgency;
 import maraude.core.triage.ReadingSettings;
 
 /** {@code classify}: language, intent and urgency of one inbound message, as the queue reads it. */
+@Component(service = CliCommand.class)
 public class ClassifyCommand implements CliCommand {
 
     /** Longest text accepted: a message, not a file. */

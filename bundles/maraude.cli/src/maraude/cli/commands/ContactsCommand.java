@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliInvocation;
 import maraude.core.archive.AccessMode;
@@ -14,6 +16,7 @@ import maraude.core.triage.RegisterEntry;
 import maraude.core.triage.TriageService;
 
 /** {@code contacts}: the contact register, or with --due the gentle follow-ups due this week. */
+@Component(service = CliCommand.class)
 public class ContactsCommand implements CliCommand {
 
     @Override

@@ -4,6 +4,8 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -17,6 +19,7 @@ import maraude.core.demo.DemoGenerator;
  * the workbench on it). An archive that already holds messages is left as it is: a demo never
  * overwrites anything.
  */
+@Component(service = CliCommand.class)
 public class DemoCommand implements CliCommand {
 
     /** Enough to feel real in the queue and the search without a long first start. */

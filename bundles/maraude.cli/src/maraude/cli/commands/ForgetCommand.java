@@ -1,5 +1,7 @@
 package maraude.cli.commands;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.maintenance.Retention;
 import maraude.archive.storage.ArchiveStorage;
@@ -8,6 +10,7 @@ import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
 
 /** {@code forget CONTACT_ID}: the right to be forgotten, for one contact. */
+@Component(service = CliCommand.class)
 public class ForgetCommand implements CliCommand {
 
     @Override

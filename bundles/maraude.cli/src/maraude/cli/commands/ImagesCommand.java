@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -26,6 +28,7 @@ import maraude.images.SafeImageDecoder;
  * the import scores them (the safe subsampled decode, then the NSFWJS model), so that the model can
  * be checked from the command line. Reads the files only; nothing is written.
  */
+@Component(service = CliCommand.class)
 public class ImagesCommand implements CliCommand {
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
@@ -26,19 +28,15 @@ import maraude.imports.ImportService;
  * errors left nothing read from the inputs ({@link ImportReport#failed()}: warnings never count, and
  * an idempotent re-import ends as the first import did), or a path does not exist.
  */
+@Component(service = CliCommand.class)
 public class ImportCommand implements CliCommand {
 
-    private volatile ImportService imports;
+    private ImportService imports;
 
-    /** DS: the import service, which gathers every format registered as a service. */
+    /** DS (a mandatory static reference): the import service, which gathers every format registered as a service. */
+    @Reference
     public void setImportService(ImportService service) {
         this.imports = service;
-    }
-
-    public void unsetImportService(ImportService service) {
-        if (imports == service) {
-            imports = null;
-        }
     }
 
     @Override
@@ -75,7 +73,7 @@ public class ImportCommand implements CliCommand {
         if (paths.isEmpty()) {
             throw CliException.usage("import needs at least one PATH"); //$NON-NLS-1$
         }
-        ImportService service = imports != null ? imports : ImportService.withBuiltInFormats();
+        ImportService service = imports;
         ImportReport report;
         try (Archive archive = inv.openArchive(AccessMode.READ_WRITE)) {
             // exports that write local times without a zone are read in the team's zone, as the workbench does

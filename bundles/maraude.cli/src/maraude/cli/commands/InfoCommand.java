@@ -3,6 +3,8 @@ package maraude.cli.commands;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliInvocation;
 import maraude.core.archive.AccessMode;
@@ -10,6 +12,7 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveStats;
 
 /** {@code info}: where the archive is and what it holds. Read-only: works while the workbench is open. */
+@Component(service = CliCommand.class)
 public class InfoCommand implements CliCommand {
 
     @Override

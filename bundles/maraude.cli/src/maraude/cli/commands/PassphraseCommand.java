@@ -2,12 +2,15 @@ package maraude.cli.commands;
 
 import java.util.Arrays;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.crypto.KdfParams;
 import maraude.cli.CliCommand;
 import maraude.cli.CliInvocation;
 
 /** {@code passphrase}: changes the team passphrase (re-wraps the key; the data is not rewritten). */
+@Component(service = CliCommand.class)
 public class PassphraseCommand implements CliCommand {
 
     @Override

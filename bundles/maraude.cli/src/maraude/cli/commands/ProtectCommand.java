@@ -2,6 +2,8 @@ package maraude.cli.commands;
 
 import java.util.Arrays;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.crypto.KdfParams;
 import maraude.cli.CliCommand;
@@ -11,6 +13,7 @@ import maraude.cli.CliInvocation;
  * {@code protect}: encrypts the archive (a new one, or an existing plain one converted in place) under
  * a team passphrase ({@code MARAUDE_NEW_PASSPHRASE} or typed twice).
  */
+@Component(service = CliCommand.class)
 public class ProtectCommand implements CliCommand {
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
@@ -24,18 +26,15 @@ import maraude.sources.Sources;
  * partially), 2 when a source needs a person (credentials refused, profile stale, unknown id),
  * 1 when a pull failed otherwise (network, server).
  */
+@Component(service = CliCommand.class)
 public class PullCommand implements CliCommand {
 
-    private volatile ImportService imports;
+    private ImportService imports;
 
+    /** DS (a mandatory static reference): the import service, which gathers every format registered as a service. */
+    @Reference
     public void setImportService(ImportService service) {
         this.imports = service;
-    }
-
-    public void unsetImportService(ImportService service) {
-        if (imports == service) {
-            imports = null;
-        }
     }
 
     @Override
@@ -61,7 +60,7 @@ public class PullCommand implements CliCommand {
         if (due != args.isEmpty() || args.size() > 1) {
             throw CliException.usage("pull needs one SOURCE_ID, or --due"); //$NON-NLS-1$
         }
-        ImportService service = imports != null ? imports : ImportService.withBuiltInFormats();
+        ImportService service = imports;
         maraude.core.archive.ArchiveFiles files = maraude.archive.crypto.ArchiveProtection.filesFor(inv.archiveFolder());
         SourceScheduler scheduler = Sources.scheduler(files, service, SourcesCommand.credentials(),
                 java.time.Clock.systemUTC(), maraude.core.archive.TeamZone.of(files));

@@ -5,6 +5,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.maintenance.Retention;
 import maraude.archive.maintenance.RetentionPolicy;
@@ -14,6 +16,7 @@ import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
 
 /** {@code purge --older-than PERIOD}: retention; erased bytes leave the files (segments rewritten). */
+@Component(service = CliCommand.class)
 public class PurgeCommand implements CliCommand {
 
     @Override

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -24,6 +26,7 @@ import maraude.core.triage.TriageService;
  * {@code report}: the funders' activity report for a period, per platform; counts under 5 shown as
  * "&lt;5" so that no person can be singled out in a document that leaves the team.
  */
+@Component(service = CliCommand.class)
 public class ReportCommand implements CliCommand {
 
     @Override

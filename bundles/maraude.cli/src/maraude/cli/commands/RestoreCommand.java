@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveBackup;
 import maraude.archive.crypto.Keyring;
 import maraude.cli.CliCommand;
@@ -12,6 +14,7 @@ import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
 
 /** {@code restore SRC}: replaces the archive by a backup (checked first; the old files are kept aside). */
+@Component(service = CliCommand.class)
 public class RestoreCommand implements CliCommand {
 
     @Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -19,6 +21,7 @@ import maraude.core.model.Direction;
 import maraude.core.model.Platform;
 
 /** {@code search QUERY}: past exchanges, with filters; read-only, works while the workbench is open. */
+@Component(service = CliCommand.class)
 public class SearchCommand implements CliCommand {
 
     @Override

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -16,6 +18,7 @@ import maraude.core.model.Conversation;
 import maraude.core.model.Message;
 
 /** {@code show CONVERSATION_ID}: the whole thread, oldest first. */
+@Component(service = CliCommand.class)
 public class ShowCommand implements CliCommand {
 
     @Override

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -34,6 +36,7 @@ import maraude.sources.SourceStore;
  * configure them. Secrets are read from environment variables, never from the command line, so
  * that they appear neither in the shell history nor in the process list.
  */
+@Component(service = CliCommand.class)
 public class SourcesCommand implements CliCommand {
 
     @Override

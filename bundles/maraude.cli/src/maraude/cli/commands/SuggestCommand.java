@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -24,6 +26,7 @@ import maraude.templates.TeamSettings;
 import maraude.templates.TemplateSuggester;
 
 /** {@code suggest}: the reply templates that fit a conversation (or a text), with the reasons. */
+@Component(service = CliCommand.class)
 public class SuggestCommand implements CliCommand {
 
     /** Team settings (permanence hours, address, bus dates…) live beside the archive. */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -23,6 +25,7 @@ import maraude.templates.TemplateLibrary;
  * {@code templates check|list|export|import}: the outing-safe check of an outgoing text, the library,
  * and the team's shareable template set ({@code <archive>/templates.json}).
  */
+@Component(service = CliCommand.class)
 public class TemplatesCommand implements CliCommand {
 
     /** Texts longer than this are not messages: refuse rather than scan a random file. */

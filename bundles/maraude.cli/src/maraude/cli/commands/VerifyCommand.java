@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.service.component.annotations.Component;
+
 import maraude.archive.crypto.ArchiveProtection;
 import maraude.archive.maintenance.AttachmentCheck;
 import maraude.archive.maintenance.IntegrityCheck;
@@ -18,6 +20,7 @@ import maraude.core.archive.ArchiveException;
  * {@code verify}: reads and checks every byte of the last commit (checksums, encryption tags) and every
  * attachment against its content address; lists each damaged or missing file; exit 2 when anything is.
  */
+@Component(service = CliCommand.class)
 public class VerifyCommand implements CliCommand {
 
     @Override

@@ -98,6 +98,15 @@ public interface Archive extends AutoCloseable {
     SearchResults search(SearchQuery query);
 
     /**
+     * What {@code queryText} (the {@link SearchQuery#text()} syntax) matches in message texts, the way
+     * {@link #search} matched them: each {@link SearchHit#matches()} is what this gives for its text.
+     * Views highlight with it. An archive without a highlighter matches nothing.
+     */
+    default TextMatcher matcher(String queryText) {
+        return TextMatcher.NONE;
+    }
+
+    /**
      * The archive's side files (triage state, quarantine, caches, settings): plain files here; a
      * protected archive encrypts them with its data key.
      */

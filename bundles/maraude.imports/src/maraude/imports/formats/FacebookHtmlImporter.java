@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.eclipse.osgi.util.NLS;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
@@ -29,6 +30,7 @@ import maraude.imports.internal.TextDecoding;
  * obfuscated and change, so messages are found by structure: a block of three parts (sender,
  * body, date) whose last part reads as a date (FORMATS.md §6).
  */
+@Component(service = Importer.class)
 public final class FacebookHtmlImporter implements Importer {
 
     private static final LooseDates DATES = new LooseDates(List.of("MMM d, yyyy, h:mm a", "MMM d, yyyy 'at' h:mm a", //$NON-NLS-1$ //$NON-NLS-2$

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -42,6 +43,7 @@ import maraude.imports.internal.Mojibake;
  * end-to-end encrypted Messenger export (camelCase keys), FORMATS.md §6. Every string is repaired
  * from its Latin-1 mojibake. A thread file is small: it is read as a tree within the document limit.
  */
+@Component(service = Importer.class)
 public final class FacebookJsonImporter implements Importer {
 
     @Override

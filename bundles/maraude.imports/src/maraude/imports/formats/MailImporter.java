@@ -32,6 +32,7 @@ import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -54,6 +55,7 @@ import maraude.imports.internal.Mojibake;
  * HTML bodies become text through JSoup; threads follow References / In-Reply-To. The mbox is
  * split here, streaming, so one bad message is reported and the next one is read.
  */
+@Component(service = Importer.class)
 public final class MailImporter implements Importer {
 
     private static final Pattern FROM_LINE = Pattern.compile("^From \\S*\\s+.*\\d{1,2}:\\d{2}.*$"); //$NON-NLS-1$

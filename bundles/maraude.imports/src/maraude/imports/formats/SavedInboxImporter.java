@@ -16,6 +16,7 @@ import org.eclipse.osgi.util.NLS;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
@@ -36,6 +37,7 @@ import maraude.imports.internal.TextDecoding;
  * the page wins, the generic one last. A block whose date cannot be read is reported and kept in
  * quarantine with its HTML.
  */
+@Component(service = Importer.class)
 public final class SavedInboxImporter implements Importer {
 
     private static final Pattern SAVED_FROM = Pattern.compile("saved from url=\\(\\d+\\)(\\S+)"); //$NON-NLS-1$

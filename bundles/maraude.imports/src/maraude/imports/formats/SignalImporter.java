@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -34,6 +35,7 @@ import maraude.imports.internal.TextDecoding;
  * older {@code [2019-12-24, 12:23] Name: text}, continuation lines, Markdown links to media.
  * Times are wall-clock times of the exporting computer.
  */
+@Component(service = Importer.class)
 public final class SignalImporter implements Importer {
 
     private static final Pattern HEADER = Pattern

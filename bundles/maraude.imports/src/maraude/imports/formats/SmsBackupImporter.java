@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -37,6 +38,7 @@ import maraude.imports.internal.TextDecoding;
  * received, group threads, base64 parts as attachments. One bad element is reported and skipped;
  * a broken document stops at the break, keeping what came before.
  */
+@Component(service = Importer.class)
 public final class SmsBackupImporter implements Importer {
 
     @Override

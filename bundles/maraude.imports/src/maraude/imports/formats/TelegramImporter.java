@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,6 +37,7 @@ import maraude.imports.internal.MediaTypes;
  * Telegram Desktop {@code result.json} (FORMATS.md §5): one chat, or "export all" with
  * {@code chats.list[]}. Streamed with Jackson: only one message is in memory at a time.
  */
+@Component(service = Importer.class)
 public final class TelegramImporter implements Importer {
 
     @Override

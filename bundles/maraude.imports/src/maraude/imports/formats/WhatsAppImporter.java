@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.annotations.Component;
 
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -38,6 +39,7 @@ import maraude.imports.internal.TextNormalizer;
  * date forms of many locales (see FORMATS.md §1). Reads the file twice: once to infer whether dates
  * are day- or month-first (the line alone cannot tell), once to import.
  */
+@Component(service = Importer.class)
 public final class WhatsAppImporter implements Importer {
 
     /** How much of a line start is normalized for header matching (a header is ~40 chars). */

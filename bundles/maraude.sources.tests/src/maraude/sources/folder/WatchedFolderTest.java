@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.archive.Archive;
+import maraude.core.components.ComponentFiles;
 import maraude.core.model.Platform;
 import maraude.imports.ImportOptions;
 import maraude.imports.ImportService;
@@ -49,7 +50,7 @@ class WatchedFolderTest {
         }
         Files.writeString(drop.resolve("notes.bin"), "\u0000\u0001 nothing an importer reads"); //$NON-NLS-1$ //$NON-NLS-2$
         Files.writeString(drop.resolve("video.mp4.crdownload"), "partial"); //$NON-NLS-1$ //$NON-NLS-2$
-        WatchedFolderPuller puller = new WatchedFolderPuller(ImportService.withBuiltInFormats(), ImportOptions.defaults(),
+        WatchedFolderPuller puller = new WatchedFolderPuller(imports(), ImportOptions.defaults(),
                 d -> { }, Duration.ZERO);
         try (Archive a = TestSupport.archive(tmp.resolve("archive"))) { //$NON-NLS-1$
             PullResult r = puller.pull(source(drop), a, new NullProgressMonitor());
@@ -95,7 +96,7 @@ class WatchedFolderTest {
                 }
             }
         };
-        WatchedFolderPuller puller = new WatchedFolderPuller(ImportService.withBuiltInFormats(), ImportOptions.defaults(),
+        WatchedFolderPuller puller = new WatchedFolderPuller(imports(), ImportOptions.defaults(),
                 copyGoesOn, Duration.ofSeconds(2));
         try (Archive a = TestSupport.archive(tmp.resolve("archive"))) { //$NON-NLS-1$
             PullResult first = puller.pull(source(drop), a, new NullProgressMonitor());
@@ -113,13 +114,18 @@ class WatchedFolderTest {
     }
 
     @Test
-    void missingFolderIsAClearFailure(@TempDir Path tmp) {
-        WatchedFolderPuller puller = new WatchedFolderPuller(ImportService.withBuiltInFormats());
+    void missingFolderIsAClearFailure(@TempDir Path tmp) throws Exception {
+        WatchedFolderPuller puller = new WatchedFolderPuller(imports());
         try (Archive a = TestSupport.archive(tmp.resolve("archive"))) { //$NON-NLS-1$
             var e = org.junit.jupiter.api.Assertions.assertThrows(maraude.sources.SourceException.class,
                     () -> puller.pull(source(tmp.resolve("nope")), a, new NullProgressMonitor())); //$NON-NLS-1$
             assertEquals(SourceState.FAILING, e.state());
             assertTrue(e.getMessage().contains("nope")); //$NON-NLS-1$
         }
+    }
+
+    /** The import service as DS wires it, from the imports bundle's generated component files. */
+    private static ImportService imports() throws java.io.IOException {
+        return ComponentFiles.of(ImportService.class).service(ImportService.class);
     }
 }

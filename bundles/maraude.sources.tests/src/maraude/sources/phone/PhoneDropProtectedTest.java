@@ -26,6 +26,7 @@ import maraude.archive.crypto.ProtectedArchiveFactory;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.SearchQuery;
+import maraude.core.components.ComponentFiles;
 import maraude.imports.ImportOptions;
 import maraude.imports.ImportService;
 
@@ -90,7 +91,7 @@ class PhoneDropProtectedTest {
         AtomicReference<List<Path>> inMemory = new AtomicReference<>();
         try (Archive archive = new ProtectedArchiveFactory(keyring).open(root, AccessMode.READ_WRITE, pass.clone())) {
             assertTrue(archive.files().encrypted());
-            UploadImporter real = UploadImporter.into(archive, ImportService.withBuiltInFormats(), ImportOptions.defaults());
+            UploadImporter real = UploadImporter.into(archive, imports(), ImportOptions.defaults());
             PhoneDrop[] self = new PhoneDrop[1];
             // look at the disk at the moment the upload is complete and the import reads it
             UploadImporter watching = file -> {
@@ -123,5 +124,10 @@ class PhoneDropProtectedTest {
         assertTrue(duringImport.get().isEmpty(), "clear upload in the archive folder: " + duringImport.get()); //$NON-NLS-1$
         assertFalse(inMemory.get().isEmpty(), "the scan is real: the upload is in the memory folder while imported"); //$NON-NLS-1$
         assertTrue(containing(root, needle).isEmpty(), "nothing in clear afterwards: " + containing(root, needle)); //$NON-NLS-1$
+    }
+
+    /** The import service as DS wires it, from the imports bundle's generated component files. */
+    private static ImportService imports() throws java.io.IOException {
+        return ComponentFiles.of(ImportService.class).service(ImportService.class);
     }
 }

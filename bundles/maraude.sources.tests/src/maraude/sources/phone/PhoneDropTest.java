@@ -39,6 +39,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import maraude.core.archive.Archive;
+import maraude.core.components.ComponentFiles;
 import maraude.imports.ImportOptions;
 import maraude.imports.ImportReport;
 import maraude.imports.ImportService;
@@ -64,7 +65,7 @@ class PhoneDropTest {
         clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z")); //$NON-NLS-1$
         drop = PhoneDrop.start(archive.location().resolve("phone-drop"), //$NON-NLS-1$
                 PhoneDrop.Config.loopback().withMaxUploadBytes(256 * 1024).withClock(clock),
-                UploadImporter.into(archive, ImportService.withBuiltInFormats(), ImportOptions.defaults()), received::add);
+                UploadImporter.into(archive, imports(), ImportOptions.defaults()), received::add);
         client = trustingOnly(drop);
     }
 
@@ -196,6 +197,29 @@ class PhoneDropTest {
     }
 
     @Test
+    void oversizedBodyWithoutALengthIs413WhenItsReadPastTheLimit() throws Exception {
+        // Chunked: no Content-Length to refuse it up front; the count while reading does, by its exception type.
+        byte[] big = new byte[600 * 1024];
+        new java.util.Random(2).nextBytes(big);
+        String boundary = "----maraude" + System.nanoTime(); //$NON-NLS-1$
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(drop.url())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary) //$NON-NLS-1$ //$NON-NLS-2$
+                .POST(HttpRequest.BodyPublishers.fromPublisher(multipart(boundary, "big.zip", "application/zip", big))) //$NON-NLS-1$ //$NON-NLS-2$
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode(), r.body());
+        assertEquals(0, archive.stats().messages());
+        assertEquals(200, upload(drop.url(), "chat.zip", "application/zip", chatZip()).statusCode()); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void tooLargeIsToldByTypeThroughTheParsersWrapping() {
+        Exception wrapped = new IllegalStateException("parse failed", //$NON-NLS-1$
+                new java.util.concurrent.ExecutionException(new UploadTooLargeException(10)));
+        assertTrue(UploadTooLargeException.in(wrapped));
+        assertFalse(UploadTooLargeException.in(new IllegalStateException("max file size exceeded: 10"))); //$NON-NLS-1$
+    }
+
+    @Test
     void zipSlipIsRefusedWithNothingImported() throws Exception {
         byte[] evil = zip("WhatsApp Chat with Sam.txt", Files.readAllBytes(TestSupport.fixture(CHAT)), //$NON-NLS-1$
                 "../../.bashrc"); //$NON-NLS-1$
@@ -203,9 +227,9 @@ class PhoneDropTest {
         assertEquals(400, r.statusCode());
         assertEquals(0, archive.stats().messages(), "not even the safe entry"); //$NON-NLS-1$
         for (String bad : new String[] { "/etc/passwd", "a/../../b", "C:\\x", "..\\..\\x" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-            assertFalse(PhoneDrop.safeEntry(bad), bad);
+            assertFalse(UploadChecks.safeEntry(bad), bad);
         }
-        assertTrue(PhoneDrop.safeEntry("media/IMG-001.jpg")); //$NON-NLS-1$
+        assertTrue(UploadChecks.safeEntry("media/IMG-001.jpg")); //$NON-NLS-1$
     }
 
     @Test
@@ -263,5 +287,10 @@ class PhoneDropTest {
         assertArrayEquals(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, java.util.Arrays.copyOf(png, 4));
         assertEquals(m.length * 3, java.nio.ByteBuffer.wrap(png, 16, 4).getInt(), "IHDR width"); //$NON-NLS-1$
         assertTrue(drop.shortCode().matches("\\d{6}")); //$NON-NLS-1$
+    }
+
+    /** The import service as DS wires it, from the imports bundle's generated component files. */
+    private static ImportService imports() throws java.io.IOException {
+        return ComponentFiles.of(ImportService.class).service(ImportService.class);
     }
 }

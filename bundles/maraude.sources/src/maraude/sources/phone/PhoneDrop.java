@@ -11,14 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
@@ -57,6 +54,9 @@ import maraude.sources.Messages;
  * received file is written in the archive folder only for the import and deleted right after; for a
  * protected archive ({@link Config#inMemory()}) it is written in a private memory-backed folder
  * instead, so that no clear byte of it ever reaches the archive's disk.
+ * <p>
+ * This class is the server and the session (token, code, routing, the upload's flow); the pages
+ * are {@link DropPages}, the checks of an upload {@link UploadChecks}.
  */
 public final class PhoneDrop implements AutoCloseable {
 
@@ -109,10 +109,8 @@ public final class PhoneDrop implements AutoCloseable {
     }
 
     private static final int MAX_CODE_TRIES = 10;
-    private static final int MAX_ZIP_ENTRIES = 20_000;
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'none'"; //$NON-NLS-1$
-    private static final String PAGE_STYLE = "body{font-family:sans-serif;margin:1.5em;max-width:40em}" //$NON-NLS-1$
-            + "input,button{font-size:1.2em;margin:.5em 0}"; //$NON-NLS-1$
+    /** Room for the form's headers and boundaries around the file. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -291,7 +289,7 @@ public final class PhoneDrop implements AutoCloseable {
             try {
                 route(request, response, callback);
             } catch (RuntimeException e) {
-                page(response, callback, 500, Messages.phoneFailed);
+                DropPages.page(response, callback, 500, Messages.phoneFailed);
             }
             return true;
         }
@@ -301,7 +299,7 @@ public final class PhoneDrop implements AutoCloseable {
             String method = request.getMethod();
             String remote = Request.getRemoteAddr(request);
             if (path.equals("/") && method.equals("GET")) { //$NON-NLS-1$ //$NON-NLS-2$
-                codePage(response, callback);
+                DropPages.codePage(response, callback);
             } else if (path.equals("/c") && method.equals("GET")) { //$NON-NLS-1$ //$NON-NLS-2$
                 Fields q = Request.extractQueryParameters(request);
                 String code = q.getValue("code"); //$NON-NLS-1$
@@ -309,89 +307,93 @@ public final class PhoneDrop implements AutoCloseable {
                         && tokenValid(token, remote)) {
                     response.setStatus(303);
                     response.getHeaders().put(HttpHeader.LOCATION, "/d/" + token); //$NON-NLS-1$
-                    headers(response);
+                    DropPages.headers(response);
                     callback.succeeded();
                 } else {
-                    page(response, callback, 403, Messages.phoneForbidden);
+                    DropPages.page(response, callback, 403, Messages.phoneForbidden);
                 }
             } else if (path.startsWith("/d/")) { //$NON-NLS-1$
                 String t = path.substring(3);
                 if (!tokenValid(t, remote)) {
-                    page(response, callback, 403, Messages.phoneForbidden);
+                    DropPages.page(response, callback, 403, Messages.phoneForbidden);
                 } else if (method.equals("GET")) { //$NON-NLS-1$
-                    uploadPage(response, callback, t);
+                    DropPages.uploadPage(response, callback, t);
                 } else if (method.equals("POST")) { //$NON-NLS-1$
                     upload(request, response, callback);
                 } else {
-                    page(response, callback, 405, Messages.phoneFailed);
+                    DropPages.page(response, callback, 405, Messages.phoneFailed);
                 }
             } else {
-                page(response, callback, 404, Messages.phoneForbidden);
+                DropPages.page(response, callback, 404, Messages.phoneForbidden);
             }
         }
 
         private void upload(Request request, Response response, Callback callback) {
             String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) { //$NON-NLS-1$
-                page(response, callback, 415, Messages.phoneWrongType);
+                DropPages.page(response, callback, 415, Messages.phoneWrongType);
                 return;
             }
             long length = request.getLength();
-            if (length > config.maxUploadBytes() + 64 * 1024) {
+            long limit = config.maxUploadBytes() + FORM_OVERHEAD;
+            if (length > limit) {
                 drain(request);
-                page(response, callback, 413, Messages.phoneTooLarge);
+                DropPages.page(response, callback, 413, Messages.phoneTooLarge);
                 return;
             }
             if (!tokenState.compareAndSet(0, 1)) {
-                page(response, callback, 403, Messages.phoneForbidden); // spent, or another upload is running
+                DropPages.page(response, callback, 403, Messages.phoneForbidden); // spent, or another upload is running
                 return;
             }
             boolean spent = false;
             Path dir = null;
             try {
                 dir = Files.createTempDirectory(incoming, "u"); //$NON-NLS-1$
+                // The body is counted as it is read: past the limit the read fails with
+                // UploadTooLargeException, which the parser hands back as the cause of its failure.
+                // Its own limits are off, their failures being told apart only by their messages.
                 MultiPartConfig mpc = new MultiPartConfig.Builder().location(dir).maxParts(4)
-                        .maxPartSize(config.maxUploadBytes()).maxSize(config.maxUploadBytes() + 64 * 1024)
-                        .maxMemoryPartSize(64 * 1024).build();
+                        .maxPartSize(-1).maxSize(-1).maxMemoryPartSize(64 * 1024).build();
+                LimitedRequest limited = new LimitedRequest(request, limit);
                 MultiPartFormData.Parts parts;
                 try {
-                    parts = MultiPartFormData.getParts(request, request, type, mpc);
+                    parts = MultiPartFormData.getParts(limited, limited, type, mpc);
                 } catch (RuntimeException e) {
-                    boolean tooBig = isTooLarge(e) || Request.getContentBytesRead(request) > config.maxUploadBytes();
+                    boolean tooBig = UploadTooLargeException.in(e);
                     drain(request);
-                    page(response, callback, tooBig ? 413 : 400, tooBig ? Messages.phoneTooLarge : Messages.phoneFailed);
+                    DropPages.page(response, callback, tooBig ? 413 : 400, tooBig ? Messages.phoneTooLarge : Messages.phoneFailed);
                     return;
                 }
                 try (parts) {
                     MultiPart.Part part = parts.getFirst("file"); //$NON-NLS-1$
                     if (part == null || part.getFileName() == null) {
-                        page(response, callback, 415, Messages.phoneWrongType);
+                        DropPages.page(response, callback, 415, Messages.phoneWrongType);
                         return;
                     }
-                    Path file = dir.resolve(safeName(part.getFileName()));
+                    Path file = dir.resolve(UploadChecks.safeName(part.getFileName()));
                     part.writeTo(file);
-                    Kind kind = kind(file);
-                    if (kind == Kind.OTHER) {
-                        page(response, callback, 415, Messages.phoneWrongType);
+                    UploadChecks.Kind kind = UploadChecks.kind(file);
+                    if (kind == UploadChecks.Kind.OTHER) {
+                        DropPages.page(response, callback, 415, Messages.phoneWrongType);
                         return;
                     }
-                    if (kind == Kind.ZIP && !zipIsSafe(file)) {
-                        page(response, callback, 400, Messages.phoneUnsafeZip);
+                    if (kind == UploadChecks.Kind.ZIP && !UploadChecks.zipIsSafe(file)) {
+                        DropPages.page(response, callback, 400, Messages.phoneUnsafeZip);
                         return;
                     }
                     ImportReport report = importer.importUpload(file);
                     if (report.messagesAdded() + report.duplicatesSkipped() == 0) {
-                        page(response, callback, 422, Messages.phoneNothingImported);
+                        DropPages.page(response, callback, 422, Messages.phoneNothingImported);
                         return;
                     }
                     spent = true;
                     imported.incrementAndGet();
                     listener.accept(report);
-                    page(response, callback, 200, NLS.bind(Messages.phoneReceived, report.messagesAdded(),
+                    DropPages.page(response, callback, 200, NLS.bind(Messages.phoneReceived, report.messagesAdded(),
                             report.duplicatesSkipped()));
                 }
             } catch (Exception e) {
-                page(response, callback, 500, Messages.phoneFailed);
+                DropPages.page(response, callback, 500, Messages.phoneFailed);
             } finally {
                 tokenState.set(spent ? 2 : 0);
                 if (dir != null) {
@@ -399,43 +401,31 @@ public final class PhoneDrop implements AutoCloseable {
                 }
             }
         }
+    }
 
-        private void codePage(Response response, Callback callback) {
-            String body = "<p>" + esc(Messages.phoneCodeIntro) + "</p><form method=\"get\" action=\"/c\">" //$NON-NLS-1$ //$NON-NLS-2$
-                    + "<input name=\"code\" inputmode=\"numeric\" autocomplete=\"off\" maxlength=\"6\" required> " //$NON-NLS-1$
-                    + "<button type=\"submit\">" + esc(Messages.phoneCodeButton) + "</button></form>"; //$NON-NLS-1$ //$NON-NLS-2$
-            html(response, callback, 200, body);
+    /** The request with its body counted: a read past {@code limit} bytes fails with {@link UploadTooLargeException}. */
+    static final class LimitedRequest extends Request.Wrapper {
+
+        private final long limit;
+        private long read;
+
+        LimitedRequest(Request request, long limit) {
+            super(request);
+            this.limit = limit;
         }
 
-        private void uploadPage(Response response, Callback callback, String t) {
-            String body = "<p>" + esc(Messages.phoneIntro) + "</p>" //$NON-NLS-1$ //$NON-NLS-2$
-                    + "<form method=\"post\" enctype=\"multipart/form-data\" action=\"/d/" + t + "\">" //$NON-NLS-1$ //$NON-NLS-2$
-                    + "<label>" + esc(Messages.phoneChoose) //$NON-NLS-1$
-                    + " <input type=\"file\" name=\"file\" accept=\".zip,.txt,application/zip,text/plain\" required></label><br>" //$NON-NLS-1$
-                    + "<button type=\"submit\">" + esc(Messages.phoneSend) + "</button></form>"; //$NON-NLS-1$ //$NON-NLS-2$
-            html(response, callback, 200, body);
-        }
-
-        private void page(Response response, Callback callback, int status, String text) {
-            html(response, callback, status, "<p>" + esc(text) + "</p>"); //$NON-NLS-1$ //$NON-NLS-2$
-        }
-
-        private void html(Response response, Callback callback, int status, String body) {
-            response.setStatus(status);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8"); //$NON-NLS-1$
-            headers(response);
-            String doc = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" //$NON-NLS-1$
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" //$NON-NLS-1$
-                    + "<title>" + esc(Messages.phoneTitle) + "</title><style>" + PAGE_STYLE + "</style></head><body><h1>" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    + esc(Messages.phoneTitle) + "</h1>" + body + "</body></html>"; //$NON-NLS-1$ //$NON-NLS-2$
-            Content.Sink.write(response, true, doc, callback);
-        }
-
-        private void headers(Response response) {
-            response.getHeaders().put("Content-Security-Policy", CSP); //$NON-NLS-1$
-            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); //$NON-NLS-1$
-            response.getHeaders().put("Referrer-Policy", "no-referrer"); //$NON-NLS-1$ //$NON-NLS-2$
-            response.getHeaders().put("X-Content-Type-Options", "nosniff"); //$NON-NLS-1$ //$NON-NLS-2$
+        @Override
+        public Content.Chunk read() {
+            Content.Chunk chunk = super.read();
+            if (chunk == null || Content.Chunk.isFailure(chunk)) {
+                return chunk;
+            }
+            read += chunk.remaining();
+            if (read > limit) {
+                chunk.release();
+                return Content.Chunk.from(new UploadTooLargeException(limit), true);
+            }
+            return chunk;
         }
     }
 
@@ -458,75 +448,6 @@ public final class PhoneDrop implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the client gave up: nothing to answer
         }
-    }
-
-    private static boolean isTooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (m.contains("size") || m.contains("413") || m.contains("too large")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                return true;
-            }
-        }
-        return false;
-    }
-
-    enum Kind {
-        ZIP, TEXT, OTHER
-    }
-
-    /** A zip by its magic number; a text export by its extension and the absence of NUL bytes. */
-    static Kind kind(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(8192);
-        }
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return Kind.ZIP;
-        }
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".txt") && head.length > 0) { //$NON-NLS-1$
-            for (byte b : head) {
-                if (b == 0) {
-                    return Kind.OTHER;
-                }
-            }
-            return Kind.TEXT;
-        }
-        return Kind.OTHER;
-    }
-
-    /** False when any entry could escape a folder it were extracted to (zip slip), or too many entries. */
-    static boolean zipIsSafe(Path zip) {
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            int n = 0;
-            for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements();) {
-                String name = en.nextElement().getName();
-                if (++n > MAX_ZIP_ENTRIES || !safeEntry(name)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    static boolean safeEntry(String name) {
-        return maraude.imports.EntryNames.isSafe(name);
-    }
-
-    /** The phone's file name, kept (WhatsApp names the chat in it) but never a path. */
-    static String safeName(String fileName) {
-        String n = fileName.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}:*?\"<>|]", "_").strip(); //$NON-NLS-1$ //$NON-NLS-2$
-        if (n.isEmpty() || n.equals(".") || n.equals("..") || n.startsWith(".")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            n = "upload" + n; //$NON-NLS-1$
-        }
-        return n.length() > 120 ? n.substring(n.length() - 120) : n;
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
     }
 
     private static void deleteTree(Path dir) {

@@ -140,7 +140,7 @@ class ConversationPicturesTest {
 
     private static void open(String conversationId) {
         workbench.syncRun(() -> workbench.application().getContext().get(IEventBroker.class).send(
-                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(conversationId, null, List.of())));
+                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(conversationId, null, null)));
         try {
             workbench.waitUntil(() -> conversationId.equals(workbench.sync(part::conversationId)), "the conversation to open"); //$NON-NLS-1$
         } catch (AssertionError e) {

@@ -105,7 +105,7 @@ class ReadingQueueUiTest {
         ConversationPart part = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
         ReplyPanel reply = workbench.sync(part::reply);
         workbench.syncRun(() -> workbench.application().getContext().get(IEventBroker.class).send(
-                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(id, null, List.of())));
+                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(id, null, null)));
         workbench.waitUntil(() -> id.equals(workbench.sync(reply::conversationId))
                 && !workbench.sync(reply::suggestions).isEmpty(), "suggestions for the merciii thread"); //$NON-NLS-1$
         assertEquals("fr", workbench.sync(reply::conversationLanguage)); //$NON-NLS-1$

@@ -147,7 +147,7 @@ class ReplyPanelTest {
         ConversationPart part = (ConversationPart) workbench.sync(workbench.part(ConversationPart.ID)::getObject);
         ReplyPanel reply = workbench.sync(part::reply);
         workbench.syncRun(() -> workbench.application().getContext().get(IEventBroker.class).send(
-                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(waiting, null, List.of())));
+                ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(waiting, null, null)));
 
         // Three suggestions, the same the suggester gives for this conversation, reasons shown.
         workbench.waitUntil(() -> workbench.sync(reply::suggestions).size() == 3, "three suggestions"); //$NON-NLS-1$

@@ -1,6 +1,5 @@
 package maraude.ui.conversation;
 
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -31,9 +30,9 @@ import maraude.images.AuditSink;
 import maraude.images.BlurLevel;
 import maraude.images.BlurResult;
 import maraude.images.BlurredImage;
-import maraude.images.ImageLimits;
 import maraude.images.ImageService;
 import maraude.ui.JobFamilies;
+import maraude.images.ImageServices;
 
 /**
  * Small blurred thumbnails in a column of a virtual table (search results, the permanence queue):
@@ -71,8 +70,11 @@ public final class ListThumbnails {
     private long generation;
     private Archive serviceArchive;
     private ImageService service;
+    private final ImageServices imageServices;
 
-    private ListThumbnails(Table table, int column, Supplier<Archive> archive, Resolver resolver) {
+    private ListThumbnails(Table table, int column, Supplier<Archive> archive, ImageServices imageServices,
+            Resolver resolver) {
+        this.imageServices = imageServices;
         this.table = table;
         this.column = column;
         this.display = table.getDisplay();
@@ -88,8 +90,9 @@ public final class ListThumbnails {
      *
      * @param archive the archive currently open (read in the job; may change after a lock)
      */
-    public static ListThumbnails attach(Table table, int column, Supplier<Archive> archive, Resolver resolver) {
-        return new ListThumbnails(table, column, archive, resolver);
+    public static ListThumbnails attach(Table table, int column, Supplier<Archive> archive, ImageServices imageServices,
+            Resolver resolver) {
+        return new ListThumbnails(table, column, archive, imageServices, resolver);
     }
 
     /** The first picture among the messages (thread order), or {@code null}. */
@@ -312,8 +315,7 @@ public final class ListThumbnails {
     private ImageService serviceFor(Archive current) {
         if (service == null || serviceArchive != current) {
             serviceArchive = current;
-            service = new ImageService(current.files(), ImageService.ARCHIVE_CACHE_FOLDER, current::openAttachment,
-                    AuditSink.NONE, w -> false, ImageLimits.DEFAULT, Clock.systemUTC());
+            service = imageServices.create(current.files(), current::openAttachment, AuditSink.NONE, w -> false);
         }
         return service;
     }

@@ -3,8 +3,6 @@ package maraude.ui.conversation;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -36,17 +34,14 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.model.Contact;
 import maraude.core.model.Message;
-import maraude.templates.CheckContext;
 import maraude.templates.Finding;
-import maraude.templates.OutingCheck;
-import maraude.templates.Placeholders;
+import maraude.templates.ReplyDraft;
 import maraude.templates.Suggestion;
 import maraude.templates.SuggestionContext;
 import maraude.templates.TeamSettings;
 import maraude.templates.Template;
 import maraude.templates.TemplateService;
 import maraude.templates.TemplateSuggester;
-import maraude.templates.UnfilledPlaceholdersException;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
@@ -55,14 +50,15 @@ import maraude.ui.WidgetIds;
  * Below the thread: the three templates that fit the open conversation (with why: detected language,
  * matched words), a reply editor checked for outing risks as the worker types, and "Copy", which puts
  * the text on the clipboard for pasting into the platform and records it as a pending outbound
- * message, so that the conversation leaves the queue.
+ * message, so that the conversation leaves the queue. The state (conversation, suggestions, draft,
+ * check, two-step copy) is a {@link ReplyDraft}; this class shows it and forwards the worker's actions.
  */
 public final class ReplyPanel {
 
     /** The check runs this long after the last key: typing stays fluid on long texts. */
     static final int CHECK_DELAY_MS = 300;
     /** Team setting: the service's own domains, comma-separated (links to them out the reader). */
-    static final String SERVICE_DOMAINS = "service_domains"; //$NON-NLS-1$
+    static final String SERVICE_DOMAINS = ReplyDraft.SERVICE_DOMAINS;
 
     /** Background of a risky range: warm, readable, not alarming. Device-free colour, nothing to dispose. */
     private static final Color MARK = new Color(255, 236, 200);
@@ -83,22 +79,14 @@ public final class ReplyPanel {
     private final Runnable checkLater = this::runCheck;
     private Clipboard clipboard;
 
-    private String conversationId;
-    private List<Suggestion> suggestions = List.of();
-    private List<Finding> findings = List.of();
-    private TeamSettings settings = TeamSettings.empty();
-    private Map<String, String> values = Map.of();
-    private CheckContext checkContext = CheckContext.defaults();
-    /** The conversation's language, read from the whole thread or chosen for the contact (null: unknown). */
-    private String language;
-    private String templateId;
-    private boolean copyAnyway;
+    private final ReplyDraft draft = new ReplyDraft();
     private boolean settingText;
-    /** Bumped when another conversation opens: late suggestions for the old one are dropped. */
-    private long generation;
+    private final TemplateServices templateServices;
 
-    ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker) {
+    ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker,
+            TemplateServices templateServices) {
         this.archive = archive;
+        this.templateServices = templateServices;
         this.broker = broker;
         this.worker = worker;
         display = parent.getDisplay();
@@ -182,13 +170,10 @@ public final class ReplyPanel {
 
     /** A conversation starts loading: suggestions go, the draft goes unless it is the same conversation. */
     void loading(String id) {
-        generation++;
-        boolean same = java.util.Objects.equals(id, conversationId);
-        conversationId = id;
+        boolean cleared = draft.loading(id);
         setSuggestions(List.of(), List.of());
         suggestionsTitle.setText(Messages.Reply_loadingSuggestions);
-        if (!same) {
-            templateId = null;
+        if (cleared) {
             setEditorText(""); //$NON-NLS-1$
             status(null, false);
         }
@@ -202,41 +187,31 @@ public final class ReplyPanel {
      * check's neutral opening use it, so that a last "merciii" does not turn a French thread Romanian.
      */
     public void conversationLanguage(String lang) {
-        language = lang;
+        draft.conversationLanguage(lang);
     }
 
     /** The conversation language in use (tests). */
     public String conversationLanguage() {
-        return language;
+        return draft.conversationLanguage();
     }
 
     /** The language of the neutral opening the check proposes (tests). */
     public String openingLanguage() {
-        return checkContext.language();
+        return draft.openingLanguage();
     }
 
     /** Computes suggestions for the conversation in a job, from its messages and the team's settings. */
     void load(String id, Contact contact, List<Message> thread, TeamFiles.Loaded team) {
-        if (!id.equals(conversationId)) {
+        long mine = draft.loaded(id, contact, team.settings());
+        if (mine < 0) {
             return;
         }
-        long mine = generation;
-        settings = team.settings();
-        Map<String, String> v = new LinkedHashMap<>();
-        if (contact != null && !contact.displayName().isBlank()) {
-            v.put(Placeholders.PSEUDONYM, contact.displayName());
-        }
-        values = Map.copyOf(v);
-        String domains = settings.get(SERVICE_DOMAINS);
-        checkContext = CheckContext.defaults()
-                .withServiceDomains(domains == null ? List.of() : Arrays.stream(domains.split(",")).map(String::strip).toList()) //$NON-NLS-1$
-                .withLanguage(language);
-        String lang = language;
         if (team.error() != null) {
             status(NLS.bind(Messages.Reply_settingsError, team.error()), true);
         }
-        TeamSettings s = settings;
-        Map<String, String> conversationValues = values;
+        String lang = draft.conversationLanguage();
+        TeamSettings s = draft.settings();
+        Map<String, String> conversationValues = draft.values();
         Path archiveFolder = archive.get().location();
         Job job = new Job(Messages.Reply_loadingSuggestions) {
             @Override
@@ -244,11 +219,11 @@ public final class ReplyPanel {
                 List<Suggestion> found;
                 List<String> titles = new ArrayList<>();
                 try {
-                    TemplateServices.Loaded templates = TemplateServices.forArchive(archiveFolder);
+                    TemplateServices.Loaded templates = templateServices.forArchive(archiveFolder);
                     TemplateService service = templates.service();
                     if (templates.error() != null) {
                         display.asyncExec(() -> {
-                            if (mine == generation && !root.isDisposed()) {
+                            if (draft.current(mine) && !root.isDisposed()) {
                                 status(NLS.bind(Messages.Reply_settingsError, templates.error()), true);
                             }
                         });
@@ -263,7 +238,7 @@ public final class ReplyPanel {
                     ILog.of(ReplyPanel.class).error("Suggesting templates failed", e); //$NON-NLS-1$
                     String reason = e.getClass().getSimpleName();
                     display.asyncExec(() -> {
-                        if (mine == generation && !root.isDisposed()) {
+                        if (draft.current(mine) && !root.isDisposed()) {
                             suggestionsTitle.setText(NLS.bind(Messages.Reply_suggestionsFailed, reason));
                         }
                     });
@@ -271,7 +246,7 @@ public final class ReplyPanel {
                 }
                 if (!display.isDisposed()) {
                     display.asyncExec(() -> {
-                        if (mine == generation && !root.isDisposed()) {
+                        if (!root.isDisposed() && draft.suggested(mine, found)) {
                             setSuggestions(found, titles);
                         }
                     });
@@ -290,8 +265,7 @@ public final class ReplyPanel {
 
     /** No conversation: nothing to reply to. */
     void clear() {
-        generation++;
-        conversationId = null;
+        draft.clear();
         setSuggestions(List.of(), List.of());
         suggestionsTitle.setText(Messages.Reply_noConversation);
         setEditorText(""); //$NON-NLS-1$
@@ -299,16 +273,14 @@ public final class ReplyPanel {
         copy.setEnabled(false);
     }
 
+    /** Shows the suggestions (the draft keeps them). */
     private void setSuggestions(List<Suggestion> found, List<String> titles) {
         for (Control c : suggestionsBox.getChildren()) {
             c.dispose();
         }
-        suggestions = List.copyOf(found);
         if (!found.isEmpty()) {
             suggestionsTitle.setText(Messages.Reply_suggestionsTitle);
-            // The conversation's language: the neutral opening is suggested in it.
-            checkContext = checkContext.withLanguage(language != null ? language : found.get(0).language());
-        } else if (conversationId != null) {
+        } else if (draft.conversationId() != null) {
             suggestionsTitle.setText(Messages.Reply_noSuggestions);
         }
         for (int i = 0; i < found.size(); i++) {
@@ -327,29 +299,22 @@ public final class ReplyPanel {
         relayout();
     }
 
-    /** Puts a suggestion's text into the editor: the whole draft when empty, else at the caret. */
+    /** Puts a suggestion's text into the editor: the whole draft when empty, else over the selection. */
     public void insert(int index) {
-        if (index < 0 || index >= suggestions.size()) {
+        org.eclipse.swt.graphics.Point sel = editor.getSelectionRange();
+        String text = draft.insert(index, sel.x, sel.y);
+        if (text == null) {
             return;
         }
-        Suggestion s = suggestions.get(index);
-        templateId = s.templateId();
-        checkContext = checkContext.withLanguage(s.language());
-        if (editor.getText().isBlank()) {
-            editor.setText(s.text());
-        } else {
-            org.eclipse.swt.graphics.Point sel = editor.getSelectionRange();
-            editor.replaceTextRange(sel.x, sel.y, s.text());
-        }
+        setEditorText(text);
         editor.setFocus();
-        runCheck();
     }
 
     private void modified() {
         if (settingText) {
             return;
         }
-        copyAnyway = false;
+        draft.edited(editor.getText());
         copy.setText(Messages.Reply_copy);
         display.timerExec(-1, checkLater);
         display.timerExec(CHECK_DELAY_MS, checkLater);
@@ -362,7 +327,7 @@ public final class ReplyPanel {
         } finally {
             settingText = false;
         }
-        copyAnyway = false;
+        draft.edited(text);
         copy.setText(Messages.Reply_copy);
         runCheck();
     }
@@ -374,18 +339,17 @@ public final class ReplyPanel {
         }
         display.timerExec(-1, checkLater);
         String text = editor.getText();
-        findings = OutingCheck.check(text, checkContext);
+        ReplyDraft.Check check = draft.check();
         List<StyleRange> styles = new ArrayList<>();
         Color placeholder = display.getSystemColor(SWT.COLOR_DARK_BLUE);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[a-z][a-z0-9_]{0,40}\\}").matcher(text); //$NON-NLS-1$
-        while (m.find()) {
-            StyleRange r = new StyleRange(m.start(), m.end() - m.start(), placeholder, null);
+        for (int[] p : check.placeholders()) {
+            StyleRange r = new StyleRange(p[0], p[1] - p[0], placeholder, null);
             r.underline = true;
             r.underlineStyle = SWT.UNDERLINE_SINGLE;
             styles.add(r);
         }
         Color red = display.getSystemColor(SWT.COLOR_RED);
-        for (Finding f : findings) {
+        for (Finding f : check.findings()) {
             int start = Math.max(0, Math.min(f.start(), text.length()));
             int end = Math.max(start, Math.min(f.end(), text.length()));
             StyleRange r = new StyleRange(start, end - start, red, MARK);
@@ -396,84 +360,59 @@ public final class ReplyPanel {
         }
         editor.setStyleRanges(new StyleRange[0]);
         for (StyleRange r : styles) { // in order: a finding over a placeholder wins
-            if (r.length > 0) {
+            if (r.length > 0 && r.start + r.length <= text.length()) {
                 editor.setStyleRange(r);
             }
         }
         StringBuilder sb = new StringBuilder();
-        boolean revealing = false;
-        for (Finding f : findings) {
+        for (Finding f : check.findings()) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
             sb.append(NLS.bind(Messages.Reply_warning, f.message(), f.suggestion()));
-            revealing |= Finding.REVEALING_WORD.equals(f.kind());
         }
-        warnings.setText(findings.isEmpty() ? (text.isBlank() ? "" : Messages.Reply_noWarning) : sb.toString()); //$NON-NLS-1$
-        warnings.setForeground(findings.isEmpty() ? null : red);
-        if (revealing) {
-            useOpening.setText(NLS.bind(Messages.Reply_useOpening, opening()));
+        warnings.setText(check.findings().isEmpty() ? (text.isBlank() ? "" : Messages.Reply_noWarning) : sb.toString()); //$NON-NLS-1$
+        warnings.setForeground(check.findings().isEmpty() ? null : red);
+        if (check.revealing()) {
+            useOpening.setText(NLS.bind(Messages.Reply_useOpening, draft.opening()));
         }
-        show(useOpening, revealing);
+        show(useOpening, check.revealing());
         relayout();
-    }
-
-    private String opening() {
-        return checkContext.words().opening(checkContext.language());
     }
 
     /** Replaces the draft's first line with the neutral opening in the conversation's language. */
     public void useNeutralOpening() {
-        String t = editor.getText();
-        int start = 0;
-        while (start < t.length() && Character.isWhitespace(t.charAt(start))) {
-            start++;
-        }
-        int nl = t.indexOf('\n', start);
-        int end = nl < 0 ? t.length() : nl;
-        editor.replaceTextRange(start, end - start, opening());
+        setEditorText(draft.useNeutralOpening());
         editor.setFocus();
-        runCheck();
     }
 
     /** Copies the draft (placeholders filled) and records it as a pending outbound message. */
     public void copy() {
-        if (conversationId == null) {
-            return;
+        String id = draft.conversationId();
+        ReplyDraft.Copy c = draft.copy();
+        switch (c.state()) {
+        case EMPTY -> {
+            if (id != null) {
+                status(Messages.Reply_empty, true);
+            }
         }
-        String text = editor.getText().strip();
-        if (text.isEmpty()) {
-            status(Messages.Reply_empty, true);
-            return;
-        }
-        String ready;
-        try {
-            ready = Placeholders.fill(text, placeholderValues()).requireComplete();
-        } catch (UnfilledPlaceholdersException e) {
-            status(e.getMessage(), true);
-            return;
-        }
-        runCheck();
-        if (!findings.isEmpty() && !copyAnyway) {
-            copyAnyway = true;
+        case UNFILLED -> status(c.problem(), true);
+        case CONFIRM -> {
+            runCheck();
             copy.setText(Messages.Reply_copyAnyway);
             status(Messages.Reply_confirmWarnings, true);
             relayout();
-            return;
         }
-        copyAnyway = false;
-        copy.setText(Messages.Reply_copy);
-        if (clipboard == null) {
-            clipboard = new Clipboard(display);
+        case READY -> {
+            runCheck();
+            copy.setText(Messages.Reply_copy);
+            if (clipboard == null) {
+                clipboard = new Clipboard(display);
+            }
+            clipboard.setContents(new Object[] { c.text() }, new Transfer[] { TextTransfer.getInstance() });
+            record(id, c.text());
         }
-        clipboard.setContents(new Object[] { ready }, new Transfer[] { TextTransfer.getInstance() });
-        record(conversationId, ready);
-    }
-
-    private Map<String, String> placeholderValues() {
-        Map<String, String> m = new LinkedHashMap<>(settings.asMap());
-        m.putAll(values);
-        return m;
+        }
     }
 
     private void record(String id, String text) {
@@ -482,7 +421,7 @@ public final class ReplyPanel {
             return;
         }
         status(Messages.Reply_recording, false);
-        Message pending = PendingReplies.create(id, worker.get(), text, templateId, ZonedDateTime.now());
+        Message pending = PendingReplies.create(id, worker.get(), text, draft.templateId(), ZonedDateTime.now());
         Job job = new Job(Messages.Reply_recording) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
@@ -541,11 +480,11 @@ public final class ReplyPanel {
     }
 
     public List<Suggestion> suggestions() {
-        return suggestions;
+        return draft.suggestions();
     }
 
     public List<Finding> findings() {
-        return findings;
+        return draft.findings();
     }
 
     public StyledText editor() {
@@ -557,6 +496,6 @@ public final class ReplyPanel {
     }
 
     public String conversationId() {
-        return conversationId;
+        return draft.conversationId();
     }
 }

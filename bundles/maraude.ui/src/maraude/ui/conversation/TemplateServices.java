@@ -5,75 +5,73 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.eclipse.e4.core.di.annotations.Creatable;
 
 import maraude.templates.DefaultTemplateService;
 import maraude.templates.TemplateLibrary;
 import maraude.templates.TemplateService;
 
 /**
- * The templates' DS service, shared with the rest of the workbench; built directly when OSGi does not
- * serve it (tests outside a framework). Called from jobs: the suggester loads profiles and an index.
+ * The templates of the open archive for the workbench: the DS {@link TemplateService} (the shipped
+ * library), or, when the archive has a team file, a service over the merged library, kept while that
+ * file does not change. One per workbench (e4 makes it on first injection). Called from jobs: the
+ * suggester loads profiles and an index.
  */
+@Creatable
+@Singleton
 public final class TemplateServices {
-
-    private static TemplateService own;
 
     /** The service of an archive's effective library, or the shipped one with the reason the team file was refused. */
     public record Loaded(TemplateService service, String error) {
     }
 
-    /** Cached per archive folder and team file version: the suggester is costly to build. */
+    /** Per archive folder and team file version: the suggester is costly to build. */
     private record Key(Path folder, FileTime modified, long size) {
     }
 
-    private static Key cachedKey;
-    private static DefaultTemplateService cached;
+    private final TemplateService shipped;
+    private Key cachedKey;
+    private DefaultTemplateService cached;
 
-    private TemplateServices() {
+    @Inject
+    public TemplateServices(TemplateService shipped) {
+        this.shipped = shipped;
     }
 
     /**
      * The templates of an archive: the shipped library merged with the team's
      * {@code <archive>/templates.json} ({@link TemplateLibrary#forArchive}). Rebuilt when that file changes.
      */
-    public static synchronized Loaded forArchive(Path archiveFolder) {
+    public synchronized Loaded forArchive(Path archiveFolder) {
         Path file = TemplateLibrary.teamFile(archiveFolder);
         if (!Files.isRegularFile(file)) {
-            return new Loaded(get(), null);
+            return new Loaded(shipped, null);
         }
         try {
             Key key = new Key(archiveFolder, Files.getLastModifiedTime(file), Files.size(file));
             if (!Objects.equals(key, cachedKey)) {
                 DefaultTemplateService fresh = new DefaultTemplateService(TemplateLibrary.forArchive(archiveFolder));
-                if (cached != null) {
-                    cached.deactivate();
-                }
+                close();
                 cached = fresh;
                 cachedKey = key;
             }
             return new Loaded(cached, null);
         } catch (Exception e) {
-            return new Loaded(get(), TemplateLibrary.TEAM_FILE + ": " + e.getMessage()); //$NON-NLS-1$
+            return new Loaded(shipped, TemplateLibrary.TEAM_FILE + ": " + e.getMessage()); //$NON-NLS-1$
         }
     }
 
-    static synchronized TemplateService get() {
-        Bundle bundle = FrameworkUtil.getBundle(TemplateServices.class);
-        BundleContext bc = bundle == null ? null : bundle.getBundleContext();
-        if (bc != null) {
-            ServiceReference<TemplateService> ref = bc.getServiceReference(TemplateService.class);
-            TemplateService s = ref == null ? null : bc.getService(ref); // held for the session
-            if (s != null) {
-                return s;
-            }
+    /** The team library's suggester goes with the workbench. */
+    @PreDestroy
+    synchronized void close() {
+        if (cached != null) {
+            cached.deactivate();
+            cached = null;
+            cachedKey = null;
         }
-        if (own == null) {
-            own = new DefaultTemplateService();
-        }
-        return own;
     }
 }

@@ -31,7 +31,7 @@ public class FileDropAddon {
     @Inject
     @Optional
     void applicationStarted(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
-            Archive archive, @Optional ImportService service, IEventBroker broker, UISynchronize sync) {
+            Archive archive, ImportService service, IEventBroker broker, UISynchronize sync) {
         for (MWindow window : app.getChildren()) {
             if (window.getWidget() instanceof Shell shell) {
                 DropTarget target = new DropTarget(shell, DND.DROP_COPY | DND.DROP_DEFAULT);

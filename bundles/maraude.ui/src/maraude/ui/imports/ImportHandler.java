@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.Execute;
-import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.services.IServiceConstants;
@@ -33,7 +32,7 @@ public class ImportHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, Archive archive,
-            @Optional ImportService service, IEventBroker broker, UISynchronize sync) {
+            ImportService service, IEventBroker broker, UISynchronize sync) {
         open(shell, archive, service, broker, sync, List.of());
     }
 
@@ -56,8 +55,7 @@ public class ImportHandler {
         if (dialog.open() != WizardDialog.OK) {
             return;
         }
-        ImportService imports = service != null ? service : ImportService.withBuiltInFormats();
-        new ImportJob(imports, archive, wizard.chosenPaths(), wizard.us(), report -> {
+        new ImportJob(service, archive, wizard.chosenPaths(), wizard.us(), report -> {
             broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
             sync.asyncExec(() -> {
                 if (!shell.isDisposed()) {

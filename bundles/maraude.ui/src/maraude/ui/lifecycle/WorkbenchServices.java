@@ -20,6 +20,7 @@ import org.osgi.service.prefs.BackingStoreException;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.TeamZone;
+import maraude.imports.ImportService;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Workers;
 import maraude.ui.preferences.Messages;
@@ -46,6 +47,8 @@ public final class WorkbenchServices {
     @Inject
     @Optional
     private ArchiveSession session;
+    @Inject
+    private ImportService imports;
 
     private RetentionJob retention;
     private SourcePulls pulls;
@@ -78,7 +81,7 @@ public final class WorkbenchServices {
                 () -> context.get(IEventBroker.class), () -> {
                     ZoneId z = context.get(ZoneId.class);
                     return z != null ? z : ZoneId.systemDefault();
-                }, clock);
+                }, clock, imports);
         context.set(SourcePulls.class, pulls);
         pulls.start(UiPreferences.sourcesCheck());
     }

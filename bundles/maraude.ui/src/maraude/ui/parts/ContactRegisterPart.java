@@ -136,7 +136,7 @@ public class ContactRegisterPart {
         table.addListener(SWT.DefaultSelection, e -> {
             RegisterEntry r = selected();
             if (r != null && r.conversationId() != null) {
-                broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(r.conversationId(), null, List.of()));
+                broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(r.conversationId(), null, null));
                 partService.showPart(ConversationPart.ID, PartState.VISIBLE);
             }
         });

@@ -1,7 +1,5 @@
 package maraude.ui.parts;
 
-import java.text.Normalizer;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,17 +31,17 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Label;
 
 import maraude.core.archive.Archive;
-import maraude.core.model.Attachment;
+import maraude.core.archive.TextMatcher;
+import maraude.core.archive.TextRange;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
-import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.classify.ConversationLanguage;
 import maraude.core.classify.ConversationReading;
 import maraude.core.classify.Languages;
 import maraude.core.triage.TriageService;
-import maraude.images.ImageLimits;
 import maraude.images.ImageService;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.ArchiveEvents.OpenConversation;
@@ -58,7 +56,9 @@ import maraude.ui.conversation.PendingReplies;
 import maraude.ui.conversation.PictureStrip;
 import maraude.ui.conversation.ReplyPanel;
 import maraude.ui.conversation.ServicesBar;
+import maraude.ui.conversation.TemplateServices;
 import maraude.ui.conversation.TeamFiles;
+import maraude.ui.model.ThreadRenderer;
 
 /**
  * The whole thread of one conversation, oldest first, their words and ours told apart, scrolled to
@@ -76,6 +76,10 @@ public class ConversationPart {
     private Archive archive;
     @Inject
     private UISynchronize sync;
+    @Inject
+    private ImageServices imageServices;
+    @Inject
+    private TemplateServices templates;
     @Inject
     private IEventBroker broker;
     @Inject
@@ -168,11 +172,11 @@ public class ConversationPart {
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.setMargins(8, 8, 8, 8);
 
-        ImageService images = new ImageService(archive.files(), ImageService.ARCHIVE_CACHE_FOLDER,
-                sha -> this.archive.openAttachment(sha), new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
-                worker -> TeamFiles.mayReveal(team.settings(), worker), ImageLimits.DEFAULT, Clock.systemUTC())
+        ImageService images = imageServices.create(archive.files(), sha -> this.archive.openAttachment(sha),
+                new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
+                worker -> TeamFiles.mayReveal(team.settings(), worker))
                 .withRules(() -> TeamFiles.pictureRules(team.settings()));
-        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current);
+        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current, templates);
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
     }
@@ -218,7 +222,7 @@ public class ConversationPart {
     @Optional
     void archiveChanged(@UIEventTopic(ArchiveEvents.CHANGED) Object ignored) {
         if (text != null && !text.isDisposed() && lastRequest != null) {
-            load(new OpenConversation(lastRequest.conversationId(), null, lastRequest.highlight()), false);
+            load(new OpenConversation(lastRequest.conversationId(), null, lastRequest.query()), false);
         }
     }
 
@@ -227,6 +231,10 @@ public class ConversationPart {
         BackgroundJobs.schedule(Messages.Conversation_loading, JobFamilies.CONVERSATION, () -> {
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
+            // what the search matched, as the archive's analysis matched it (folding, stems, numbers)
+            TextMatcher matcher = request.query() == null || request.query().isBlank() ? TextMatcher.NONE
+                    : archive.matcher(request.query());
+            ThreadRenderer.Rendered rendered = renderer().render(thread, request.messageId(), matcher);
             Contact contact = conversation == null ? null : archive.contact(conversation.contactId()).orElse(null);
             TeamFiles.Loaded settings = opening ? TeamFiles.load(archive.files()) : team;
             ConversationReading read = readingOf(request.conversationId());
@@ -234,14 +242,14 @@ public class ConversationPart {
                 if (mine == requests) {
                     reading = read;
                     contactId = conversation == null ? null : conversation.contactId();
-                    show(request, conversation, contact, thread, settings, opening);
+                    show(request, conversation, contact, thread, rendered, settings, opening);
                 }
             });
         });
     }
 
     private void show(OpenConversation request, Conversation conversation, Contact contact, List<Message> thread,
-            TeamFiles.Loaded settings, boolean opening) {
+            ThreadRenderer.Rendered rendered, TeamFiles.Loaded settings, boolean opening) {
         if (text.isDisposed()) {
             return;
         }
@@ -263,51 +271,27 @@ public class ConversationPart {
         Color outbound = text.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN);
         Color system = text.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
         Color mark = text.getDisplay().getSystemColor(SWT.COLOR_YELLOW);
-        StringBuilder sb = new StringBuilder();
-        List<StyleRange> styles = new ArrayList<>();
-        List<Highlight> marks = new ArrayList<>();
-        List<PictureStrip.Picture> pictures = new ArrayList<>();
-        int scrollTo = -1;
-        for (Message m : thread) {
-            if (m.id().equals(request.messageId())) {
-                scrollTo = sb.length();
-            }
-            String direction = switch (m.direction()) {
-                case INBOUND -> Messages.Conversation_inbound;
-                case OUTBOUND -> PendingReplies.isPending(m) ? maraude.ui.conversation.Messages.Conversation_pending
-                        : Messages.Conversation_outbound;
-                case SYSTEM -> Messages.Conversation_system;
+        text.setText(rendered.text());
+        for (ThreadRenderer.Span h : rendered.headers()) {
+            Color c = switch (h.style()) {
+                case INBOUND_HEADER -> inbound;
+                case OUTBOUND_HEADER, PENDING_HEADER -> outbound;
+                case SYSTEM_HEADER -> system;
             };
-            String when = Formats.dateTime(m.instant());
-            String head = when + "  " + m.author() + "  (" + direction + ")\n"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            StyleRange hs = new StyleRange(sb.length(), head.length(), m.direction() == Direction.INBOUND ? inbound
-                    : m.direction() == Direction.OUTBOUND ? outbound : system, null, SWT.BOLD);
-            styles.add(hs);
-            sb.append(head);
-            int bodyStart = sb.length();
-            sb.append(m.text()).append('\n');
-            for (Attachment a : m.attachments()) {
-                sb.append(NLS.bind(a.isImage() ? Messages.Conversation_attachmentImage : Messages.Conversation_attachmentFile,
-                        a.fileName().isEmpty() ? a.mediaType() : a.fileName())).append('\n');
-                if (a.isImage()) {
-                    pictures.add(new PictureStrip.Picture(a,
-                            NLS.bind(maraude.ui.conversation.Messages.Picture_caption, when, m.author())));
-                }
-            }
-            for (Highlight h : find(m.text(), request.highlight())) {
-                marks.add(new Highlight(bodyStart + h.start(), h.length()));
-            }
-            sb.append('\n');
+            text.setStyleRange(new StyleRange(h.start(), h.length(), c, null, SWT.BOLD));
         }
-        text.setText(sb.toString());
-        for (StyleRange s : styles) {
-            text.setStyleRange(s);
-        }
-        for (Highlight h : marks) {
-            StyleRange r = new StyleRange(h.start(), h.length(), null, mark);
+        List<Highlight> marks = new ArrayList<>();
+        for (TextRange m : rendered.matches()) {
+            StyleRange r = new StyleRange(m.start(), m.length(), null, mark);
             r.fontStyle = SWT.BOLD;
             text.setStyleRange(r);
+            marks.add(new Highlight(m.start(), m.length()));
         }
+        List<PictureStrip.Picture> pictures = new ArrayList<>();
+        for (ThreadRenderer.Picture p : rendered.pictures()) {
+            pictures.add(new PictureStrip.Picture(p.attachment(), p.caption()));
+        }
+        int scrollTo = rendered.scrollTo();
         highlights = List.copyOf(marks);
         if (scrollTo >= 0) {
             text.setTopIndex(text.getLineAtOffset(scrollTo));
@@ -391,43 +375,22 @@ public class ConversationPart {
             triage.setLanguage(contact, lang, Workers.current(), java.time.Instant.now());
             sync.asyncExec(() -> {
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, contact);
-                load(new OpenConversation(again.conversationId(), null, again.highlight()), true);
+                load(new OpenConversation(again.conversationId(), null, again.query()), true);
             });
         });
+    }
+
+    /** The thread as text and spans, with this view's words. */
+    private static ThreadRenderer renderer() {
+        return new ThreadRenderer(new ThreadRenderer.Labels(Messages.Conversation_inbound, Messages.Conversation_outbound,
+                maraude.ui.conversation.Messages.Conversation_pending, Messages.Conversation_system,
+                Messages.Conversation_attachmentImage, Messages.Conversation_attachmentFile,
+                maraude.ui.conversation.Messages.Picture_caption), Formats::dateTime, PendingReplies::isPending);
     }
 
     /** The conversation's reading as shown (tests). */
     public ConversationReading reading() {
         return reading;
-    }
-
-    /** Finds the words in the text, ignoring case and accents (as the search does). */
-    static List<Highlight> find(String body, List<String> words) {
-        List<Highlight> found = new ArrayList<>();
-        if (words == null || words.isEmpty()) {
-            return found;
-        }
-        String folded = fold(body);
-        for (String w : words) {
-            String fw = fold(w.replace("*", "")); //$NON-NLS-1$ //$NON-NLS-2$
-            if (fw.length() < 2) {
-                continue;
-            }
-            for (int i = folded.indexOf(fw); i >= 0; i = folded.indexOf(fw, i + fw.length())) {
-                found.add(new Highlight(i, fw.length()));
-            }
-        }
-        return found;
-    }
-
-    /** Lower case without accents, keeping the length so offsets stay valid. */
-    static String fold(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            String c = Normalizer.normalize(String.valueOf(s.charAt(i)), Normalizer.Form.NFD);
-            sb.append(Character.toLowerCase(c.isEmpty() ? s.charAt(i) : c.charAt(0)));
-        }
-        return sb.toString();
     }
 
     /** The services-offered row (tests). */

@@ -40,6 +40,7 @@ import maraude.core.classify.Urgency;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.FirstScreenProbe;
@@ -106,6 +107,8 @@ public class QueuePart {
     @Inject
     private UISynchronize sync;
     @Inject
+    private ImageServices imageServices;
+    @Inject
     private IEventBroker broker;
     @Inject
     private EPartService partService;
@@ -164,7 +167,7 @@ public class QueuePart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         ListThumbnails.column(table);
-        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.CONVERSATION);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, imageServices, ListThumbnails.CONVERSATION);
         column(ReadingMessages.Queue_colBand, 70);
         column(ReadingMessages.Queue_colWhat, 150);
         column(ReadingMessages.Queue_colLanguage, 60);
@@ -472,7 +475,7 @@ public class QueuePart {
         if (q == null) {
             return;
         }
-        broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(q.conversationId(), null, List.of()));
+        broker.send(ArchiveEvents.OPEN_CONVERSATION, new ArchiveEvents.OpenConversation(q.conversationId(), null, null));
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
     }
 

@@ -1,6 +1,5 @@
 package maraude.ui.parts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +37,7 @@ import maraude.core.archive.SearchHit;
 import maraude.core.archive.SearchQuery;
 import maraude.core.archive.SearchResults;
 import maraude.core.model.Platform;
+import maraude.images.ImageServices;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Formats;
 import maraude.ui.JobFamilies;
@@ -60,6 +60,8 @@ public class SearchPart {
     private Archive archive;
     @Inject
     private UISynchronize sync;
+    @Inject
+    private ImageServices imageServices;
     @Inject
     private IEventBroker broker;
     @Inject
@@ -119,7 +121,7 @@ public class SearchPart {
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
         table.setHeaderVisible(true);
         ListThumbnails.column(table);
-        thumbnails = ListThumbnails.attach(table, 0, () -> archive, ListThumbnails.MESSAGE);
+        thumbnails = ListThumbnails.attach(table, 0, () -> archive, imageServices, ListThumbnails.MESSAGE);
         column(Messages.Search_colDate, 120);
         column(Messages.Search_colPlatform, 80);
         column(Messages.Search_colContact, 120);
@@ -292,7 +294,7 @@ public class SearchPart {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · ")); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
-    /** Opens the selected hit's conversation, scrolled to it, the query's words highlighted. */
+    /** Opens the selected hit's conversation, scrolled to it, what the query matched highlighted. */
     public void openSelected() {
         int i = table.getSelectionIndex();
         if (i < 0 || i >= hits.size()) {
@@ -300,36 +302,8 @@ public class SearchPart {
         }
         SearchHit h = hits.get(i);
         broker.send(ArchiveEvents.OPEN_CONVERSATION,
-                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), words(query.getText(), h.snippet())));
+                new ArchiveEvents.OpenConversation(h.conversationId(), h.messageId(), query.getText()));
         partService.showPart(ConversationPart.ID, PartState.VISIBLE);
-    }
-
-    /**
-     * The words to highlight: those typed, and the forms the index matched in the hit's passage (between
-     * {@code [[ ]]}), since the search finds "rendez-vous" for "rendez", "messages" for "message".
-     */
-    static List<String> words(String q, String snippet) {
-        List<String> words = words(q);
-        java.util.regex.Matcher m = MARKED.matcher(snippet == null ? "" : snippet); //$NON-NLS-1$
-        while (m.find()) {
-            String w = m.group(1).strip();
-            if (!w.isEmpty() && !words.contains(w)) {
-                words.add(w);
-            }
-        }
-        return words;
-    }
-
-    private static final java.util.regex.Pattern MARKED = java.util.regex.Pattern.compile("\\[\\[(.+?)\\]\\]"); //$NON-NLS-1$
-
-    static List<String> words(String q) {
-        List<String> words = new ArrayList<>();
-        for (String w : q.split("[\\s\"()]+")) { //$NON-NLS-1$
-            if (!w.isBlank() && !w.equals("AND") && !w.equals("OR") && !w.equals("NOT") && !w.contains(":")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-                words.add(w.replaceFirst("^[+-]", "")); //$NON-NLS-1$ //$NON-NLS-2$
-            }
-        }
-        return words;
     }
 
     /** Puts the keyboard in the query field, its text selected (Ctrl+F, Ctrl+K). */

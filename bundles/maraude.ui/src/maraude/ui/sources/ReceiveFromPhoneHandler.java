@@ -5,10 +5,6 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.services.IServiceConstants;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 import jakarta.inject.Named;
 import maraude.core.archive.AccessMode;
@@ -24,29 +20,13 @@ public class ReceiveFromPhoneHandler {
 
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) org.eclipse.swt.widgets.Shell shell, Archive archive,
-            @Optional IEventBroker broker, @Optional @Named(CONFIG_KEY) PhoneDrop.Config config) {
+            ImportService imports, @Optional IEventBroker broker, @Optional @Named(CONFIG_KEY) PhoneDrop.Config config) {
         PhoneDrop.Config c = config != null ? config : PhoneDrop.Config.defaults();
-        new PhoneDropDialog(shell, archive, importService(), broker, () -> c).open();
+        new PhoneDropDialog(shell, archive, imports, broker, () -> c).open();
     }
 
     @CanExecute
     public boolean canExecute(@Optional Archive archive) {
         return archive != null && archive.accessMode() == AccessMode.READ_WRITE;
-    }
-
-    /** The DS import service (every format registered), else the built-in formats. */
-    static ImportService importService() {
-        Bundle b = FrameworkUtil.getBundle(ReceiveFromPhoneHandler.class);
-        BundleContext bc = b == null ? null : b.getBundleContext();
-        if (bc != null) {
-            ServiceReference<ImportService> ref = bc.getServiceReference(ImportService.class);
-            if (ref != null) {
-                ImportService s = bc.getService(ref);
-                if (s != null) {
-                    return s;
-                }
-            }
-        }
-        return ImportService.withBuiltInFormats();
     }
 }

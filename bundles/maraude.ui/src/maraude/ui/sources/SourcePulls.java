@@ -18,6 +18,7 @@ import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
+import maraude.imports.ImportService;
 import maraude.sources.PullResult;
 import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.SourceScheduler;
@@ -61,6 +62,7 @@ public final class SourcePulls {
     private final Supplier<IEventBroker> broker;
     private final Supplier<ZoneId> zone;
     private final Clock clock;
+    private final ImportService imports;
     private SourceScheduler scheduler;
     private Path schedulerFolder;
     /** The opening the scheduler was built for: a protected archive's side files hold that opening's key. */
@@ -72,8 +74,9 @@ public final class SourcePulls {
     private Job check;
 
     public SourcePulls(Supplier<Archive> archive, Supplier<Boolean> locked, Supplier<IEventBroker> broker,
-            Supplier<ZoneId> zone, Clock clock) {
+            Supplier<ZoneId> zone, Clock clock, ImportService imports) {
         this.archive = archive;
+        this.imports = imports;
         this.locked = locked;
         this.broker = broker;
         this.zone = zone;
@@ -105,7 +108,7 @@ public final class SourcePulls {
         Path folder = a.location();
         ZoneId z = zone.get();
         if (scheduler == null || !folder.equals(schedulerFolder) || a != schedulerArchive || !z.equals(schedulerZone)) {
-            scheduler = Sources.scheduler(a.files(), ReceiveFromPhoneHandler.importService(), SecureStorageCredentialStore.lazyDefault(),
+            scheduler = Sources.scheduler(a.files(), imports, SecureStorageCredentialStore.lazyDefault(),
                     clock, z);
             schedulerFolder = folder;
             schedulerArchive = a;

@@ -30,9 +30,6 @@ import org.eclipse.swt.widgets.TableItem;
 
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
-import maraude.core.model.Platform;
-import maraude.sources.CredentialStore;
-import maraude.sources.Source;
 import maraude.sources.SourceKind;
 import maraude.sources.SourceScheduler;
 import maraude.sources.SourceState;
@@ -43,6 +40,7 @@ import maraude.ui.Formats;
 import maraude.ui.JobFamilies;
 import maraude.ui.WidgetIds;
 import maraude.ui.dialogs.Dialogs;
+import maraude.ui.model.SourcesController;
 
 /**
  * The sources of the archive ({@code sources.json}): last and next pull, state and last error,
@@ -77,6 +75,9 @@ public class SourcesPart {
     private Color failingColour;
     private Color atRiskColour;
     private volatile List<SourceStatus> rows = List.of();
+    /** What the view shows and does; the secrets go to secure storage, opened on first use. */
+    private final SourcesController controller = new SourcesController(() -> pulls.scheduler(),
+            maraude.sources.SecureStorageCredentialStore.lazyDefault(), Formats::dateTime);
 
     @PostConstruct
     void create(Composite parent) {
@@ -150,21 +151,13 @@ public class SourcesPart {
 
     /** Reads {@code sources.json} again (the CLI may have changed it) and shows it. */
     private void reload() {
-        Job job = job(Messages.Sources_loading, () -> {
-            try {
-                SourceScheduler s = scheduler();
-                if (s == null) {
-                    show(List.of(), null);
-                    return;
-                }
-                s.store().reload();
-                show(s.status(), null);
-            } catch (IOException | RuntimeException e) {
-                show(List.of(), NLS.bind(Messages.Sources_unreadable, e.getMessage()));
-            }
-        });
+        Job job = job(Messages.Sources_loading, () -> show(controller.load()));
         job.setSystem(true);
         job.schedule();
+    }
+
+    private void show(SourcesController.Listing listing) {
+        show(listing.sources(), listing.message());
     }
 
     private void show(List<SourceStatus> list, String message) {
@@ -186,70 +179,34 @@ public class SourcesPart {
             if (keep >= 0) {
                 table.setSelection(keep);
             }
-            String outcome = pulls.lastOutcome();
+            Archive a = archive;
             status.setText(message != null ? message
-                    : outcome == null ? summary(list) : summary(list) + " \u2014 " + outcome); //$NON-NLS-1$
+                    : SourcesController.summary(list, a == null || a.accessMode() == AccessMode.READ_WRITE,
+                            pulls.lastOutcome()));
             status.getParent().layout(true);
             updateButtons();
         });
     }
 
-    private String summary(List<SourceStatus> list) {
-        if (archive != null && archive.accessMode() != AccessMode.READ_WRITE) {
-            return Messages.Sources_readOnly;
-        }
-        if (list.isEmpty()) {
-            return Messages.Sources_none;
-        }
-        long overdue = list.stream().filter(SourceStatus::overdue).count();
-        long failing = list.stream().filter(SourceStatus::failing).count();
-        long atRisk = list.stream().filter(SourceStatus::atRisk).count();
-        return NLS.bind(Messages.Sources_summary, new Object[] { list.size(), overdue, failing, atRisk });
-    }
-
     private void fill(TableItem item, SourceStatus st) {
-        Source s = st.source();
-        String next = st.nextPull() == null ? Messages.Sources_manual : Formats.dateTime(st.nextPull());
-        if (st.overdue()) {
-            next += " (" + Messages.Sources_overdue + ')'; //$NON-NLS-1$
-        }
-        String state = stateText(s.state());
-        if (st.needsAttention()) {
-            state += " (" + Messages.Sources_attention + ')'; //$NON-NLS-1$
-        } else if (st.atRisk()) {
-            state += " (" + Messages.Sources_atRisk + ')'; //$NON-NLS-1$
-        }
-        item.setText(new String[] { s.id(), kindText(s.kind()), s.platform().key(),
-                s.lastPull() == null ? Messages.Sources_never : Formats.dateTime(s.lastPull()), next, state,
-                s.lastError() == null ? "" : s.lastError() }); //$NON-NLS-1$
-        if (st.failing()) {
+        SourcesController.Row row = controller.row(st);
+        item.setText(row.columns().toArray(String[]::new));
+        switch (row.emphasis()) {
+        case FAILING -> {
             item.setBackground(failingColour);
             item.setForeground(COL_STATE, table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-        } else if (st.overdue()) {
-            item.setBackground(overdueColour);
-        } else if (st.atRisk()) {
-            item.setBackground(atRiskColour);
+        }
+        case OVERDUE -> item.setBackground(overdueColour);
+        case AT_RISK -> item.setBackground(atRiskColour);
+        case NONE -> {
+            // the table's colours
+        }
         }
     }
 
     /** The state as the table shows it (localised). */
     public static String stateText(SourceState state) {
-        return switch (state) {
-            case NEW -> Messages.Sources_state_new;
-            case OK -> Messages.Sources_state_ok;
-            case PARTIAL -> Messages.Sources_state_partial;
-            case FAILING -> Messages.Sources_state_failing;
-            case LOGIN_FAILED -> Messages.Sources_state_login_failed;
-            case PROFILE_MISMATCH -> Messages.Sources_state_profile_mismatch;
-        };
-    }
-
-    private static String kindText(SourceKind kind) {
-        return switch (kind) {
-            case WATCHED_FOLDER -> Messages.Sources_kind_watched_folder;
-            case WEB_INBOX -> Messages.Sources_kind_web_inbox;
-            case PHONE_DROP -> Messages.Sources_kind_phone_drop;
-        };
+        return SourcesController.stateText(state);
     }
 
     private String selectedId() {
@@ -290,18 +247,7 @@ public class SourcesPart {
         if (!writable()) {
             return;
         }
-        job(Messages.Sources_loading, () -> {
-            try {
-                SourceScheduler s = scheduler();
-                s.store().reload();
-                Source src = Source.create(s.store().newId(SourceKind.WATCHED_FOLDER), SourceKind.WATCHED_FOLDER,
-                        Platform.OTHER, null, folder.toAbsolutePath().normalize().toString(), s.clock().instant());
-                s.store().put(src);
-                show(s.status(), null);
-            } catch (IOException | RuntimeException e) {
-                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
-            }
-        }).schedule();
+        job(Messages.Sources_loading, () -> show(controller.addWatchedFolder(folder, rows))).schedule();
     }
 
     /** "Add a platform inbox…": the dialog, then {@link #addWebInbox} with what it confirmed. */
@@ -337,39 +283,7 @@ public class SourcesPart {
         if (!writable()) {
             return;
         }
-        job(Messages.Sources_loading, () -> {
-            CredentialStore credentials = maraude.sources.SecureStorageCredentialStore.lazyDefault();
-            try {
-                SourceScheduler s = scheduler();
-                s.store().reload();
-                if (s.store().get(r.id()).isPresent()) {
-                    show(rows, NLS.bind(Messages.WebInbox_idTaken, r.id()));
-                    return;
-                }
-                Source src = Source.create(r.id(), SourceKind.WEB_INBOX, r.platform(), r.profile(), r.url(),
-                        s.clock().instant()).withEvery(r.every()).withRetention(r.retention()).withDelay(r.delay());
-                try {
-                    credentials.put(r.id(), r.credentials());
-                } catch (IOException | RuntimeException e) {
-                    // the message of the storage, never the secret
-                    show(rows, NLS.bind(Messages.Sources_credentialsFailed, r.id(), e.getMessage()));
-                    return;
-                }
-                try {
-                    s.store().put(src);
-                } catch (IOException | RuntimeException e) {
-                    try {
-                        credentials.remove(r.id());
-                    } catch (IOException e2) {
-                        // left under an id nothing uses
-                    }
-                    throw e;
-                }
-                show(s.status(), null);
-            } catch (IOException | RuntimeException e) {
-                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
-            }
-        }).schedule();
+        job(Messages.Sources_loading, () -> show(controller.addWebInbox(r, rows))).schedule();
     }
 
     private void removeSelected() {
@@ -379,24 +293,7 @@ public class SourcesPart {
                         NLS.bind(Messages.Sources_removeConfirm, id))) {
             return;
         }
-        job(Messages.Sources_loading, () -> {
-            try {
-                SourceScheduler s = scheduler();
-                s.store().reload();
-                Optional<Source> gone = s.store().get(id);
-                s.store().remove(id);
-                if (gone.isPresent() && gone.get().kind() == SourceKind.WEB_INBOX) {
-                    try {
-                        maraude.sources.SecureStorageCredentialStore.lazyDefault().remove(id);
-                    } catch (IOException e) {
-                        // the secret stays in secure storage, under an id nothing uses any more
-                    }
-                }
-                show(s.status(), null);
-            } catch (IOException | RuntimeException e) {
-                show(rows, NLS.bind(Messages.Sources_saveFailed, e.getMessage()));
-            }
-        }).schedule();
+        job(Messages.Sources_loading, () -> show(controller.remove(id, rows))).schedule();
     }
 
     private Job job(String name, Runnable work) {
