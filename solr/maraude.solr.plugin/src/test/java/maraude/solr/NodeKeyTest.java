@@ -29,6 +29,9 @@ import maraude.solr.crypto.NodeKey;
 /** The node key and the encrypting directory factory, without a cluster. */
 class NodeKeyTest {
 
+    /** Cheap key derivation for tests: the real parameters take seconds per key. */
+    static final KdfParams CHEAP_KDF = new KdfParams(1, 1024, 1);
+
     @TempDir
     Path dir;
 
@@ -39,7 +42,7 @@ class NodeKeyTest {
     @Test
     void theKeyIsUnwrappedOnceFromTheEnvironment() {
         Path keys = dir.resolve("keys"); //$NON-NLS-1$
-        NodeKey.create(keys, envPassphrase(), KdfParams.TESTING);
+        NodeKey.create(keys, envPassphrase(), CHEAP_KDF);
         assertTrue(NodeKey.exists(keys));
         assertSame(NodeKey.of(keys, NodeKey.DEFAULT_PASSPHRASE_ENV), NodeKey.of(keys, NodeKey.DEFAULT_PASSPHRASE_ENV));
     }
@@ -47,7 +50,7 @@ class NodeKeyTest {
     @Test
     void aWrongPassphraseUnlocksNothing() {
         Path keys = dir.resolve("other"); //$NON-NLS-1$
-        NodeKey.create(keys, "another team's long passphrase 42".toCharArray(), KdfParams.TESTING); //$NON-NLS-1$
+        NodeKey.create(keys, "another team's long passphrase 42".toCharArray(), CHEAP_KDF); //$NON-NLS-1$
         assertThrows(WrongPassphraseException.class, () -> NodeKey.of(keys, NodeKey.DEFAULT_PASSPHRASE_ENV));
     }
 
@@ -58,7 +61,7 @@ class NodeKeyTest {
         args.add("keyFolder", keys.toString()); //$NON-NLS-1$
         SolrException noKey = assertThrows(SolrException.class, () -> new EncryptingDirectoryFactory().init(args.clone()));
         assertTrue(noKey.getMessage().contains("no node key"), noKey.getMessage()); //$NON-NLS-1$
-        NodeKey.create(keys, envPassphrase(), KdfParams.TESTING);
+        NodeKey.create(keys, envPassphrase(), CHEAP_KDF);
         NamedList<Object> noEnv = args.clone();
         noEnv.add("passphraseEnv", "MARAUDE_TEST_NO_SUCH_VARIABLE"); //$NON-NLS-1$ //$NON-NLS-2$
         SolrException noPass = assertThrows(SolrException.class, () -> new EncryptingDirectoryFactory().init(noEnv));
@@ -69,7 +72,7 @@ class NodeKeyTest {
     @Test
     void indexFilesAreWrittenEncryptedAndReadBack() throws IOException {
         Path keys = dir.resolve("keys"); //$NON-NLS-1$
-        NodeKey.create(keys, envPassphrase(), KdfParams.TESTING);
+        NodeKey.create(keys, envPassphrase(), CHEAP_KDF);
         NamedList<Object> args = new NamedList<>();
         args.add("keyFolder", keys.toString()); //$NON-NLS-1$
         EncryptingDirectoryFactory f = new EncryptingDirectoryFactory();

@@ -22,6 +22,9 @@ import maraude.solr.crypto.NodeKey;
  */
 public final class TeamCluster implements AutoCloseable {
 
+    /** Cheap key derivation for tests: the real parameters take seconds per key. */
+    static final KdfParams CHEAP_KDF = new KdfParams(1, 1024, 1);
+
     public static final String CONFIG = "maraude"; //$NON-NLS-1$
 
     private final MiniSolrCloudCluster cluster;
@@ -48,7 +51,7 @@ public final class TeamCluster implements AutoCloseable {
         System.setProperty("zookeeper.forceSync", "no"); //$NON-NLS-1$ //$NON-NLS-2$
         System.setProperty("solr.zkclienttimeout", "90000"); //$NON-NLS-1$ //$NON-NLS-2$
         Path keyFolder = dir.resolve("node-key"); //$NON-NLS-1$
-        NodeKey.create(keyFolder, System.getenv(NodeKey.DEFAULT_PASSPHRASE_ENV).toCharArray(), KdfParams.TESTING);
+        NodeKey.create(keyFolder, System.getenv(NodeKey.DEFAULT_PASSPHRASE_ENV).toCharArray(), CHEAP_KDF);
         System.setProperty("maraude.keyFolder", keyFolder.toString()); //$NON-NLS-1$
         System.clearProperty("maraude.tlogFolder"); //$NON-NLS-1$ // the logs stay in each core's data folder
         // no background commit: what a test leaves uncommitted lives in the transaction logs only
