@@ -97,6 +97,13 @@ public final class ArchiveSchema {
     public static final String TYPE_CONTACT = "contact"; //$NON-NLS-1$
     public static final String TYPE_CONVERSATION = "conversation"; //$NON-NLS-1$
     public static final String TYPE_MESSAGE = "message"; //$NON-NLS-1$
+    /**
+     * A source file an import read whole ({@link maraude.core.archive.ImportedFiles}): only {@link #TYPE}
+     * and {@link #ID} ({@value #IMPORTED_FILE_PREFIX} and the key, a digest of the file's bytes and of
+     * what shaped their reading), both indexed, neither stored. Nothing names the file.
+     */
+    public static final String TYPE_IMPORTED_FILE = "file"; //$NON-NLS-1$
+    static final String IMPORTED_FILE_PREFIX = "f-"; //$NON-NLS-1$
 
     /** Stable id, the upsert and dedup key. Indexed keyword, stored. */
     public static final String ID = "id"; //$NON-NLS-1$
@@ -308,6 +315,13 @@ public final class ArchiveSchema {
 
     static Contact toContact(Document d) {
         return new Contact(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(HANDLE), d.get(NAME));
+    }
+
+    static Document importedFileDocument(String key) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_IMPORTED_FILE, Field.Store.NO));
+        d.add(new StringField(ID, IMPORTED_FILE_PREFIX + key, Field.Store.NO));
+        return d;
     }
 
     static Document conversationDocument(Conversation c) {

@@ -52,6 +52,8 @@ final class ArchiveWriter {
     private final Map<String, Contact> pendingContacts = new HashMap<>();
     private final Map<String, Conversation> pendingConversations = new HashMap<>();
     private final Set<String> pendingIds = new HashSet<>();
+    /** Ids of the imported-file records written since the last commit. */
+    private final Set<String> pendingFileIds = new HashSet<>();
     /** Maintenance work ran on the writer without committing: the committed maps may be stale until the next commit. */
     private boolean maintainedSinceCommit;
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
@@ -124,6 +126,35 @@ final class ArchiveWriter {
         return value.equals(held);
     }
 
+    /** See {@link maraude.core.archive.ImportedFiles#isImported}: the last commit only. */
+    boolean isImported(String key) {
+        synchronized (lock) {
+            ensureWritable();
+            try {
+                return isCommitted(ArchiveSchema.IMPORTED_FILE_PREFIX + key, false);
+            } catch (IOException e) {
+                throw readers.failure(e);
+            }
+        }
+    }
+
+    /** See {@link maraude.core.archive.ImportedFiles#markImported}: written now, visible after the next commit. */
+    void markImported(String key) {
+        synchronized (lock) {
+            ensureWritable();
+            try {
+                String id = ArchiveSchema.IMPORTED_FILE_PREFIX + key;
+                writer.updateDocument(ArchiveSchema.idTerm(id), ArchiveSchema.importedFileDocument(key));
+                pendingFileIds.add(id);
+                if (seenIds != null) {
+                    seenIds.add(new BytesRef(id)); // a superset of the committed ids, as for messages
+                }
+            } catch (IOException e) {
+                throw readers.failure(e);
+            }
+        }
+    }
+
     boolean removeMessage(String messageId) {
         synchronized (lock) {
             ensureWritable();
@@ -179,6 +210,9 @@ final class ArchiveWriter {
         if (seenIds == null || seenIds.full()) {
             seenIds = IdFilter.ofAll(leaves);
             for (String pending : pendingIds) { // to be committed: the filter must have them then
+                seenIds.add(new BytesRef(pending));
+            }
+            for (String pending : pendingFileIds) {
                 seenIds.add(new BytesRef(pending));
             }
         }
@@ -246,6 +280,7 @@ final class ArchiveWriter {
                 pendingContacts.clear();
                 pendingConversations.clear();
                 pendingIds.clear();
+                pendingFileIds.clear();
                 maintainedSinceCommit = false;
                 resetIdLookup();
             } catch (IOException e) {
@@ -269,6 +304,7 @@ final class ArchiveWriter {
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
+                    pendingFileIds.clear();
                     maintainedSinceCommit = false;
                     reloadCommitted();
                 } else {

@@ -45,6 +45,7 @@ import maraude.core.archive.ArchiveException.Kind;
 import maraude.core.archive.ArchiveFiles;
 import maraude.core.archive.ArchiveStats;
 import maraude.core.archive.ConversationSummary;
+import maraude.core.archive.ImportedFiles;
 import maraude.core.archive.SearchQuery;
 import maraude.core.archive.SearchResults;
 import maraude.core.model.Attachment;
@@ -74,7 +75,7 @@ import maraude.core.model.Message;
  * (call {@link #refresh()} to see newer ones). On a folder holding no archive yet it behaves as an
  * empty archive and creates nothing.
  */
-public final class LuceneArchive implements Archive {
+public final class LuceneArchive implements Archive, ImportedFiles {
 
     /**
      * System property: number of threads that index message documents (default: one per processor, at
@@ -248,6 +249,21 @@ public final class LuceneArchive implements Archive {
     @Override
     public void commit() {
         writable().commit();
+    }
+
+    /**
+     * Kept as {@link ArchiveSchema#TYPE_IMPORTED_FILE} documents in the index, so they are protected
+     * with it and committed with the messages; {@link maraude.archive.maintenance.Retention} drops
+     * them all whenever it erases anything.
+     */
+    @Override
+    public boolean isImported(String key) {
+        return writable().isImported(key);
+    }
+
+    @Override
+    public void markImported(String key) {
+        writable().markImported(key);
     }
 
     /** Maintenance work on the writer an open archive holds (retention, erasure). */

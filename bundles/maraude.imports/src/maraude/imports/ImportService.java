@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ImportedFiles;
 import maraude.imports.formats.FacebookHtmlImporter;
 import maraude.imports.formats.FacebookJsonImporter;
 import maraude.imports.formats.MailImporter;
@@ -35,6 +36,7 @@ import maraude.imports.formats.TelegramImporter;
 import maraude.imports.formats.WhatsAppImporter;
 import maraude.imports.internal.ArchiveSink;
 import maraude.imports.internal.DirContainer;
+import maraude.imports.internal.FileKeys;
 import maraude.imports.internal.LimitExceededException;
 import maraude.imports.internal.MediaTypes;
 import maraude.imports.internal.Quarantine;
@@ -133,6 +135,11 @@ public class ImportService {
      * a batch spanning files (one commit per {@link #setBatchSize batch}, not per file): cancelling
      * (through {@code monitor}) commits the files finished before and drops the current one's
      * pending messages, so the archive is always at a consistent commit.
+     * <p>
+     * On an archive that remembers the files it read whole ({@link ImportedFiles}), a file already
+     * recorded with the same {@link FileKeys key} is skipped without being parsed (counted in
+     * {@link ImportReport#unchangedFiles()}); a file is recorded when it was read without any problem,
+     * in the commit that holds its last messages.
      */
     public ImportReport importPaths(Archive archive, List<Path> paths, ImportOptions options, IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, 100);
@@ -145,7 +152,9 @@ public class ImportService {
         ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started), problems::add);
         holder[0] = sink;
         Set<String> sourcesUsed = new LinkedHashSet<>();
+        ImportedFiles ledger = archive instanceof ImportedFiles f ? f : null;
         int files = 0;
+        int unchanged = 0;
         boolean cancelled = false;
         boolean archiveFailed = false;
         try {
@@ -175,12 +184,28 @@ public class ImportService {
                 Importer imp = importer.get();
                 Set<String> us = options.us().isEmpty() ? memory.get(imp.id()) : options.us();
                 sourcesUsed.add(imp.id());
-                ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
                 files++;
+                String key;
+                try {
+                    key = unchangedKey(ledger, file, imp, us, options);
+                } catch (ArchiveException e) {
+                    problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
+                            NLS.bind(Messages.problemArchive, e.kind())));
+                    archiveFailed = true;
+                    break;
+                }
+                if (key == UNCHANGED) {
+                    unchanged++;
+                    sub.worked(1);
+                    continue;
+                }
+                ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
+                int problemsBefore = problems.size();
                 sink.beginFile(file.name());
                 try {
                     imp.read(file, ctx, sink);
-                    sink.endFile();
+                    // A file read with a warning (a missing attachment...) is read again next time.
+                    sink.endFile(problems.size() == problemsBefore ? key : null);
                 } catch (OperationCanceledException e) {
                     cancelled = true;
                     try {
@@ -241,7 +266,29 @@ public class ImportService {
             }
         }
         return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates(), sink.attachments(),
-                problems, cancelled);
+                problems, cancelled, unchanged);
+    }
+
+    /** What {@link #unchangedKey} returns for a file the archive has already read whole. */
+    private static final String UNCHANGED = new String("unchanged"); //$NON-NLS-1$
+
+    /**
+     * The file's key ({@link FileKeys}), or {@link #UNCHANGED} when the archive recorded it already,
+     * or null when the archive does not remember files or the file is not keyed. Zip entries are
+     * not keyed: every opening of an entry counts against the zip's limits, and hashing is one more.
+     */
+    private static String unchangedKey(ImportedFiles ledger, ImportFile file, Importer imp, Set<String> us,
+            ImportOptions options) {
+        if (ledger == null || file.container() instanceof ZipContainer) {
+            return null;
+        }
+        String key;
+        try {
+            key = FileKeys.of(file, imp.id(), us, options);
+        } catch (IOException e) {
+            return null; // reading it below reports the problem
+        }
+        return ledger.isImported(key) ? UNCHANGED : key;
     }
 
     private static void progress(SubMonitor sub, ArchiveSink sink, long started) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.ImportedFiles;
 import maraude.core.archive.PendingReplies;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -36,6 +37,11 @@ import maraude.imports.Messages;
  * messages are a few kB): a longer one is cut, its whole text kept as a text attachment, and a
  * {@code message-too-long} warning reported. Its id stays the one of the whole text, so a re-import
  * finds it again.
+ * <p>
+ * On an archive that remembers the files it read whole ({@link ImportedFiles}), the key of each file
+ * {@link #endFile(String) ended} without a problem is recorded just before the commit that holds its
+ * last messages, never earlier: a killed import leaves a file either recorded with all its messages
+ * committed, or not recorded (and read again by the next import).
  */
 public final class ArchiveSink implements ImportSink {
 
@@ -43,6 +49,10 @@ public final class ArchiveSink implements ImportSink {
     public static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final Archive archive;
+    /** Null when the archive does not remember files. */
+    private final ImportedFiles ledger;
+    /** Keys of the files ended since the last commit, recorded with the next one. */
+    private final List<String> endedKeys = new ArrayList<>();
     private final int batchSize;
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
@@ -70,6 +80,7 @@ public final class ArchiveSink implements ImportSink {
 
     public ArchiveSink(Archive archive, int batchSize, Runnable afterCommit, Consumer<ImportProblem> problems) {
         this.archive = archive;
+        this.ledger = archive instanceof ImportedFiles f ? f : null;
         this.batchSize = batchSize;
         this.afterCommit = afterCommit;
         this.problems = problems;
@@ -180,7 +191,7 @@ public final class ArchiveSink implements ImportSink {
 
     /** Writes and commits the pending batch. Contacts and conversations are kept for later batches. */
     public void flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && endedKeys.isEmpty()) {
             return;
         }
         Set<String> needed = new HashSet<>();
@@ -221,7 +232,11 @@ public final class ArchiveSink implements ImportSink {
                 d++;
             }
         }
+        for (String key : endedKeys) {
+            ledger.markImported(key); // in the commit that holds the file's last messages
+        }
         archive.commit();
+        endedKeys.clear();
         added += a;
         duplicates += d;
         attachments += att;
@@ -275,6 +290,17 @@ public final class ArchiveSink implements ImportSink {
      * messages wait for the batch to fill (or {@link #finish()}).
      */
     public void endFile() {
+        endFile(null);
+    }
+
+    /**
+     * {@link #endFile()}, and the file's {@code key} (null: none) is recorded in the archive with the
+     * commit that holds its last messages, if the archive remembers files.
+     */
+    public void endFile(String key) {
+        if (key != null && ledger != null) {
+            endedKeys.add(key);
+        }
         keepOnlyNeeded();
         fileStart = pending.size();
         if (pending.size() >= batchSize) {
