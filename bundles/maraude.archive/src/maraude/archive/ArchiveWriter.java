@@ -52,8 +52,6 @@ final class ArchiveWriter {
     private final Map<String, Contact> pendingContacts = new HashMap<>();
     private final Map<String, Conversation> pendingConversations = new HashMap<>();
     private final Set<String> pendingIds = new HashSet<>();
-    /** Ids of the imported-file records written since the last commit. */
-    private final Set<String> pendingFileIds = new HashSet<>();
     /** Maintenance work ran on the writer without committing: the committed maps may be stale until the next commit. */
     private boolean maintainedSinceCommit;
     /** Searcher on the last commit used for dedup lookups; held by the write side until the next commit. */
@@ -131,7 +129,9 @@ final class ArchiveWriter {
         synchronized (lock) {
             ensureWritable();
             try {
-                return isCommitted(ArchiveSchema.IMPORTED_FILE_PREFIX + key, false);
+                // a terms-dictionary lookup per segment: the id filters, built for a few hundred
+                // thousand messages, would cost more than the few files looked up
+                return inSegments(new BytesRef(ArchiveSchema.IMPORTED_FILE_PREFIX + key), false);
             } catch (IOException e) {
                 throw readers.failure(e);
             }
@@ -143,12 +143,8 @@ final class ArchiveWriter {
         synchronized (lock) {
             ensureWritable();
             try {
-                String id = ArchiveSchema.IMPORTED_FILE_PREFIX + key;
-                writer.updateDocument(ArchiveSchema.idTerm(id), ArchiveSchema.importedFileDocument(key));
-                pendingFileIds.add(id);
-                if (seenIds != null) {
-                    seenIds.add(new BytesRef(id)); // a superset of the committed ids, as for messages
-                }
+                writer.updateDocument(ArchiveSchema.idTerm(ArchiveSchema.IMPORTED_FILE_PREFIX + key),
+                        ArchiveSchema.importedFileDocument(key));
             } catch (IOException e) {
                 throw readers.failure(e);
             }
@@ -212,22 +208,25 @@ final class ArchiveWriter {
             for (String pending : pendingIds) { // to be committed: the filter must have them then
                 seenIds.add(new BytesRef(pending));
             }
-            for (String pending : pendingFileIds) {
-                seenIds.add(new BytesRef(pending));
-            }
         }
         if (!(remember ? seenIds.testAndAdd(term) : seenIds.mightContain(term))) {
             return false;
         }
+        return inSegments(term, true);
+    }
+
+    /** Whether a live document of the last commit has this id; {@code filtered}: per-segment filters first. */
+    private boolean inSegments(BytesRef term, boolean filtered) throws IOException {
+        List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
         for (int i = 0; i < leaves.size(); i++) {
             TermsEnum te = idTerms[i];
             if (te == null) {
                 continue;
             }
-            if (idFilters[i] == null) {
+            if (filtered && idFilters[i] == null) {
                 idFilters[i] = IdFilter.of(leaves.get(i).reader()); // lazily: opening stays fast
             }
-            if (idFilters[i].mightContain(term) && te.seekExact(term)) {
+            if ((!filtered || idFilters[i].mightContain(term)) && te.seekExact(term)) {
                 Bits live = leaves.get(i).reader().getLiveDocs();
                 if (live == null) {
                     return true; // no deletion in this segment: the term is a live document's (a re-import's common case)
@@ -280,7 +279,6 @@ final class ArchiveWriter {
                 pendingContacts.clear();
                 pendingConversations.clear();
                 pendingIds.clear();
-                pendingFileIds.clear();
                 maintainedSinceCommit = false;
                 resetIdLookup();
             } catch (IOException e) {
@@ -304,8 +302,7 @@ final class ArchiveWriter {
                     pendingContacts.clear();
                     pendingConversations.clear();
                     pendingIds.clear();
-                    pendingFileIds.clear();
-                    maintainedSinceCommit = false;
+                        maintainedSinceCommit = false;
                     reloadCommitted();
                 } else {
                     maintainedSinceCommit = true;

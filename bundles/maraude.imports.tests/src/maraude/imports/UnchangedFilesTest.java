@@ -90,6 +90,20 @@ class UnchangedFilesTest {
     }
 
     @Test
+    void aRenamedFileIsReadAgain(@TempDir Path tmp) throws Exception {
+        Path in = exports(tmp.resolve("in"), 3, 4); //$NON-NLS-1$
+        try (LuceneArchive a = open(tmp.resolve("archive"))) { //$NON-NLS-1$
+            importInto(a, in, ImportOptions.defaults());
+            // the chat is named after its file: same bytes, another name, another conversation
+            Files.move(file(in, 2), in.resolve("WhatsApp Chat with Luna.txt")); //$NON-NLS-1$
+            ImportReport renamed = importInto(a, in, ImportOptions.defaults());
+            assertEquals(2, renamed.unchangedFiles());
+            assertEquals(4, renamed.messagesAdded());
+            assertTrue(a.contacts().stream().anyMatch(c -> c.displayName().equals("Luna"))); //$NON-NLS-1$
+        }
+    }
+
+    @Test
     void otherOptionsReadTheFilesAgain(@TempDir Path tmp) throws Exception {
         Path in = exports(tmp.resolve("in"), 3, 4); //$NON-NLS-1$
         try (LuceneArchive a = open(tmp.resolve("archive"))) { //$NON-NLS-1$
@@ -101,6 +115,8 @@ class UnchangedFilesTest {
             ImportReport zone = importInto(a, in, ImportOptions.defaults().withZone(ZoneId.of("America/Montreal"))); //$NON-NLS-1$
             assertEquals(0, zone.unchangedFiles());
             assertEquals(12, zone.messagesAdded(), "other instants, other messages");
+            // our name is remembered now (rememberUs): the defaults read the files with it once, then skip them
+            assertEquals(0, importInto(a, in, ImportOptions.defaults()).unchangedFiles());
             assertEquals(3, importInto(a, in, ImportOptions.defaults()).unchangedFiles());
         }
     }

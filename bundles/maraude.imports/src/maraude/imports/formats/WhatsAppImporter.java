@@ -447,7 +447,8 @@ public final class WhatsAppImporter implements Importer {
                 text = body.substring(c + 1);
             }
         }
-        if (author != null && SYSTEM_AUTHOR.matcher(author).find()) {
+        // every sentence of SYSTEM_AUTHOR holds a space
+        if (author != null && author.indexOf(' ') >= 0 && SYSTEM_AUTHOR.matcher(author).find()) {
             author = null;
             text = body;
         }
@@ -465,13 +466,22 @@ public final class WhatsAppImporter implements Importer {
             p.author = a;
             boolean marked = !text.isEmpty() && text.charAt(0) == '\u200E';
             String plain = TextNormalizer.trimMarks(text);
-            if ((marked && SYSTEM_TEXT.matcher(plain).find()) || E2E.matcher(plain).lookingAt()) {
+            if ((marked && SYSTEM_TEXT.matcher(plain).find()) || (mayOpenE2e(plain) && E2E.matcher(plain).lookingAt())) {
                 p.system = true;
                 p.author = ""; //$NON-NLS-1$
             }
         }
         p.text = new StringBuilder(TextNormalizer.trimMarks(text));
         return p;
+    }
+
+    /** False when {@link #E2E} cannot match: an ASCII first character that starts none of its notices. */
+    private static boolean mayOpenE2e(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c >= 0x80 || "mlnbaiMLNBAI".indexOf(c) >= 0; //$NON-NLS-1$
     }
 
     private void finish(Pending p, ImportFile file, ImportContext ctx, Emitter out, Conversation conv,
@@ -503,14 +513,15 @@ public final class WhatsAppImporter implements Importer {
         String first = TextNormalizer.stripBidi(nl < 0 ? text : text.substring(0, nl)).strip();
         String name = null;
         boolean known = false;
-        Matcher m = ANDROID_ATTACHMENT.matcher(first);
-        if (m.matches()) {
+        // Each pattern needs a character most texts lack: checked first, the patterns run on few lines.
+        Matcher m;
+        if (first.endsWith(")") && (m = ANDROID_ATTACHMENT.matcher(first)).matches()) { //$NON-NLS-1$
             name = m.group(1).strip();
             known = ANDROID_ATTACHED_WORDS.matcher(m.group(2)).find();
-        } else if ((m = IOS_ATTACHMENT.matcher(first)).find()) {
+        } else if (first.indexOf('<') >= 0 && (m = IOS_ATTACHMENT.matcher(first)).find()) {
             name = m.group(1).strip();
             known = true;
-        } else if ((m = OLD_IOS_ATTACHMENT.matcher(first)).matches()) {
+        } else if (first.endsWith(">") && (m = OLD_IOS_ATTACHMENT.matcher(first)).matches()) { //$NON-NLS-1$
             name = m.group(1);
             known = true;
         }
