@@ -100,10 +100,13 @@ public final class ArchiveSchema {
     /**
      * A source file an import read whole ({@link maraude.core.archive.ImportedFiles}): only {@link #TYPE}
      * and {@link #ID} ({@value #IMPORTED_FILE_PREFIX} and the key, a digest of the file's bytes and of
-     * what shaped their reading), both indexed, neither stored. Nothing names the file.
+     * what shaped their reading), both indexed, neither stored, and {@link #FILE_MESSAGES}. Nothing
+     * names the file.
      */
     public static final String TYPE_IMPORTED_FILE = "file"; //$NON-NLS-1$
     static final String IMPORTED_FILE_PREFIX = "f-"; //$NON-NLS-1$
+    /** Number of messages a recorded file gave. Numeric doc values on {@value #TYPE_IMPORTED_FILE} documents only. */
+    static final String FILE_MESSAGES = "file_messages"; //$NON-NLS-1$
 
     /** Stable id, the upsert and dedup key. Indexed keyword, stored. */
     public static final String ID = "id"; //$NON-NLS-1$
@@ -317,10 +320,11 @@ public final class ArchiveSchema {
         return new Contact(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(HANDLE), d.get(NAME));
     }
 
-    static Document importedFileDocument(String key) {
+    static Document importedFileDocument(String key, long messages) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_IMPORTED_FILE, Field.Store.NO));
         d.add(new StringField(ID, IMPORTED_FILE_PREFIX + key, Field.Store.NO));
+        d.add(new NumericDocValuesField(FILE_MESSAGES, messages));
         return d;
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -124,14 +125,31 @@ final class ArchiveWriter {
         return value.equals(held);
     }
 
-    /** See {@link maraude.core.archive.ImportedFiles#isImported}: the last commit only. */
-    boolean isImported(String key) {
+    /** See {@link maraude.core.archive.ImportedFiles#importedMessages}: the last commit only. */
+    long importedMessages(String key) {
         synchronized (lock) {
             ensureWritable();
             try {
                 // a terms-dictionary lookup per segment: the id filters, built for a few hundred
                 // thousand messages, would cost more than the few files looked up
-                return inSegments(new BytesRef(ArchiveSchema.IMPORTED_FILE_PREFIX + key), false);
+                BytesRef term = new BytesRef(ArchiveSchema.IMPORTED_FILE_PREFIX + key);
+                List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
+                for (int i = 0; i < leaves.size(); i++) {
+                    TermsEnum te = idTerms[i];
+                    if (te == null || !te.seekExact(term)) {
+                        continue;
+                    }
+                    Bits live = leaves.get(i).reader().getLiveDocs();
+                    PostingsEnum pe = te.postings(idPostings[i], PostingsEnum.NONE);
+                    idPostings[i] = pe;
+                    for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            NumericDocValues n = leaves.get(i).reader().getNumericDocValues(ArchiveSchema.FILE_MESSAGES);
+                            return n != null && n.advanceExact(doc) ? n.longValue() : 0;
+                        }
+                    }
+                }
+                return -1;
             } catch (IOException e) {
                 throw readers.failure(e);
             }
@@ -139,12 +157,12 @@ final class ArchiveWriter {
     }
 
     /** See {@link maraude.core.archive.ImportedFiles#markImported}: written now, visible after the next commit. */
-    void markImported(String key) {
+    void markImported(String key, long messages) {
         synchronized (lock) {
             ensureWritable();
             try {
                 writer.updateDocument(ArchiveSchema.idTerm(ArchiveSchema.IMPORTED_FILE_PREFIX + key),
-                        ArchiveSchema.importedFileDocument(key));
+                        ArchiveSchema.importedFileDocument(key, messages));
             } catch (IOException e) {
                 throw readers.failure(e);
             }
@@ -212,21 +230,15 @@ final class ArchiveWriter {
         if (!(remember ? seenIds.testAndAdd(term) : seenIds.mightContain(term))) {
             return false;
         }
-        return inSegments(term, true);
-    }
-
-    /** Whether a live document of the last commit has this id; {@code filtered}: per-segment filters first. */
-    private boolean inSegments(BytesRef term, boolean filtered) throws IOException {
-        List<LeafReaderContext> leaves = idSearcher.getIndexReader().leaves();
         for (int i = 0; i < leaves.size(); i++) {
             TermsEnum te = idTerms[i];
             if (te == null) {
                 continue;
             }
-            if (filtered && idFilters[i] == null) {
+            if (idFilters[i] == null) {
                 idFilters[i] = IdFilter.of(leaves.get(i).reader()); // lazily: opening stays fast
             }
-            if ((!filtered || idFilters[i].mightContain(term)) && te.seekExact(term)) {
+            if (idFilters[i].mightContain(term) && te.seekExact(term)) {
                 Bits live = leaves.get(i).reader().getLiveDocs();
                 if (live == null) {
                     return true; // no deletion in this segment: the term is a live document's (a re-import's common case)

@@ -257,13 +257,13 @@ public final class LuceneArchive implements Archive, ImportedFiles {
      * them all whenever it erases anything.
      */
     @Override
-    public boolean isImported(String key) {
-        return writable().isImported(key);
+    public long importedMessages(String key) {
+        return writable().importedMessages(key);
     }
 
     @Override
-    public void markImported(String key) {
-        writable().markImported(key);
+    public void markImported(String key, long messages) {
+        writable().markImported(key, messages);
     }
 
     /** Maintenance work on the writer an open archive holds (retention, erasure). */

@@ -77,10 +77,9 @@ class KilledImportTest {
             assertEquals(kept / PER_FILE, a.contacts().size());
             ImportReport rest = ImportService.withBuiltInFormats().importPaths(a, List.of(in), ImportOptions.defaults(), null);
             assertEquals(FILES * PER_FILE - kept, rest.messagesAdded());
-            // files recorded as read whole in the commits kept are skipped, the others read again
+            assertEquals(kept, rest.duplicatesSkipped());
+            // files recorded as read whole in the commits kept are skipped (their messages counted as there)
             assertTrue(rest.unchangedFiles() > 0, "files recorded with the batches kept"); //$NON-NLS-1$
-            assertEquals(kept, rest.unchangedFiles() * (long) PER_FILE + rest.duplicatesSkipped(),
-                    "every kept message is in a skipped file or found already there"); //$NON-NLS-1$
             assertEquals(FILES * PER_FILE, a.stats().messages());
             assertEquals(FILES, a.conversations().size());
         }

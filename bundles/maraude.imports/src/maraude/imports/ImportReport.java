@@ -9,7 +9,8 @@ import java.util.Set;
  * the order met; {@link #warnings()} are those that leave the file imported (a missing attachment,
  * a line kept in quarantine, a message cut), {@link #failures()} the others (a file that could not
  * be read or recognised). The CLI's exit code follows failures only. {@code unchangedFiles} counts
- * the files (among {@code files}) the archive had read whole already, skipped without parsing.
+ * the files (among {@code files}) the archive had read whole already, skipped without parsing; the
+ * messages they gave then are counted in {@code duplicatesSkipped}, as found already there.
  */
 public record ImportReport(int files, int conversations, long messagesAdded, long duplicatesSkipped, long attachments,
         List<ImportProblem> errors, boolean cancelled, int unchangedFiles) {

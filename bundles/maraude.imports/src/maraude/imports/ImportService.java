@@ -148,7 +148,8 @@ public class ImportService {
      * <p>
      * On an archive that remembers the files it read whole ({@link ImportedFiles}), a file already
      * recorded with the same {@link FileKeys key} is skipped without being parsed (counted in
-     * {@link ImportReport#unchangedFiles()}); a file is recorded when it was read without any problem,
+     * {@link ImportReport#unchangedFiles()}, its messages, as recorded, in
+     * {@link ImportReport#duplicatesSkipped()}); a file is recorded when it was read without any problem,
      * in the commit that holds its last messages.
      */
     public ImportReport importPaths(Archive archive, List<Path> paths, ImportOptions options, IProgressMonitor monitor) {
@@ -166,6 +167,7 @@ public class ImportService {
         String usKey = FileKeys.us(options.us(), memory.fingerprint());
         int files = 0;
         int unchanged = 0;
+        long unchangedMessages = 0;
         boolean cancelled = false;
         boolean archiveFailed = false;
         try {
@@ -180,9 +182,11 @@ public class ImportService {
                 String key;
                 try {
                     key = keyOf(ledger, file, usKey, options);
-                    if (key != null && ledger.isImported(key)) {
+                    long known = key == null ? -1 : ledger.importedMessages(key);
+                    if (known >= 0) {
                         files++;
                         unchanged++; // read whole before, unchanged: not even sniffed
+                        unchangedMessages += known; // all found already there
                         sub.worked(1);
                         continue;
                     }
@@ -277,8 +281,8 @@ public class ImportService {
                 // Remembering is a convenience; the import itself succeeded.
             }
         }
-        return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates(), sink.attachments(),
-                problems, cancelled, unchanged);
+        return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates() + unchangedMessages,
+                sink.attachments(), problems, cancelled, unchanged);
     }
 
     /**

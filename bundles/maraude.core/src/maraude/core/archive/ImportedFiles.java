@@ -11,7 +11,7 @@ package maraude.core.archive;
  * <ul>
  * <li>a key recorded by {@link #markImported} is part of the next commit, with the messages pending
  * then: a killed import leaves a file's last messages and its key both, or neither;</li>
- * <li>{@link #isImported} answers from the last commit only, like every read of the archive;</li>
+ * <li>{@link #importedMessages} answers from the last commit only, like every read of the archive;</li>
  * <li>an erasure (purge, forget, retention) drops every key in the same commit as the messages it
  * removes: the next import reads every file again, so a message erased and then imported again is
  * back, as it would be without this record;</li>
@@ -21,9 +21,15 @@ package maraude.core.archive;
  */
 public interface ImportedFiles {
 
-    /** Whether {@code key} (64 hex digits) was recorded in the last commit. */
-    boolean isImported(String key);
+    /**
+     * The number of messages the file gave when {@code key} (64 hex digits) was recorded, as of the
+     * last commit; -1 when it is not recorded. A re-import reports them as found already there.
+     */
+    long importedMessages(String key);
 
-    /** Records {@code key} with the writes pending now: it takes effect at the next commit. */
-    void markImported(String key);
+    /**
+     * Records {@code key} and the number of messages the file gave with the writes pending now: it
+     * takes effect at the next commit.
+     */
+    void markImported(String key, long messages);
 }

@@ -51,8 +51,11 @@ public final class ArchiveSink implements ImportSink {
     private final Archive archive;
     /** Null when the archive does not remember files. */
     private final ImportedFiles ledger;
-    /** Keys of the files ended since the last commit, recorded with the next one. */
+    /** Keys of the files ended since the last commit, recorded with the next one, and their messages. */
     private final List<String> endedKeys = new ArrayList<>();
+    private final List<Long> endedMessages = new ArrayList<>();
+    /** Messages the current file gave so far. */
+    private long fileMessages;
     private final int batchSize;
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
@@ -90,6 +93,7 @@ public final class ArchiveSink implements ImportSink {
     public void beginFile(String name) {
         fileName = name;
         fileStart = pending.size();
+        fileMessages = 0;
     }
 
     @Override
@@ -104,6 +108,7 @@ public final class ArchiveSink implements ImportSink {
 
     @Override
     public void message(Message message) {
+        fileMessages++;
         pendingConversations.add(message.conversationId());
         pending.add(capped(message));
         if (pending.size() >= batchSize) {
@@ -232,11 +237,12 @@ public final class ArchiveSink implements ImportSink {
                 d++;
             }
         }
-        for (String key : endedKeys) {
-            ledger.markImported(key); // in the commit that holds the file's last messages
+        for (int i = 0; i < endedKeys.size(); i++) {
+            ledger.markImported(endedKeys.get(i), endedMessages.get(i)); // in the commit that holds the file's last messages
         }
         archive.commit();
         endedKeys.clear();
+        endedMessages.clear();
         added += a;
         duplicates += d;
         attachments += att;
@@ -300,6 +306,7 @@ public final class ArchiveSink implements ImportSink {
     public void endFile(String key) {
         if (key != null && ledger != null) {
             endedKeys.add(key);
+            endedMessages.add(fileMessages);
         }
         keepOnlyNeeded();
         fileStart = pending.size();
