@@ -36,7 +36,7 @@ class HugeMessageSearchTest {
             SearchResults r = a.search(SearchQuery.of("preservatif"));
             assertEquals(2, r.totalHits());
             for (SearchHit h : r.hits()) {
-                assertTrue(h.snippet().length() <= LuceneArchive.SNIPPET_MAX_CHARS + 3, "snippet of " + h.snippet().length());
+                assertTrue(h.snippet().length() <= Snippets.SNIPPET_MAX_CHARS + 3, "snippet of " + h.snippet().length());
                 assertTrue(h.snippet().contains("[[preservatif]]"), h.snippet());
             }
         }
@@ -44,15 +44,15 @@ class HugeMessageSearchTest {
 
     @Test
     void capNeverCutsAHighlightMarker() {
-        String open = "x".repeat(LuceneArchive.SNIPPET_MAX_CHARS - 3) + "[[mot]] suite";
-        String capped = LuceneArchive.capSnippet(open);
+        String open = "x".repeat(Snippets.SNIPPET_MAX_CHARS - 3) + "[[mot]] suite";
+        String capped = Snippets.capSnippet(open);
         assertTrue(capped.endsWith("]]…") || capped.endsWith("x…"), capped.substring(capped.length() - 10));
         assertEquals(capped.split("\\[\\[", -1).length, capped.split("]]", -1).length, "markers balanced");
-        String longer = "[[" + "y".repeat(2 * LuceneArchive.SNIPPET_MAX_CHARS) + "]]";
-        String c2 = LuceneArchive.capSnippet(longer);
+        String longer = "[[" + "y".repeat(2 * Snippets.SNIPPET_MAX_CHARS) + "]]";
+        String c2 = Snippets.capSnippet(longer);
         assertTrue(c2.endsWith("]]…"), c2.substring(c2.length() - 10));
-        assertTrue(c2.length() <= LuceneArchive.SNIPPET_MAX_CHARS + 3);
-        assertEquals("court", LuceneArchive.capSnippet("court"));
+        assertTrue(c2.length() <= Snippets.SNIPPET_MAX_CHARS + 3);
+        assertEquals("court", Snippets.capSnippet("court"));
     }
 
     @Test

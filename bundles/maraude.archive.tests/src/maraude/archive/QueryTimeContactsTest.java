@@ -106,7 +106,7 @@ class QueryTimeContactsTest {
             "2024-01-01T00:00:00.000001-03:30", "2024-07-01T12:00Z[UTC]", "+12024-07-01T12:00Z",
             "2024-07-01T12:00+05:45:30", "2024-07-01T12:00:01+14:00[Pacific/Kiritimati]" })
     void storedInstantsParseAsTheGeneralParserDoes(String when) {
-        assertEquals(ZonedDateTime.parse(when), ArchiveSchema.parseWhen(when));
+        assertEquals(ZonedDateTime.parse(when), WhenCodec.parse(when));
     }
 
     @Test
@@ -117,16 +117,16 @@ class QueryTimeContactsTest {
             for (int n : nanos) {
                 for (int s : seconds) {
                     ZonedDateTime t = ZonedDateTime.of(2025, 10, 26, 2, 30, s, n, ZoneOffset.UTC).withZoneSameInstant(ZoneId.of(z));
-                    assertEquals(t.toString(), ArchiveSchema.formatWhen(t), z);
-                    assertEquals(t, ArchiveSchema.parseWhen(t.toString()), z);
+                    assertEquals(t.toString(), WhenCodec.format(t), z);
+                    assertEquals(t, WhenCodec.parse(t.toString()), z);
                 }
             }
         }
         ZonedDateTime far = ZonedDateTime.of(12_024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(2));
-        assertEquals(far.toString(), ArchiveSchema.formatWhen(far));
+        assertEquals(far.toString(), WhenCodec.format(far));
         ZonedDateTime early = ZonedDateTime.of(999, 1, 1, 0, 0, 0, 0, ZoneId.of("Europe/Brussels"));
-        assertEquals(early.toString(), ArchiveSchema.formatWhen(early));
+        assertEquals(early.toString(), WhenCodec.format(early));
         ZonedDateTime offsetOnly = ZonedDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-3));
-        assertEquals(offsetOnly.toString(), ArchiveSchema.formatWhen(offsetOnly));
+        assertEquals(offsetOnly.toString(), WhenCodec.format(offsetOnly));
     }
 }

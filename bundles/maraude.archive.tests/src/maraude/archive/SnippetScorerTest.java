@@ -18,7 +18,7 @@ class SnippetScorerTest {
     @Test
     void scoresEveryPassageAsLucenesDefaultScorer() {
         PassageScorer lucene = new PassageScorer();
-        PassageScorer ours = new LuceneArchive.DistinctTermsScorer();
+        PassageScorer ours = new Snippets.DistinctTermsScorer();
         Random r = new Random(7);
         int compared = 0;
         for (int round = 0; round < 2000; round++) {

@@ -1,14 +1,10 @@
 package maraude.archive;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -101,6 +97,16 @@ public final class ArchiveSchema {
     public static final String TYPE_CONTACT = "contact"; //$NON-NLS-1$
     public static final String TYPE_CONVERSATION = "conversation"; //$NON-NLS-1$
     public static final String TYPE_MESSAGE = "message"; //$NON-NLS-1$
+    /**
+     * A source file an import read whole ({@link maraude.core.archive.ImportedFiles}): only {@link #TYPE}
+     * and {@link #ID} ({@value #IMPORTED_FILE_PREFIX} and the key, a digest of the file's bytes and of
+     * what shaped their reading), both indexed, neither stored, and {@link #FILE_MESSAGES}. Nothing
+     * names the file.
+     */
+    public static final String TYPE_IMPORTED_FILE = "file"; //$NON-NLS-1$
+    static final String IMPORTED_FILE_PREFIX = "f-"; //$NON-NLS-1$
+    /** Number of messages a recorded file gave. Numeric doc values on {@value #TYPE_IMPORTED_FILE} documents only. */
+    static final String FILE_MESSAGES = "file_messages"; //$NON-NLS-1$
 
     /** Stable id, the upsert and dedup key. Indexed keyword, stored. */
     public static final String ID = "id"; //$NON-NLS-1$
@@ -152,7 +158,7 @@ public final class ArchiveSchema {
      */
     public static final String TIME = "time"; //$NON-NLS-1$
 
-    /** The zoned instant, ISO-8601 with zone ({@link ZonedDateTime#toString()}), stored only. */
+    /** The zoned instant, ISO-8601 with zone ({@link ZonedDateTime#toString()}, written and read by {@link WhenCodec}), stored only. */
     public static final String WHEN = "when"; //$NON-NLS-1$
 
     /** Local month of the message as {@code yyyy*100+mm}. Numeric doc values only: month facets. */
@@ -314,6 +320,14 @@ public final class ArchiveSchema {
         return new Contact(d.get(ID), Platform.fromKey(d.get(PLATFORM)), d.get(HANDLE), d.get(NAME));
     }
 
+    static Document importedFileDocument(String key, long messages) {
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_IMPORTED_FILE, Field.Store.NO));
+        d.add(new StringField(ID, IMPORTED_FILE_PREFIX + key, Field.Store.NO));
+        d.add(new NumericDocValuesField(FILE_MESSAGES, messages));
+        return d;
+    }
+
     static Document conversationDocument(Conversation c) {
         Document d = new Document();
         d.add(new StringField(TYPE, TYPE_CONVERSATION, Field.Store.NO));
@@ -354,7 +368,7 @@ public final class ArchiveSchema {
         long millis = Math.addExact(Math.multiplyExact(when.toEpochSecond(), 1000), when.getNano() / 1_000_000);
         d.add(new LongPoint(TIME, millis));
         d.add(new NumericDocValuesField(TIME, millis));
-        d.add(new StoredField(WHEN, formatWhen(when)));
+        d.add(new StoredField(WHEN, WhenCodec.format(when)));
         d.add(new NumericDocValuesField(MONTH, when.getYear() * 100L + when.getMonthValue()));
         d.add(new NumericDocValuesField(SEQ, seq(m.source())));
         d.add(new TextField(TEXT, m.text(), Field.Store.YES));
@@ -481,15 +495,8 @@ public final class ArchiveSchema {
                     d.getField(SOURCE_OFFSET).numericValue().longValue());
         }
         String author = d.get(AUTHOR);
-        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), parseWhen(d.get(WHEN)),
+        return new Message(d.get(ID), d.get(CONVERSATION), direction(d), WhenCodec.parse(d.get(WHEN)),
                 author == null ? "" : author, d.get(WORKER), d.get(TEXT), atts, src); //$NON-NLS-1$
-    }
-
-    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-
-    /** The zone of a {@link #HIT} value, parsed once per distinct id. */
-    static ZoneId zone(String id) {
-        return ZONES.computeIfAbsent(id, ZoneId::of);
     }
 
     /**
@@ -498,129 +505,6 @@ public final class ArchiveSchema {
      */
     static boolean previewIsWhole(String preview) {
         return !preview.endsWith("…"); //$NON-NLS-1$
-    }
-
-    /**
-     * Exactly {@link ZonedDateTime#toString()} (what {@link #WHEN} holds), without the general
-     * formatter for the usual years 1000-9999: it ran on every message indexed.
-     */
-    static String formatWhen(ZonedDateTime t) {
-        int year = t.getYear();
-        if (year < 1000 || year > 9999) {
-            return t.toString();
-        }
-        StringBuilder b = new StringBuilder(48);
-        b.append(year).append('-');
-        two(b, t.getMonthValue()).append('-');
-        two(b, t.getDayOfMonth()).append('T');
-        two(b, t.getHour()).append(':');
-        two(b, t.getMinute());
-        int second = t.getSecond();
-        int nano = t.getNano();
-        if (second > 0 || nano > 0) {
-            two(b.append(':'), second);
-            if (nano > 0) {
-                b.append('.');
-                if (nano % 1_000_000 == 0) {
-                    b.append(Integer.toString(nano / 1_000_000 + 1000).substring(1));
-                } else if (nano % 1000 == 0) {
-                    b.append(Integer.toString(nano / 1000 + 1_000_000).substring(1));
-                } else {
-                    b.append(Integer.toString(nano + 1_000_000_000).substring(1));
-                }
-            }
-        }
-        b.append(t.getOffset().getId());
-        if (t.getOffset() != t.getZone()) {
-            b.append('[').append(t.getZone().toString()).append(']');
-        }
-        return b.toString();
-    }
-
-    private static StringBuilder two(StringBuilder b, int v) {
-        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
-
-    /**
-     * {@link ZonedDateTime#parse} of a {@link #WHEN} value, with a fast path for the exact shape
-     * {@link ZonedDateTime#toString()} writes ({@code 2026-03-02T10:00+01:00[Europe/Brussels]}, seconds
-     * and fraction optional): the general parser costs more than reading the hit's stored fields.
-     * Anything else (years beyond 9999, other shapes) goes through the general parser.
-     */
-    static ZonedDateTime parseWhen(String s) {
-        int n = s.length();
-        if (n < 17 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':') {
-            return ZonedDateTime.parse(s);
-        }
-        try {
-            int year = digits(s, 0, 4);
-            int month = digits(s, 5, 2);
-            int day = digits(s, 8, 2);
-            int hour = digits(s, 11, 2);
-            int minute = digits(s, 14, 2);
-            int second = 0;
-            int nano = 0;
-            int i = 16;
-            if (s.charAt(i) == ':') {
-                second = digits(s, i + 1, 2);
-                i += 3;
-                if (i < n && s.charAt(i) == '.') {
-                    int start = ++i;
-                    while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                        i++;
-                    }
-                    int len = i - start;
-                    if (len == 0 || len > 9) {
-                        return ZonedDateTime.parse(s);
-                    }
-                    nano = digits(s, start, len);
-                    for (int k = len; k < 9; k++) {
-                        nano *= 10;
-                    }
-                }
-            }
-            ZoneOffset offset;
-            char c = s.charAt(i);
-            if (c == 'Z') {
-                offset = ZoneOffset.UTC;
-                i++;
-            } else if ((c == '+' || c == '-') && i + 6 <= n && s.charAt(i + 3) == ':') {
-                int sign = c == '-' ? -1 : 1;
-                int oh = digits(s, i + 1, 2);
-                int om = digits(s, i + 4, 2);
-                int os = 0;
-                i += 6;
-                if (i + 3 <= n && s.charAt(i) == ':') {
-                    os = digits(s, i + 1, 2);
-                    i += 3;
-                }
-                offset = ZoneOffset.ofHoursMinutesSeconds(sign * oh, sign * om, sign * os);
-            } else {
-                return ZonedDateTime.parse(s);
-            }
-            ZoneId zone = offset;
-            if (i < n) {
-                if (s.charAt(i) != '[' || s.charAt(n - 1) != ']') {
-                    return ZonedDateTime.parse(s);
-                }
-                zone = ZONES.computeIfAbsent(s.substring(i + 1, n - 1), ZoneId::of);
-            }
-            return ZonedDateTime.ofInstant(LocalDateTime.of(year, month, day, hour, minute, second, nano), offset, zone);
-        } catch (RuntimeException e) {
-            return ZonedDateTime.parse(s); // reports the error the general way
-        }
-    }
-
-    private static int digits(String s, int from, int len) {
-        int v = 0;
-        for (int i = from; i < from + len; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException(s);
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     static Direction direction(Document d) {

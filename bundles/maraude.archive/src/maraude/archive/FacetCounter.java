@@ -3,6 +3,8 @@ package maraude.archive;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,7 +156,26 @@ final class FacetCounter extends SimpleCollector {
                     byMonth.put((long) (FIRST_YEAR + i / 12) * 100 + i % 12 + 1, m[i]);
                 }
             }
-            return new Result(total, byPlatform, LuceneArchive.monthKeys(byMonth));
+            return new Result(total, byPlatform, monthKeys(byMonth));
         }
+    }
+
+    /** Months in chronological order as "yyyy-mm". */
+    static Map<String, Long> monthKeys(Map<Long, Long> yyyymm) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        new TreeMap<>(yyyymm).forEach((k, v) -> out.put(monthKey(k), v));
+        return out;
+    }
+
+    /** yyyymm as "yyyy-mm" (String.format costs more than counting the hits of a search). */
+    private static String monthKey(long yyyymm) {
+        long y = yyyymm / 100;
+        long m = yyyymm % 100;
+        if (y < 0 || y > 9999) {
+            return String.format(Locale.ROOT, "%04d-%02d", y, m); //$NON-NLS-1$
+        }
+        char[] c = { (char) ('0' + y / 1000), (char) ('0' + y / 100 % 10), (char) ('0' + y / 10 % 10),
+                (char) ('0' + y % 10), '-', (char) ('0' + m / 10), (char) ('0' + m % 10) };
+        return new String(c);
     }
 }

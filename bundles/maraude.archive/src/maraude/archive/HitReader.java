@@ -75,7 +75,7 @@ final class HitReader {
                     long v = direction.longValue();
                     Direction dir = v >= 0 && v < DIRECTIONS.length ? DIRECTIONS[(int) v] : Direction.SYSTEM;
                     ZonedDateTime when = ZonedDateTime.ofInstant(Instant.ofEpochMilli(time.longValue()),
-                            ArchiveSchema.zone(idAndZone.substring(space + 1)));
+                            WhenCodec.zone(idAndZone.substring(space + 1)));
                     return new Fields(idAndZone.substring(0, space), conversation.lookupOrd(conversation.ordValue())
                             .utf8ToString(), dir, when, text);
                 }
@@ -86,6 +86,6 @@ final class HitReader {
         }
         Document s = stored.document(doc, STORED);
         return new Fields(s.get(ArchiveSchema.ID), s.get(ArchiveSchema.CONVERSATION), ArchiveSchema.direction(s),
-                ArchiveSchema.parseWhen(s.get(ArchiveSchema.WHEN)), s.get(ArchiveSchema.TEXT));
+                WhenCodec.parse(s.get(ArchiveSchema.WHEN)), s.get(ArchiveSchema.TEXT));
     }
 }

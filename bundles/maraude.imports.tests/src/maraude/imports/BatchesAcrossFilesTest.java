@@ -96,6 +96,7 @@ class BatchesAcrossFilesTest {
             assertEquals(kept, a.stats().messages());
             ImportReport rest = service.importPaths(a, List.of(in), ImportOptions.defaults(), null);
             assertEquals(100 - kept, rest.messagesAdded());
+            assertEquals(kept / 10, rest.unchangedFiles(), "the files finished before the cancel are recorded");
             assertEquals(kept, rest.duplicatesSkipped());
             assertEquals(100, a.stats().messages());
         }

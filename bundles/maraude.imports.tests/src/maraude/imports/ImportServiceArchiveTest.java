@@ -85,9 +85,19 @@ class ImportServiceArchiveTest {
             // the truncated backup is kept whole in quarantine
             assertTrue(maraude.core.archive.QuarantineFiles.list(a.files()).stream()
                     .anyMatch(i -> i.kind().equals("file") && i.fileName().equals("sbr_sms_and_mms_anonymized.xml")));
-            ImportReport again = service.importPaths(a, List.of(Fixtures.root()), Fixtures.options(), null);
+            // through an archive that does not remember files (the counting wrapper): every file is
+            // parsed again and every message found already there
+            ImportReport again = service.importPaths(MemoryArchive.afterEachCommit(a, () -> {
+            }), List.of(Fixtures.root()), Fixtures.options(), null);
             assertEquals(0, again.messagesAdded());
             assertEquals(186, again.duplicatesSkipped());
+            assertEquals(0, again.unchangedFiles());
+            assertEquals(174, a.stats().messages());
+            // directly: an archive that remembers them skips those read whole (no problem, not in a zip)
+            ImportReport skipping = service.importPaths(a, List.of(Fixtures.root()), Fixtures.options(), null);
+            assertEquals(0, skipping.messagesAdded());
+            assertEquals(a instanceof maraude.core.archive.ImportedFiles, skipping.unchangedFiles() > 0);
+            assertEquals(186, skipping.duplicatesSkipped(), "the skipped files' messages, as recorded, count as found");
             assertEquals(174, a.stats().messages());
 
             Conversation short2017 = a.conversations().stream()

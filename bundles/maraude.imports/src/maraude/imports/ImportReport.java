@@ -8,10 +8,12 @@ import java.util.Set;
  * {@code attachments} the attachments of added messages. {@code errors} holds every problem, in
  * the order met; {@link #warnings()} are those that leave the file imported (a missing attachment,
  * a line kept in quarantine, a message cut), {@link #failures()} the others (a file that could not
- * be read or recognised). The CLI's exit code follows failures only.
+ * be read or recognised). The CLI's exit code follows failures only. {@code unchangedFiles} counts
+ * the files (among {@code files}) the archive had read whole already, skipped without parsing; the
+ * messages they gave then are counted in {@code duplicatesSkipped}, as found already there.
  */
 public record ImportReport(int files, int conversations, long messagesAdded, long duplicatesSkipped, long attachments,
-        List<ImportProblem> errors, boolean cancelled) {
+        List<ImportProblem> errors, boolean cancelled, int unchangedFiles) {
 
     /**
      * Problems after which the file's messages are in the archive and what could not be taken as is
@@ -19,6 +21,12 @@ public record ImportReport(int files, int conversations, long messagesAdded, lon
      */
     public static final Set<String> WARNING_CODES = Set.of("missing-attachment", "text-before-first-message", //$NON-NLS-1$ //$NON-NLS-2$
             "message-too-long", "line-too-long", "invalid-encoding", "bad-date", "no-date", "bad-record"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+
+    /** A report of an import that found no file recorded as read already. */
+    public ImportReport(int files, int conversations, long messagesAdded, long duplicatesSkipped, long attachments,
+            List<ImportProblem> errors, boolean cancelled) {
+        this(files, conversations, messagesAdded, duplicatesSkipped, attachments, errors, cancelled, 0);
+    }
 
     public ImportReport {
         errors = List.copyOf(errors);
@@ -44,17 +52,18 @@ public record ImportReport(int files, int conversations, long messagesAdded, lon
      * import did: warnings alone, or a file that was read before, never make it fail.
      */
     public boolean failed() {
-        return messagesAdded == 0 && duplicatesSkipped == 0 && !failures().isEmpty();
+        return messagesAdded == 0 && duplicatesSkipped == 0 && unchangedFiles == 0 && !failures().isEmpty();
     }
 
     /**
-     * The CLI's JSON: {@code {files, conversations, messages_added, duplicates_skipped, attachments,
-     * cancelled, errors:[{file, line, code, reason}], warnings:[{file, line, code, reason}]}} (line is
+     * The CLI's JSON: {@code {files, unchanged_files, conversations, messages_added, duplicates_skipped,
+     * attachments, cancelled, errors:[{file, line, code, reason}], warnings:[{file, line, code, reason}]}} (line is
      * the byte offset when no line is known).
      */
     public String toJson() {
         StringBuilder b = new StringBuilder(256);
         b.append("{\"files\":").append(files) //$NON-NLS-1$
+                .append(",\"unchanged_files\":").append(unchangedFiles) //$NON-NLS-1$
                 .append(",\"conversations\":").append(conversations) //$NON-NLS-1$
                 .append(",\"messages_added\":").append(messagesAdded) //$NON-NLS-1$
                 .append(",\"duplicates_skipped\":").append(duplicatesSkipped) //$NON-NLS-1$

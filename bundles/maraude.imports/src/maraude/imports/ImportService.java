@@ -29,8 +29,10 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
+import maraude.core.archive.ImportedFiles;
 import maraude.imports.internal.ArchiveSink;
 import maraude.imports.internal.DirContainer;
+import maraude.imports.internal.FileKeys;
 import maraude.imports.internal.LimitExceededException;
 import maraude.imports.internal.MediaTypes;
 import maraude.imports.internal.Quarantine;
@@ -46,8 +48,13 @@ import maraude.imports.internal.ZipContainer;
 @Component(service = ImportService.class)
 public class ImportService {
 
-    /** Messages per commit: large enough for throughput, small enough to lose little on a crash. */
-    public static final int DEFAULT_BATCH = 5000;
+    /**
+     * Messages per commit: large enough for throughput, small enough to lose little on a crash (a
+     * re-import completes a killed import). Each commit flushes the indexing threads' segments, and
+     * small segments are merged again and again: from 5,000 to 25,000, an import of 200,000 messages
+     * went from 35 to 22 CPU seconds, merges from a fifth of the work to almost nothing.
+     */
+    public static final int DEFAULT_BATCH = 25_000;
 
     private final List<Importer> importers = new CopyOnWriteArrayList<>();
     private int batchSize = DEFAULT_BATCH;
@@ -102,6 +109,12 @@ public class ImportService {
      * a batch spanning files (one commit per {@link #setBatchSize batch}, not per file): cancelling
      * (through {@code monitor}) commits the files finished before and drops the current one's
      * pending messages, so the archive is always at a consistent commit.
+     * <p>
+     * On an archive that remembers the files it read whole ({@link ImportedFiles}), a file already
+     * recorded with the same {@link FileKeys key} is skipped without being parsed (counted in
+     * {@link ImportReport#unchangedFiles()}, its messages, as recorded, in
+     * {@link ImportReport#duplicatesSkipped()}); a file is recorded when it was read without any problem,
+     * in the commit that holds its last messages.
      */
     public ImportReport importPaths(Archive archive, List<Path> paths, ImportOptions options, IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, 100);
@@ -114,7 +127,11 @@ public class ImportService {
         ArchiveSink sink = new ArchiveSink(archive, batchSize, () -> progress(sub, holder[0], started), problems::add);
         holder[0] = sink;
         Set<String> sourcesUsed = new LinkedHashSet<>();
+        ImportedFiles ledger = archive instanceof ImportedFiles f ? f : null;
+        String usKey = FileKeys.us(options.us(), memory.fingerprint());
         int files = 0;
+        int unchanged = 0;
+        long unchangedMessages = 0;
         boolean cancelled = false;
         boolean archiveFailed = false;
         try {
@@ -126,6 +143,23 @@ public class ImportService {
                     break;
                 }
                 sub.subTask(file.fileName());
+                String key;
+                try {
+                    key = keyOf(ledger, file, usKey, options);
+                    long known = key == null ? -1 : ledger.importedMessages(key);
+                    if (known >= 0) {
+                        files++;
+                        unchanged++; // read whole before, unchanged: not even sniffed
+                        unchangedMessages += known; // all found already there
+                        sub.worked(1);
+                        continue;
+                    }
+                } catch (ArchiveException e) {
+                    problems.add(new ImportProblem(file.name(), 0, -1, "archive", //$NON-NLS-1$
+                            NLS.bind(Messages.problemArchive, e.kind())));
+                    archiveFailed = true;
+                    break;
+                }
                 try {
                     file.head(); // a zip entry past a limit is refused here, before any importer sniffs it
                 } catch (IOException e) {
@@ -144,12 +178,14 @@ public class ImportService {
                 Importer imp = importer.get();
                 Set<String> us = options.us().isEmpty() ? memory.get(imp.id()) : options.us();
                 sourcesUsed.add(imp.id());
-                ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
                 files++;
+                ImportContext ctx = new ImportContext(options, us, problems::add, quarantine, sub);
+                int problemsBefore = problems.size();
                 sink.beginFile(file.name());
                 try {
                     imp.read(file, ctx, sink);
-                    sink.endFile();
+                    // A file read with a warning (a missing attachment...) is read again next time.
+                    sink.endFile(problems.size() == problemsBefore ? key : null);
                 } catch (OperationCanceledException e) {
                     cancelled = true;
                     try {
@@ -209,8 +245,34 @@ public class ImportService {
                 // Remembering is a convenience; the import itself succeeded.
             }
         }
-        return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates(), sink.attachments(),
-                problems, cancelled);
+        return new ImportReport(files, sink.conversations(), sink.added(), sink.duplicates() + unchangedMessages,
+                sink.attachments(), problems, cancelled, unchanged);
+    }
+
+    /**
+     * The file's key ({@link FileKeys}), or null when the archive does not remember files or the
+     * file is not keyed. Zip entries are not: every opening of an entry counts against the zip's
+     * limits, and hashing would be one more.
+     */
+    private String keyOf(ImportedFiles ledger, ImportFile file, String usKey, ImportOptions options) {
+        if (ledger == null || file.container() instanceof ZipContainer) {
+            return null;
+        }
+        try {
+            return FileKeys.of(file, formatsKey(), usKey, options);
+        } catch (IOException e) {
+            return null; // reading it below reports the problem
+        }
+    }
+
+    /** The formats that may read a file, as a key part: a new or changed format reads every file again. */
+    private String formatsKey() {
+        List<String> ids = new ArrayList<>();
+        for (Importer i : importers) {
+            ids.add(i.id() + '=' + i.getClass().getName());
+        }
+        ids.sort(null);
+        return ids.toString();
     }
 
     private static void progress(SubMonitor sub, ArchiveSink sink, long started) {

@@ -52,6 +52,11 @@ public final class UsMemory {
         return m;
     }
 
+    /** Everything remembered, in a stable order (a part of {@link maraude.imports.internal.FileKeys}). */
+    public String fingerprint() {
+        return bySource.toString();
+    }
+
     public Set<String> get(String source) {
         return Set.copyOf(bySource.getOrDefault(source, Set.of()));
     }

@@ -423,6 +423,9 @@ public final class Retention {
             for (String id : plan.emptyContacts) {
                 w.deleteDocuments(ArchiveSchema.idTerm(id));
             }
+            // Which files imports read whole goes too (maraude.core.archive.ImportedFiles): the next
+            // import reads every file again, so what is erased here comes back only if imported again.
+            w.deleteDocuments(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_IMPORTED_FILE));
             rewriteDeleted(w);
             w.commit();
             // the old segments' files go now (only the last commit is kept)

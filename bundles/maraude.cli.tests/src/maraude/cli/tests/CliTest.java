@@ -175,6 +175,8 @@ class CliTest {
         assertEquals(0, again.code(), again.err());
         assertEquals(0, again.json().get("messages_added").asLong()); //$NON-NLS-1$
         assertEquals(added, again.json().get("duplicates_skipped").asLong()); //$NON-NLS-1$
+        // the archive remembers the file it read whole: skipped without parsing, its messages counted as there
+        assertEquals(1, again.json().get("unchanged_files").asLong()); //$NON-NLS-1$
         Run info = runRaw(List.of("--archive", other.toString(), "info", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertTrue(info.json().get("messages").asLong() >= added); //$NON-NLS-1$
         assertEquals(2, runRaw(List.of("--archive", other.toString(), "import", other.resolve("missing.txt").toString())).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

@@ -90,7 +90,8 @@ public class ImportCommand implements CliCommand {
         } else {
             inv.out().println(report.files() + " file(s), " + report.conversations() + " conversation(s), " //$NON-NLS-1$ //$NON-NLS-2$
                     + report.messagesAdded() + " message(s) added, " + report.duplicatesSkipped() //$NON-NLS-1$
-                    + " already there, " + report.attachments() + " attachment(s)"); //$NON-NLS-1$ //$NON-NLS-2$
+                    + " already there, " + report.attachments() + " attachment(s)" //$NON-NLS-1$ //$NON-NLS-2$
+                    + (report.unchangedFiles() > 0 ? ", " + report.unchangedFiles() + " unchanged file(s) skipped" : "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             for (ImportProblem p : report.failures()) {
                 inv.out().println("  error " + p.file() + (p.line() > 0 ? ":" + p.line() : "") + ": " + p.reason()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
             }

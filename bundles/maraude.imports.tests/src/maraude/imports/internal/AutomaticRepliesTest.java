@@ -84,4 +84,37 @@ class AutomaticRepliesTest {
             assertEquals(full, AutomaticReplies.fold(t), t);
         }
     }
+
+    /**
+     * The quick refusal (first letter) never refuses what the pattern would take: on the texts above
+     * and on random openings made of the pattern's prefixes, brackets, marks and letters.
+     */
+    @Test
+    void theQuickRefusalNeverRefusesWhatThePatternTakes() {
+        List<String> texts = new java.util.ArrayList<>(List.of("Réponse automatique : Rendez-vous", //$NON-NLS-1$
+                "RE: [Réponse automatique] demande", "*Message automatique* Je réponds", "\u00A0Auto-Reply", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "\u200E[ Out of office", "\u0301Réponse automatique", "Ŕéponse automatique", "ÀUTO-REPLY", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "merci bcp pour le gel 🙏", "🙏 auto-reply", "Fwd: tr: auto reply", "( *\tmesaj automat")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        String[] parts = { "re:", "TR :", "fwd:", "[", "(", "*", " ", "\u00A0", "\u200E", "\t", "\u0301", "É", "À", "Ô", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$ //$NON-NLS-11$ //$NON-NLS-12$ //$NON-NLS-13$ //$NON-NLS-14$
+                "x", "🙏", "out of office", "Message automatique", "AUTOREPLY", "respuesta automática", "mesaj automat" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        java.util.Random r = new java.util.Random(16);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(5); k >= 0; k--) {
+                b.append(parts[r.nextInt(parts.length)]);
+            }
+            texts.add(b.toString());
+        }
+        int automatic = 0;
+        for (String t : texts) {
+            String head = t.strip();
+            head = head.substring(0, Math.min(AutomaticReplies.HEAD, head.length()));
+            boolean pattern = !head.isBlank() && AutomaticReplies.markersOpen(head);
+            assertEquals(pattern, AutomaticReplies.looksAutomatic(t), t);
+            if (pattern) {
+                automatic++;
+            }
+        }
+        assertTrue(automatic > 1000, "the random openings hold many markers: " + automatic); //$NON-NLS-1$
+    }
 }

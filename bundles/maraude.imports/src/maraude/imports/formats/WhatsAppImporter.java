@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,9 @@ import maraude.imports.internal.TextNormalizer;
 
 /**
  * WhatsApp "Export chat" text, alone or in its zip with media, Android and iOS layouts, in the
- * date forms of many locales (see FORMATS.md §1). Reads the file twice: once to infer whether dates
- * are day- or month-first (the line alone cannot tell), once to import.
+ * date forms of many locales (see FORMATS.md §1). Looks at the lines twice: once to infer whether
+ * dates are day- or month-first (the line alone cannot tell), once to import; a file of up to
+ * {@value #ONE_PASS_MAX_BYTES} bytes is decoded and split into lines once for both.
  */
 @Component(service = Importer.class)
 public final class WhatsAppImporter implements Importer {
@@ -134,6 +136,15 @@ public final class WhatsAppImporter implements Importer {
         if (!(c0 == '[' || Character.isDigit(c0) || TextNormalizer.isBidi(c0))) {
             return null; // fast path: most continuation lines
         }
+        Header quick = plainDashHeader(line);
+        return quick != null ? quick : generalHeader(line);
+    }
+
+    /** {@link #parseHeader} the general way: the line normalised, then {@link #HEADER}. */
+    static Header generalHeader(String line) {
+        if (line.isEmpty()) {
+            return null;
+        }
         int[] map = new int[Math.min(line.length(), HEADER_SPAN) + 1];
         String norm = TextNormalizer.normalizeHeader(line, HEADER_SPAN, map);
         Matcher m = HEADER.matcher(norm);
@@ -182,12 +193,170 @@ public final class WhatsAppImporter implements Importer {
         return new Header(bracket, kind, m.group(2), m.group(4), m.group(5), hour, minute, second, ampm, map[p]);
     }
 
+    /**
+     * The Android header most exports use, {@code 12/03/2024, 10:05 - } (seconds optional), read
+     * by hand: what {@link #HEADER} gives for such a line, without normalising it or running the
+     * regex (they were most of the parse). Null for any other shape, which then goes the general way.
+     */
+    static Header plainDashHeader(String line) {
+        int n = Math.min(line.length(), HEADER_SPAN);
+        int i = digitRun(line, 0, n);
+        if (i == 0 || i > 4 || i >= n) {
+            return null;
+        }
+        char sep = line.charAt(i);
+        if (sep != '/' && sep != '.' && sep != '-') {
+            return null;
+        }
+        int bStart = i + 1;
+        int bEnd = bStart + digitRun(line, bStart, n);
+        if (bEnd == bStart || bEnd - bStart > 4 || bEnd >= n || line.charAt(bEnd) != sep) {
+            return null;
+        }
+        int cStart = bEnd + 1;
+        int cEnd = cStart + digitRun(line, cStart, n);
+        if (cEnd == cStart || cEnd - cStart > 4 || cEnd + 2 >= n || line.charAt(cEnd) != ',' || line.charAt(cEnd + 1) != ' ') {
+            return null;
+        }
+        int hStart = cEnd + 2;
+        int hEnd = hStart + digitRun(line, hStart, n);
+        if (hEnd == hStart || hEnd - hStart > 2 || hEnd + 3 > n || line.charAt(hEnd) != ':') {
+            return null;
+        }
+        int mStart = hEnd + 1;
+        if (digitRun(line, mStart, n) != 2) {
+            return null;
+        }
+        int p = mStart + 2;
+        int second = 0;
+        if (p + 3 <= n && line.charAt(p) == ':' && digitRun(line, p + 1, n) == 2) {
+            second = (line.charAt(p + 1) - '0') * 10 + line.charAt(p + 2) - '0';
+            p += 3;
+        }
+        if (p + 3 > n || line.charAt(p) != ' ' || line.charAt(p + 1) != '-' || line.charAt(p + 2) != ' ') {
+            return null;
+        }
+        int hour = hEnd - hStart == 1 ? line.charAt(hStart) - '0'
+                : (line.charAt(hStart) - '0') * 10 + line.charAt(hStart + 1) - '0';
+        int minute = (line.charAt(mStart) - '0') * 10 + line.charAt(mStart + 1) - '0';
+        if (minute > 59 || second > 59 || hour > 23) {
+            return null; // as the general way: not a header
+        }
+        int body = p + 3;
+        while (body < n && TextNormalizer.isBidi(line.charAt(body))) {
+            body++; // as the normalised line, which drops them: the body starts after the marks
+        }
+        return new Header(false, "dash", line.substring(0, i), line.substring(bStart, bEnd), //$NON-NLS-1$
+                line.substring(cStart, cEnd), hour, minute, second, (char) 0, body);
+    }
+
+    /** Number of ASCII digits from {@code from} (exclusive bound {@code n}). */
+    private static int digitRun(String s, int from, int n) {
+        int i = from;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Files up to this size are decoded once and kept as lines for both readings; larger ones are read twice. */
+    private static final long ONE_PASS_MAX_BYTES = 16L << 20;
+
+    /** A line of the export with its header (null when it continues a message); {@code text} null when too long. */
+    private record Parsed(Line line, String text, Header header) {
+    }
+
+    /** The lines of a file, from memory or read again from the file. */
+    private interface Lines extends AutoCloseable {
+        Parsed next() throws IOException;
+
+        boolean sawReplacement();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static Parsed parse(Line line) {
+        if (line.tooLong()) {
+            return new Parsed(line, null, null);
+        }
+        String text = line.number() == 1 && !line.text().isEmpty() && line.text().charAt(0) == '\uFEFF'
+                ? line.text().substring(1)
+                : line.text();
+        return new Parsed(line, text, parseHeader(text));
+    }
+
+    private static Lines streamed(ImportFile file, ImportContext ctx) throws IOException {
+        LineReader reader = new LineReader(TextDecoding.open(file, ctx), ctx.limits().maxLineChars());
+        return new Lines() {
+            @Override
+            public Parsed next() throws IOException {
+                Line l = reader.next();
+                return l == null ? null : parse(l);
+            }
+
+            @Override
+            public boolean sawReplacement() {
+                return reader.sawReplacement();
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
+    }
+
+    private static Lines inMemory(List<Parsed> all, boolean sawReplacement) {
+        return new Lines() {
+            private int next;
+
+            @Override
+            public Parsed next() {
+                return next < all.size() ? all.get(next++) : null;
+            }
+
+            @Override
+            public boolean sawReplacement() {
+                return sawReplacement;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
+
     @Override
     public void read(ImportFile file, ImportContext ctx, ImportSink sink) throws IOException {
         String chat = chatName(file);
         boolean named = CHAT_PREFIX.matcher(exportName(file)).find();
         boolean auto = ctx.options().dateOrder() == DateOrder.AUTO;
-        Scan scan = auto || !named ? scan(file, ctx) : null;
+        boolean scanned = auto || !named;
+        Lines source;
+        Scan scan = null;
+        long size = file.size();
+        if (scanned && size >= 0 && size <= ONE_PASS_MAX_BYTES) {
+            // decoded and split once: the scan and the import read the same lines
+            List<Parsed> all = new ArrayList<>((int) Math.min(1 << 16, size / 40 + 16));
+            boolean replaced;
+            try (LineReader lines = new LineReader(TextDecoding.open(file, ctx), ctx.limits().maxLineChars())) {
+                Line line;
+                while ((line = lines.next()) != null) {
+                    if ((line.number() & 0x3FF) == 0) {
+                        ctx.checkCanceled();
+                    }
+                    all.add(parse(line));
+                }
+                replaced = lines.sawReplacement();
+            }
+            scan = scan(all, ctx);
+            source = inMemory(all, replaced);
+        } else {
+            scan = scanned ? scan(file, ctx) : null;
+            source = streamed(file, ctx);
+        }
         boolean dayFirst = switch (ctx.options().dateOrder()) {
         case DAY_FIRST -> true;
         case MONTH_FIRST -> false;
@@ -203,20 +372,19 @@ public final class WhatsAppImporter implements Importer {
         out.conversation(contact, conversation);
         Pending cur = null;
         boolean reportedPreamble = false;
-        try (LineReader lines = new LineReader(TextDecoding.open(file, ctx), ctx.limits().maxLineChars())) {
-            Line line;
-            while ((line = lines.next()) != null) {
+        try (Lines lines = source) {
+            Parsed parsed;
+            while ((parsed = lines.next()) != null) {
                 ctx.checkCanceled();
+                Line line = parsed.line();
                 if (line.tooLong()) {
                     ctx.problem(file, line.number(), -1, "line-too-long", //$NON-NLS-1$
                             NLS.bind(Messages.problemLineTooLong, Long.valueOf(line.length())));
                     ctx.quarantine(file, line.number(), line.text() + " [...]"); //$NON-NLS-1$
                     continue;
                 }
-                String text = line.number() == 1 && !line.text().isEmpty() && line.text().charAt(0) == '\uFEFF'
-                        ? line.text().substring(1)
-                        : line.text();
-                Header h = parseHeader(text);
+                String text = parsed.text();
+                Header h = parsed.header();
                 if (h != null) {
                     if (cur != null) {
                         finish(cur, file, ctx, out, conversation, dayFirst);
@@ -281,7 +449,8 @@ public final class WhatsAppImporter implements Importer {
                 text = body.substring(c + 1);
             }
         }
-        if (author != null && SYSTEM_AUTHOR.matcher(author).find()) {
+        // every sentence of SYSTEM_AUTHOR holds a space
+        if (author != null && author.indexOf(' ') >= 0 && SYSTEM_AUTHOR.matcher(author).find()) {
             author = null;
             text = body;
         }
@@ -299,13 +468,22 @@ public final class WhatsAppImporter implements Importer {
             p.author = a;
             boolean marked = !text.isEmpty() && text.charAt(0) == '\u200E';
             String plain = TextNormalizer.trimMarks(text);
-            if ((marked && SYSTEM_TEXT.matcher(plain).find()) || E2E.matcher(plain).find()) {
+            if ((marked && SYSTEM_TEXT.matcher(plain).find()) || (mayOpenE2e(plain) && E2E.matcher(plain).lookingAt())) {
                 p.system = true;
                 p.author = ""; //$NON-NLS-1$
             }
         }
         p.text = new StringBuilder(TextNormalizer.trimMarks(text));
         return p;
+    }
+
+    /** False when {@link #E2E} cannot match: an ASCII first character that starts none of its notices. */
+    private static boolean mayOpenE2e(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        return c >= 0x80 || "mlnbaiMLNBAI".indexOf(c) >= 0; //$NON-NLS-1$
     }
 
     private void finish(Pending p, ImportFile file, ImportContext ctx, Emitter out, Conversation conv,
@@ -337,14 +515,15 @@ public final class WhatsAppImporter implements Importer {
         String first = TextNormalizer.stripBidi(nl < 0 ? text : text.substring(0, nl)).strip();
         String name = null;
         boolean known = false;
-        Matcher m = ANDROID_ATTACHMENT.matcher(first);
-        if (m.matches()) {
+        // Each pattern needs a character most texts lack: checked first, the patterns run on few lines.
+        Matcher m;
+        if (first.endsWith(")") && (m = ANDROID_ATTACHMENT.matcher(first)).matches()) { //$NON-NLS-1$
             name = m.group(1).strip();
             known = ANDROID_ATTACHED_WORDS.matcher(m.group(2)).find();
-        } else if ((m = IOS_ATTACHMENT.matcher(first)).find()) {
+        } else if (first.indexOf('<') >= 0 && (m = IOS_ATTACHMENT.matcher(first)).find()) {
             name = m.group(1).strip();
             known = true;
-        } else if ((m = OLD_IOS_ATTACHMENT.matcher(first)).matches()) {
+        } else if (first.endsWith(">") && (m = OLD_IOS_ATTACHMENT.matcher(first)).matches()) { //$NON-NLS-1$
             name = m.group(1);
             known = true;
         }
@@ -375,11 +554,19 @@ public final class WhatsAppImporter implements Importer {
     record Scan(boolean dayFirst, String soleOther) {
     }
 
+    /** {@link #scan(ImportFile, ImportContext)} over lines read already. */
+    private static Scan scan(List<Parsed> all, ImportContext ctx) {
+        ScanState st = new ScanState(ctx);
+        for (Parsed p : all) {
+            if (p.header() != null) {
+                st.add(p.header(), p.text(), p.line().number());
+            }
+        }
+        return st.result();
+    }
+
     private static Scan scan(ImportFile file, ImportContext ctx) throws IOException {
-        long dayEvidence = 0;
-        long monthEvidence = 0;
-        String other = null;
-        boolean several = !ctx.hasUs();
+        ScanState st = new ScanState(ctx);
         try (LineReader lines = new LineReader(TextDecoding.open(file), ctx.limits().maxLineChars())) {
             Line line;
             while ((line = lines.next()) != null) {
@@ -390,32 +577,53 @@ public final class WhatsAppImporter implements Importer {
                     ctx.checkCanceled();
                 }
                 Header h = parseHeader(line.text());
-                if (h == null) {
-                    continue;
-                }
-                if (!several) {
-                    Pending m = start(h, line.text(), line.number());
-                    if (m != null && !m.system && !m.author.isEmpty() && !ctx.isUs(m.author)) {
-                        if (other == null) {
-                            other = m.author;
-                        } else if (!other.equals(m.author)) {
-                            several = true;
-                        }
-                    }
-                }
-                if (h.a().length() == 4) {
-                    continue;
-                }
-                int p = Integer.parseInt(h.a());
-                int q = Integer.parseInt(h.b().length() == 4 ? h.c() : h.b());
-                if (p > 12 && q <= 12) {
-                    dayEvidence++;
-                } else if (q > 12 && p <= 12) {
-                    monthEvidence++;
+                if (h != null) {
+                    st.add(h, line.text(), line.number());
                 }
             }
         }
-        return new Scan(dayEvidence >= monthEvidence, several ? null : other);
+        return st.result();
+    }
+
+    /** What {@link #scan} counts, line after line. */
+    private static final class ScanState {
+        private final ImportContext ctx;
+        private long dayEvidence;
+        private long monthEvidence;
+        private String other;
+        private boolean several;
+
+        ScanState(ImportContext ctx) {
+            this.ctx = ctx;
+            this.several = !ctx.hasUs();
+        }
+
+        void add(Header h, String text, long number) {
+            if (!several) {
+                Pending m = start(h, text, number);
+                if (m != null && !m.system && !m.author.isEmpty() && !ctx.isUs(m.author)) {
+                    if (other == null) {
+                        other = m.author;
+                    } else if (!other.equals(m.author)) {
+                        several = true;
+                    }
+                }
+            }
+            if (h.a().length() == 4) {
+                return;
+            }
+            int p = Integer.parseInt(h.a());
+            int q = Integer.parseInt(h.b().length() == 4 ? h.c() : h.b());
+            if (p > 12 && q <= 12) {
+                dayEvidence++;
+            } else if (q > 12 && p <= 12) {
+                monthEvidence++;
+            }
+        }
+
+        Scan result() {
+            return new Scan(dayEvidence >= monthEvidence, several ? null : other);
+        }
     }
 
     static ZonedDateTime instant(Header h, boolean dayFirst, ImportContext ctx) {

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.eclipse.osgi.util.NLS;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.ImportedFiles;
 import maraude.core.archive.PendingReplies;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -36,6 +37,11 @@ import maraude.imports.Messages;
  * messages are a few kB): a longer one is cut, its whole text kept as a text attachment, and a
  * {@code message-too-long} warning reported. Its id stays the one of the whole text, so a re-import
  * finds it again.
+ * <p>
+ * On an archive that remembers the files it read whole ({@link ImportedFiles}), the key of each file
+ * {@link #endFile(String) ended} without a problem is recorded just before the commit that holds its
+ * last messages, never earlier: a killed import leaves a file either recorded with all its messages
+ * committed, or not recorded (and read again by the next import).
  */
 public final class ArchiveSink implements ImportSink {
 
@@ -43,6 +49,13 @@ public final class ArchiveSink implements ImportSink {
     public static final int MAX_MESSAGE_CHARS = 64 * 1024;
 
     private final Archive archive;
+    /** Null when the archive does not remember files. */
+    private final ImportedFiles ledger;
+    /** Keys of the files ended since the last commit, recorded with the next one, and their messages. */
+    private final List<String> endedKeys = new ArrayList<>();
+    private final List<Long> endedMessages = new ArrayList<>();
+    /** Messages the current file gave so far. */
+    private long fileMessages;
     private final int batchSize;
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
@@ -70,6 +83,7 @@ public final class ArchiveSink implements ImportSink {
 
     public ArchiveSink(Archive archive, int batchSize, Runnable afterCommit, Consumer<ImportProblem> problems) {
         this.archive = archive;
+        this.ledger = archive instanceof ImportedFiles f ? f : null;
         this.batchSize = batchSize;
         this.afterCommit = afterCommit;
         this.problems = problems;
@@ -79,6 +93,7 @@ public final class ArchiveSink implements ImportSink {
     public void beginFile(String name) {
         fileName = name;
         fileStart = pending.size();
+        fileMessages = 0;
     }
 
     @Override
@@ -93,6 +108,7 @@ public final class ArchiveSink implements ImportSink {
 
     @Override
     public void message(Message message) {
+        fileMessages++;
         pendingConversations.add(message.conversationId());
         pending.add(capped(message));
         if (pending.size() >= batchSize) {
@@ -180,7 +196,7 @@ public final class ArchiveSink implements ImportSink {
 
     /** Writes and commits the pending batch. Contacts and conversations are kept for later batches. */
     public void flush() {
-        if (pending.isEmpty()) {
+        if (pending.isEmpty() && endedKeys.isEmpty()) {
             return;
         }
         Set<String> needed = new HashSet<>();
@@ -221,7 +237,12 @@ public final class ArchiveSink implements ImportSink {
                 d++;
             }
         }
+        for (int i = 0; i < endedKeys.size(); i++) {
+            ledger.markImported(endedKeys.get(i), endedMessages.get(i)); // in the commit that holds the file's last messages
+        }
         archive.commit();
+        endedKeys.clear();
+        endedMessages.clear();
         added += a;
         duplicates += d;
         attachments += att;
@@ -275,6 +296,18 @@ public final class ArchiveSink implements ImportSink {
      * messages wait for the batch to fill (or {@link #finish()}).
      */
     public void endFile() {
+        endFile(null);
+    }
+
+    /**
+     * {@link #endFile()}, and the file's {@code key} (null: none) is recorded in the archive with the
+     * commit that holds its last messages, if the archive remembers files.
+     */
+    public void endFile(String key) {
+        if (key != null && ledger != null) {
+            endedKeys.add(key);
+            endedMessages.add(fileMessages);
+        }
         keepOnlyNeeded();
         fileStart = pending.size();
         if (pending.size() >= batchSize) {

@@ -48,7 +48,44 @@ public final class AutomaticReplies {
         }
         String head = text.strip();
         head = head.substring(0, Math.min(HEAD, head.length()));
+        if (!mayOpenWithMarker(head)) {
+            return false; // most messages: folding the head and running the pattern could not match
+        }
+        return markersOpen(head);
+    }
+
+    /** The head folded, then {@link #MARKERS}: what {@link #looksAutomatic} answers, without the quick refusal. */
+    static boolean markersOpen(String head) {
         return MARKERS.matcher(fold(head)).lookingAt(); // the pattern is anchored: no need to try every position
+    }
+
+    /** Every reply prefix and marker of {@link #MARKERS} starts with one of these letters (folded). */
+    private static final String FIRST_LETTERS = "rtfawmo"; //$NON-NLS-1$
+
+    /**
+     * False when {@link #MARKERS} cannot match the folded head: after what the pattern lets come
+     * first (brackets, asterisks, its whitespace, marks that folding drops), the first letter,
+     * folded, must start a reply prefix or a marker.
+     */
+    static boolean mayOpenWithMarker(String head) {
+        for (int i = 0; i < head.length(); i++) {
+            char c = head.charAt(i);
+            if (c == '[' || c == '(' || c == '*' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f'
+                    || c == '\r' || c == '\u200E' || c == '\u00A0') {
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            if (c < 0x80) {
+                return FIRST_LETTERS.indexOf(Character.toLowerCase(c)) >= 0;
+            }
+            String folded = fold(String.valueOf(c));
+            return !folded.isEmpty() && FIRST_LETTERS.indexOf(folded.charAt(0)) >= 0;
+        }
+        return false;
     }
 
     /** Accents dropped, lower case, no-break space as a space: what {@link #MARKERS} is written for. */
