@@ -337,7 +337,7 @@ public final class PhoneDrop implements AutoCloseable {
             long length = request.getLength();
             long limit = config.maxUploadBytes() + FORM_OVERHEAD;
             if (length > limit) {
-                drain(request);
+                drain(request, response);
                 DropPages.page(response, callback, 413, Messages.phoneTooLarge);
                 return;
             }
@@ -360,7 +360,7 @@ public final class PhoneDrop implements AutoCloseable {
                     parts = MultiPartFormData.getParts(limited, limited, type, mpc);
                 } catch (RuntimeException e) {
                     boolean tooBig = UploadTooLargeException.in(e);
-                    drain(request);
+                    drain(request, response);
                     DropPages.page(response, callback, tooBig ? 413 : 400, tooBig ? Messages.phoneTooLarge : Messages.phoneFailed);
                     return;
                 }
@@ -427,6 +427,18 @@ public final class PhoneDrop implements AutoCloseable {
             }
             return chunk;
         }
+
+        /**
+         * The parser fails its source when a read fails; past the limit that failure is ours and the
+         * request's own body must stay readable, so that {@link PhoneDrop#drain} can read the rest and
+         * the phone gets the 413 page instead of a connection reset.
+         */
+        @Override
+        public void fail(Throwable failure) {
+            if (read <= limit) {
+                super.fail(failure);
+            }
+        }
     }
 
     /** Bytes of a refused body read and dropped so that the phone sees the answer, not a reset. */
@@ -437,7 +449,9 @@ public final class PhoneDrop implements AutoCloseable {
      * still sending when the connection closes shows a network error instead of the 413 page.
      * Past the limit the connection is closed anyway.
      */
-    private static void drain(Request request) {
+    private static void drain(Request request, Response response) {
+        // what is left of the body is dropped, not parsed: the connection is not used again
+        response.getHeaders().put(HttpHeader.CONNECTION, "close"); //$NON-NLS-1$
         try {
             InputStream in = Request.asInputStream(request);
             byte[] buf = new byte[64 * 1024];
