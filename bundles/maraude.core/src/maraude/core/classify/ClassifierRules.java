@@ -42,8 +42,11 @@ public final class ClassifierRules {
     /** Phrases whose words are hidden from the urgency rules ("are you police?"). */
     final List<Rule> notUrgent;
     final Set<String> closingEmoji;
+    /** SHA-256 (hex) of every rule file read, shipped and the team's: readings kept on disk name it. */
+    private final String fingerprint;
 
     private ClassifierRules(Builder b) {
+        this.fingerprint = java.util.HexFormat.of().formatHex(b.digest.digest());
         this.languageWords = Map.copyOf(b.languageWords);
         this.squeezedLanguageWords = Map.copyOf(b.squeezedLanguageWords);
         List<Rule> c = new ArrayList<>(b.closing);
@@ -118,6 +121,14 @@ public final class ClassifierRules {
         return in;
     }
 
+    /**
+     * Names this rule set: equal fingerprints, equal rules (shipped files and a team's own lines). A
+     * reading kept on disk is valid only for the rules that made it.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
     /** The languages a word of {@link TextNorm#lightWords} belongs to (empty when none). */
     Set<String> languagesOf(String word) {
         Set<String> s = languageWords.get(word);
@@ -140,6 +151,15 @@ public final class ClassifierRules {
         final List<Rule> notUrgent = new ArrayList<>();
         final Set<String> closingEmoji = new LinkedHashSet<>();
         int entries;
+        final java.security.MessageDigest digest = sha256();
+
+        private static java.security.MessageDigest sha256() {
+            try {
+                return java.security.MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e); // every Java runtime has it
+            }
+        }
 
         void read(String lang, InputStream raw, String source) throws IOException {
             byte[] bytes;
@@ -149,6 +169,9 @@ public final class ClassifierRules {
             if (bytes.length > MAX_FILE) {
                 throw new IllegalArgumentException(source + ": file too large (more than " + MAX_FILE + " bytes)"); //$NON-NLS-1$ //$NON-NLS-2$
             }
+            // which file, how long, what: the same bytes moved to another file make another rule set
+            digest.update((lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
             BufferedReader r = new BufferedReader(
                     new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
             String section = null;

@@ -1,6 +1,5 @@
 package maraude.core.classify;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +50,11 @@ public final class MessageClassifier {
         return c;
     }
 
+    /** The rules' {@link ClassifierRules#fingerprint()}: what a reading kept on disk was made with. */
+    public String rulesFingerprint() {
+        return rules.fingerprint();
+    }
+
     public LanguageDetector detector() {
         return detector;
     }
@@ -67,6 +71,20 @@ public final class MessageClassifier {
         LanguageDetector.Result lang = detector.detect(t);
         Intent intent = urgency.isEmpty() ? intent(t, words, matched) : Intent.REPLY;
         return new Classification(lang.language(), lang.confidence(), lang.words(), intent, urgency, matched);
+    }
+
+    /**
+     * Intent and urgencies of a waiting message, without its language (the conversation's is read
+     * from the whole thread): {@link #classify} with {@code now = sentAt}, so PEP hours are those at
+     * the message's time; {@link ThreadReading} recounts them for each {@code now}.
+     */
+    Classification classifyWaiting(String text, Instant sentAt) {
+        String t = bounded(text);
+        List<String> words = TextNorm.words(t);
+        List<String> matched = new ArrayList<>();
+        List<Urgency> urgency = urgencies(words, sentAt, sentAt, matched);
+        Intent intent = urgency.isEmpty() ? intent(t, words, matched) : Intent.REPLY;
+        return new Classification(null, 0, words.size(), intent, urgency, matched);
     }
 
     /** The intent alone (no language, no urgency): what the queue needs of older messages. */
@@ -119,8 +137,7 @@ public final class MessageClassifier {
                     String what = String.join(" ", words.subList(span[0], span[1])); //$NON-NLS-1$
                     Integer hours = null;
                     if (e.getKey() == UrgencyKind.PEP && sentAt != null && now != null) {
-                        Duration left = Duration.ofHours(Urgency.PEP_WINDOW_HOURS).minus(Duration.between(sentAt, now));
-                        hours = (int) Math.max(0, left.toHours());
+                        hours = Urgency.pepHoursLeft(sentAt, now);
                     }
                     out.add(new Urgency(e.getKey(), what, hours));
                     matched.add(e.getKey().key() + ": " + r.source()); //$NON-NLS-1$
