@@ -129,6 +129,45 @@ public final class ClassifierRules {
         return fingerprint;
     }
 
+    private static volatile String shippedFingerprint;
+
+    /**
+     * The {@link #fingerprint()} of {@link #loadDefault()}, from the files' bytes alone (nothing
+     * parsed): what a new process compares with the readings kept on disk.
+     */
+    public static String shippedFingerprint() {
+        String f = shippedFingerprint;
+        if (f == null) {
+            java.security.MessageDigest d = sha256();
+            try {
+                for (String name : fileNames()) {
+                    try (InputStream in = shippedStream(name)) {
+                        digest(d, name, in.readNBytes((int) MAX_FILE + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            f = java.util.HexFormat.of().formatHex(d.digest());
+            shippedFingerprint = f;
+        }
+        return f;
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java runtime has it
+        }
+    }
+
+    /** Which file, how long, what: the same bytes moved to another file make another rule set. */
+    private static void digest(java.security.MessageDigest d, String lang, byte[] bytes) {
+        d.update((lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
+        d.update(bytes);
+    }
+
     /** The languages a word of {@link TextNorm#lightWords} belongs to (empty when none). */
     Set<String> languagesOf(String word) {
         Set<String> s = languageWords.get(word);
@@ -153,14 +192,6 @@ public final class ClassifierRules {
         int entries;
         final java.security.MessageDigest digest = sha256();
 
-        private static java.security.MessageDigest sha256() {
-            try {
-                return java.security.MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e); // every Java runtime has it
-            }
-        }
-
         void read(String lang, InputStream raw, String source) throws IOException {
             byte[] bytes;
             try (InputStream in = raw) {
@@ -169,9 +200,7 @@ public final class ClassifierRules {
             if (bytes.length > MAX_FILE) {
                 throw new IllegalArgumentException(source + ": file too large (more than " + MAX_FILE + " bytes)"); //$NON-NLS-1$ //$NON-NLS-2$
             }
-            // which file, how long, what: the same bytes moved to another file make another rule set
-            digest.update((lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
+            digest(digest, lang, bytes);
             BufferedReader r = new BufferedReader(
                     new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
             String section = null;
