@@ -76,7 +76,7 @@ class KeptReadingsErasureTest {
         }
         String kept = readings(root);
         assertTrue(kept.contains(FORGET_WORD) && kept.contains(KEEP_WORD) && kept.contains(OLD_WORD),
-                "control: the kept readings hold the words the urgencies matched");
+                "control: the kept readings hold the words the urgencies matched: " + kept.replaceAll("[^ -~]", "."));
         if (protect) {
             assertNowhere(root, FORGET_WORD); // encrypted like the other side files
         }

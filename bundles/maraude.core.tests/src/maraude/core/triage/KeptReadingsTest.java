@@ -203,7 +203,7 @@ class KeptReadingsTest {
     @Test
     void anErasureLeavesNothingAndAnOlderReaderCannotWriteItBack() throws IOException {
         kept(team()).queue(NOW.toInstant());
-        String before = Files.readString(dir.resolve(ReadingCache.FILE_NAME));
+        String before = new String(Files.readAllBytes(dir.resolve(ReadingCache.FILE_NAME)), StandardCharsets.ISO_8859_1);
         assertTrue(before.contains("capote"), "control: the urgency's words are kept");
 
         // a process that read the file, then an erasure, then that process writes what it had
@@ -214,7 +214,7 @@ class KeptReadingsTest {
         assertEquals(9, had.size());
         ReadingCache.erase(files);
         assertFalse(older.writeIfUnchanged(had), "the erasure came after its read: it must not write");
-        String after = Files.readString(dir.resolve(ReadingCache.FILE_NAME));
+        String after = new String(Files.readAllBytes(dir.resolve(ReadingCache.FILE_NAME)), StandardCharsets.ISO_8859_1);
         assertFalse(after.contains("capote"), after);
         assertFalse(after.contains(had.keySet().iterator().next()), "no conversation named");
 
@@ -227,7 +227,7 @@ class KeptReadingsTest {
     @Test
     void aDamagedFileIsReadAgainNotAnError() throws IOException {
         kept(team()).queue(NOW.toInstant());
-        Files.writeString(dir.resolve(ReadingCache.FILE_NAME), "{\"version\":1,\"rules\":", StandardCharsets.UTF_8);
+        Files.write(dir.resolve(ReadingCache.FILE_NAME), java.util.Arrays.copyOf(Files.readAllBytes(dir.resolve(ReadingCache.FILE_NAME)), 200)); // cut
         threadsRead.set(0);
         PermanenceQueue q = kept(team()).queue(NOW.toInstant());
         assertTrue(threadsRead.get() >= 8);

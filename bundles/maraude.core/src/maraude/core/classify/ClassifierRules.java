@@ -42,11 +42,11 @@ public final class ClassifierRules {
     /** Phrases whose words are hidden from the urgency rules ("are you police?"). */
     final List<Rule> notUrgent;
     final Set<String> closingEmoji;
-    /** SHA-256 (hex) of every rule file read, shipped and the team's: readings kept on disk name it. */
+    /** Checksums of every rule file read, shipped and the team's: readings kept on disk name it. */
     private final String fingerprint;
 
     private ClassifierRules(Builder b) {
-        this.fingerprint = java.util.HexFormat.of().formatHex(b.digest.digest());
+        this.fingerprint = b.digest.value();
         this.languageWords = Map.copyOf(b.languageWords);
         this.squeezedLanguageWords = Map.copyOf(b.squeezedLanguageWords);
         List<Rule> c = new ArrayList<>(b.closing);
@@ -138,34 +138,45 @@ public final class ClassifierRules {
     public static String shippedFingerprint() {
         String f = shippedFingerprint;
         if (f == null) {
-            java.security.MessageDigest d = sha256();
+            Digest d = new Digest();
             try {
                 for (String name : fileNames()) {
                     try (InputStream in = shippedStream(name)) {
-                        digest(d, name, in.readNBytes((int) MAX_FILE + 1));
+                        d.add(name, in.readNBytes((int) MAX_FILE + 1));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            f = java.util.HexFormat.of().formatHex(d.digest());
+            f = d.value();
             shippedFingerprint = f;
         }
         return f;
     }
 
-    private static java.security.MessageDigest sha256() {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every Java runtime has it
-        }
-    }
+    /**
+     * Names the rule files read: which file, how long, what (the same bytes moved to another file make
+     * another rule set). Two independent checksums and the lengths, not a cryptographic hash: it only
+     * has to change when a team edits its lines, and a new process computes it before any other work
+     * (a SHA-256 would first load the JDK's security providers, ~0.1 s of a 1 s command).
+     */
+    private static final class Digest {
+        private final java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+        private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+        private long length;
 
-    /** Which file, how long, what: the same bytes moved to another file make another rule set. */
-    private static void digest(java.security.MessageDigest d, String lang, byte[] bytes) {
-        d.update((lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8));
-        d.update(bytes);
+        void add(String lang, byte[] bytes) {
+            byte[] head = (lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8);
+            crc32c.update(head);
+            crc32c.update(bytes);
+            crc32.update(bytes);
+            crc32.update(head);
+            length = length * 31 + bytes.length;
+        }
+
+        String value() {
+            return Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + '-' + Long.toHexString(length);
+        }
     }
 
     /** The languages a word of {@link TextNorm#lightWords} belongs to (empty when none). */
@@ -190,7 +201,7 @@ public final class ClassifierRules {
         final List<Rule> notUrgent = new ArrayList<>();
         final Set<String> closingEmoji = new LinkedHashSet<>();
         int entries;
-        final java.security.MessageDigest digest = sha256();
+        final Digest digest = new Digest();
 
         void read(String lang, InputStream raw, String source) throws IOException {
             byte[] bytes;
@@ -200,7 +211,7 @@ public final class ClassifierRules {
             if (bytes.length > MAX_FILE) {
                 throw new IllegalArgumentException(source + ": file too large (more than " + MAX_FILE + " bytes)"); //$NON-NLS-1$ //$NON-NLS-2$
             }
-            digest(digest, lang, bytes);
+            digest.add(lang, bytes);
             BufferedReader r = new BufferedReader(
                     new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
             String section = null;
