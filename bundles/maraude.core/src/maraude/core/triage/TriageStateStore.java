@@ -37,8 +37,12 @@ public final class TriageStateStore {
     /** Format version written; files with a higher version are refused rather than misread. */
     public static final int VERSION = 1;
     private static final long MAX_BYTES = 64L << 20;
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Made on first use: a queue on an archive without notes yet needs no Jackson (a tenth of a second cold). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final ArchiveFiles files;
     private final Path file;
@@ -325,7 +329,7 @@ public final class TriageStateStore {
     TriageState parse(byte[] bytes) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new TriageStoreException(file + where(e) + ": not valid JSON (" + e.getOriginalMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
         } catch (IOException e) {
@@ -345,7 +349,7 @@ public final class TriageStateStore {
         }
         StateFile doc;
         try {
-            doc = MAPPER.treeToValue(root, StateFile.class);
+            doc = Json.MAPPER.treeToValue(root, StateFile.class);
         } catch (JsonProcessingException e) {
             throw new TriageStoreException(file + ": invalid content: " + e.getOriginalMessage(), e); //$NON-NLS-1$
         }
@@ -448,7 +452,7 @@ public final class TriageStateStore {
                 iso(p.start()), iso(p.end()), p.handoverNote())).toList();
         List<ServiceJson> services = s.services().stream().map(o -> new ServiceJson(o.id(), o.conversationId(),
                 o.kind().key(), iso(o.at()), o.by())).toList();
-        return MAPPER.writerWithDefaultPrettyPrinter()
+        return Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsBytes(new StateFile(VERSION, convs, contacts, campaigns, sessions, services));
     }
 
