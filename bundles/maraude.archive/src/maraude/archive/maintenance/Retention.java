@@ -252,6 +252,8 @@ public final class Retention {
         try {
             QuarantineFiles.erase(storage.files(), items, identifiers);
             RememberedIdentities.forget(storage.files(), identifiers);
+            // the queue's readings (what threads said) are recomputed on demand: all go, whoever they were about
+            maraude.core.triage.ReadingCache.erase(storage.files());
             ArchiveLayout.deleteRestoreLeftovers(storage.root());
         } catch (IOException e) {
             throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);

@@ -148,6 +148,44 @@ class ClassifyCliTest {
         assertEquals(2, run("suggest", "--text", "ok", "--language", "de").code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
     }
 
+    /** Readings kept on disk give the backlog the direct reading gives (#16): same rows, same order. */
+    @Test
+    void backlogIsTheSameWithKeptReadingsAndWithout() throws Exception {
+        Path kept = folder.resolve(maraude.core.triage.ReadingCache.FILE_NAME);
+        Files.deleteIfExists(kept);
+        String now = NOW.toInstant().toString();
+        Run cold = run("backlog", "--now", now, "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, cold.code(), cold.err());
+        assertTrue(Files.exists(kept), "the first backlog keeps what it read");
+        Run warm = run("backlog", "--now", now, "--json"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(cold.out(), warm.out(), "a backlog from the kept readings prints the same document");
+
+        List<String> direct = new java.util.ArrayList<>();
+        try (Archive a = CliHarness.factory().open(folder, AccessMode.READ_ONLY)) {
+            var queue = new maraude.core.triage.TriageService(a, maraude.core.triage.TriageStateStore.open(a.files()),
+                    maraude.core.triage.TriagePolicy.defaults(), maraude.core.archive.TeamZone.current(),
+                    maraude.core.triage.ReadingSettings.load(a.files()), false).queue(NOW.toInstant());
+            for (var q : queue.items()) {
+                direct.add(q.conversationId() + " " + q.intent().key() + " " + q.language() + " " + q.urgent() + " " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        + (q.reading() == null ? null : q.reading().pepHoursLeft()));
+            }
+        }
+        List<String> printed = new java.util.ArrayList<>();
+        for (JsonNode row : warm.json().get("items")) { //$NON-NLS-1$
+            Integer pep = null;
+            for (JsonNode u : row.get("urgency")) { //$NON-NLS-1$
+                if (u.get("kind").asText().equals("pep") && !u.get("hours_left").isNull()) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                    int h = u.get("hours_left").asInt(); //$NON-NLS-1$
+                    pep = pep == null ? h : Math.min(pep, h);
+                }
+            }
+            printed.add(row.get("id").asText() + " " + row.get("intent").asText() + " " + row.get("language").asText() //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                    + " " + row.get("urgent").asBoolean() + " " + pep); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+        assertTrue(printed.size() > 5);
+        assertEquals(direct, printed);
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         List<String> l = new java.util.ArrayList<>();
         it.forEachRemaining(l::add);

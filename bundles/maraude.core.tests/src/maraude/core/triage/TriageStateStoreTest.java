@@ -131,4 +131,117 @@ class TriageStateStoreTest {
         assertThrows(IllegalStateException.class, () -> s.endSession(p.id(), T, ""));
         assertEquals(1, s.snapshot().sessions().size());
     }
+
+    /**
+     * A file as the hand-written JSON mapping of earlier versions wrote it (fields left out when a
+     * conversation has no state, explicit nulls elsewhere) still loads whole, and is written back with
+     * the same field names.
+     */
+    @Test
+    void aFileOfTheEarlierFormatStillLoads(@TempDir Path dir) throws IOException {
+        String old = """
+                {
+                  "version" : 1,
+                  "conversations" : [ {
+                    "conversationId" : "t-1",
+                    "state" : "snoozed",
+                    "setAt" : "2026-03-01T10:00:00Z",
+                    "setBy" : "camille",
+                    "snoozedUntil" : "2026-03-02T10:00:00Z",
+                    "notes" : [ {
+                      "at" : "2026-03-01T09:00:00Z",
+                      "author" : "camille",
+                      "text" : "rappeler après 18h, « pas de SMS »"
+                    } ]
+                  }, {
+                    "conversationId" : "t-2",
+                    "notes" : [ ]
+                  } ],
+                  "contacts" : [ {
+                    "contactId" : "c-1",
+                    "doNotContact" : true,
+                    "caution" : true,
+                    "cautionNote" : "se fait passer pour une TDS",
+                    "updatedAt" : "2026-03-01T08:00:00Z",
+                    "updatedBy" : "youssef",
+                    "language" : "nl"
+                  }, {
+                    "contactId" : "c-2",
+                    "doNotContact" : false,
+                    "caution" : false,
+                    "cautionNote" : "",
+                    "updatedAt" : null,
+                    "updatedBy" : ""
+                  } ],
+                  "campaigns" : [ {
+                    "id" : "k1",
+                    "name" : "Bus médical, mars",
+                    "sentAt" : "2026-03-01T12:00:00Z",
+                    "platform" : "sms",
+                    "recipients" : 2000
+                  }, {
+                    "id" : "k2",
+                    "name" : "Instagram",
+                    "sentAt" : "2026-03-01T12:00:00Z",
+                    "platform" : null,
+                    "recipients" : 0
+                  } ],
+                  "sessions" : [ {
+                    "id" : "s-1",
+                    "workerId" : "an",
+                    "start" : "2026-03-01T08:00:00Z",
+                    "end" : "2026-03-01T12:00:00Z",
+                    "handoverNote" : "Luna attend une réponse"
+                  }, {
+                    "id" : "s-2",
+                    "workerId" : "camille",
+                    "start" : "2026-03-01T13:00:00Z",
+                    "end" : null,
+                    "handoverNote" : ""
+                  } ],
+                  "services" : [ {
+                    "id" : "o-1",
+                    "conversationId" : "t-1",
+                    "kind" : "screening",
+                    "at" : "2026-03-01T09:30:00Z",
+                    "by" : "camille"
+                  } ]
+                }""";
+        Files.writeString(dir.resolve(TriageStateStore.FILE_NAME), old, StandardCharsets.UTF_8);
+        TriageState s = TriageStateStore.open(dir).snapshot();
+        ConversationState t1 = s.conversation("t-1");
+        assertEquals(WorkerState.SNOOZED, t1.state());
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), t1.snoozedUntil());
+        assertEquals("camille", t1.setBy());
+        assertEquals(List.of(new ConversationState.Note(Instant.parse("2026-03-01T09:00:00Z"), "camille",
+                "rappeler après 18h, « pas de SMS »")), t1.notes());
+        assertNull(s.conversation("t-2").state());
+        assertEquals(new ContactFlags("c-1", true, true, "se fait passer pour une TDS",
+                Instant.parse("2026-03-01T08:00:00Z"), "youssef", "nl"), s.contact("c-1"));
+        assertEquals(ContactFlags.none("c-2"), s.contact("c-2"));
+        assertEquals(List.of(new Campaign("k1", "Bus médical, mars", Instant.parse("2026-03-01T12:00:00Z"), Platform.SMS, 2000),
+                new Campaign("k2", "Instagram", Instant.parse("2026-03-01T12:00:00Z"), null, 0)), s.campaigns());
+        assertEquals(2, s.sessions().size());
+        assertTrue(s.sessions().get(1).isOpen());
+        assertEquals("Luna attend une réponse", s.sessions().get(0).handoverNote());
+        assertEquals(List.of(new ServiceOffer("o-1", "t-1", ServiceKind.SCREENING, Instant.parse("2026-03-01T09:30:00Z"),
+                "camille")), s.services());
+
+        // written back: the same field names, and the same state read again
+        TriageStateStore store = TriageStateStore.open(dir);
+        store.setState("t-2", WorkerState.HANDLED, T, "an", null);
+        String written = Files.readString(dir.resolve(TriageStateStore.FILE_NAME));
+        for (String field : List.of("\"version\"", "\"conversationId\"", "\"snoozedUntil\"", "\"notes\"", "\"author\"",
+                "\"doNotContact\"", "\"cautionNote\"", "\"updatedAt\"", "\"updatedBy\"", "\"language\"", "\"sentAt\"",
+                "\"recipients\"", "\"workerId\"", "\"handoverNote\"", "\"kind\"", "\"by\"")) {
+            assertTrue(written.contains(field), field);
+        }
+        TriageState again = TriageStateStore.open(dir).snapshot();
+        assertEquals(WorkerState.HANDLED, again.conversation("t-2").state());
+        assertEquals(s.contacts(), again.contacts());
+        assertEquals(s.campaigns(), again.campaigns());
+        assertEquals(s.sessions(), again.sessions());
+        assertEquals(s.services(), again.services());
+        assertEquals(t1, again.conversation("t-1"));
+    }
 }

@@ -49,6 +49,8 @@ public final class ArchiveLayout {
             Pattern.compile("quarantine/[0-9a-f]{40}\\.q"), //$NON-NLS-1$
             Pattern.compile("cache/blurred/names\\.key"), //$NON-NLS-1$
             Pattern.compile("cache/blurred/[0-9a-f]{64}(-\\d+-\\d+\\.png|\\.score)"), //$NON-NLS-1$
+            // what each thread's text says (language, intent, urgency words): the queue's reading cache
+            Pattern.compile("cache/readings\\.bin"), //$NON-NLS-1$
             // written by other bundles: web pull pages while a pull runs, site profiles, the phone
             // drop of a plain archive while an upload is imported, the pictures' audit trail
             Pattern.compile("sources/tmp/.+"), //$NON-NLS-1$

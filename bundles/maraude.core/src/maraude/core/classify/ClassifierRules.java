@@ -42,8 +42,11 @@ public final class ClassifierRules {
     /** Phrases whose words are hidden from the urgency rules ("are you police?"). */
     final List<Rule> notUrgent;
     final Set<String> closingEmoji;
+    /** Checksums of every rule file read, shipped and the team's: readings kept on disk name it. */
+    private final String fingerprint;
 
     private ClassifierRules(Builder b) {
+        this.fingerprint = b.digest.value();
         this.languageWords = Map.copyOf(b.languageWords);
         this.squeezedLanguageWords = Map.copyOf(b.squeezedLanguageWords);
         List<Rule> c = new ArrayList<>(b.closing);
@@ -118,6 +121,64 @@ public final class ClassifierRules {
         return in;
     }
 
+    /**
+     * Names this rule set: equal fingerprints, equal rules (shipped files and a team's own lines). A
+     * reading kept on disk is valid only for the rules that made it.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private static volatile String shippedFingerprint;
+
+    /**
+     * The {@link #fingerprint()} of {@link #loadDefault()}, from the files' bytes alone (nothing
+     * parsed): what a new process compares with the readings kept on disk.
+     */
+    public static String shippedFingerprint() {
+        String f = shippedFingerprint;
+        if (f == null) {
+            Digest d = new Digest();
+            try {
+                for (String name : fileNames()) {
+                    try (InputStream in = shippedStream(name)) {
+                        d.add(name, in.readNBytes((int) MAX_FILE + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            f = d.value();
+            shippedFingerprint = f;
+        }
+        return f;
+    }
+
+    /**
+     * Names the rule files read: which file, how long, what (the same bytes moved to another file make
+     * another rule set). Two independent checksums and the lengths, not a cryptographic hash: it only
+     * has to change when a team edits its lines, and a new process computes it before any other work
+     * (a SHA-256 would first load the JDK's security providers, ~0.1 s of a 1 s command).
+     */
+    private static final class Digest {
+        private final java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
+        private final java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
+        private long length;
+
+        void add(String lang, byte[] bytes) {
+            byte[] head = (lang + '\0' + bytes.length + '\0').getBytes(StandardCharsets.UTF_8);
+            crc32c.update(head);
+            crc32c.update(bytes);
+            crc32.update(bytes);
+            crc32.update(head);
+            length = length * 31 + bytes.length;
+        }
+
+        String value() {
+            return Long.toHexString(crc32c.getValue() << 32 | crc32.getValue()) + '-' + Long.toHexString(length);
+        }
+    }
+
     /** The languages a word of {@link TextNorm#lightWords} belongs to (empty when none). */
     Set<String> languagesOf(String word) {
         Set<String> s = languageWords.get(word);
@@ -140,6 +201,7 @@ public final class ClassifierRules {
         final List<Rule> notUrgent = new ArrayList<>();
         final Set<String> closingEmoji = new LinkedHashSet<>();
         int entries;
+        final Digest digest = new Digest();
 
         void read(String lang, InputStream raw, String source) throws IOException {
             byte[] bytes;
@@ -149,6 +211,7 @@ public final class ClassifierRules {
             if (bytes.length > MAX_FILE) {
                 throw new IllegalArgumentException(source + ": file too large (more than " + MAX_FILE + " bytes)"); //$NON-NLS-1$ //$NON-NLS-2$
             }
+            digest.add(lang, bytes);
             BufferedReader r = new BufferedReader(
                     new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
             String section = null;

@@ -67,7 +67,19 @@ public final class ConversationLanguage {
         if (Languages.isSupported(override)) {
             return new Decision(override, Source.OVERRIDE, 1);
         }
-        Decision fromThread = fromThread(detector, thread);
+        return decideAskingPrior(fromThread(detector, thread), override, contactPrior, teamDefault);
+    }
+
+    /**
+     * {@link #decideAskingPrior(LanguageDetector, List, String, java.util.function.Supplier, String)}
+     * with the thread's own verdict already read ({@link #fromThread}, possibly kept from an earlier
+     * reading).
+     */
+    public static Decision decideAskingPrior(Decision fromThread, String override,
+            java.util.function.Supplier<String> contactPrior, String teamDefault) {
+        if (Languages.isSupported(override)) {
+            return new Decision(override, Source.OVERRIDE, 1);
+        }
         if (fromThread != null) {
             return fromThread;
         }

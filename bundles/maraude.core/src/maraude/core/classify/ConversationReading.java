@@ -1,10 +1,8 @@
 package maraude.core.classify;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import maraude.core.model.Direction;
 import maraude.core.model.Message;
 
 /**
@@ -62,53 +60,6 @@ public record ConversationReading(ConversationLanguage.Decision language, Intent
     /** {@link #read}, the contact's prior asked for only when the override and the thread do not tell. */
     public static ConversationReading readAskingPrior(MessageClassifier classifier, List<Message> thread, String override,
             java.util.function.Supplier<String> contactPrior, String teamDefault, Instant now) {
-        List<ConversationLanguage.Line> lines = new ArrayList<>(thread.size());
-        int lastOut = -1;
-        for (int i = 0; i < thread.size(); i++) {
-            Message m = thread.get(i);
-            if (m.direction() == Direction.SYSTEM) {
-                continue;
-            }
-            lines.add(new ConversationLanguage.Line(m.direction() == Direction.INBOUND, m.text()));
-            if (m.direction() == Direction.OUTBOUND) {
-                lastOut = i;
-            }
-        }
-        ConversationLanguage.Decision lang = ConversationLanguage.decideAskingPrior(classifier.detector(), lines, override,
-                contactPrior, teamDefault);
-        // the newest MAX_WAITING inbound messages of what waits: a thread imported without knowing the
-        // service's own name has no outbound line, and every message would wait
-        int from = lastOut + 1;
-        int waiting = 0;
-        for (int i = thread.size() - 1; i > lastOut; i--) {
-            if (thread.get(i).direction() == Direction.INBOUND && ++waiting == MAX_WAITING) {
-                from = i;
-                break;
-            }
-        }
-        List<Urgency> urgency = new ArrayList<>();
-        Intent intent = null;
-        boolean anyReply = false;
-        Instant last = null;
-        for (int i = from; i < thread.size(); i++) {
-            Message m = thread.get(i);
-            if (m.direction() != Direction.INBOUND) {
-                continue;
-            }
-            Classification c = classifier.classify(m.text(), m.instant().toInstant(), now);
-            urgency.addAll(c.urgency());
-            anyReply |= c.intent() == Intent.REPLY;
-            intent = c.intent();
-            last = m.instant().toInstant();
-        }
-        if (intent == null) {
-            intent = Intent.REPLY;
-        } else if (intent != Intent.OPT_OUT) {
-            intent = anyReply ? Intent.REPLY : Intent.CLOSING;
-        }
-        if (!urgency.isEmpty()) {
-            intent = Intent.REPLY;
-        }
-        return new ConversationReading(lang, intent, urgency, last);
+        return ThreadReading.of(classifier, thread).resolve(override, contactPrior, teamDefault, now);
     }
 }

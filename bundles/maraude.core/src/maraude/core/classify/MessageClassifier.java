@@ -1,6 +1,5 @@
 package maraude.core.classify;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,32 +26,78 @@ import java.util.Map;
  */
 public final class MessageClassifier {
 
-    private final ClassifierRules rules;
-    private final LanguageDetector detector;
+    private final String fingerprint;
+    private final java.util.function.Supplier<ClassifierRules> source;
+    private final java.util.function.Function<ClassifierRules, LanguageDetector> detectorOf;
+    private volatile ClassifierRules rules;
+    private volatile LanguageDetector detector;
 
+    /** The detector (its n-gram profiles are the slow part) is built on first use. */
     public MessageClassifier(ClassifierRules rules) {
-        this(rules, new LanguageDetector(rules));
+        this(rules.fingerprint(), () -> rules, LanguageDetector::new);
+        this.rules = rules;
     }
 
     public MessageClassifier(ClassifierRules rules, LanguageDetector detector) {
+        this(rules.fingerprint(), () -> rules, r -> detector);
         this.rules = rules;
         this.detector = detector;
     }
 
+    private MessageClassifier(String fingerprint, java.util.function.Supplier<ClassifierRules> source,
+            java.util.function.Function<ClassifierRules, LanguageDetector> detectorOf) {
+        this.fingerprint = fingerprint;
+        this.source = source;
+        this.detectorOf = detectorOf;
+    }
+
     private static volatile MessageClassifier shared;
 
-    /** A classifier over the shipped rules. */
+    /**
+     * A classifier over the shipped rules. They are parsed, and the detector built, on first use: a
+     * queue whose readings are all kept on disk needs only their {@linkplain #rulesFingerprint() fingerprint}.
+     */
     public static MessageClassifier shared() {
         MessageClassifier c = shared;
         if (c == null) {
-            c = new MessageClassifier(ClassifierRules.loadDefault());
+            c = new MessageClassifier(ClassifierRules.shippedFingerprint(), ClassifierRules::loadDefault,
+                    LanguageDetector::new);
             shared = c;
         }
         return c;
     }
 
+    /** The rules' {@link ClassifierRules#fingerprint()}: what a reading kept on disk was made with. */
+    public String rulesFingerprint() {
+        return fingerprint;
+    }
+
+    private ClassifierRules rules() {
+        ClassifierRules r = rules;
+        if (r == null) {
+            synchronized (this) {
+                r = rules;
+                if (r == null) {
+                    r = source.get();
+                    rules = r;
+                }
+            }
+        }
+        return r;
+    }
+
     public LanguageDetector detector() {
-        return detector;
+        LanguageDetector d = detector;
+        if (d == null) {
+            synchronized (this) {
+                d = detector;
+                if (d == null) {
+                    d = detectorOf.apply(rules());
+                    detector = d;
+                }
+            }
+        }
+        return d;
     }
 
     /**
@@ -64,9 +109,23 @@ public final class MessageClassifier {
         List<String> words = TextNorm.words(t);
         List<String> matched = new ArrayList<>();
         List<Urgency> urgency = urgencies(words, sentAt == null ? now : sentAt, now, matched);
-        LanguageDetector.Result lang = detector.detect(t);
+        LanguageDetector.Result lang = detector().detect(t);
         Intent intent = urgency.isEmpty() ? intent(t, words, matched) : Intent.REPLY;
         return new Classification(lang.language(), lang.confidence(), lang.words(), intent, urgency, matched);
+    }
+
+    /**
+     * Intent and urgencies of a waiting message, without its language (the conversation's is read
+     * from the whole thread): {@link #classify} with {@code now = sentAt}, so PEP hours are those at
+     * the message's time; {@link ThreadReading} recounts them for each {@code now}.
+     */
+    Classification classifyWaiting(String text, Instant sentAt) {
+        String t = bounded(text);
+        List<String> words = TextNorm.words(t);
+        List<String> matched = new ArrayList<>();
+        List<Urgency> urgency = urgencies(words, sentAt, sentAt, matched);
+        Intent intent = urgency.isEmpty() ? intent(t, words, matched) : Intent.REPLY;
+        return new Classification(null, 0, words.size(), intent, urgency, matched);
     }
 
     /** The intent alone (no language, no urgency): what the queue needs of older messages. */
@@ -101,7 +160,7 @@ public final class MessageClassifier {
     private List<Urgency> urgencies(List<String> all, Instant sentAt, Instant now, List<String> matched) {
         List<Urgency> out = new ArrayList<>();
         List<String> words = all;
-        for (Rule r : rules.notUrgent) {
+        for (Rule r : rules().notUrgent) {
             int[] span;
             while ((span = r.find(words)) != null) {
                 if (words == all) {
@@ -112,15 +171,14 @@ public final class MessageClassifier {
                 }
             }
         }
-        for (Map.Entry<UrgencyKind, List<Rule>> e : rules.urgency.entrySet()) {
+        for (Map.Entry<UrgencyKind, List<Rule>> e : rules().urgency.entrySet()) {
             for (Rule r : e.getValue()) {
                 int[] span = r.find(words);
                 if (span != null) {
                     String what = String.join(" ", words.subList(span[0], span[1])); //$NON-NLS-1$
                     Integer hours = null;
                     if (e.getKey() == UrgencyKind.PEP && sentAt != null && now != null) {
-                        Duration left = Duration.ofHours(Urgency.PEP_WINDOW_HOURS).minus(Duration.between(sentAt, now));
-                        hours = (int) Math.max(0, left.toHours());
+                        hours = Urgency.pepHoursLeft(sentAt, now);
                     }
                     out.add(new Urgency(e.getKey(), what, hours));
                     matched.add(e.getKey().key() + ": " + r.source()); //$NON-NLS-1$
@@ -132,7 +190,7 @@ public final class MessageClassifier {
     }
 
     private Intent intent(String text, List<String> words, List<String> matched) {
-        for (Rule r : rules.optOut) {
+        for (Rule r : rules().optOut) {
             if (r.find(words) != null) {
                 matched.add("opt_out: " + r.source()); //$NON-NLS-1$
                 return Intent.OPT_OUT;
@@ -144,28 +202,28 @@ public final class MessageClassifier {
         List<String> hits = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
-            int len = longest(rules.optOutAlone, words, i);
+            int len = longest(rules().optOutAlone, words, i);
             if (len > 0) {
                 stops++;
                 hits.add("opt_out_alone: " + String.join(" ", words.subList(i, i + len))); //$NON-NLS-1$ //$NON-NLS-2$
                 i += len;
                 continue;
             }
-            len = longest(rules.closing, words, i);
+            len = longest(rules().closing, words, i);
             if (len > 0) {
                 closings++;
                 hits.add("closing: " + String.join(" ", words.subList(i, i + len))); //$NON-NLS-1$ //$NON-NLS-2$
                 i += len;
                 continue;
             }
-            if (rules.filler.contains(words.get(i))) {
+            if (rules().filler.contains(words.get(i))) {
                 i++;
                 continue;
             }
             return Intent.REPLY; // a word that is neither thanks nor small talk: the person says something
         }
         for (String e : TextNorm.emoji(text)) {
-            if (rules.closingEmoji.contains(ClassifierRules.baseEmoji(e))) {
+            if (rules().closingEmoji.contains(ClassifierRules.baseEmoji(e))) {
                 closings++;
             } else {
                 return Intent.REPLY; // a sad or worried emoji deserves an answer

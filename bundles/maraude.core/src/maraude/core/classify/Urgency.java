@@ -11,4 +11,11 @@ public record Urgency(UrgencyKind kind, String matched, Integer hoursLeft) {
 
     /** Post-exposure prophylaxis must start within this many hours of the exposure. */
     public static final int PEP_WINDOW_HOURS = 72;
+
+    /** Whole hours left at {@code now} in the PEP window of an exposure told at {@code sentAt} (0 when past). */
+    public static int pepHoursLeft(java.time.Instant sentAt, java.time.Instant now) {
+        java.time.Duration left = java.time.Duration.ofHours(PEP_WINDOW_HOURS)
+                .minus(java.time.Duration.between(sentAt, now));
+        return (int) Math.max(0, left.toHours());
+    }
 }

@@ -14,7 +14,7 @@ import maraude.core.archive.ConversationSummary;
 import maraude.core.classify.ConversationLanguage;
 import maraude.core.classify.ConversationReading;
 import maraude.core.classify.Languages;
-import maraude.core.model.Message;
+import maraude.core.classify.ThreadReading;
 
 /**
  * The facade the workbench and the CLI use: an archive, the team's state store, a policy and a zone.
@@ -31,8 +31,11 @@ import maraude.core.model.Message;
  * The queue and the follow-up side need only {@link Archive#summaries()}. The register, campaigns,
  * backlog reply times and reports read each thread once ({@link ThreadFacts}) and keep the facts while
  * the thread's message count and last instant stay the same. The queue also reads the text of the
- * threads waiting for a reply ({@link ConversationReading}: language, intent, urgency), kept likewise
- * while the thread and the contact's language override do not change. Thread-safe.
+ * threads waiting for a reply ({@link ConversationReading}: language, intent, urgency): what a thread
+ * says by itself ({@link ThreadReading}) is kept while the thread and the rules do not change, in
+ * memory and on disk ({@link ReadingCache}), so that a new process reads only the threads that changed;
+ * the clock, the worker's language override and the contact's other conversations are applied on each
+ * query. Thread-safe.
  */
 public final class TriageService {
 
@@ -42,27 +45,44 @@ public final class TriageService {
     private final ZoneId zone;
     private final ReadingSettings reading;
     private final Map<String, CachedFacts> factsCache = new ConcurrentHashMap<>();
-    private final Map<String, CachedReading> readingCache = new ConcurrentHashMap<>();
+    private final Map<String, ReadingCache.Kept> threadReadings = new ConcurrentHashMap<>();
+    /** Null: readings kept in memory only. */
+    private final ReadingCache disk;
+    private final java.util.concurrent.atomic.AtomicBoolean readingsChanged = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record CachedFacts(long count, Instant last, ThreadFacts facts) {
-    }
-
-    /** A reading holds PEP hours computed at {@code at}: it is redone when the hour changes. */
-    private record CachedReading(long count, Instant last, String override, String prior, long hour,
-            ConversationReading reading) {
     }
 
     public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone) {
         this(archive, store, policy, zone, ReadingSettings.defaults());
     }
 
+    /** Readings kept on disk beside the archive ({@link ReadingCache}) when its side files can be written. */
     public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone,
             ReadingSettings reading) {
+        this(archive, store, policy, zone, reading, true);
+    }
+
+    /**
+     * @param keepReadings whether readings are kept on disk ({@link ReadingCache}); false: in memory
+     *                     only, each thread read once per service
+     */
+    public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone,
+            ReadingSettings reading, boolean keepReadings) {
+        this.disk = keepReadings ? diskCache(archive, reading) : null;
         this.reading = Objects.requireNonNull(reading, "reading"); //$NON-NLS-1$
         this.archive = Objects.requireNonNull(archive, "archive"); //$NON-NLS-1$
         this.store = Objects.requireNonNull(store, "store"); //$NON-NLS-1$
         this.policy = Objects.requireNonNull(policy, "policy"); //$NON-NLS-1$
         this.zone = Objects.requireNonNull(zone, "zone"); //$NON-NLS-1$
+    }
+
+    private static ReadingCache diskCache(Archive archive, ReadingSettings reading) {
+        try {
+            return new ReadingCache(archive.files(), reading.classifier().rulesFingerprint());
+        } catch (RuntimeException e) {
+            return null; // an archive without side files (a test double): memory only
+        }
     }
 
     public TriagePolicy policy() {
@@ -90,11 +110,13 @@ public final class TriageService {
 
     private PermanenceQueue queue(List<ConversationSummary> sums, TriageState st, Instant now) {
         Map<String, ConversationReading> readings = new HashMap<>();
+        loadKeptReadings();
         for (ConversationSummary s : sums) {
             if (Triage.awaitsReply(s)) {
                 readings.put(s.conversationId(), reading(s, sums, st, now));
             }
         }
+        keepReadings(sums);
         return Triage.queue(sums, st, policy, now, readings, reading.autoCloseAfter());
     }
 
@@ -103,7 +125,10 @@ public final class TriageService {
         List<ConversationSummary> sums = archive.summaries();
         for (ConversationSummary s : sums) {
             if (s.conversationId().equals(conversationId)) {
-                return reading(s, sums, store.snapshot(), now);
+                loadKeptReadings();
+                ConversationReading r = reading(s, sums, store.snapshot(), now);
+                keepReadings(sums);
+                return r;
             }
         }
         return null;
@@ -112,21 +137,53 @@ public final class TriageService {
     private ConversationReading reading(ConversationSummary s, List<ConversationSummary> sums, TriageState st,
             Instant now) {
         String override = st.contact(s.contactId()).language();
-        long hour = now.getEpochSecond() / 3600;
-        CachedReading c = readingCache.get(s.conversationId());
-        if (c != null && c.count == s.messageCount() && Objects.equals(c.last, s.lastMessage())
-                && Objects.equals(c.override, override) && c.hour == hour) {
-            return c.reading;
+        // the contact's other conversations only when the override and the thread do not tell
+        return threadReading(s).resolve(override, () -> contactPrior(s, sums), reading.teamLanguage(), now);
+    }
+
+    /** What the thread says by itself: kept while its summary shows the same messages, else read again. */
+    private ThreadReading threadReading(ConversationSummary s) {
+        ReadingCache.Key key = ReadingCache.Key.of(s);
+        ReadingCache.Kept kept = threadReadings.get(s.conversationId());
+        if (kept != null && kept.key().equals(key)) {
+            return kept.reading();
         }
-        List<Message> thread = archive.messages(s.conversationId());
-        // the thread is read once: the contact's other conversations only when it does not tell
-        String[] prior = new String[1];
-        ConversationReading r = ConversationReading.readAskingPrior(reading.classifier(), thread, override, () -> {
-            prior[0] = contactPrior(s, sums);
-            return prior[0];
-        }, reading.teamLanguage(), now);
-        readingCache.put(s.conversationId(), new CachedReading(s.messageCount(), s.lastMessage(), override, prior[0], hour, r));
+        ThreadReading r = ThreadReading.of(reading.classifier(), archive.messages(s.conversationId()));
+        threadReadings.put(s.conversationId(), new ReadingCache.Kept(key, r));
+        readingsChanged.set(true);
         return r;
+    }
+
+    /** Takes the readings another process kept (or an erasure emptied) since the last look at the file. */
+    private void loadKeptReadings() {
+        if (disk == null) {
+            return;
+        }
+        synchronized (disk) {
+            Map<String, ReadingCache.Kept> fresh = disk.readIfChanged();
+            if (fresh != null) {
+                threadReadings.clear();
+                threadReadings.putAll(fresh);
+                readingsChanged.set(false);
+            }
+        }
+    }
+
+    /** Forgets readings of conversations that are gone; writes the file when a thread was read. */
+    private void keepReadings(List<ConversationSummary> sums) {
+        java.util.Set<String> live = new java.util.HashSet<>(sums.size() * 2);
+        for (ConversationSummary s : sums) {
+            live.add(s.conversationId());
+        }
+        boolean removed = threadReadings.keySet().retainAll(live);
+        if (disk == null || !(readingsChanged.getAndSet(false) | removed)) {
+            return;
+        }
+        synchronized (disk) {
+            Map<String, ReadingCache.Kept> copy = new HashMap<>(threadReadings);
+            copy.keySet().retainAll(live);
+            disk.writeIfUnchanged(copy);
+        }
     }
 
     /** The language of the contact's other conversations, newest first, when one of them tells. */
@@ -139,23 +196,12 @@ public final class TriageService {
         }
         others.sort((a, b) -> String.valueOf(b.lastMessage()).compareTo(String.valueOf(a.lastMessage())));
         for (ConversationSummary o : others) {
-            ConversationLanguage.Decision d = ConversationLanguage.fromThread(reading.classifier().detector(),
-                    lines(archive.messages(o.conversationId())));
+            ConversationLanguage.Decision d = threadReading(o).language();
             if (d != null) {
                 return d.language();
             }
         }
         return null;
-    }
-
-    private static List<ConversationLanguage.Line> lines(List<Message> thread) {
-        List<ConversationLanguage.Line> l = new ArrayList<>(thread.size());
-        for (Message m : thread) {
-            if (m.direction() != maraude.core.model.Direction.SYSTEM) {
-                l.add(new ConversationLanguage.Line(m.direction() == maraude.core.model.Direction.INBOUND, m.text()));
-            }
-        }
-        return l;
     }
 
     public List<FollowUpItem> followUpSide(Instant now) {

@@ -16,10 +16,9 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import maraude.core.archive.ArchiveFiles;
 import maraude.core.archive.PlainArchiveFiles;
@@ -39,9 +38,14 @@ public final class TriageStateStore {
     public static final int VERSION = 1;
     private static final long MAX_BYTES = 64L << 20;
 
+    /** Made on first use: a queue on an archive without notes yet needs no Jackson (a tenth of a second cold). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
     private final ArchiveFiles files;
     private final Path file;
-    private final ObjectMapper mapper = new ObjectMapper();
     private TriageState state;
     private String loadedVersion;
 
@@ -291,20 +295,50 @@ public final class TriageStateStore {
         }
     }
 
+    // ---- the file's format: one record per JSON object, field names as written since version 1
+
+    /**
+     * The whole file. Absent lists and null fields read as empty (files of earlier versions left some
+     * fields out); unknown fields are ignored.
+     */
+    record StateFile(Integer version, List<ConversationJson> conversations, List<ContactJson> contacts,
+            List<CampaignJson> campaigns, List<SessionJson> sessions, List<ServiceJson> services) {
+    }
+
+    /** {@code state}, {@code setAt} and {@code setBy} null when no state is set. */
+    record ConversationJson(String conversationId, String state, String setAt, String setBy, String snoozedUntil,
+            List<NoteJson> notes) {
+    }
+
+    record NoteJson(String at, String author, String text) {
+    }
+
+    record ContactJson(String contactId, boolean doNotContact, boolean caution, String cautionNote, String updatedAt,
+            String updatedBy, String language) {
+    }
+
+    record CampaignJson(String id, String name, String sentAt, String platform, int recipients) {
+    }
+
+    record SessionJson(String id, String workerId, String start, String end, String handoverNote) {
+    }
+
+    record ServiceJson(String id, String conversationId, String kind, String at, String by) {
+    }
+
     TriageState parse(byte[] bytes) {
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
+            root = Json.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            throw new TriageStoreException(file + where + ": not valid JSON (" + e.getOriginalMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
+            throw new TriageStoreException(file + where(e) + ": not valid JSON (" + e.getOriginalMessage() + ")", e); //$NON-NLS-1$ //$NON-NLS-2$
         } catch (IOException e) {
             throw new TriageStoreException(file + ": " + e.getMessage(), e); //$NON-NLS-1$
         }
         if (root == null || !root.isObject()) {
             throw new TriageStoreException(file + ": expected a JSON object", null); //$NON-NLS-1$
         }
+        // the version first: a newer file is refused as such, not as content this version cannot bind
         JsonNode v = root.get("version"); //$NON-NLS-1$
         if (v == null || !v.canConvertToInt()) {
             throw new TriageStoreException(file + ": missing format version", null); //$NON-NLS-1$
@@ -313,75 +347,80 @@ public final class TriageStateStore {
             throw new TriageStoreException(file + ": format version " + v.asInt() //$NON-NLS-1$
                     + " is not supported (this program reads up to " + VERSION + ")", null); //$NON-NLS-1$ //$NON-NLS-2$
         }
+        StateFile doc;
         try {
-            Map<String, ConversationState> convs = new HashMap<>();
-            for (JsonNode n : array(root, "conversations")) { //$NON-NLS-1$
-                List<ConversationState.Note> notes = new ArrayList<>();
-                for (JsonNode x : array(n, "notes")) { //$NON-NLS-1$
-                    notes.add(new ConversationState.Note(instant(x, "at", true), text(x, "author"), text(x, "text"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                }
-                String st = text(n, "state"); //$NON-NLS-1$
-                ConversationState cs = new ConversationState(required(n, "conversationId"), //$NON-NLS-1$
-                        st.isEmpty() ? null : WorkerState.fromKey(st), instant(n, "setAt", false), //$NON-NLS-1$
-                        text(n, "setBy"), instant(n, "snoozedUntil", false), notes); //$NON-NLS-1$ //$NON-NLS-2$
-                convs.put(cs.conversationId(), cs);
-            }
-            Map<String, ContactFlags> contacts = new HashMap<>();
-            for (JsonNode n : array(root, "contacts")) { //$NON-NLS-1$
-                ContactFlags f = new ContactFlags(required(n, "contactId"), n.path("doNotContact").asBoolean(false), //$NON-NLS-1$ //$NON-NLS-2$
-                        n.path("caution").asBoolean(false), text(n, "cautionNote"), instant(n, "updatedAt", false), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                        text(n, "updatedBy"), text(n, "language")); //$NON-NLS-1$ //$NON-NLS-2$
-                contacts.put(f.contactId(), f);
-            }
-            List<Campaign> campaigns = new ArrayList<>();
-            for (JsonNode n : array(root, "campaigns")) { //$NON-NLS-1$
-                String p = text(n, "platform"); //$NON-NLS-1$
-                campaigns.add(new Campaign(required(n, "id"), text(n, "name"), instant(n, "sentAt", true), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                        p.isEmpty() ? null : Platform.fromKey(p), n.path("recipients").asInt(0))); //$NON-NLS-1$
-            }
-            List<PermanenceSession> sessions = new ArrayList<>();
-            for (JsonNode n : array(root, "sessions")) { //$NON-NLS-1$
-                sessions.add(new PermanenceSession(required(n, "id"), text(n, "workerId"), instant(n, "start", true), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                        instant(n, "end", false), text(n, "handoverNote"))); //$NON-NLS-1$ //$NON-NLS-2$
-            }
-            List<ServiceOffer> services = new ArrayList<>();
-            for (JsonNode n : array(root, "services")) { //$NON-NLS-1$
-                services.add(new ServiceOffer(required(n, "id"), required(n, "conversationId"), //$NON-NLS-1$ //$NON-NLS-2$
-                        ServiceKind.fromKey(required(n, "kind")), instant(n, "at", true), text(n, "by"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            }
-            return new TriageState(convs, contacts, campaigns, sessions, services);
+            doc = Json.MAPPER.treeToValue(root, StateFile.class);
+        } catch (JsonProcessingException e) {
+            throw new TriageStoreException(file + ": invalid content: " + e.getOriginalMessage(), e); //$NON-NLS-1$
+        }
+        try {
+            return state(doc);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new TriageStoreException(file + ": invalid content: " + e.getMessage(), e); //$NON-NLS-1$
         }
     }
 
-    private static Iterable<JsonNode> array(JsonNode n, String field) {
-        JsonNode a = n.get(field);
-        if (a == null || a.isNull()) {
-            return List.of();
-        }
-        if (!a.isArray()) {
-            throw new IllegalArgumentException("'" + field + "' must be an array"); //$NON-NLS-1$ //$NON-NLS-2$
-        }
-        return a;
+    private static String where(JsonProcessingException e) {
+        var loc = e.getLocation();
+        return loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
-    private static String required(JsonNode n, String field) {
-        String s = text(n, field);
-        if (s.isEmpty()) {
+    private static TriageState state(StateFile doc) {
+        Map<String, ConversationState> convs = new HashMap<>();
+        for (ConversationJson n : list(doc.conversations())) {
+            List<ConversationState.Note> notes = new ArrayList<>();
+            for (NoteJson x : list(n.notes())) {
+                notes.add(new ConversationState.Note(instant(x.at(), "at", true), text(x.author()), text(x.text()))); //$NON-NLS-1$
+            }
+            String st = text(n.state());
+            ConversationState cs = new ConversationState(required(n.conversationId(), "conversationId"), //$NON-NLS-1$
+                    st.isEmpty() ? null : WorkerState.fromKey(st), instant(n.setAt(), "setAt", false), //$NON-NLS-1$
+                    text(n.setBy()), instant(n.snoozedUntil(), "snoozedUntil", false), notes); //$NON-NLS-1$
+            convs.put(cs.conversationId(), cs);
+        }
+        Map<String, ContactFlags> contacts = new HashMap<>();
+        for (ContactJson n : list(doc.contacts())) {
+            ContactFlags f = new ContactFlags(required(n.contactId(), "contactId"), n.doNotContact(), n.caution(), //$NON-NLS-1$
+                    text(n.cautionNote()), instant(n.updatedAt(), "updatedAt", false), text(n.updatedBy()), //$NON-NLS-1$
+                    text(n.language()));
+            contacts.put(f.contactId(), f);
+        }
+        List<Campaign> campaigns = new ArrayList<>();
+        for (CampaignJson n : list(doc.campaigns())) {
+            String p = text(n.platform());
+            campaigns.add(new Campaign(required(n.id(), "id"), text(n.name()), instant(n.sentAt(), "sentAt", true), //$NON-NLS-1$ //$NON-NLS-2$
+                    p.isEmpty() ? null : Platform.fromKey(p), n.recipients()));
+        }
+        List<PermanenceSession> sessions = new ArrayList<>();
+        for (SessionJson n : list(doc.sessions())) {
+            sessions.add(new PermanenceSession(required(n.id(), "id"), text(n.workerId()), //$NON-NLS-1$
+                    instant(n.start(), "start", true), instant(n.end(), "end", false), text(n.handoverNote()))); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        List<ServiceOffer> services = new ArrayList<>();
+        for (ServiceJson n : list(doc.services())) {
+            services.add(new ServiceOffer(required(n.id(), "id"), required(n.conversationId(), "conversationId"), //$NON-NLS-1$ //$NON-NLS-2$
+                    ServiceKind.fromKey(required(n.kind(), "kind")), instant(n.at(), "at", true), text(n.by()))); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        return new TriageState(convs, contacts, campaigns, sessions, services);
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static String required(String s, String field) {
+        if (s == null || s.isEmpty()) {
             throw new IllegalArgumentException("missing '" + field + "'"); //$NON-NLS-1$ //$NON-NLS-2$
         }
         return s;
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode x = n.get(field);
-        return x == null || x.isNull() ? "" : x.asText(); //$NON-NLS-1$
+    private static String text(String s) {
+        return s == null ? "" : s; //$NON-NLS-1$
     }
 
-    private static Instant instant(JsonNode n, String field, boolean required) {
-        String s = text(n, field);
-        if (s.isEmpty()) {
+    private static Instant instant(String s, String field, boolean required) {
+        if (s == null || s.isEmpty()) {
             if (required) {
                 throw new IllegalArgumentException("missing '" + field + "'"); //$NON-NLS-1$ //$NON-NLS-2$
             }
@@ -395,70 +434,30 @@ public final class TriageStateStore {
     }
 
     byte[] serialize(TriageState s) throws IOException {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("version", VERSION); //$NON-NLS-1$
-        ArrayNode convs = root.putArray("conversations"); //$NON-NLS-1$
-        s.conversations().values().stream().sorted((a, b) -> a.conversationId().compareTo(b.conversationId()))
-                .forEach(c -> {
-                    ObjectNode n = convs.addObject();
-                    n.put("conversationId", c.conversationId()); //$NON-NLS-1$
-                    if (c.state() != null) {
-                        n.put("state", c.state().key()); //$NON-NLS-1$
-                        n.put("setAt", c.setAt().toString()); //$NON-NLS-1$
-                        n.put("setBy", c.setBy()); //$NON-NLS-1$
-                    }
-                    if (c.snoozedUntil() != null) {
-                        n.put("snoozedUntil", c.snoozedUntil().toString()); //$NON-NLS-1$
-                    }
-                    ArrayNode notes = n.putArray("notes"); //$NON-NLS-1$
-                    for (ConversationState.Note note : c.notes()) {
-                        ObjectNode x = notes.addObject();
-                        x.put("at", note.at().toString()); //$NON-NLS-1$
-                        x.put("author", note.author()); //$NON-NLS-1$
-                        x.put("text", note.text()); //$NON-NLS-1$
-                    }
-                });
-        ArrayNode contacts = root.putArray("contacts"); //$NON-NLS-1$
-        s.contacts().values().stream().sorted((a, b) -> a.contactId().compareTo(b.contactId())).forEach(f -> {
-            ObjectNode n = contacts.addObject();
-            n.put("contactId", f.contactId()); //$NON-NLS-1$
-            n.put("doNotContact", f.doNotContact()); //$NON-NLS-1$
-            n.put("caution", f.caution()); //$NON-NLS-1$
-            n.put("cautionNote", f.cautionNote()); //$NON-NLS-1$
-            n.put("updatedAt", f.updatedAt() == null ? null : f.updatedAt().toString()); //$NON-NLS-1$
-            n.put("updatedBy", f.updatedBy()); //$NON-NLS-1$
-            if (f.language() != null) {
-                n.put("language", f.language()); //$NON-NLS-1$
-            }
-        });
-        ArrayNode camps = root.putArray("campaigns"); //$NON-NLS-1$
-        for (Campaign c : s.campaigns()) {
-            ObjectNode n = camps.addObject();
-            n.put("id", c.id()); //$NON-NLS-1$
-            n.put("name", c.name()); //$NON-NLS-1$
-            n.put("sentAt", c.sentAt().toString()); //$NON-NLS-1$
-            n.put("platform", c.platform() == null ? null : c.platform().key()); //$NON-NLS-1$
-            n.put("recipients", c.recipients()); //$NON-NLS-1$
-        }
-        ArrayNode sessions = root.putArray("sessions"); //$NON-NLS-1$
-        for (PermanenceSession p : s.sessions()) {
-            ObjectNode n = sessions.addObject();
-            n.put("id", p.id()); //$NON-NLS-1$
-            n.put("workerId", p.workerId()); //$NON-NLS-1$
-            n.put("start", p.start().toString()); //$NON-NLS-1$
-            n.put("end", p.end() == null ? null : p.end().toString()); //$NON-NLS-1$
-            n.put("handoverNote", p.handoverNote()); //$NON-NLS-1$
-        }
-        ArrayNode services = root.putArray("services"); //$NON-NLS-1$
-        for (ServiceOffer o : s.services()) {
-            ObjectNode n = services.addObject();
-            n.put("id", o.id()); //$NON-NLS-1$
-            n.put("conversationId", o.conversationId()); //$NON-NLS-1$
-            n.put("kind", o.kind().key()); //$NON-NLS-1$
-            n.put("at", o.at().toString()); //$NON-NLS-1$
-            n.put("by", o.by()); //$NON-NLS-1$
-        }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        List<ConversationJson> convs = s.conversations().values().stream()
+                .sorted((a, b) -> a.conversationId().compareTo(b.conversationId()))
+                .map(c -> new ConversationJson(c.conversationId(), c.state() == null ? null : c.state().key(),
+                        c.state() == null ? null : iso(c.setAt()), c.state() == null ? null : c.setBy(),
+                        iso(c.snoozedUntil()),
+                        c.notes().stream().map(n -> new NoteJson(iso(n.at()), n.author(), n.text())).toList()))
+                .toList();
+        List<ContactJson> contacts = s.contacts().values().stream()
+                .sorted((a, b) -> a.contactId().compareTo(b.contactId()))
+                .map(f -> new ContactJson(f.contactId(), f.doNotContact(), f.caution(), f.cautionNote(),
+                        iso(f.updatedAt()), f.updatedBy(), f.language()))
+                .toList();
+        List<CampaignJson> campaigns = s.campaigns().stream().map(c -> new CampaignJson(c.id(), c.name(),
+                iso(c.sentAt()), c.platform() == null ? null : c.platform().key(), c.recipients())).toList();
+        List<SessionJson> sessions = s.sessions().stream().map(p -> new SessionJson(p.id(), p.workerId(),
+                iso(p.start()), iso(p.end()), p.handoverNote())).toList();
+        List<ServiceJson> services = s.services().stream().map(o -> new ServiceJson(o.id(), o.conversationId(),
+                o.kind().key(), iso(o.at()), o.by())).toList();
+        return Json.MAPPER.writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(new StateFile(VERSION, convs, contacts, campaigns, sessions, services));
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     private void write(TriageState s) {
