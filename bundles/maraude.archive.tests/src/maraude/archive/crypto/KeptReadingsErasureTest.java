@@ -59,7 +59,7 @@ class KeptReadingsErasureTest {
     void forgetAndPurgeLeaveNoReadingOfThePerson(boolean protect) throws IOException {
         Path root = tmp.resolve("archive");
         if (protect) {
-            ArchiveProtection.protect(root, pass(), KdfParams.TESTING);
+            ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         }
         String forgetId;
         try (Archive a = open(root, AccessMode.READ_WRITE)) {

@@ -163,7 +163,7 @@ class ClassifyCliTest {
         List<String> direct = new java.util.ArrayList<>();
         try (Archive a = CliHarness.factory().open(folder, AccessMode.READ_ONLY)) {
             var queue = new maraude.core.triage.TriageService(a, maraude.core.triage.TriageStateStore.open(a.files()),
-                    maraude.core.triage.TriagePolicy.defaults(), maraude.core.archive.TeamZone.current(),
+                    maraude.core.triage.TriagePolicy.defaults(), maraude.core.archive.TeamZone.of(a.files()),
                     maraude.core.triage.ReadingSettings.load(a.files()), false).queue(NOW.toInstant());
             for (var q : queue.items()) {
                 direct.add(q.conversationId() + " " + q.intent().key() + " " + q.language() + " " + q.urgent() + " " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
