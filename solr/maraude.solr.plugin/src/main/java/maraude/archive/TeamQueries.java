@@ -69,4 +69,31 @@ public final class TeamQueries {
         return new BooleanQuery.Builder().add(q, Occur.MUST)
                 .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
     }
+
+    /** A hit's snippet and matched ranges, made as the local archive makes them. */
+    public interface Highlights {
+        String snippet(String text) throws java.io.IOException;
+
+        java.util.List<maraude.core.archive.TextRange> matches(String text);
+    }
+
+    /**
+     * The local archive's own {@code Snippets} and {@code MatchRanges} for a parsed query: the team
+     * archive's snippets and highlights are the local ones, not a copy that could drift.
+     */
+    public Highlights highlights(Query textQuery) {
+        Snippets snippets = new Snippets(analyzer, textQuery);
+        MatchRanges ranges = new MatchRanges(analyzer, textQuery);
+        return new Highlights() {
+            @Override
+            public String snippet(String text) throws java.io.IOException {
+                return snippets.of(text);
+            }
+
+            @Override
+            public java.util.List<maraude.core.archive.TextRange> matches(String text) {
+                return ranges.in(text);
+            }
+        };
+    }
 }

@@ -162,6 +162,10 @@ abstract class ArchiveContractTest {
         assertEquals(List.of(LOLA_THREAD.get(1).id(), LOLA_THREAD.get(0).id()), ids(r));
         assertEquals(List.of("Oui, le [[depistage]] est gratuit et anonyme.", //$NON-NLS-1$
                 "Bonjour, vous faites le [[dépistage]] gratuit ?"), r.hits().stream().map(SearchHit::snippet).toList()); //$NON-NLS-1$
+        // what the highlighter matched, as ranges of the text: the conversation view highlights those
+        assertEquals(List.of(List.of(new maraude.core.archive.TextRange(8, 17)),
+                List.of(new maraude.core.archive.TextRange(24, 33))),
+                r.hits().stream().map(SearchHit::matches).toList());
         assertEquals("Lola", r.hits().get(0).contactName()); //$NON-NLS-1$
         assertEquals(Platform.WHATSAPP, r.hits().get(0).platform());
         assertEquals(LOLA.id(), r.hits().get(0).contactId());

@@ -594,7 +594,7 @@ public final class SolrArchive implements Archive {
             throw failure("search", e); //$NON-NLS-1$
         }
         SolrDocumentList docs = r.getResults();
-        TeamSnippets snippets = new TeamSnippets(queries.analyzer(), textQuery);
+        TeamQueries.Highlights snippets = queries.highlights(textQuery);
         List<SearchHit> hits = new ArrayList<>(docs.size());
         Map<String, Conversation> convs = conversations;
         try {
@@ -605,8 +605,8 @@ public final class SolrArchive implements Archive {
                 hits.add(new SearchHit(str(d, TeamSchema.ID), str(d, TeamSchema.CONVERSATION),
                         conv == null ? null : conv.platform(), conv == null ? null : conv.contactId(),
                         contact == null ? null : contact.displayName(), Direction.fromKey(str(d, TeamSchema.DIRECTION)),
-                        ZonedDateTime.parse(str(d, TeamSchema.WHEN)), snippets.of(str(d, TeamSchema.TEXT)),
-                        score instanceof Number n ? n.floatValue() : 0f));
+                        ZonedDateTime.parse(str(d, TeamSchema.WHEN)), snippets.snippet(str(d, TeamSchema.TEXT)),
+                        score instanceof Number n ? n.floatValue() : 0f, snippets.matches(str(d, TeamSchema.TEXT))));
             }
         } catch (IOException e) {
             throw failure("snippets", e); //$NON-NLS-1$
