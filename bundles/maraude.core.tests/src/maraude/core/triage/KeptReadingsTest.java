@@ -33,7 +33,7 @@ import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
-import maraude.core.testsupport.InMemoryArchive;
+import maraude.testsupport.MemoryArchive;
 
 /**
  * Readings kept on disk give the queue the direct reading gives, without reading the threads again in
@@ -46,14 +46,14 @@ class KeptReadingsTest {
 
     @TempDir
     Path dir;
-    private InMemoryArchive archive;
+    private MemoryArchive archive;
     /** Threads read through {@link #counting()}. */
     private final AtomicInteger threadsRead = new AtomicInteger();
     private final Map<String, String> ids = new java.util.HashMap<>();
 
     @BeforeEach
     void threads() {
-        archive = new InMemoryArchive(dir);
+        archive = new MemoryArchive(dir);
         thread("a", "a", 50, "bonjour je voudrais un colis svp", 49, ">Bien sûr, c'est envoyé.", 48, "merciii");
         thread("b", "b", 30, "hallo doen jullie ook testen op soa ?");
         thread("c", "c", 20, "la capote a craqué hier soir avec un client");
