@@ -452,13 +452,16 @@ public final class WorkbenchDriver {
         display.syncExec(() -> display.post(e));
     }
 
-    /** Lets pending events run. */
+    /**
+     * Lets pending events run: three round trips through the UI thread's own event loop. It never
+     * dispatches events itself inside a {@code syncExec}: an event that opens a modal dialog (a
+     * confirmation asked from a job) would then run that dialog's loop inside this call, and the test,
+     * blocked here, could never press its button.
+     */
     public void flush() {
         for (int i = 0; i < 3; i++) {
             display.syncExec(() -> {
-                while (display.readAndDispatch()) {
-                    // drain
-                }
+                // a barrier: the UI thread got here after what was queued before
             });
         }
     }
