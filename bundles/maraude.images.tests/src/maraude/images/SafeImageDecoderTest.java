@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
@@ -190,32 +187,14 @@ class SafeImageDecoderTest {
 
     // ------------------------------------------------------------ builders
 
-    /** A PNG with the given header and raw (uncompressed before deflate) scanline bytes. */
+    /** An RGB PNG of the given size (any size: a hostile header) and raw (before deflate) scanline bytes. */
     static byte[] png(int w, int h, byte[] raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0)
-                .put((byte) 0);
-        chunk(out, "IHDR", ihdr.array());
         Deflater def = new Deflater();
         def.setInput(raw);
         def.finish();
         byte[] buf = new byte[256];
         int n = def.deflate(buf);
-        chunk(out, "IDAT", Arrays.copyOf(buf, n));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return maraude.core.archive.PngFile.write(w, h, 2, Arrays.copyOf(buf, n));
     }
 
     /** Rewrites the dimensions in a JPEG's SOF0 segment. */
