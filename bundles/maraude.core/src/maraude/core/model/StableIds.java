@@ -31,12 +31,18 @@ public final class StableIds {
      */
     public static String messageId(String conversationId, ZonedDateTime instant, String author, String text,
             List<Attachment> attachments) {
-        StringBuilder att = new StringBuilder();
+        // the bytes of hash(conversationId, seconds, author, text, "sha,sha,"), without the joined string
+        MessageDigest md = digest();
+        part(md, conversationId);
+        part(md, Long.toString(instant.toEpochSecond()));
+        part(md, author.strip());
+        part(md, text.strip());
         for (Attachment a : attachments) {
-            att.append(a.sha256()).append(',');
+            md.update(a.sha256().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) ',');
         }
-        return "m-" + hash(conversationId, Long.toString(instant.toEpochSecond()), author.strip(), //$NON-NLS-1$
-                text.strip(), att.toString());
+        md.update((byte) 0);
+        return "m-" + hex(md); //$NON-NLS-1$
     }
 
     /** Phone numbers keep only digits and a leading +; other handles are case-folded and trimmed. */
@@ -49,15 +55,36 @@ public final class StableIds {
     }
 
     static String hash(String... parts) {
+        MessageDigest md = digest();
+        for (String p : parts) {
+            part(md, p);
+        }
+        return hex(md);
+    }
+
+    /** One digest per thread, reset after each use: {@code getInstance} looks up the provider each time. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-            for (String p : parts) {
-                md.update(p.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(md.digest(), 0, 12);
+            return MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static MessageDigest digest() {
+        MessageDigest md = SHA256.get();
+        md.reset(); // a digest left half-fed by an exception must not leak into the next id
+        return md;
+    }
+
+    /** A part: its UTF-8 bytes and a 0 byte. */
+    private static void part(MessageDigest md, String p) {
+        md.update(p.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+    }
+
+    /** The first 12 bytes of the digest (which {@code digest()} resets), in lower-case hex. */
+    private static String hex(MessageDigest md) {
+        return HexFormat.of().formatHex(md.digest(), 0, 12);
     }
 }
