@@ -27,11 +27,13 @@ import maraude.imports.Messages;
 /**
  * Writes into an archive in batches that span files: a commit costs tens of milliseconds (an fsync
  * of every new segment file), so an import of a thousand small exports commits once per
- * {@code batchSize} messages and at the end, not once per file. Nothing reaches the archive before
- * {@link #flush()}: a cancelled file drops its own pending messages ({@link #discard()}) while the
- * files finished before it are committed, so the archive only ever holds whole batches, each with its
- * contacts and conversations, and a re-import completes a cancelled or killed one (stable ids: no
- * duplicates). Attachment bytes go to the content store right away (orphans are harmless there).
+ * {@code batchSize} messages and at the end, not once per file. A file's messages reach the archive
+ * (uncommitted) when the file ends, so the archive indexes them on its own threads while the next file
+ * is parsed; a file still being read keeps its messages here, so a cancelled file drops its own
+ * pending messages ({@link #discard()}) while the files finished before it are committed: the archive
+ * only ever commits whole batches, each with its contacts and conversations, and a re-import completes
+ * a cancelled or killed one (stable ids: no duplicates). Attachment bytes go to the content store
+ * right away (orphans are harmless there).
  * <p>
  * One message's text is capped at {@value #MAX_MESSAGE_CHARS} characters (the longest real
  * messages are a few kB): a longer one is cut, its whole text kept as a text attachment, and a
@@ -59,11 +61,18 @@ public final class ArchiveSink implements ImportSink {
     private final int batchSize;
     private final Map<String, Contact> contacts = new LinkedHashMap<>();
     private final Map<String, Conversation> conversations = new LinkedHashMap<>();
+    /** Messages not yet handed to the archive: the current file's (and none of a file already ended). */
     private final List<Message> pending = new ArrayList<>();
     /** The conversations of {@link #pending}'s messages (a superset after {@link #discard()}). */
     private final Set<String> pendingConversations = new HashSet<>();
     /** Index in {@link #pending} where the current file's messages start. */
     private int fileStart;
+    /** Messages handed to the archive since the last commit, and what they counted. */
+    private int handed;
+    private long handedAdded;
+    private long handedDuplicates;
+    private long handedAttachments;
+    private final Set<String> handedConversations = new HashSet<>();
     private final Set<String> touched = new HashSet<>();
     private long added;
     private long duplicates;
@@ -111,7 +120,7 @@ public final class ArchiveSink implements ImportSink {
         fileMessages++;
         pendingConversations.add(message.conversationId());
         pending.add(capped(message));
-        if (pending.size() >= batchSize) {
+        if (handed + pending.size() >= batchSize) {
             flush();
         }
     }
@@ -196,7 +205,37 @@ public final class ArchiveSink implements ImportSink {
 
     /** Writes and commits the pending batch. Contacts and conversations are kept for later batches. */
     public void flush() {
-        if (pending.isEmpty() && endedKeys.isEmpty()) {
+        handOver();
+        if (handed == 0 && endedKeys.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < endedKeys.size(); i++) {
+            ledger.markImported(endedKeys.get(i), endedMessages.get(i)); // in the commit that holds the file's last messages
+        }
+        archive.commit();
+        endedKeys.clear();
+        endedMessages.clear();
+        added += handedAdded;
+        duplicates += handedDuplicates;
+        attachments += handedAttachments;
+        touched.addAll(handedConversations);
+        handed = 0;
+        handedAdded = 0;
+        handedDuplicates = 0;
+        handedAttachments = 0;
+        handedConversations.clear();
+        if (afterCommit != null) {
+            afterCommit.run();
+        }
+    }
+
+    /**
+     * Writes the pending messages, with their contacts and conversations, into the archive without
+     * committing: the archive indexes them while the next file is read, and the next {@link #flush()}
+     * commits them.
+     */
+    private void handOver() {
+        if (pending.isEmpty()) {
             return;
         }
         Set<String> needed = new HashSet<>();
@@ -222,37 +261,23 @@ public final class ArchiveSink implements ImportSink {
                 archive.putConversation(conv);
             }
         }
-        long a = 0;
-        long d = 0;
-        long att = 0;
         if (pendingReplies == null) {
             pendingReplies = new ArrayList<>(archive.pendingReplies());
         }
         for (Message m : pending) {
             replacePendingReply(m);
             if (archive.addMessage(m)) {
-                a++;
-                att += m.attachments().size();
+                handedAdded++;
+                handedAttachments += m.attachments().size();
             } else {
-                d++;
+                handedDuplicates++;
             }
         }
-        for (int i = 0; i < endedKeys.size(); i++) {
-            ledger.markImported(endedKeys.get(i), endedMessages.get(i)); // in the commit that holds the file's last messages
-        }
-        archive.commit();
-        endedKeys.clear();
-        endedMessages.clear();
-        added += a;
-        duplicates += d;
-        attachments += att;
-        touched.addAll(needed);
+        handed += pending.size();
+        handedConversations.addAll(needed);
         pending.clear();
         pendingConversations.clear();
         fileStart = 0;
-        if (afterCommit != null) {
-            afterCommit.run();
-        }
     }
 
     /** The real message of an export takes the place of the pending reply it stands for. */
@@ -308,9 +333,9 @@ public final class ArchiveSink implements ImportSink {
             endedKeys.add(key);
             endedMessages.add(fileMessages);
         }
+        handOver();
         keepOnlyNeeded();
-        fileStart = pending.size();
-        if (pending.size() >= batchSize) {
+        if (handed >= batchSize) {
             flush();
         }
     }
