@@ -171,7 +171,10 @@ public final class TeamServer {
         for (JettySolrRunner r : runners) {
             cluster.waitForNode(r, 120);
         }
-        if (!cluster.getZkStateReader().getClusterState().hasCollection(COLLECTION)) {
+        CollectionAdminRequest.List list = new CollectionAdminRequest.List();
+        list.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+        Object names = list.process(cluster.getSolrClient()).getResponse().get("collections"); //$NON-NLS-1$
+        if (!(names instanceof java.util.Collection<?> c && c.contains(COLLECTION))) {
             int shards = nodes;
             int replicas = nodes == 1 ? 1 : 2;
             var create = CollectionAdminRequest.createCollection(COLLECTION, CONFIG, shards, replicas)
