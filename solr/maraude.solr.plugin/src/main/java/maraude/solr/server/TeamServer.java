@@ -108,6 +108,7 @@ public final class TeamServer {
             throw new IllegalStateException("the passphrase and the admin password come in the environment"); //$NON-NLS-1$
         }
         folder.create();
+        System.setProperty("solr.log.dir", folder.log().getParent().toString()); //$NON-NLS-1$
         if (!NodeKey.exists(folder.nodeKey())) {
             NodeKey.create(folder.nodeKey(), passphrase.toCharArray(), KdfParams.DEFAULT);
         }
