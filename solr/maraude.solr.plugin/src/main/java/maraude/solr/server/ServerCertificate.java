@@ -82,6 +82,13 @@ final class ServerCertificate {
         return (X509Certificate) ks.getCertificate(ALIAS);
     }
 
+    /** The certificate in PEM. */
+    static String pem(X509Certificate c) throws GeneralSecurityException {
+        return "-----BEGIN CERTIFICATE-----\n" //$NON-NLS-1$
+                + Base64.getMimeEncoder(64, new byte[] { '\n' }).encodeToString(c.getEncoded())
+                + "\n-----END CERTIFICATE-----\n"; //$NON-NLS-1$
+    }
+
     /** SHA-256 of the certificate, as browsers show it: {@code AB:CD:…}. */
     static String fingerprint(X509Certificate c) {
         try {

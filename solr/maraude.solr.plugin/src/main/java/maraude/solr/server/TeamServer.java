@@ -118,6 +118,9 @@ public final class TeamServer {
         String storePassword = ServerCertificate.storePassword(passphrase);
         KeyStore ks = ServerCertificate.loadOrCreate(folder.keyStore(), storePassword.toCharArray());
         String fingerprint = ServerCertificate.fingerprint(ServerCertificate.certificate(ks));
+        // the certificate alone (public), for clients such as curl --cacert
+        ServerFolder.writeAtomically(folder.keyStore().resolveSibling("certificate.pem"), //$NON-NLS-1$
+                ServerCertificate.pem(ServerCertificate.certificate(ks)));
         String store = folder.keyStore().toString();
         SSLConfig ssl = new SSLConfig(true, false, store, storePassword, store, storePassword);
         Http2SolrClient.setDefaultSSLConfig(ssl);
