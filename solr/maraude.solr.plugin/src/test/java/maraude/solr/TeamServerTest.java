@@ -36,6 +36,7 @@ import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.util.Utils;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,12 @@ class TeamServerTest {
 
     @TempDir
     Path dir;
+
+    /** A failed assertion must not leave a detached server behind (it outlives this JVM). */
+    @AfterEach
+    void stopWhatRuns() {
+        cli("team-server", "stop", "--dir", dir.resolve("server").toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    }
 
     private record Run(int code, String out, String err) {
     }
@@ -201,8 +208,7 @@ class TeamServerTest {
         assertEquals(started, again);
         try (HttpJdkSolrClient c = client(again)) {
             assertEquals(3, count(c, "depistage")); //$NON-NLS-1$
-        } finally {
-            assertEquals(0, cli("team-server", "stop", "--dir", server.toString()).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         }
+        assertEquals(0, cli("team-server", "stop", "--dir", server.toString()).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 }
