@@ -1,0 +1,230 @@
+package maraude.solr.server;
+
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import org.apache.http.config.Registry;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.solr.client.solrj.embedded.SSLConfig;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.HttpClientUtil;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.common.util.Utils;
+import org.apache.solr.embedded.JettyConfig;
+import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.solr.security.Sha256AuthenticationProvider;
+
+import maraude.archive.crypto.KdfParams;
+import maraude.solr.TeamSchema;
+import maraude.solr.crypto.NodeKey;
+
+/**
+ * The background process of {@code team-server start}: a local SolrCloud of N nodes in this JVM, on
+ * ports P to P+N-1 of 127.0.0.1, with ZooKeeper embedded, TLS, basic authentication and rule-based
+ * authorisation on, the index encrypted with the node key, and the team collection created. Started
+ * by {@link TeamServerCli} with the node's passphrase and the admin password in its environment; writes
+ * {@code server.json} once it serves and stops cleanly on SIGTERM (the nodes, then ZooKeeper).
+ *
+ * <p>
+ * The nodes are solr-test-framework's {@link JettySolrRunner} (Solr's own servlet filter on an
+ * embedded Jetty 10, the one solr-core is built with) and ZooKeeper is its {@code ZkTestServer}, both
+ * set up by {@link MiniSolrCloudCluster}: Solr 9.10 has no other way to start a node without its binary
+ * distribution's {@code start.jar}, {@code jetty.xml} and web application. Ports are fixed (a replica is
+ * bound to its node's host and port) and the folders are kept, so a restart reopens the same cores.
+ */
+public final class TeamServer {
+
+    /** The collection of the local team server. */
+    public static final String COLLECTION = "team"; //$NON-NLS-1$
+    /** The generated administrator's user name. */
+    public static final String ADMIN_USER = "admin"; //$NON-NLS-1$
+    /** Environment variable through which the CLI hands the admin password to the server process. */
+    static final String ADMIN_PASSWORD_ENV = "MARAUDE_TEAM_SERVER_ADMIN_PASSWORD"; //$NON-NLS-1$
+    static final String CONFIG = "maraude"; //$NON-NLS-1$
+    static final String CONTEXT = "/solr"; //$NON-NLS-1$
+
+    private TeamServer() {
+    }
+
+    /** {@code TeamServer DIR PORT NODES}. */
+    public static void main(String[] args) {
+        try {
+            run(new ServerFolder(Path.of(args[0])), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        } catch (Throwable t) { // NOPMD: the CLI sees the exit code, the log says why
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /** The roles of the README's "Team archive" section; only the admin user exists at first. */
+    static String securityJson(String adminPassword) {
+        Map<String, Object> authentication = new LinkedHashMap<>();
+        authentication.put("class", "solr.BasicAuthPlugin"); //$NON-NLS-1$ //$NON-NLS-2$
+        authentication.put("blockUnknown", true); //$NON-NLS-1$
+        authentication.put("forwardCredentials", false); //$NON-NLS-1$
+        authentication.put("credentials", Map.of(ADMIN_USER, Sha256AuthenticationProvider.getSaltedHashedValue(adminPassword))); //$NON-NLS-1$
+        Map<String, Object> authorization = new LinkedHashMap<>();
+        authorization.put("class", "solr.RuleBasedAuthorizationPlugin"); //$NON-NLS-1$ //$NON-NLS-2$
+        authorization.put("user-role", Map.of(ADMIN_USER, List.of("admin"))); //$NON-NLS-1$ //$NON-NLS-2$
+        authorization.put("permissions", List.of( //$NON-NLS-1$
+                Map.of("name", "security-read", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                Map.of("name", "security-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                Map.of("name", "collection-admin-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                Map.of("name", "read", "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                Map.of("name", "update", "role", List.of("worker", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                Map.of("name", "all", "role", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        Map<String, Object> security = new LinkedHashMap<>();
+        security.put("authentication", authentication); //$NON-NLS-1$
+        security.put("authorization", authorization); //$NON-NLS-1$
+        return Utils.toJSONString(security);
+    }
+
+    private static void run(ServerFolder folder, int port, int nodes) throws Exception {
+        // before anything logs: warnings only, never a request (see log4j2.xml)
+        System.setProperty("log4j2.configurationFile", //$NON-NLS-1$
+                TeamServer.class.getResource("log4j2.xml").toString()); //$NON-NLS-1$
+        String passphrase = System.getenv(NodeKey.DEFAULT_PASSPHRASE_ENV);
+        String adminPassword = System.getenv(ADMIN_PASSWORD_ENV);
+        if (passphrase == null || passphrase.isEmpty() || adminPassword == null || adminPassword.isEmpty()) {
+            throw new IllegalStateException("the passphrase and the admin password come in the environment"); //$NON-NLS-1$
+        }
+        folder.create();
+        System.setProperty("solr.log.dir", folder.log().getParent().toString()); //$NON-NLS-1$
+        if (!NodeKey.exists(folder.nodeKey())) {
+            NodeKey.create(folder.nodeKey(), passphrase.toCharArray(), KdfParams.DEFAULT);
+        }
+        System.setProperty("maraude.keyFolder", folder.nodeKey().toString()); //$NON-NLS-1$
+
+        // TLS: the nodes serve HTTPS only and trust exactly their own certificate when they call each other
+        String storePassword = ServerCertificate.storePassword(passphrase);
+        KeyStore ks = ServerCertificate.loadOrCreate(folder.keyStore(), storePassword.toCharArray());
+        String fingerprint = ServerCertificate.fingerprint(ServerCertificate.certificate(ks));
+        // the certificate alone (public), for clients such as curl --cacert
+        ServerFolder.writeAtomically(folder.keyStore().resolveSibling("certificate.pem"), //$NON-NLS-1$
+                ServerCertificate.pem(ServerCertificate.certificate(ks)));
+        String store = folder.keyStore().toString();
+        SSLConfig ssl = new SSLConfig(true, false, store, storePassword, store, storePassword);
+        Http2SolrClient.setDefaultSSLConfig(ssl);
+        SSLContext context = sslContext(ks, storePassword.toCharArray());
+        HttpClientUtil.setSocketFactoryRegistryProvider(new HttpClientUtil.SocketFactoryRegistryProvider() {
+            @Override
+            public Registry<ConnectionSocketFactory> getSocketFactoryRegistry() {
+                return RegistryBuilder.<ConnectionSocketFactory> create()
+                        .register("http", PlainConnectionSocketFactory.getSocketFactory()) //$NON-NLS-1$
+                        .register("https", new SSLConnectionSocketFactory(context)).build(); //$NON-NLS-1$
+            }
+        });
+        // JettySolrRunner builds its TLS connector only in this mode (otherwise it serves plain HTTP)
+        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        System.setProperty("host", InetAddress.getLoopbackAddress().getHostAddress()); //$NON-NLS-1$
+
+        Path configset = extractConfigset(folder.configset());
+        // ZooKeeper's data under solr/zookeeper, kept from one start to the next (no format); solr.xml,
+        // the TLS cluster property and security.json are written on the first start only
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(0, folder.solr())
+                .formatZkServer(false)
+                .withSecurityJson(securityJson(adminPassword))
+                .withJettyConfig(b -> b.withSSLConfig(ssl))
+                .addConfig(CONFIG, configset)
+                .configure();
+        List<JettySolrRunner> runners = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(folder.stateFile());
+                for (JettySolrRunner r : runners) {
+                    r.stop();
+                }
+                cluster.shutdown();
+            } catch (Exception e) { // NOPMD: stopping anyway
+                e.printStackTrace();
+            } finally {
+                stopped.countDown();
+            }
+        }, "team-server-stop")); //$NON-NLS-1$
+        for (int i = 0; i < nodes; i++) {
+            Path home = folder.solr().resolve("node" + (i + 1)); //$NON-NLS-1$
+            Files.createDirectories(home);
+            Properties props = new Properties();
+            props.setProperty("zkHost", cluster.getZkServer().getZkAddress()); //$NON-NLS-1$
+            JettyConfig config = JettyConfig.builder().setPort(port + i).setContext(CONTEXT).withSSLConfig(ssl)
+                    .stopAtShutdown(false).build();
+            JettySolrRunner r = new JettySolrRunner(home.toString(), props, config);
+            r.start();
+            runners.add(r);
+        }
+        for (JettySolrRunner r : runners) {
+            cluster.waitForNode(r, 120);
+        }
+        CollectionAdminRequest.List list = new CollectionAdminRequest.List();
+        list.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+        Object names = list.process(cluster.getSolrClient()).getResponse().get("collections"); //$NON-NLS-1$
+        if (!(names instanceof java.util.Collection<?> c && c.contains(COLLECTION))) {
+            int shards = nodes;
+            int replicas = nodes == 1 ? 1 : 2;
+            var create = CollectionAdminRequest.createCollection(COLLECTION, CONFIG, shards, replicas)
+                    .setRouterField(TeamSchema.ROUTE);
+            create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            create.process(cluster.getSolrClient());
+        }
+        cluster.waitForActiveCollection(COLLECTION, 180, TimeUnit.SECONDS);
+
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("pid", ProcessHandle.current().pid()); //$NON-NLS-1$
+        state.put("url", url(port)); //$NON-NLS-1$
+        state.put("user", ADMIN_USER); //$NON-NLS-1$
+        state.put("fingerprint", fingerprint); //$NON-NLS-1$
+        state.put("port", port); //$NON-NLS-1$
+        state.put("nodes", nodes); //$NON-NLS-1$
+        ServerFolder.writeAtomically(folder.stateFile(), Utils.toJSONString(state));
+        stopped.await();
+    }
+
+    /** The team archive's address on a local server whose first node listens on {@code port}. */
+    static String url(int port) {
+        return "solr+https://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    private static SSLContext sslContext(KeyStore ks, char[] password) throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, password);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext c = SSLContext.getInstance("TLS"); //$NON-NLS-1$
+        c.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return c;
+    }
+
+    /** The plugin's configset, copied out of its jar (Solr uploads a folder to ZooKeeper). */
+    private static Path extractConfigset(Path to) throws Exception {
+        Files.createDirectories(to);
+        for (String name : TeamSchema.CONFIGSET_FILES) {
+            try (InputStream in = TeamServer.class.getClassLoader().getResourceAsStream(TeamSchema.CONFIGSET_RESOURCE + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("configset file missing from the plugin jar: " + name); //$NON-NLS-1$
+                }
+                Files.copy(in, to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+}

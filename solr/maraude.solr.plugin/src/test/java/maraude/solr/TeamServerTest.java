@@ -1,0 +1,214 @@
+package maraude.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.util.Utils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import maraude.solr.server.TeamServerCliAccess;
+
+/**
+ * {@code team-server start/stop/status} as the CLI runs them (the same code in this JVM), the server
+ * itself a real background process on this JVM's class path: one node on a free port, TLS with the
+ * printed fingerprint, the printed admin user, anonymous access refused, nothing readable in the
+ * folder's files, a clean stop, and a restart that reopens the same encrypted index.
+ */
+class TeamServerTest {
+
+    @TempDir
+    Path dir;
+
+    /** A failed assertion must not leave a detached server behind (it outlives this JVM). */
+    @AfterEach
+    void stopWhatRuns() {
+        cli("team-server", "stop", "--dir", dir.resolve("server").toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = TeamServerCliAccess.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Run r) {
+        assertEquals(0, r.code(), r.err());
+        return (Map<String, Object>) Utils.fromJSONString(r.out());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Trusts exactly the certificate whose SHA-256 fingerprint {@code team-server start} printed. */
+    private static SSLContext pinned(String fingerprint) throws Exception {
+        X509TrustManager tm = new X509TrustManager() {
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                try {
+                    String fp = HexFormat.ofDelimiter(":").withUpperCase() //$NON-NLS-1$
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded())); //$NON-NLS-1$
+                    if (!fp.equals(fingerprint)) {
+                        throw new CertificateException("not the printed fingerprint"); //$NON-NLS-1$
+                    }
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new CertificateException(e);
+                }
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+                throw new CertificateException("client side only"); //$NON-NLS-1$
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        SSLContext c = SSLContext.getInstance("TLS"); //$NON-NLS-1$
+        c.init(null, new TrustManager[] { tm }, null);
+        return c;
+    }
+
+    private static HttpJdkSolrClient client(Map<String, Object> started) throws Exception {
+        String url = (String) started.get("url"); //$NON-NLS-1$
+        URI u = URI.create(url.substring("solr+".length())); //$NON-NLS-1$
+        return new HttpJdkSolrClient.Builder("https://" + u.getHost() + ":" + u.getPort() + "/solr") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                .withSSLContext(pinned((String) started.get("fingerprint"))).useHttp1_1(true) //$NON-NLS-1$
+                .withBasicAuthCredentials((String) started.get("user"), (String) started.get("password")).build(); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    private static long count(HttpJdkSolrClient c, String word) throws Exception {
+        SolrQuery q = new SolrQuery(TeamSchema.TEXT + ":" + word); //$NON-NLS-1$
+        return c.query("team", q, SolrRequest.METHOD.POST).getResults().getNumFound(); //$NON-NLS-1$
+    }
+
+    @Test
+    void startsServesRefusesAnonymousStopsAndRestartsOnTheSameData() throws Exception {
+        Path server = dir.resolve("server"); //$NON-NLS-1$
+        int port = freePort();
+
+        // a port in use is bad input
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Run r = cli("team-server", "start", "--dir", server.toString(), "--port", Integer.toString(busy.getLocalPort()), "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(Integer.toString(busy.getLocalPort())), r.err());
+            assertEquals("", r.out()); //$NON-NLS-1$
+        }
+
+        Map<String, Object> started = json(cli("team-server", "start", "--dir", server.toString(), "--port", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                Integer.toString(port), "--nodes", "1", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals("solr+https://127.0.0.1:" + port + "/team", started.get("url")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals("admin", started.get("user")); //$NON-NLS-1$ //$NON-NLS-2$
+        String password = (String) started.get("password"); //$NON-NLS-1$
+        assertTrue(password.length() >= 20, "a generated password"); //$NON-NLS-1$
+        String fingerprint = (String) started.get("fingerprint"); //$NON-NLS-1$
+        assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint); //$NON-NLS-1$
+        assertEquals(4, started.size(), "exactly url, user, password, fingerprint"); //$NON-NLS-1$
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.resolve("secrets")))); //$NON-NLS-1$ //$NON-NLS-2$
+        assertFalse(Files.readString(server.resolve("secrets")).contains(fingerprint)); //$NON-NLS-1$
+
+        Map<String, Object> status = json(cli("team-server", "status", "--dir", server.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(true, status.get("serving")); //$NON-NLS-1$
+        long pid = ((Number) status.get("pid")).longValue(); //$NON-NLS-1$
+        assertNotEquals(ProcessHandle.current().pid(), pid, "a process of its own"); //$NON-NLS-1$
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+
+        // a second start on the same folder is refused while the first runs
+        assertEquals(2, cli("team-server", "start", "--dir", server.toString(), "--port", Integer.toString(freePort())).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+        try (HttpJdkSolrClient c = client(started)) {
+            UpdateRequest add = new UpdateRequest();
+            for (int i = 0; i < 3; i++) {
+                SolrInputDocument d = new SolrInputDocument();
+                d.addField(TeamSchema.ID, "m" + i); //$NON-NLS-1$
+                d.addField(TeamSchema.ROUTE, "contact-1"); //$NON-NLS-1$
+                d.addField(TeamSchema.TEXT, "Besoin d'un dépistage rapide, numéro " + i); //$NON-NLS-1$
+                add.add(d);
+            }
+            add.setBasicAuthCredentials("admin", password); //$NON-NLS-1$
+            add.commit(c, "team"); //$NON-NLS-1$
+            assertEquals(3, count(c, "depistage"), "the archive's accent folding on the node"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+
+        // no anonymous access, no wrong password
+        HttpClient http = HttpClient.newBuilder().sslContext(pinned(fingerprint)).version(HttpClient.Version.HTTP_1_1).build();
+        URI select = URI.create("https://127.0.0.1:" + port + "/solr/team/select?q=*:*"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(401, http.send(HttpRequest.newBuilder(select).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes(StandardCharsets.UTF_8)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(401, http.send(HttpRequest.newBuilder(select).header("Authorization", wrong).build(), //$NON-NLS-1$
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        Map<String, Object> stopped = json(cli("team-server", "stop", "--dir", server.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(true, stopped.get("stopped")); //$NON-NLS-1$
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the server process is gone"); //$NON-NLS-1$
+        assertEquals(2, cli("team-server", "stop", "--dir", server.toString()).code(), "nothing runs any more"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, cli("team-server", "status", "--dir", server.toString()).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+        // nothing of the messages in any file of the folder: index, transaction logs, ZooKeeper, logs
+        List<Path> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(server)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                for (String word : List.of("pistage", "Besoin", "rapide")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    if (raw.contains(word)) {
+                        leaks.add(f);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+
+        // a restart opens the same encrypted index with the same certificate and password
+        Map<String, Object> again = json(cli("team-server", "start", "--dir", server.toString(), "--port", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                Integer.toString(port), "--json")); //$NON-NLS-1$
+        assertEquals(started, again);
+        try (HttpJdkSolrClient c = client(again)) {
+            assertEquals(3, count(c, "depistage")); //$NON-NLS-1$
+        }
+        assertEquals(0, cli("team-server", "stop", "--dir", server.toString()).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+}
