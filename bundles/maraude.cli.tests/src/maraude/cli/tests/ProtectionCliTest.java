@@ -42,6 +42,7 @@ import maraude.cli.commands.VerifyCommand;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.demo.DemoGenerator;
+import maraude.images.DemoImages;
 
 /** The protection commands as a team would run them, on a generated archive. */
 class ProtectionCliTest {
@@ -94,7 +95,7 @@ class ProtectionCliTest {
         Path archive = tmp.resolve("archive");
         try (Archive a = new LuceneArchiveFactory().open(archive, AccessMode.READ_WRITE)) {
             new DemoGenerator(3L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels")))
-                    .populate(a, 600, (done, total) -> true);
+                    .withPictures(new DemoImages()).populate(a, 600, (done, total) -> true);
         }
         long total = messages(run(archive, "info", "--json"));
         assertTrue(total > 0);
