@@ -77,6 +77,20 @@ final class CliHarness {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs {@code args} on the archive in {@code archive} with the given commands (made by the test,
+     * with its own passphrase sources) and a new local archive factory.
+     */
+    static Run run(Map<String, CliCommand> commands, Path archive, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> argv = new java.util.ArrayList<>(List.of("--archive", archive.toString())); //$NON-NLS-1$
+        argv.addAll(List.of(args));
+        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), maraude.archive.LuceneArchiveFactory::new, commands);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs {@code args} on the archive in {@code archive}. */
     static Run run(Path archive, String... args) {
         List<String> argv = new java.util.ArrayList<>(List.of("--archive", archive.toString())); //$NON-NLS-1$

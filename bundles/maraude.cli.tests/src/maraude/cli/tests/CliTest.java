@@ -23,6 +23,7 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveStats;
 import maraude.core.demo.DemoGenerator;
+import maraude.images.DemoImages;
 import maraude.core.model.Message;
 
 import maraude.cli.tests.CliHarness.Run;
@@ -42,7 +43,7 @@ class CliTest {
         commands = CliHarness.commands("info", "demo", "search", "show", "import", "backlog", "report"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
         try (Archive archive = factory.open(folder, AccessMode.READ_WRITE)) {
             new DemoGenerator(7L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
-                    .populate(archive, 1_500, (done, total) -> true);
+                    .withPictures(new DemoImages()).populate(archive, 1_500, (done, total) -> true);
             stats = archive.stats();
         }
     }
@@ -235,7 +236,7 @@ class CliTest {
     void recordACampaignAndSeeItsResponseRate(@TempDir Path other) throws Exception {
         try (Archive a = factory.open(other, AccessMode.READ_WRITE)) {
             new DemoGenerator(11L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels"))) //$NON-NLS-1$
-                    .populate(a, 600, (done, total) -> true);
+                    .withPictures(new DemoImages()).populate(a, 600, (done, total) -> true);
         }
         List<String> add = List.of("--archive", other.toString(), "campaigns", "add", "--date", "2026-11-01", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
                 "--recipients", "2000", "--platform", "sms", "--name", "SMS novembre", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$

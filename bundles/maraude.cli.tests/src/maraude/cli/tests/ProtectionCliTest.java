@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -21,13 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import maraude.archive.LuceneArchiveFactory;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.PassphraseSource;
-import maraude.cli.CliApplication;
 import maraude.cli.CliCommand;
 import maraude.cli.commands.AuditCommand;
 import maraude.cli.commands.BackupCommand;
@@ -42,6 +36,8 @@ import maraude.cli.commands.VerifyCommand;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.demo.DemoGenerator;
+import maraude.images.DemoImages;
+import maraude.cli.tests.CliHarness.Run;
 
 /** The protection commands as a team would run them, on a generated archive. */
 class ProtectionCliTest {
@@ -69,20 +65,8 @@ class ProtectionCliTest {
         Passphrases.use(PassphraseSource.environmentOrTerminal(), a -> null);
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     private Run run(Path archive, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--archive", archive.toString()));
-        argv.addAll(List.of(args));
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), LuceneArchiveFactory::new, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(commands, archive, args);
     }
 
     private static long messages(Run info) throws Exception {
@@ -94,7 +78,7 @@ class ProtectionCliTest {
         Path archive = tmp.resolve("archive");
         try (Archive a = new LuceneArchiveFactory().open(archive, AccessMode.READ_WRITE)) {
             new DemoGenerator(3L, ZonedDateTime.of(2026, 11, 28, 10, 0, 0, 0, ZoneId.of("Europe/Brussels")))
-                    .populate(a, 600, (done, total) -> true);
+                    .withPictures(new DemoImages()).populate(a, 600, (done, total) -> true);
         }
         long total = messages(run(archive, "info", "--json"));
         assertTrue(total > 0);

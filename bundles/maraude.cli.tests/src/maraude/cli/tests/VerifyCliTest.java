@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import maraude.archive.LuceneArchiveFactory;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.PassphraseSource;
-import maraude.cli.CliApplication;
 import maraude.cli.CliCommand;
 import maraude.cli.commands.BackupCommand;
 import maraude.cli.commands.Passphrases;
@@ -44,6 +40,7 @@ import maraude.core.model.Direction;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
 import maraude.core.model.SourceRef;
+import maraude.cli.tests.CliHarness.Run;
 
 /**
  * {@code verify} reads every attachment against its content address (and, protected, every chunk's
@@ -74,20 +71,8 @@ class VerifyCliTest {
         Passphrases.use(PassphraseSource.environmentOrTerminal(), a -> null);
     }
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     private Run run(Path archive, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--archive", archive.toString()));
-        argv.addAll(List.of(args));
-        int code = CliApplication.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), LuceneArchiveFactory::new, commands);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliHarness.run(commands, archive, args);
     }
 
     /** An archive with one message carrying three pictures. */

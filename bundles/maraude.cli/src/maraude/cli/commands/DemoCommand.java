@@ -13,6 +13,7 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveStats;
 import maraude.core.demo.DemoGenerator;
+import maraude.images.DemoImages;
 
 /**
  * {@code demo}: fills an empty archive with the demo conversations (the ./maraude script then opens
@@ -54,7 +55,7 @@ public class DemoCommand implements CliCommand {
             if (archive.stats().messages() == 0) {
                 inv.err().println("maraude: generating the demo archive (" + messages + " messages)…"); //$NON-NLS-1$ //$NON-NLS-2$
                 ZonedDateTime demoNow = ZonedDateTime.now(maraude.core.archive.TeamZone.of(archive.files()));
-                new DemoGenerator(SEED, demoNow).populate(archive, messages, (done, total) -> true);
+                new DemoGenerator(SEED, demoNow).withPictures(new DemoImages()).populate(archive, messages, (done, total) -> true);
                 maraude.core.demo.DemoShowcase.populate(archive, demoNow);
                 generated = true;
             }

@@ -18,7 +18,7 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.report.FundersReport;
 import maraude.core.report.ReportBuilder;
-import maraude.core.report.ReportWriters;
+import maraude.reports.ReportWriters;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
 

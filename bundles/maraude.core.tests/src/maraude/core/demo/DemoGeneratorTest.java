@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
@@ -33,8 +31,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import javax.imageio.ImageIO;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +49,10 @@ class DemoGeneratorTest {
 
     private static List<GeneratedConversation> generate(long seed, long messages) {
         return new DemoGenerator(seed, NOW).stream(messages).collect(Collectors.toList());
+    }
+
+    private static List<GeneratedConversation> generateWithPictures(long seed, long messages) {
+        return new DemoGenerator(seed, NOW).withPictures(new FlatPictures()).stream(messages).collect(Collectors.toList());
     }
 
     @Test
@@ -252,26 +252,44 @@ class DemoGeneratorTest {
     }
 
     @Test
-    void attachmentsAreRealImagesWhoseHashMatches() throws IOException {
-        Set<String> types = new HashSet<>();
+    void picturesAreTheOnesGivenAndTheirHashesMatch() {
+        Set<String> names = new HashSet<>();
         int checked = 0;
-        for (GeneratedConversation g : generate(81, 40_000)) {
+        for (GeneratedConversation g : generateWithPictures(81, 40_000)) {
             for (Message m : g.messages()) {
                 for (Attachment a : m.attachments()) {
                     GeneratedAttachment ga = g.attachments().get(a.sha256());
                     assertNotNull(ga, "bytes missing for an attachment");
-                    assertEquals(a.sha256(), DemoImages.sha256(ga.bytes()));
+                    assertEquals(a.sha256(), FlatPictures.sha256(ga.bytes()));
                     assertEquals(a.size(), ga.bytes().length);
-                    BufferedImage img = ImageIO.read(new ByteArrayInputStream(ga.bytes()));
-                    assertNotNull(img, a.mediaType());
-                    assertTrue(img.getWidth() > 50 && img.getHeight() > 50);
-                    types.add(a.mediaType());
+                    names.add(a.fileName().replaceAll("-\\d+", ""));
                     checked++;
                 }
             }
         }
-        assertEquals(Set.of("image/png", "image/jpeg"), types);
+        assertEquals(Set.of("flyer.png", "photo.png"), names, "flyers from the team, photos from people");
         assertTrue(checked > 20, "attachments: " + checked);
+    }
+
+    @Test
+    void withoutPicturesTheConversationsAreTheSameWithNoAttachment() {
+        List<GeneratedConversation> with = generateWithPictures(81, 5_000);
+        List<GeneratedConversation> without = generate(81, 5_000);
+        assertEquals(with.size(), without.size());
+        long pictures = 0;
+        for (int i = 0; i < with.size(); i++) {
+            List<Message> a = with.get(i).messages();
+            List<Message> b = without.get(i).messages();
+            assertEquals(a.size(), b.size());
+            for (int j = 0; j < a.size(); j++) {
+                assertEquals(a.get(j).text(), b.get(j).text());
+                assertEquals(a.get(j).instant(), b.get(j).instant());
+                assertTrue(b.get(j).attachments().isEmpty());
+                pictures += a.get(j).attachments().size();
+            }
+            assertTrue(without.get(i).attachments().isEmpty());
+        }
+        assertTrue(pictures > 0, "the generator with pictures attached some");
     }
 
     @Test
@@ -329,7 +347,7 @@ class DemoGeneratorTest {
     void populateFillsTheArchiveInBatches(@TempDir Path dir) throws IOException {
         MemoryArchive archive = new MemoryArchive(dir);
         List<long[]> reports = new ArrayList<>();
-        PopulateResult r = new DemoGenerator(5, NOW).populate(archive, 25_000, 10_000, (done, total) -> {
+        PopulateResult r = new DemoGenerator(5, NOW).withPictures(new FlatPictures()).populate(archive, 25_000, 10_000, (done, total) -> {
             reports.add(new long[] { done, total });
             return true;
         });
@@ -355,7 +373,7 @@ class DemoGeneratorTest {
             }
         }
         // Idempotent: populating again adds nothing new.
-        new DemoGenerator(5, NOW).populate(archive, 25_000, DemoProgress.NONE);
+        new DemoGenerator(5, NOW).withPictures(new FlatPictures()).populate(archive, 25_000, DemoProgress.NONE);
         assertEquals(25_000, archive.stats().messages());
     }
 
@@ -395,7 +413,7 @@ class DemoGeneratorTest {
 
     @Test
     void whatsAppExportWithMediaWritesTheImages(@TempDir Path dir) throws IOException {
-        new DemoGenerator(13, NOW).writeWhatsAppExport(dir, 20_000, true);
+        new DemoGenerator(13, NOW).withPictures(new FlatPictures()).writeWhatsAppExport(dir, 20_000, true);
         long images;
         long mentions = 0;
         try (Stream<Path> s = Files.walk(dir)) {

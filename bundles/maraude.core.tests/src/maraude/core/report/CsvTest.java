@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
 
     @Test
-    void everyFormulaStartIsDefusedInBothWriters() {
+    void everyFormulaStartIsDefusedWhateverTheQuoting() {
         for (String formula : List.of("=1+1", "+33 cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1")) {
             assertEquals("'", RegisterCsv.cell(formula).substring(1, 2), formula);
-            assertEquals('\'', unquote(ReportWriters.csv(formula)).charAt(0), formula);
+            assertEquals('\'', unquote(new Csv(',', false).cell(formula)).charAt(0), formula);
         }
     }
 

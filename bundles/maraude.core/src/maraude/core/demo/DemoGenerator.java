@@ -51,7 +51,8 @@ import maraude.core.model.Worker;
  * What it shows: first contacts never answered (unknown public), gentle follow-ups after months,
  * kits, screening, PEP emergencies, CPAS/insurance/housing follow-ups, violence alerts, suspected fake
  * profiles, opt-outs, mass SMS campaigns (no worker), threads that wait for an answer (last message
- * inbound, from minutes to days old), system lines, and small real PNG/JPEG images.
+ * inbound, from minutes to days old), system lines, and the pictures it is given
+ * ({@link #withPictures}: small real PNG/JPEG images in the product; none by default).
  */
 public final class DemoGenerator {
 
@@ -91,6 +92,7 @@ public final class DemoGenerator {
     private final ZonedDateTime now;
     private final ZoneId zone;
     private final Duration span;
+    private final DemoPictures pictures;
     private volatile List<GeneratedAttachment> images;
 
     /** Conversations spread over the six weeks before {@code now} (follow-ups reach back months). */
@@ -99,13 +101,26 @@ public final class DemoGenerator {
     }
 
     public DemoGenerator(long seed, ZonedDateTime now, Duration span) {
+        this(seed, now, span, DemoPictures.NONE);
+    }
+
+    private DemoGenerator(long seed, ZonedDateTime now, Duration span, DemoPictures pictures) {
         this.seed = seed;
+        this.pictures = Objects.requireNonNull(pictures, "pictures"); //$NON-NLS-1$
         this.now = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.SECONDS); //$NON-NLS-1$
         this.zone = now.getZone();
         if (span.isNegative() || span.toHours() < 24) {
             throw new IllegalArgumentException("span must be at least one day: " + span); //$NON-NLS-1$
         }
         this.span = span;
+    }
+
+    /**
+     * The same conversations, whose flyers and photos are {@code pictures}' (by default they carry
+     * none: the randomness is drawn all the same, so texts and dates do not change).
+     */
+    public DemoGenerator withPictures(DemoPictures pictures) {
+        return new DemoGenerator(seed, now, span, pictures);
     }
 
     public ZonedDateTime now() {
@@ -278,7 +293,10 @@ public final class DemoGenerator {
             synchronized (this) {
                 pool = images;
                 if (pool == null) {
-                    pool = DemoImages.pool(seed, 6, 6);
+                    pool = List.copyOf(pictures.pool(seed));
+                    if (!pool.isEmpty() && pool.size() != DemoPictures.FLYERS + DemoPictures.PHOTOS) {
+                        throw new IllegalStateException("pictures: " + pool.size()); //$NON-NLS-1$
+                    }
                     images = pool;
                 }
             }
@@ -799,14 +817,14 @@ public final class DemoGenerator {
                 boolean flyer = (s.kind == Kind.INTRO || s.kind == Kind.BUS) && platform != Platform.SMS
                         && platform != Platform.AD_INBOX && r.nextDouble() < 0.2;
                 if (flyer) {
-                    attachments = List.of(attach(atts, r.nextInt(6)));
+                    attachments = attach(atts, r.nextInt(DemoPictures.FLYERS));
                 }
             } else {
                 author = conv.title().isEmpty() ? pseudo : displayAuthor(conv);
                 text = noisy(text);
                 boolean photo = s.kind == Kind.CAPTION || s.kind == Kind.Q_CPAS && r.nextDouble() < 0.1;
                 if (photo) {
-                    attachments = List.of(attach(atts, 6 + r.nextInt(6)));
+                    attachments = attach(atts, DemoPictures.FLYERS + r.nextInt(DemoPictures.PHOTOS));
                 }
             }
             return Message.of(conv.id(), d, at, author, workerId, text, attachments, src);
@@ -817,10 +835,14 @@ public final class DemoGenerator {
             return dot > 0 ? conv.title().substring(0, dot) : conv.title();
         }
 
-        private Attachment attach(Map<String, GeneratedAttachment> atts, int i) {
-            GeneratedAttachment a = images().get(i);
+        private List<Attachment> attach(Map<String, GeneratedAttachment> atts, int i) {
+            List<GeneratedAttachment> pool = images();
+            if (pool.isEmpty()) {
+                return List.of();
+            }
+            GeneratedAttachment a = pool.get(i);
             atts.put(a.attachment().sha256(), a);
-            return a.attachment();
+            return List.of(a.attachment());
         }
 
         private String fill(String template, ZonedDateTime at) {

@@ -31,7 +31,6 @@ class ArchiveLockTest {
         if (workbench != null) {
             workbench.close();
         }
-        Keyring.shared().lock();
     }
 
     @Test

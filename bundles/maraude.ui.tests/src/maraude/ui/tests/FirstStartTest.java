@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,7 +13,6 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,34 +32,20 @@ import maraude.ui.sources.ReceiveFromPhoneHandler;
 class FirstStartTest {
 
     private static final String NAME = "Noor"; //$NON-NLS-1$
+    private static FirstStart firstStart;
     private static WorkbenchDriver workbench;
-    private static String workerProperty;
 
     @BeforeAll
     static void start() throws Exception {
-        Path folder = Files.createTempDirectory("maraude-first-start"); //$NON-NLS-1$
-        workerProperty = System.getProperty(Workers.PROPERTY);
-        System.clearProperty(Workers.PROPERTY);
-        UiPreferences.put(UiPreferences.WORKER, null);
-        System.setProperty(UiPreferences.ASK_WORKER_PROPERTY, "true"); //$NON-NLS-1$
-        workbench = WorkbenchDriver.start(folder, d -> {
-            Shell ask = d.shellTitled(Messages.Worker_firstTitle);
-            Text name = d.first(ask, Text.class);
-            d.syncRun(() -> name.setText(NAME));
-            d.press(ask, maraude.ui.dialogs.Messages.Button_ok);
-            d.waitUntil(() -> d.sync(ask::isDisposed), "the question to close"); //$NON-NLS-1$
+        firstStart = FirstStart.answer(NAME, maraude.ui.dialogs.Messages.Button_ok, ask -> {
         });
+        workbench = firstStart.workbench;
     }
 
     @AfterAll
     static void close() throws Exception {
-        System.setProperty(UiPreferences.ASK_WORKER_PROPERTY, "false"); //$NON-NLS-1$
-        if (workerProperty != null) {
-            System.setProperty(Workers.PROPERTY, workerProperty);
-        }
-        UiPreferences.put(UiPreferences.WORKER, null);
-        if (workbench != null) {
-            workbench.close();
+        if (firstStart != null) {
+            firstStart.close();
         }
     }
 

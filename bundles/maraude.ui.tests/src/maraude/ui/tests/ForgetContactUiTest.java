@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
@@ -88,7 +87,7 @@ class ForgetContactUiTest {
 
     @Test
     void forgettingAContactFromTheRegisterRemovesThemEverywhere() throws Exception {
-        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
+        ZonedDateTime now = TestArchives.now();
         Path folder = Files.createTempDirectory("maraude-forget"); //$NON-NLS-1$
         String contactId;
         String conversationId;

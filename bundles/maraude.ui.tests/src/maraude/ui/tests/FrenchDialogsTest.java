@@ -3,8 +3,6 @@ package maraude.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,15 +11,12 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import maraude.ui.Workers;
 import maraude.ui.dialogs.Dialogs;
 import maraude.ui.preferences.Messages;
-import maraude.ui.preferences.UiPreferences;
 
 /**
  * A French workbench (the product's default, {@code -nl fr}) says "Annuler", "Oui", "Non" on its
@@ -32,36 +27,28 @@ class FrenchDialogsTest {
 
     private static WorkbenchDriver workbench;
     private static final List<String> firstStartButtons = new ArrayList<>();
-    private static String workerProperty;
+    private static FirstStart firstStart;
 
     @BeforeAll
     static void start() throws Exception {
         // named in a -Dtest=... of the default (English) run: this test belongs to the French one
         org.junit.jupiter.api.Assumptions.assumeTrue("fr".equals(System.getProperty("osgi.nl")), "a French runtime"); //$NON-NLS-1$ //$NON-NLS-2$
-        Path folder = Files.createTempDirectory("maraude-french-dialogs"); //$NON-NLS-1$
-        workerProperty = System.getProperty(Workers.PROPERTY);
-        System.clearProperty(Workers.PROPERTY);
-        UiPreferences.put(UiPreferences.WORKER, null);
-        System.setProperty(UiPreferences.ASK_WORKER_PROPERTY, "true"); //$NON-NLS-1$
-        workbench = WorkbenchDriver.start(folder, d -> {
-            Shell ask = d.shellTitled(Messages.Worker_firstTitle);
-            firstStartButtons.addAll(d.sync(() -> buttons(ask)));
-            Text name = d.first(ask, Text.class);
-            d.syncRun(() -> name.setText("Inès")); //$NON-NLS-1$
-            d.press(ask, "OK"); //$NON-NLS-1$
-            d.waitUntil(() -> d.sync(ask::isDisposed), "the question to close"); //$NON-NLS-1$
-        });
+        firstStart = FirstStart.answer("Inès", "OK", //$NON-NLS-1$ //$NON-NLS-2$
+                ask -> firstStartButtons.addAll(buttonsAsked(ask)));
+        workbench = firstStart.workbench;
+    }
+
+    /** The question's buttons, read on the UI thread of the workbench being started. */
+    private static List<String> buttonsAsked(Shell ask) {
+        AtomicReference<List<String>> read = new AtomicReference<>();
+        ask.getDisplay().syncExec(() -> read.set(buttons(ask)));
+        return read.get();
     }
 
     @AfterAll
     static void close() throws Exception {
-        System.setProperty(UiPreferences.ASK_WORKER_PROPERTY, "false"); //$NON-NLS-1$
-        if (workerProperty != null) {
-            System.setProperty(Workers.PROPERTY, workerProperty);
-        }
-        UiPreferences.put(UiPreferences.WORKER, null);
-        if (workbench != null) {
-            workbench.close();
+        if (firstStart != null) {
+            firstStart.close();
         }
     }
 

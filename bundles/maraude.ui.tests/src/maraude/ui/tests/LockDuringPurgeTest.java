@@ -36,7 +36,6 @@ class LockDuringPurgeTest {
         if (workbench != null) {
             workbench.close();
         }
-        Keyring.shared().lock();
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,7 +43,7 @@ final class PictureFixtures {
         Attachment b = archive.storeAttachment(new ByteArrayInputStream(corrupt), "image/jpeg", "broken.jpg"); //$NON-NLS-1$ //$NON-NLS-2$
         Attachment c = archive.storeAttachment(new ByteArrayInputStream(document), "image/jpeg", "papier.jpg"); //$NON-NLS-1$ //$NON-NLS-2$
         archive.addMessage(Message.of(conversation.id(), Direction.INBOUND,
-                ZonedDateTime.now(ZoneId.of("Europe/Brussels")).minusHours(2), "Test Images", null, //$NON-NLS-1$ //$NON-NLS-2$
+                TestArchives.now().minusHours(2), "Test Images", null, //$NON-NLS-1$ //$NON-NLS-2$
                 "voici les photos", List.of(a, b, c), SourceRef.ofLine("test", 1))); //$NON-NLS-1$ //$NON-NLS-2$
         archive.commit();
         return conversation.id();

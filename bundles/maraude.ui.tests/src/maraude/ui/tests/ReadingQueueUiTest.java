@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -54,11 +52,11 @@ class ReadingQueueUiTest {
     static void startOnTheShowcase() throws Exception {
         archiveFolder = Files.createTempDirectory("maraude-ui-reading"); //$NON-NLS-1$
         try (Archive archive = TestArchives.factory().open(archiveFolder, AccessMode.READ_WRITE)) {
-            DemoShowcase.populate(archive, ZonedDateTime.now(ZoneId.of("Europe/Brussels"))); //$NON-NLS-1$
+            DemoShowcase.populate(archive, TestArchives.now());
         }
         workbench = WorkbenchDriver.start(archiveFolder);
         queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
-        workbench.waitUntil(() -> workbench.sync(queue::rows).size() == DemoShowcase.threads(ZonedDateTime.now()).size(),
+        workbench.waitUntil(() -> workbench.sync(queue::rows).size() == DemoShowcase.threads(TestArchives.now()).size(),
                 "the showcase queue to load"); //$NON-NLS-1$
     }
 

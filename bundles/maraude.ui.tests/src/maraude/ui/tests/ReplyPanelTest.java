@@ -91,10 +91,10 @@ class ReplyPanelTest {
                     }
                     Map<String, String> values = new LinkedHashMap<>();
                     values.put("pseudonym", archive.contact(s.contactId()).orElseThrow().displayName()); //$NON-NLS-1$
-                    String lang = triage.reading(s.conversationId(), java.time.Instant.now()).language().language();
+                    String lang = triage.reading(s.conversationId(), TestArchives.now().toInstant()).language().language();
                     List<Suggestion> found = suggester.suggest(TemplateSuggester.recentInbound(thread, 5),
                             maraude.templates.SuggestionContext.fromConversation(thread, settings, values, null,
-                                    ZonedDateTime.now()).withConversationLanguage(lang));
+                                    TestArchives.now().withZoneSameInstant(java.time.ZoneId.systemDefault())).withConversationLanguage(lang));
                     // the first suggestion, filled, must be safe as it stands: a demo pseudonym such as
                     // "…escort…" in its first line is rightly flagged, whatever day the demo was made
                     if (found.size() == 3 && found.stream().allMatch(x -> x.missingPlaceholders().isEmpty())

@@ -63,7 +63,7 @@ class RetentionUiTest {
 
     @Test
     void oldMessagesLeaveAtStartAndWithTheCommand() throws Exception {
-        ZonedDateTime now = ZonedDateTime.now(BRUSSELS);
+        ZonedDateTime now = TestArchives.now();
         Path folder = Files.createTempDirectory("maraude-retention"); //$NON-NLS-1$
         String atStart;
         String sms;

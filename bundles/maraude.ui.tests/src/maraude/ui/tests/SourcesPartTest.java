@@ -57,7 +57,7 @@ class SourcesPartTest {
         watched = Files.createTempDirectory("maraude-sources-ui-drop"); //$NON-NLS-1$
         // Created "tomorrow": not due, so the background check leaves it to the button.
         Source s = Source.create(SOURCE_ID, SourceKind.WATCHED_FOLDER, Platform.OTHER, null, watched.toString(),
-                Instant.now().plus(Duration.ofDays(1)));
+                TestArchives.now().toInstant().plus(Duration.ofDays(1)));
         SourceStore.open(archiveFolder).put(s);
         // A background check every two seconds instead of five minutes.
         System.setProperty(SourcesPart.CHECK_SECONDS, "2"); //$NON-NLS-1$
@@ -97,7 +97,7 @@ class SourcesPartTest {
             table.notifyListeners(SWT.Selection, new Event());
         });
         workbench.waitUntil(() -> workbench.sync(pull::isEnabled), "Pull now to be enabled on a selected source"); //$NON-NLS-1$
-        Instant clicked = Instant.now();
+        Instant clicked = workbench.now();
         workbench.syncRun(() -> pull.notifyListeners(SWT.Selection, new Event()));
 
         workbench.waitUntil(() -> source(sources).state() == SourceState.OK && source(sources).lastPull() != null,

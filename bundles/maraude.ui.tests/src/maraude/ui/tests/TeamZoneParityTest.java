@@ -65,7 +65,7 @@ class TeamZoneParityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertNotEquals(TEAM.getRules().getOffset(Instant.now()), ZoneId.systemDefault().getRules().getOffset(Instant.now()),
+        assertNotEquals(TEAM.getRules().getOffset(TestArchives.now().toInstant()), ZoneId.systemDefault().getRules().getOffset(TestArchives.now().toInstant()),
                 "the team's zone must differ from the machine's for this test to tell anything"); //$NON-NLS-1$
         folder = Files.createTempDirectory("maraude-zone-parity"); //$NON-NLS-1$
         Files.writeString(folder.resolve(TeamZone.SETTINGS_FILE), TeamZone.KEY + "=" + TEAM.getId() + "\n", //$NON-NLS-1$ //$NON-NLS-2$
@@ -92,7 +92,7 @@ class TeamZoneParityTest {
         assertEquals(TEAM, workbench.sync(() -> app.get(TriageService.class).zone()), "the queue's zone"); //$NON-NLS-1$
 
         // One clock for both: the workbench's (its context) and the CLI's (--now).
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant now = TestArchives.now().toInstant().truncatedTo(ChronoUnit.MINUTES);
         QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.syncRun(() -> {
             app.set(Clock.class, Clock.fixed(now, TEAM));

@@ -1,6 +1,7 @@
 package maraude.ui.tests;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -16,6 +17,8 @@ import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ConversationSummary;
 import maraude.core.demo.DemoGenerator;
 import maraude.core.model.Message;
+import maraude.images.DemoImages;
+import maraude.ui.Clocks;
 
 /** Real archives for UI tests: the OSGi archive service and the project's demo generator. */
 final class TestArchives {
@@ -36,15 +39,31 @@ final class TestArchives {
         return f;
     }
 
+    /** Where the demo team works. */
+    static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels"); //$NON-NLS-1$
+
+    /** The tests' default instant: a Tuesday afternoon in Brussels, after a campaign morning. */
+    private static final Instant DEFAULT_NOW = Instant.parse("2026-11-24T14:30:00Z"); //$NON-NLS-1$
+
     /**
-     * The demo data depends on its clock (days of the week, hours, daylight saving), so tests run on a
-     * different archive every day. {@code -Dmaraude.test.demoHoursAgo=N} sets that clock N hours back to
-     * try other days' archives on purpose.
+     * The instant the tests run at, the same every day: the demo archive's "now" and the workbench's
+     * clock ({@link Clocks#NOW_PROPERTY}, set by {@link #fixClock()} before a workbench starts).
+     * The demo data depends on it (days of the week, hours, daylight saving):
+     * {@code -Dmaraude.now=2027-03-28T01:30:00Z} (the pom's {@code maraude.test.now}) tries another.
      */
+    static ZonedDateTime now() {
+        String p = System.getProperty(Clocks.NOW_PROPERTY, ""); //$NON-NLS-1$
+        return (p.isBlank() ? DEFAULT_NOW : Instant.parse(p.strip())).atZone(BRUSSELS);
+    }
+
+    /** Makes the next workbench start at {@link #now()} (its clock then ticks from there). */
+    static void fixClock() {
+        System.setProperty(Clocks.NOW_PROPERTY, now().toInstant().toString());
+    }
+
     static void populateDemo(Archive archive, int messages) throws java.io.IOException {
-        long hoursAgo = Long.getLong("maraude.test.demoHoursAgo", 0L); //$NON-NLS-1$
-        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels")).minusHours(hoursAgo); //$NON-NLS-1$
-        new DemoGenerator(42L, now).populate(archive, messages, maraude.core.demo.DemoProgress.NONE);
+        ZonedDateTime now = now();
+        new DemoGenerator(42L, now).withPictures(new DemoImages()).populate(archive, messages, maraude.core.demo.DemoProgress.NONE);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -183,7 +182,7 @@ class WebInboxDialogTest {
         SourcesPart sources = (SourcesPart) workbench.showPart("maraude.perspective.coordination", SourcesPart.ID); //$NON-NLS-1$
         // an inbox of its own already there, whatever the other test did
         SourceStore.open(archiveFolder).put(Source.create("voisin", SourceKind.WEB_INBOX, Platform.AD_INBOX, "sim", URL, //$NON-NLS-1$ //$NON-NLS-2$
-                Instant.now()));
+                TestArchives.now().toInstant()));
         Shell dialog = openDialog();
         Text id = workbench.widget(WidgetIds.WEB_INBOX_ID);
         Button ok = workbench.widget(WidgetIds.WEB_INBOX_OK);

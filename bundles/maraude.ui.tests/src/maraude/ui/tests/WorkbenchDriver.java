@@ -82,6 +82,7 @@ public final class WorkbenchDriver {
     public static WorkbenchDriver start(Path archive, java.util.function.Consumer<WorkbenchDriver> beforeWindow)
             throws Exception {
         System.setProperty("maraude.archive", archive.toString()); //$NON-NLS-1$
+        TestArchives.fixClock();
         if (ranBefore) {
             forgetInjectionSuppliers();
         }
@@ -160,6 +161,11 @@ public final class WorkbenchDriver {
             tracker.close();
         }
         waitUntil(() -> sync(() -> mainShell() != null && mainShell().isVisible()), "the main window to show"); //$NON-NLS-1$
+    }
+
+    /** The time on the workbench's clock (the one in its context: it started at {@link TestArchives#now()}). */
+    public java.time.Instant now() {
+        return sync(() -> application().getContext().get(java.time.Clock.class).instant());
     }
 
     /** The main window's shell (the renderer also keeps hidden shells of its own). */
@@ -489,12 +495,20 @@ public final class WorkbenchDriver {
     }
 
     /** Closes the workbench (as Quit does) and waits for the UI thread to end. */
+    /**
+     * Closes the workbench and drops every archive key it held, so that the next test class starts
+     * as on a new computer whatever ran before it.
+     */
     public void close() throws InterruptedException {
-        if (display != null && !display.isDisposed()) {
-            display.asyncExec(() -> workbench.close());
-        }
-        if (!ended.await(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("the workbench did not close"); //$NON-NLS-1$
+        try {
+            if (display != null && !display.isDisposed()) {
+                display.asyncExec(() -> workbench.close());
+            }
+            if (!ended.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("the workbench did not close"); //$NON-NLS-1$
+            }
+        } finally {
+            maraude.archive.crypto.Keyring.shared().lock();
         }
     }
 

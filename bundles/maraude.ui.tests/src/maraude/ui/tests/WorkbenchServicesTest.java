@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -74,7 +73,7 @@ class WorkbenchServicesTest {
                 watched.resolve("WhatsApp Chat with Sam.txt")); //$NON-NLS-1$
         // Created two days ago and never pulled: due at once.
         SourceStore.open(archiveFolder).put(Source.create("due-folder", SourceKind.WATCHED_FOLDER, Platform.OTHER, //$NON-NLS-1$
-                null, watched.toString(), Instant.now().minus(Duration.ofDays(2))));
+                null, watched.toString(), TestArchives.now().toInstant().minus(Duration.ofDays(2))));
         Files.writeString(archiveFolder.resolve(TeamZone.SETTINGS_FILE), TeamZone.KEY + "=" + TEAM_ZONE + "\n", //$NON-NLS-1$ //$NON-NLS-2$
                 StandardCharsets.UTF_8);
         System.setProperty(SourcePulls.CHECK_SECONDS, "2"); //$NON-NLS-1$

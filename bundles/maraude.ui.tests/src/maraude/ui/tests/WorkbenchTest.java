@@ -161,7 +161,7 @@ class WorkbenchTest {
 
         TriageState recorded = TriageStateStore.open(archiveFolder).snapshot();
         assertEquals(List.of(ServiceKind.SCREENING), recorded.services(id).stream().map(ServiceOffer::kind).toList());
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = workbench.now();
         try (Archive reader = TestArchives.factory().open(archiveFolder, AccessMode.READ_ONLY)) {
             TriageService triage = new TriageService(reader, TriageStateStore.open(archiveFolder), TriagePolicy.defaults(),
                     java.time.ZoneId.systemDefault());

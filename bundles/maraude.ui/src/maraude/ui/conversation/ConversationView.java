@@ -29,7 +29,7 @@ public final class ConversationView {
      * @param replyParent where the reply panel goes (below the thread)
      */
     public ConversationView(Composite threadArea, Composite replyParent, java.util.function.Supplier<Archive> archive, IEventBroker broker,
-            ImageService images, Supplier<String> worker, TemplateServices templates) {
+            ImageService images, Supplier<String> worker, TemplateServices templates, java.time.Clock clock) {
         this.images = images;
         this.worker = worker;
         pictures = new PictureStrip(threadArea);
@@ -37,7 +37,7 @@ public final class ConversationView {
         pd.widthHint = PictureStrip.preferredWidth();
         pictures.control().setLayoutData(pd);
         setPicturesVisible(false);
-        reply = new ReplyPanel(replyParent, archive, broker, worker, templates);
+        reply = new ReplyPanel(replyParent, archive, broker, worker, templates, clock);
     }
 
     /** Another conversation (or the same again) is about to load: every picture goes now. */

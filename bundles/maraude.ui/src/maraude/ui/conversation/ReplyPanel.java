@@ -82,9 +82,12 @@ public final class ReplyPanel {
     private final ReplyDraft draft = new ReplyDraft();
     private boolean settingText;
     private final TemplateServices templateServices;
+    /** The workbench's clock: drafts and suggestions are dated by it. */
+    private final java.time.Clock clock;
 
     ReplyPanel(Composite parent, Supplier<Archive> archive, IEventBroker broker, Supplier<String> worker,
-            TemplateServices templateServices) {
+            TemplateServices templateServices, java.time.Clock clock) {
+        this.clock = clock;
         this.archive = archive;
         this.templateServices = templateServices;
         this.broker = broker;
@@ -229,7 +232,7 @@ public final class ReplyPanel {
                         });
                     }
                     SuggestionContext ctx = SuggestionContext.fromConversation(thread, s, conversationValues, null,
-                            ZonedDateTime.now()).withConversationLanguage(lang);
+                            ZonedDateTime.now(clock)).withConversationLanguage(lang);
                     found = service.suggester().suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
                     for (Suggestion x : found) {
                         titles.add(service.library().byId(x.templateId()).map(Template::title).orElse(x.templateId()));
@@ -421,7 +424,7 @@ public final class ReplyPanel {
             return;
         }
         status(Messages.Reply_recording, false);
-        Message pending = PendingReplies.create(id, worker.get(), text, draft.templateId(), ZonedDateTime.now());
+        Message pending = PendingReplies.create(id, worker.get(), text, draft.templateId(), ZonedDateTime.now(clock));
         Job job = new Job(Messages.Reply_recording) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {

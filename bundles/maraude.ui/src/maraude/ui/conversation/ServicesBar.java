@@ -1,6 +1,5 @@
 package maraude.ui.conversation;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,10 +38,14 @@ public final class ServicesBar {
     private final Supplier<TriageService> triage;
     private final IEventBroker broker;
     private final Supplier<String> worker;
+    /** The workbench's clock: offers are dated by it. */
+    private final java.time.Clock clock;
     private String conversationId;
     private List<ServiceOffer> shown = List.of();
 
-    public ServicesBar(Composite parent, Supplier<TriageService> triage, IEventBroker broker, Supplier<String> worker) {
+    public ServicesBar(Composite parent, Supplier<TriageService> triage, IEventBroker broker, Supplier<String> worker,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.triage = triage;
         this.broker = broker;
         this.worker = worker;
@@ -100,7 +103,7 @@ public final class ServicesBar {
         if (id == null) {
             return;
         }
-        change(id, () -> store().offerService(id, kind, Instant.now(), worker.get()));
+        change(id, () -> store().offerService(id, kind, clock.instant(), worker.get()));
     }
 
     /** Withdraws a tag noted by mistake. */

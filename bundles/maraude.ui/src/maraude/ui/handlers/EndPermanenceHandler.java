@@ -1,6 +1,5 @@
 package maraude.ui.handlers;
 
-import java.time.Instant;
 
 import jakarta.inject.Named;
 
@@ -28,7 +27,8 @@ public class EndPermanenceHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, TriageService triage, IEventBroker broker) {
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, TriageService triage, IEventBroker broker,
+            java.time.Clock clock) {
         PermanenceSession open = StartPermanenceHandler.openSession(triage).orElse(null);
         if (open == null) {
             return;
@@ -46,7 +46,7 @@ public class EndPermanenceHandler {
             }
         };
         if (note.open() == Window.OK) {
-            triage.store().endSession(open.id(), Instant.now(), note.getValue().strip());
+            triage.store().endSession(open.id(), clock.instant(), note.getValue().strip());
             broker.post(ArchiveEvents.TRIAGE_CHANGED, Boolean.TRUE);
         }
     }

@@ -1,6 +1,5 @@
 package maraude.ui.handlers;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Named;
@@ -29,9 +28,10 @@ public class StartPermanenceHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, TriageService triage, IEventBroker broker) {
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, TriageService triage, IEventBroker broker,
+            java.time.Clock clock) {
         Optional<PermanenceSession> previous = triage.store().snapshot().lastEndedSession();
-        triage.store().startSession(Workers.current(), Instant.now());
+        triage.store().startSession(Workers.current(), clock.instant());
         broker.post(ArchiveEvents.TRIAGE_CHANGED, Boolean.TRUE);
         String note = previous.map(p -> p.handoverNote().isBlank() ? Messages.Permanence_noNote
                 : NLS.bind(Messages.Permanence_handover, new Object[] { p.workerId(), Formats.dateTime(p.end()), p.handoverNote() }))

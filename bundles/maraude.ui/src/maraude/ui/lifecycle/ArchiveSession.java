@@ -130,7 +130,7 @@ public final class ArchiveSession {
     private void readAhead(TriageService triage) {
         Job job = Job.create(Messages.Queue_loading, (IProgressMonitor m) -> {
             try {
-                triage.queue(java.time.Instant.now());
+                triage.queue(maraude.ui.Clocks.start().instant());
             } catch (RuntimeException e) {
                 // the queue's own load reports what is wrong; this is only a head start
             }

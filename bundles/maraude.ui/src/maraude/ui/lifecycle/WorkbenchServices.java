@@ -56,7 +56,7 @@ public final class WorkbenchServices {
     @PostConstruct
     void start(Display display) {
         if (context.get(Clock.class) == null) {
-            context.set(Clock.class, Clock.systemDefaultZone());
+            context.set(Clock.class, maraude.ui.Clocks.start());
         }
         Clock clock = context.get(Clock.class);
         if (context.get(ZoneId.class) == null) {
@@ -72,7 +72,7 @@ public final class WorkbenchServices {
             session.watchIdle(display, UiPreferences.idle());
         }
         // The team's retention: at start (once the first views are drawn), then every check period.
-        retention = RetentionJob.daily(() -> context.get(Archive.class), () -> context.get(IEventBroker.class));
+        retention = RetentionJob.daily(() -> context.get(Archive.class), () -> context.get(IEventBroker.class), clock);
         retention.setPeriod(UiPreferences.retentionCheck());
         context.set(RetentionJob.class, retention);
         retention.schedule(RETENTION_START_DELAY_MS);

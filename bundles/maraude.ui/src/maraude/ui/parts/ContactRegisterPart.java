@@ -89,16 +89,21 @@ public class ContactRegisterPart {
     private EMenuService menus;
     @Inject
     private EContextService contexts;
+    /** The workbench's one clock ({@link maraude.ui.Clocks}). */
+    @Inject
+    @Optional
+    private java.time.Clock clock;
 
     private Text filterText;
     private Combo filter;
     private Table table;
     private List<RegisterEntry> all = List.of();
     private List<RegisterEntry> rows = List.of();
-    private Instant now = Instant.now();
+    private Instant now;
 
     @PostConstruct
     void create(Composite parent) {
+        now = maraude.ui.Clocks.now(clock);
         parent.setLayout(new GridLayout(3, false));
         filterText = WidgetIds.tag(new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH | SWT.BORDER), WidgetIds.REGISTER_FILTER);
         filterText.setMessage(Messages.Register_filterHint);
@@ -188,7 +193,7 @@ public class ContactRegisterPart {
         RegisterEntry r = selected();
         if (r != null) {
             ContactFlags f = flagsOf(r);
-            save(new ContactFlags(f.contactId(), !f.doNotContact(), f.caution(), f.cautionNote(), Instant.now(),
+            save(new ContactFlags(f.contactId(), !f.doNotContact(), f.caution(), f.cautionNote(), maraude.ui.Clocks.now(clock),
                     Workers.current(), f.language()));
         }
     }
@@ -203,7 +208,7 @@ public class ContactRegisterPart {
                 f.cautionNote(), null);
         if (d.open() == Window.OK) {
             String note = d.getValue().strip();
-            save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, Instant.now(), Workers.current(),
+            save(new ContactFlags(f.contactId(), f.doNotContact(), !note.isEmpty(), note, maraude.ui.Clocks.now(clock), Workers.current(),
                     f.language()));
         }
     }
@@ -268,7 +273,7 @@ public class ContactRegisterPart {
 
     private void reload() {
         BackgroundJobs.schedule(Messages.Dashboard_loading, JobFamilies.REGISTER, () -> {
-            Instant at = Instant.now();
+            Instant at = maraude.ui.Clocks.now(clock);
             List<RegisterEntry> entries = triage.register(at);
             sync.asyncExec(() -> {
                 if (!table.isDisposed()) {

@@ -80,6 +80,10 @@ public class ConversationPart {
     private ImageServices imageServices;
     @Inject
     private TemplateServices templates;
+    /** The workbench's one clock ({@link maraude.ui.Clocks}). */
+    @Inject
+    @Optional
+    private java.time.Clock clock;
     @Inject
     private IEventBroker broker;
     @Inject
@@ -157,7 +161,7 @@ public class ConversationPart {
         language.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         language.setVisible(false);
         language.addListener(SWT.Selection, e -> languageMenu().setVisible(true));
-        services = new ServicesBar(parent, () -> this.triage, broker, Workers::current);
+        services = new ServicesBar(parent, () -> this.triage, broker, Workers::current, maraude.ui.Clocks.or(clock));
         services.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
@@ -176,7 +180,8 @@ public class ConversationPart {
                 new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
                 worker -> TeamFiles.mayReveal(team.settings(), worker))
                 .withRules(() -> TeamFiles.pictureRules(team.settings()));
-        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current, templates);
+        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current, templates,
+                maraude.ui.Clocks.or(clock));
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
     }
@@ -311,7 +316,7 @@ public class ConversationPart {
     /** The triage's reading of the conversation (language, intent, urgency); null without triage. */
     private ConversationReading readingOf(String id) {
         try {
-            return triage == null ? null : triage.reading(id, java.time.Instant.now());
+            return triage == null ? null : triage.reading(id, maraude.ui.Clocks.now(clock));
         } catch (RuntimeException e) {
             org.eclipse.core.runtime.ILog.of(ConversationPart.class).error("Reading the conversation failed", e); //$NON-NLS-1$
             return null;
@@ -372,7 +377,7 @@ public class ConversationPart {
             return;
         }
         BackgroundJobs.schedule(ReadingMessages.Language_auto, JobFamilies.CONVERSATION, () -> {
-            triage.setLanguage(contact, lang, Workers.current(), java.time.Instant.now());
+            triage.setLanguage(contact, lang, Workers.current(), maraude.ui.Clocks.now(clock));
             sync.asyncExec(() -> {
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, contact);
                 load(new OpenConversation(again.conversationId(), null, again.query()), true);

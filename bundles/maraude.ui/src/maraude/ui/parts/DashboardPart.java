@@ -39,7 +39,7 @@ import org.eclipse.swt.widgets.TableItem;
 
 import maraude.core.report.FundersReport;
 import maraude.core.report.ReportBuilder;
-import maraude.core.report.ReportWriters;
+import maraude.reports.ReportWriters;
 import maraude.core.triage.BacklogStats;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.TriageService;
@@ -65,6 +65,10 @@ public class DashboardPart {
     private TriageService triage;
     @Inject
     private UISynchronize sync;
+    /** The workbench's one clock ({@link maraude.ui.Clocks}). */
+    @Inject
+    @Optional
+    private java.time.Clock clock;
 
     private Label summary;
     /** Needs a reply, urgent, closings, opt-outs: what the messages say, as in the queue's title. */
@@ -132,7 +136,7 @@ public class DashboardPart {
         Job job = new Job(Messages.Dashboard_loading) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                Instant now = Instant.now();
+                Instant now = maraude.ui.Clocks.now(clock);
                 BacklogStats s = triage.backlog(now, now.minus(Duration.ofDays(7L * weeks)), now);
                 try {
                     List<String> bands = bandLabels(s.bandKeys());
@@ -178,7 +182,7 @@ public class DashboardPart {
     /** Writes the report and its charts in a job; returns the job (tests join it). */
     public Job writeReport(Path xlsx, int weeks) {
         Job job = Job.create(Messages.Dashboard_export, (IProgressMonitor monitor) -> {
-            Instant now = Instant.now();
+            Instant now = maraude.ui.Clocks.now(clock);
             Instant from = now.minus(Duration.ofDays(7L * weeks));
             BacklogStats s = triage.backlog(now, from, now);
             FundersReport report = ReportBuilder.build(triage.facts().values(), triage.store().snapshot(),

@@ -443,7 +443,7 @@ public class QueuePart {
 
     private Instant now() {
         java.time.Clock c = clock;
-        return c != null ? c.instant() : Instant.now();
+        return maraude.ui.Clocks.now(c);
     }
 
     /** J: the next conversation. */

@@ -66,6 +66,10 @@ public class SearchPart {
     private IEventBroker broker;
     @Inject
     private EPartService partService;
+    /** The workbench's one clock ({@link maraude.ui.Clocks}). */
+    @Inject
+    @Optional
+    private java.time.Clock clock;
 
     private Text query;
     private Combo platform;
@@ -246,7 +250,7 @@ public class SearchPart {
         SearchQuery.Sort order = SearchQuery.Sort.values()[Math.max(0, sort.getSelectionIndex())];
         int[] days = { 0, 7, 30, 365 };
         int d = days[Math.max(0, period.getSelectionIndex())];
-        java.time.Instant from = d == 0 ? null : java.time.Instant.now().minus(java.time.Duration.ofDays(d));
+        java.time.Instant from = d == 0 ? null : maraude.ui.Clocks.now(clock).minus(java.time.Duration.ofDays(d));
         SearchQuery q = new SearchQuery(text, platforms, null, null, null, from, null, order, 0, PAGE);
         Job job = new Job(Messages.Search_running) {
             @Override

@@ -29,8 +29,9 @@ public class ApplyRetentionHandler {
     }
 
     @Execute
-    void execute(Archive archive, IEventBroker broker, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell) {
-        RetentionJob.onDemand(() -> archive, broker, new Confirm(shell)).schedule();
+    void execute(Archive archive, IEventBroker broker, @Named(IServiceConstants.ACTIVE_SHELL) Shell shell,
+            java.time.Clock clock) {
+        RetentionJob.onDemand(() -> archive, broker, new Confirm(shell), clock).schedule();
     }
 
     /** The questions as dialogs over the main window. */

@@ -1,6 +1,5 @@
 package maraude.ui.retention;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Supplier;
 
@@ -45,14 +44,17 @@ public final class RetentionJob extends Job {
     private final Supplier<Archive> archive;
     private final Supplier<IEventBroker> broker;
     private final Confirm confirm;
+    private final java.time.Clock clock;
     private final boolean daily;
     private volatile boolean stopped;
     /** Between two scheduled runs (the preference "check periods"). */
     private volatile long periodMs = DAY_MS;
     private volatile Retention.Result last;
 
-    private RetentionJob(Supplier<Archive> archive, Supplier<IEventBroker> broker, Confirm confirm, boolean daily) {
+    private RetentionJob(Supplier<Archive> archive, Supplier<IEventBroker> broker, Confirm confirm, boolean daily,
+            java.time.Clock clock) {
         super(Messages.Retention_jobName);
+        this.clock = clock;
         this.archive = archive;
         this.broker = broker;
         this.confirm = confirm;
@@ -60,15 +62,16 @@ public final class RetentionJob extends Job {
     }
 
     /** The command's job: asks before erasing, says when there is nothing to do. */
-    public static RetentionJob onDemand(Supplier<Archive> archive, IEventBroker broker, Confirm confirm) {
-        RetentionJob job = new RetentionJob(archive, () -> broker, confirm, false);
+    public static RetentionJob onDemand(Supplier<Archive> archive, IEventBroker broker, Confirm confirm,
+            java.time.Clock clock) {
+        RetentionJob job = new RetentionJob(archive, () -> broker, confirm, false, clock);
         job.setUser(true);
         return job;
     }
 
     /** The background job: at start, then every day while the workbench runs; call {@link #stop()} at exit. */
-    public static RetentionJob daily(Supplier<Archive> archive, Supplier<IEventBroker> broker) {
-        RetentionJob job = new RetentionJob(archive, broker, null, true);
+    public static RetentionJob daily(Supplier<Archive> archive, Supplier<IEventBroker> broker, java.time.Clock clock) {
+        RetentionJob job = new RetentionJob(archive, broker, null, true, clock);
         job.setSystem(true);
         job.setPriority(DECORATE); // after what the worker asked for
         return job;
@@ -136,14 +139,14 @@ public final class RetentionJob extends Job {
             if (confirm == null) {
                 // the scheduled run asks nothing: one pass (and one count only when nothing is old)
                 sub.subTask(Messages.Retention_counting);
-                last = Retention.apply(lucene, policy, Instant.now(), zone);
+                last = Retention.apply(lucene, policy, clock.instant(), zone);
                 sub.worked(9);
                 if (!last.equals(Retention.Result.NOTHING)) {
                     changed();
                 }
                 return Status.OK_STATUS;
             }
-            Retention.Preview preview = Retention.preview(lucene, policy, Instant.now(), zone);
+            Retention.Preview preview = Retention.preview(lucene, policy, clock.instant(), zone);
             sub.worked(4);
             if (sub.isCanceled()) {
                 return Status.CANCEL_STATUS;
@@ -162,7 +165,7 @@ public final class RetentionJob extends Job {
             }
             // From here on the erasure runs to its commit: a half-applied retention is not an option.
             sub.subTask(NLS.bind(Messages.Retention_erasing, preview.messages()));
-            last = Retention.apply(lucene, policy, Instant.now(), zone);
+            last = Retention.apply(lucene, policy, clock.instant(), zone);
             sub.worked(5);
             changed();
             if (confirm != null) {

@@ -1,4 +1,4 @@
-package maraude.core.report;
+package maraude.reports;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.osgi.util.NLS;
 
+import maraude.core.report.Csv;
+import maraude.core.report.FundersReport;
+import maraude.core.report.Messages;
+import maraude.core.report.ReportRow;
 import maraude.core.triage.CampaignResult;
 import maraude.core.triage.ServiceKind;
 

@@ -1,4 +1,4 @@
-package maraude.core.report;
+package maraude.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import maraude.core.model.Platform;
+import maraude.core.report.FundersReport;
+import maraude.core.report.Messages;
+import maraude.core.report.ReportBuilder;
 import maraude.core.triage.ThreadFacts;
 import maraude.core.triage.TriagePolicy;
 

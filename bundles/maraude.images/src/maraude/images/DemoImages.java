@@ -1,4 +1,4 @@
-package maraude.core.demo;
+package maraude.images;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -18,16 +18,22 @@ import java.util.SplittableRandom;
 
 import javax.imageio.ImageIO;
 
+import maraude.core.demo.DemoPictures;
+import maraude.core.demo.GeneratedAttachment;
 import maraude.core.model.Attachment;
 
 /**
  * Small real images drawn in memory: PNG "flyers" (a coloured header, blocks that stand for lines of
  * text, a logo disc) and JPEG "photos" (gradients and shapes, e.g. a letter on a table). No text is
- * drawn, so no font is needed and it works headless on any machine.
+ * drawn, so no font is needed and it works headless on any machine. The demo generator's pictures
+ * (it lives in the core bundle, which draws nothing): the command line's {@code demo} and the
+ * workbench tests give it these.
  */
-final class DemoImages {
+public final class DemoImages implements DemoPictures {
 
-    private DemoImages() {
+    @Override
+    public List<GeneratedAttachment> pool(long seed) {
+        return pool(seed, FLYERS, PHOTOS);
     }
 
     static List<GeneratedAttachment> pool(long seed, int flyers, int photos) {

@@ -1,4 +1,4 @@
-package maraude.core.report;
+package maraude.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import maraude.core.model.Platform;
+import maraude.core.report.FundersReport;
+import maraude.core.report.Messages;
+import maraude.core.report.ReportBuilder;
+import maraude.core.report.ReportRow;
 import maraude.core.triage.Campaign;
 import maraude.core.triage.ServiceKind;
 import maraude.core.triage.ServiceOffer;
@@ -177,6 +181,10 @@ class FundersReportTest {
         assertEquals("'=HYPERLINK(\"x\")", ReportWriters.csv("=HYPERLINK(\"x\")").replace("\"\"", "\"").replaceAll("^\"|\"$", ""));
         assertEquals("-12", ReportWriters.csv("-12"));
         assertEquals("'@cmd", ReportWriters.csv("@cmd"));
+        for (String formula : List.of("=1+1", "+33 cmd", "-2+3", "@SUM(A1)", "\t=1", "\r=1")) {
+            String cell = ReportWriters.csv(formula);
+            assertEquals('\'', (cell.startsWith("\"") ? cell.substring(1) : cell).charAt(0), formula);
+        }
         assertEquals("<5", ReportWriters.count(4, 5));
         assertEquals("5", ReportWriters.count(5, 5));
     }
