@@ -106,7 +106,8 @@ public final class ArchiveSession {
             return false;
         }
         ArchiveFiles side = sideFiles();
-        context.set(ZoneId.class, TeamZone.of(side));
+        ZoneId sideZone = TeamZone.of(side);
+        context.set(ZoneId.class, sideZone);
         context.set(QueueSnapshot.class, QueueSnapshot.read(side));
         Job job = Job.create(Messages.Archive_opening, (IProgressMonitor m) -> {
             try {
@@ -123,6 +124,10 @@ public final class ArchiveSession {
                 }
                 ZoneId zone = TeamZone.of(archive.files());
                 TriageService triage = triage(archive, TriageStateStore.open(archive.files()), zone);
+                if (!zone.equals(sideZone)) {
+                    // side files still in clear while an interrupted protect finished at this open
+                    display.asyncExec(() -> context.set(ZoneId.class, zone));
+                }
                 openedArchive = archive;
                 openedTriage = triage;
                 // no read-ahead here: the queue's own load starts as soon as this job ends

@@ -746,7 +746,7 @@ public class QueuePart {
                 return; // the archive could not be opened: the workbench says so and closes
             }
             PermanenceQueue q = computeAndKeep(triage);
-            if (!probed) {
+            if (!probedLive) {
                 FirstScreenProbe.reached(FirstScreenProbe.QUEUE_COMPUTED);
             }
             sync.asyncExec(() -> show(q));
