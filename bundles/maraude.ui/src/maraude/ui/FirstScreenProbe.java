@@ -23,7 +23,12 @@ public final class FirstScreenProbe {
     public static final String ARCHIVE_OPEN = "archive-open"; //$NON-NLS-1$
     public static final String QUEUE_PART = "queue-part"; //$NON-NLS-1$
     public static final String QUEUE_COMPUTED = "queue-computed"; //$NON-NLS-1$
+    /** The first paint with rows, of the last snapshot or of the live queue: what the worker sees first. */
     public static final String QUEUE_DRAWN = "queue-drawn"; //$NON-NLS-1$
+    /** The first paint of the last snapshot's rows (the archive still opening). */
+    public static final String QUEUE_SNAPSHOT_DRAWN = "queue-snapshot-drawn"; //$NON-NLS-1$
+    /** The first paint of the live queue's rows. */
+    public static final String QUEUE_LIVE_DRAWN = "queue-live-drawn"; //$NON-NLS-1$
 
     private FirstScreenProbe() {
     }

@@ -108,6 +108,7 @@ public final class Messages extends NLS {
     public static String Duration_minutes;
     public static String Duration_hours;
     public static String Duration_days;
+    public static String Archive_opening;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

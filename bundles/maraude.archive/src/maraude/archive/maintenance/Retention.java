@@ -219,6 +219,9 @@ public final class Retention {
         Set<String> sources = plan[0] == null ? Set.of() : plan[0].sources;
         forgetLeftovers(target.storage(), QuarantineFiles.fromSources(sources)
                 .or(QuarantineFiles.quarantinedBefore(quarantineCutoff)), Set.of());
+        if (r.messages() + r.conversations() + r.contacts() > 0) {
+            eraseQueueSnapshot(target.storage());
+        }
         AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.PURGE, r.counts());
         return r;
     }
@@ -236,6 +239,7 @@ public final class Retention {
         Plan p = plan[0];
         forgetLeftovers(target.storage(), QuarantineFiles.fromSources(p == null ? Set.of() : p.sources),
                 p == null ? Set.of() : p.identifiers);
+        eraseQueueSnapshot(target.storage());
         AuditTrail.recordQuietly(target.storage().root(), AuditTrail.Event.ERASURE, r.counts());
         return r;
     }
@@ -255,6 +259,19 @@ public final class Retention {
             // the queue's readings (what threads said) are recomputed on demand: all go, whoever they were about
             maraude.core.triage.ReadingCache.erase(storage.files());
             ArchiveLayout.deleteRestoreLeftovers(storage.root());
+        } catch (IOException e) {
+            throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
+        }
+    }
+
+    /**
+     * What the queue showed last (names, previews) is emptied when an erasure removed something; the
+     * workbench's next queue writes it again. A purge that erased nothing keeps it, so that the daily
+     * retention check does not take the next start's first screen away.
+     */
+    private static void eraseQueueSnapshot(ArchiveStorage storage) {
+        try {
+            maraude.core.triage.QueueSnapshot.erase(storage.files());
         } catch (IOException e) {
             throw new ArchiveException(Kind.IO, NLS.bind(Messages.Maintenance_io, storage.root(), e.getMessage()), e);
         }

@@ -51,6 +51,8 @@ public final class ArchiveLayout {
             Pattern.compile("cache/blurred/[0-9a-f]{64}(-\\d+-\\d+\\.png|\\.score)"), //$NON-NLS-1$
             // what each thread's text says (language, intent, urgency words): the queue's reading cache
             Pattern.compile("cache/readings\\.bin"), //$NON-NLS-1$
+            // what the queue showed last (names, previews), drawn at the workbench's next start (#16)
+            Pattern.compile("cache/queue\\.bin"), //$NON-NLS-1$
             // written by other bundles: web pull pages while a pull runs, site profiles, the phone
             // drop of a plain archive while an upload is imported, the pictures' audit trail
             Pattern.compile("sources/tmp/.+"), //$NON-NLS-1$

@@ -20,6 +20,7 @@ import org.eclipse.swt.dnd.DropTargetEvent;
 import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.osgi.service.event.Event;
 
 import maraude.core.archive.Archive;
@@ -31,7 +32,7 @@ public class FileDropAddon {
     @Inject
     @Optional
     void applicationStarted(@UIEventTopic(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE) Event event, MApplication app,
-            Archive archive, ImportService service, IEventBroker broker, UISynchronize sync) {
+            IEclipseContext context, ImportService service, IEventBroker broker, UISynchronize sync) {
         for (MWindow window : app.getChildren()) {
             if (window.getWidget() instanceof Shell shell) {
                 DropTarget target = new DropTarget(shell, DND.DROP_COPY | DND.DROP_DEFAULT);
@@ -49,7 +50,8 @@ public class FileDropAddon {
                             for (String f : files) {
                                 paths.add(Path.of(f));
                             }
-                            ImportHandler.open(shell, archive, service, broker, sync, paths);
+                            // asked at the drop, not at start: the archive may still be opening then
+                            ImportHandler.open(shell, context.get(Archive.class), service, broker, sync, paths);
                         }
                     }
                 });

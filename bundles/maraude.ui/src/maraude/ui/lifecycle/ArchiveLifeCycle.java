@@ -22,8 +22,9 @@ import maraude.ui.Messages;
 import maraude.ui.dialogs.Dialogs;
 
 /**
- * Opens the archive before the window exists and puts it in the application context, where parts
- * and handlers get it by injection; closes it when the display goes away.
+ * Unlocks a protected archive before the window exists, starts opening the archive in a job and puts
+ * it in the application context (where parts and handlers get it, waiting for the job when they ask
+ * before it is done); closes it when the display goes away.
  */
 public class ArchiveLifeCycle {
 
@@ -44,20 +45,20 @@ public class ArchiveLifeCycle {
             throw new IllegalStateException("no ArchiveFactory service"); //$NON-NLS-1$
         }
         ArchiveSession session = new ArchiveSession(context, factory, location);
-        boolean opened;
+        boolean unlocked;
         try {
-            opened = session.open(null, Messages.Lock_startTitle);
+            // the archive opens in a job while the window is built; the queue draws its last snapshot meanwhile
+            unlocked = session.openInBackground(display);
         } catch (ArchiveException e) {
             Dialogs.error(null, Messages.Archive_openFailedTitle,
                     NLS.bind(Messages.Archive_openFailed, location, e.getMessage()));
             throw e;
         }
-        if (!opened) {
+        if (!unlocked) {
             // The worker chose not to unlock: there is nothing to show, and nothing was opened.
             System.exit(0);
         }
         context.set(ArchiveSession.class, session);
-        maraude.ui.FirstScreenProbe.reached(maraude.ui.FirstScreenProbe.ARCHIVE_OPEN);
         // The idle lock, the retention and the source pulls: see WorkbenchServices (an add-on).
         display.disposeExec(() -> {
             try {

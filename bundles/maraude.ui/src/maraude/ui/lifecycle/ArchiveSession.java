@@ -12,6 +12,7 @@ import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 
+import org.eclipse.e4.core.contexts.ContextFunction;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -24,6 +25,7 @@ import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 
 import maraude.archive.crypto.ArchiveProtection;
+import maraude.archive.crypto.ArchiveSideFiles;
 import maraude.archive.crypto.IdleLock;
 import maraude.archive.crypto.Keyring;
 import maraude.archive.crypto.WrongPassphraseException;
@@ -31,7 +33,9 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
+import maraude.core.archive.ArchiveFiles;
 import maraude.core.archive.TeamZone;
+import maraude.core.triage.QueueSnapshot;
 import maraude.core.triage.ReadingSettings;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
@@ -71,12 +75,118 @@ public final class ArchiveSession {
         return location;
     }
 
+    /**
+     * The archive's side files without waiting for it to open (encrypted under the key of a
+     * protected archive, which is unlocked before the window exists).
+     */
+    public ArchiveFiles sideFiles() {
+        return ArchiveSideFiles.of(location, Keyring.shared());
+    }
+
     public boolean isProtected() {
         return protectedArchive;
     }
 
     public boolean isLocked() {
         return locked;
+    }
+
+    /**
+     * The first start's opening: asks the passphrase if needed (on the UI thread, before the window),
+     * then opens the archive in a job while the workbench builds its window. The team's zone and the
+     * queue's last snapshot ({@link QueueSnapshot}) are read from the side files at once; the archive
+     * and the triage are in the context as functions that wait for the job, so whatever asks for them
+     * before the archive is open waits, and the queue, which draws its snapshot first, asks only from
+     * a job. A failure to open is shown once the window can show it, and ends the workbench.
+     *
+     * @return false when the worker gave up unlocking
+     */
+    boolean openInBackground(Display display) {
+        if (protectedArchive && !unlock(null, Messages.Lock_startTitle)) {
+            return false;
+        }
+        ArchiveFiles side = sideFiles();
+        ZoneId sideZone = TeamZone.of(side);
+        context.set(ZoneId.class, sideZone);
+        context.set(QueueSnapshot.class, QueueSnapshot.read(side));
+        Job job = Job.create(Messages.Archive_opening, (IProgressMonitor m) -> {
+            try {
+                Archive archive;
+                try {
+                    archive = factory.open(location, AccessMode.READ_WRITE);
+                } catch (ArchiveException e) {
+                    if (e.kind() != ArchiveException.Kind.LOCKED) {
+                        throw e;
+                    }
+                    archive = factory.open(location, AccessMode.READ_ONLY);
+                    display.asyncExec(() -> Dialogs.warning(null, Messages.Archive_openFailedTitle,
+                            NLS.bind(Messages.Archive_locked, location)));
+                }
+                ZoneId zone = TeamZone.of(archive.files());
+                TriageService triage = triage(archive, TriageStateStore.open(archive.files()), zone);
+                if (!zone.equals(sideZone)) {
+                    // side files still in clear while an interrupted protect finished at this open
+                    display.asyncExec(() -> context.set(ZoneId.class, zone));
+                }
+                openedArchive = archive;
+                openedTriage = triage;
+                // no read-ahead here: the queue's own load starts as soon as this job ends
+                maraude.ui.FirstScreenProbe.reached(maraude.ui.FirstScreenProbe.ARCHIVE_OPEN);
+            } catch (RuntimeException e) {
+                openFailure = e;
+                display.asyncExec(() -> failedToOpen(e));
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.setPriority(Job.INTERACTIVE);
+        opening = job;
+        context.set(Archive.class.getName(), new ContextFunction() {
+            @Override
+            public Object compute(IEclipseContext c, String key) {
+                awaitOpen();
+                return openedArchive;
+            }
+        });
+        context.set(TriageService.class.getName(), new ContextFunction() {
+            @Override
+            public Object compute(IEclipseContext c, String key) {
+                awaitOpen();
+                return openedTriage;
+            }
+        });
+        job.schedule();
+        return true;
+    }
+
+    private volatile Job opening;
+    private volatile Archive openedArchive;
+    private volatile TriageService openedTriage;
+    private volatile RuntimeException openFailure;
+
+    /** Whether the archive is open (false while the first start's job opens it, or when it failed). */
+    public boolean isOpen() {
+        Job job = opening;
+        return (job == null || job.getState() == Job.NONE) && openFailure == null && context.get(Archive.class) != null;
+    }
+
+    /** Waits until the first start's opening is done (at once when it is); from any thread. */
+    public void awaitOpen() {
+        Job job = opening;
+        if (job != null) {
+            joinQuietly(job);
+        }
+    }
+
+    private void failedToOpen(RuntimeException e) {
+        Dialogs.error(null, Messages.Archive_openFailedTitle, NLS.bind(Messages.Archive_openFailed, location,
+                e instanceof ArchiveException a ? a.getMessage() : e.getClass().getSimpleName()));
+        IWorkbench workbench = context.get(IWorkbench.class);
+        if (workbench != null) {
+            workbench.close();
+        } else {
+            System.exit(1);
+        }
     }
 
     /** Asks the passphrase if needed and opens the archive; false when the worker gave up. */

@@ -72,8 +72,12 @@ public class ConversationPart {
     /** Widget id of the language button in the header. */
     public static final String LANGUAGE_BUTTON = "conversation.language"; //$NON-NLS-1$
 
+    /** The archive, asked when needed (in jobs): the part is built while the archive still opens. */
     @Inject
-    private Archive archive;
+    private org.eclipse.e4.core.contexts.IEclipseContext context;
+    @Inject
+    @Optional
+    private maraude.ui.lifecycle.ArchiveSession session;
     @Inject
     private UISynchronize sync;
     @Inject
@@ -90,9 +94,6 @@ public class ConversationPart {
     private EPartService partService;
     @Inject
     private MPart part;
-    @Inject
-    @Optional
-    private TriageService triage;
 
     private Label header;
     /** The conversation's language; one click chooses another one for the contact. */
@@ -161,7 +162,7 @@ public class ConversationPart {
         language.setLayoutData(new GridData(SWT.RIGHT, SWT.CENTER, false, false));
         language.setVisible(false);
         language.addListener(SWT.Selection, e -> languageMenu().setVisible(true));
-        services = new ServicesBar(parent, () -> this.triage, broker, Workers::current, maraude.ui.Clocks.or(clock));
+        services = new ServicesBar(parent, this::triage, broker, Workers::current, maraude.ui.Clocks.or(clock));
         services.control().setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         SashForm sash = new SashForm(parent, SWT.VERTICAL | SWT.SMOOTH);
@@ -176,14 +177,26 @@ public class ConversationPart {
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         text.setMargins(8, 8, 8, 8);
 
-        ImageService images = imageServices.create(archive.files(), sha -> this.archive.openAttachment(sha),
-                new ImageAuditLog(archive.location().resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
+        // the side files and the folder without waiting for the archive to open (the pictures need it later)
+        maraude.core.archive.ArchiveFiles files = session != null ? session.sideFiles() : archive().files();
+        java.nio.file.Path location = session != null ? session.location() : archive().location();
+        ImageService images = imageServices.create(files, sha -> archive().openAttachment(sha),
+                new ImageAuditLog(location.resolve("audit").resolve("images.log")), //$NON-NLS-1$ //$NON-NLS-2$
                 worker -> TeamFiles.mayReveal(team.settings(), worker))
                 .withRules(() -> TeamFiles.pictureRules(team.settings()));
-        view = new ConversationView(thread, sash, () -> this.archive, broker, images, Workers::current, templates,
+        view = new ConversationView(thread, sash, this::archive, broker, images, Workers::current, templates,
                 maraude.ui.Clocks.or(clock));
         sash.setWeights(60, 40);
         partService.addPartListener(leaving);
+    }
+
+    private Archive archive() {
+        return context.get(Archive.class);
+    }
+
+    /** The triage (null without one), asked when needed: see {@link #archive()}. */
+    private TriageService triage() {
+        return context.get(TriageService.class);
     }
 
     @PreDestroy
@@ -234,6 +247,7 @@ public class ConversationPart {
     private void load(OpenConversation request, boolean opening) {
         long mine = opening ? ++requests : requests;
         BackgroundJobs.schedule(Messages.Conversation_loading, JobFamilies.CONVERSATION, () -> {
+            Archive archive = archive();
             Conversation conversation = archive.conversation(request.conversationId()).orElse(null);
             List<Message> thread = archive.messages(request.conversationId());
             // what the search matched, as the archive's analysis matched it (folding, stems, numbers)
@@ -316,6 +330,7 @@ public class ConversationPart {
     /** The triage's reading of the conversation (language, intent, urgency); null without triage. */
     private ConversationReading readingOf(String id) {
         try {
+            TriageService triage = triage();
             return triage == null ? null : triage.reading(id, maraude.ui.Clocks.now(clock));
         } catch (RuntimeException e) {
             org.eclipse.core.runtime.ILog.of(ConversationPart.class).error("Reading the conversation failed", e); //$NON-NLS-1$
@@ -373,10 +388,14 @@ public class ConversationPart {
     public void chooseLanguage(String lang) {
         String contact = contactId;
         OpenConversation again = lastRequest;
-        if (triage == null || contact == null || again == null) {
+        if (contact == null || again == null) {
             return;
         }
         BackgroundJobs.schedule(ReadingMessages.Language_auto, JobFamilies.CONVERSATION, () -> {
+            TriageService triage = triage();
+            if (triage == null) {
+                return;
+            }
             triage.setLanguage(contact, lang, Workers.current(), maraude.ui.Clocks.now(clock));
             sync.asyncExec(() -> {
                 broker.post(ArchiveEvents.TRIAGE_CHANGED, contact);

@@ -37,7 +37,9 @@ import maraude.core.archive.Archive;
 import maraude.core.classify.Intent;
 import maraude.core.classify.Languages;
 import maraude.core.classify.Urgency;
+import maraude.core.archive.AccessMode;
 import maraude.core.triage.PermanenceQueue;
+import maraude.core.triage.QueueSnapshot;
 import maraude.core.triage.QueueItem;
 import maraude.core.triage.TriageService;
 import maraude.images.ImageServices;
@@ -102,8 +104,16 @@ public class QueuePart {
     /** The line of the table that stands for all closings ("no reply needed? (N)"). */
     private static final Object CLOSINGS_GROUP = new Object();
 
+    /**
+     * Where the archive and the triage are asked, from jobs only: the part is built and draws the
+     * queue's last snapshot while the archive still opens (see ArchiveSession#openInBackground).
+     */
     @Inject
-    private TriageService triage;
+    private org.eclipse.e4.core.contexts.IEclipseContext context;
+    /** What the queue showed last, read before the archive opens (null or empty: none). */
+    @Inject
+    @Optional
+    private QueueSnapshot snapshot;
     @Inject
     private UISynchronize sync;
     @Inject
@@ -114,8 +124,6 @@ public class QueuePart {
     private EPartService partService;
     @Inject
     private MPart part;
-    @Inject
-    private Archive archive;
     @Inject
     private EContextService contexts;
     @Inject
@@ -145,6 +153,10 @@ public class QueuePart {
     private final boolean[] hidden = new boolean[COL_PREVIEW];
     /** The first screen's probe is armed once (diagnostics, {@link FirstScreenProbe}). */
     private boolean probed;
+    /** The live queue's first paint is probed once. */
+    private boolean probedLive;
+    /** The snapshot shown until the live queue is computed; null once it is (or when none was shown). */
+    private QueueSnapshot snapshotShown;
 
     @PostConstruct
     void create(Composite parent) {
@@ -167,7 +179,7 @@ public class QueuePart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         ListThumbnails.column(table);
-        thumbnails = ListThumbnails.attach(table, 0, () -> archive, imageServices, ListThumbnails.CONVERSATION);
+        thumbnails = ListThumbnails.attach(table, 0, this::archive, imageServices, ListThumbnails.CONVERSATION);
         column(ReadingMessages.Queue_colBand, 70);
         column(ReadingMessages.Queue_colWhat, 150);
         column(ReadingMessages.Queue_colLanguage, 60);
@@ -228,7 +240,81 @@ public class QueuePart {
         // The queue's keys are commands (Application.e4xmi); their context is active while this part is.
         contexts.activateContext(CONTEXT);
         FirstScreenProbe.reached(FirstScreenProbe.QUEUE_PART);
+        if (snapshot != null && !snapshot.isEmpty() && session != null && !session.isOpen()) {
+            showSnapshot(snapshot);
+        }
         reload();
+    }
+
+    private Archive archive() {
+        return context.get(Archive.class);
+    }
+
+    private TriageService triage() {
+        return context.get(TriageService.class);
+    }
+
+    /**
+     * Draws what the queue showed last, greyed, while the archive opens: its lines cannot be opened,
+     * marked or snoozed (they are not queue items), the counters say when it was taken, and the live
+     * queue replaces it as soon as it is computed.
+     */
+    private void showSnapshot(QueueSnapshot s) {
+        snapshotShown = s;
+        List<Object> shown = new java.util.ArrayList<>();
+        for (QueueSnapshot.Row r : s.rows()) {
+            if (!r.closing()) {
+                shown.add(r);
+            }
+        }
+        if (s.counts().closings() > 0) {
+            shown.add(CLOSINGS_GROUP);
+        }
+        rows = List.of();
+        closings = List.of();
+        lines = shown;
+        table.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DISABLED_FOREGROUND));
+        table.clearAll();
+        table.setItemCount(lines.size());
+        fitColumns(true);
+        armProbe(FirstScreenProbe.QUEUE_SNAPSHOT_DRAWN);
+        QueueSnapshot.Counts c = s.counts();
+        part.setLabel(NLS.bind(ReadingMessages.Queue_title, new Object[] { c.size(), c.needsReply(), c.urgent() }));
+        counters.setText(NLS.bind(ReadingMessages.Queue_snapshot,
+                new Object[] { Formats.dateTime(s.takenAt()), c.size(), c.needsReply(), c.urgent() }));
+        counters.getParent().layout(true);
+    }
+
+    /** Whether the queue shows its last snapshot (the archive still opening), for tests. */
+    public boolean showsSnapshot() {
+        return snapshotShown != null;
+    }
+
+    /**
+     * Records the first paint with rows as {@code queue-drawn} (whether of the snapshot or of the
+     * live queue: what the worker sees first) and {@code step} (diagnostics only).
+     */
+    private void armProbe(String step) {
+        if (lines.isEmpty() || !FirstScreenProbe.active()) {
+            return;
+        }
+        boolean first = !probed;
+        boolean live = step.equals(FirstScreenProbe.QUEUE_LIVE_DRAWN);
+        if (!first && !(live && !probedLive)) {
+            return;
+        }
+        probed = true;
+        probedLive |= live;
+        table.addListener(SWT.Paint, new org.eclipse.swt.widgets.Listener() {
+            @Override
+            public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                table.removeListener(SWT.Paint, this);
+                if (first) {
+                    FirstScreenProbe.reached(FirstScreenProbe.QUEUE_DRAWN);
+                }
+                FirstScreenProbe.reached(step);
+            }
+        });
     }
 
     private void column(String title, int width) {
@@ -330,6 +416,13 @@ public class QueuePart {
             texts[COL_PREVIEW] = ReadingMessages.Queue_closingGroupHint;
             return texts;
         }
+        if (line instanceof QueueSnapshot.Row r) {
+            Instant now = now();
+            String contact = r.contactName() + (r.caution() ? " ⚠" : ""); //$NON-NLS-1$ //$NON-NLS-2$
+            return new String[] { "", age(r.band(), r.waitingSince(), now), what(r), //$NON-NLS-1$
+                    r.language() == null ? "" : r.language(), r.platform(), contact, expires(r.expiresAt(), now), //$NON-NLS-1$
+                    Formats.preview(r.preview(), 120) };
+        }
         QueueItem q = (QueueItem) line;
         Instant now = queue.now();
         String expires = expires(q.expiresAt(), now);
@@ -354,8 +447,9 @@ public class QueuePart {
 
     /** "▸ no reply needed? (N)", "▾" once expanded. */
     private String groupLabel() {
-        return (closingsExpanded ? "\u25be " : "\u25b8 ") //$NON-NLS-1$ //$NON-NLS-2$
-                + NLS.bind(ReadingMessages.Queue_closingGroup, closings.size());
+        QueueSnapshot s = snapshotShown;
+        return (closingsExpanded && s == null ? "\u25be " : "\u25b8 ") //$NON-NLS-1$ //$NON-NLS-2$
+                + NLS.bind(ReadingMessages.Queue_closingGroup, s != null ? s.counts().closings() : closings.size());
     }
 
     private void fill(TableItem item, int index) {
@@ -366,6 +460,11 @@ public class QueuePart {
         item.setText(cells(line));
         if (line == CLOSINGS_GROUP) {
             thumbnails.show(item, null);
+            return;
+        }
+        if (line instanceof QueueSnapshot.Row r) {
+            thumbnails.show(item, null); // no picture before the archive is open
+            item.setBackground(COL_BAND, bandColours[Math.min(r.band(), bandColours.length - 1)]);
             return;
         }
         QueueItem q = (QueueItem) line;
@@ -395,6 +494,20 @@ public class QueuePart {
             return ReadingMessages.Queue_doNotContact;
         }
         return switch (q.intent()) {
+        case REPLY -> ReadingMessages.Queue_reply;
+        case CLOSING -> ReadingMessages.Queue_closing;
+        case OPT_OUT -> ReadingMessages.Queue_optOut;
+        };
+    }
+
+    /** The "what" cell of a snapshot's row, as {@link #what(QueueItem)} says it. */
+    static String what(QueueSnapshot.Row r) {
+        return switch (r.what()) {
+        case PEP -> NLS.bind(ReadingMessages.Queue_pep, r.pepHoursLeft());
+        case VIOLENCE -> ReadingMessages.Queue_violence;
+        case POLICE -> ReadingMessages.Queue_police;
+        case HEALTH -> ReadingMessages.Queue_health;
+        case DO_NOT_CONTACT -> ReadingMessages.Queue_doNotContact;
         case REPLY -> ReadingMessages.Queue_reply;
         case CLOSING -> ReadingMessages.Queue_closing;
         case OPT_OUT -> ReadingMessages.Queue_optOut;
@@ -539,8 +652,9 @@ public class QueuePart {
     private void change(QueueItem q, StateChange c) {
         int keep = table.getSelectionIndex();
         BackgroundJobs.schedule(Messages.Queue_saving, JobFamilies.QUEUE, () -> {
+            TriageService triage = triage();
             c.apply(triage);
-            PermanenceQueue next = triage.queue(now());
+            PermanenceQueue next = computeAndKeep(triage);
             sync.asyncExec(() -> {
                 show(next);
                 if (!lines.isEmpty()) {
@@ -565,6 +679,9 @@ public class QueuePart {
 
     /** Expands or collapses the closings under their line, which stays selected. */
     private void toggleClosings() {
+        if (snapshotShown != null) {
+            return; // the snapshot's closings are not listed: nothing there can be acted on
+        }
         closingsExpanded = !closingsExpanded;
         int group = lines.indexOf(CLOSINGS_GROUP);
         layOut();
@@ -621,34 +738,49 @@ public class QueuePart {
         maraude.ui.lifecycle.ArchiveSession s = session;
         BackgroundJobs.schedule(Messages.Queue_loading, JobFamilies.QUEUE, () -> {
             if (s != null) {
+                s.awaitOpen(); // the archive opens in a job at start (the snapshot is shown meanwhile)
                 s.awaitReadAhead(); // the threads read since the archive opened: not read twice
             }
-            PermanenceQueue q = triage.queue(now());
-            if (!probed) {
+            TriageService triage = triage();
+            if (triage == null) {
+                return; // the archive could not be opened: the workbench says so and closes
+            }
+            PermanenceQueue q = computeAndKeep(triage);
+            if (!probedLive) {
                 FirstScreenProbe.reached(FirstScreenProbe.QUEUE_COMPUTED);
             }
             sync.asyncExec(() -> show(q));
         });
     }
 
+    /**
+     * The live queue, and what it shows kept as the next start's snapshot ({@link QueueSnapshot}: a
+     * side file, encrypted on a protected archive; written only over the version seen before the
+     * queue was computed, so that an erasure meanwhile is never undone). Off the UI thread.
+     */
+    private PermanenceQueue computeAndKeep(TriageService triage) {
+        Archive a = archive();
+        boolean keep = a != null && a.accessMode() == AccessMode.READ_WRITE;
+        String version = keep ? QueueSnapshot.version(a.files()) : null;
+        PermanenceQueue q = triage.queue(now());
+        if (keep) {
+            QueueSnapshot.of(q).writeIfUnchanged(a.files(), version);
+        }
+        return q;
+    }
+
     private void show(PermanenceQueue q) {
         if (table.isDisposed()) {
             return;
         }
+        if (snapshotShown != null) {
+            snapshotShown = null;
+            table.setForeground(null);
+        }
         queue = q;
         rows = q.items();
         layOut();
-        if (!probed && !rows.isEmpty() && FirstScreenProbe.active()) {
-            probed = true;
-            // the first paint with rows: the worker sees the queue
-            table.addListener(SWT.Paint, new org.eclipse.swt.widgets.Listener() {
-                @Override
-                public void handleEvent(org.eclipse.swt.widgets.Event e) {
-                    table.removeListener(SWT.Paint, this);
-                    FirstScreenProbe.reached(FirstScreenProbe.QUEUE_DRAWN);
-                }
-            });
-        }
+        armProbe(FirstScreenProbe.QUEUE_LIVE_DRAWN);
         part.setLabel(NLS.bind(ReadingMessages.Queue_title, new Object[] { rows.size(), q.needsReply(), q.urgent() }));
         counters.setText(rows.isEmpty() ? Messages.Queue_empty
                 : NLS.bind(ReadingMessages.Queue_counters, new Object[] { rows.size(), q.needsReply(), q.urgent(),

@@ -35,6 +35,8 @@ public final class ReadingMessages extends NLS {
     public static String Queue_closingGroup;
     public static String Queue_closingGroupHint;
     public static String Queue_hiddenCell;
+    /** The counters line while the queue shows its last snapshot (the archive still opening). */
+    public static String Queue_snapshot;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, ReadingMessages.class);
