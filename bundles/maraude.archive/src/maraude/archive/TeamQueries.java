@@ -14,9 +14,9 @@ import maraude.core.model.Conversation;
 /**
  * The local archive's query syntax and contact matching, reached from the team archive: the Solr
  * node parses a search exactly as {@code LuceneArchive} does ({@link ArchiveQueryParser}, then
- * {@link ContactMatcher} over the shard's contacts), so both archives find the same messages. It
- * lives in the archive's package inside the plugin jar (a plain class path lets a package span jars)
- * because those classes are package-private.
+ * {@link ContactMatcher} over the shard's contacts), so both archives find the same messages. Public
+ * API of this bundle for the team archive (the client bundle {@code maraude.team} under OSGi, the Solr
+ * plugin on a node's class path): the classes it reaches are package-private.
  */
 public final class TeamQueries {
 
