@@ -87,13 +87,25 @@ public final class TeamQueries {
         return new Highlights() {
             @Override
             public String snippet(String text) throws java.io.IOException {
-                return snippets.of(text);
+                return snippets.of(hitText(text));
             }
 
             @Override
             public java.util.List<maraude.core.archive.TextRange> matches(String text) {
-                return ranges.in(text);
+                return ranges.in(hitText(text));
             }
         };
+    }
+
+    /**
+     * The text a hit of the local archive shows and highlights: its preview (whitespace collapsed) when
+     * that is the whole text, as {@code HitReader} reads it from doc values, else the text itself.
+     */
+    static String hitText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String preview = ArchiveSchema.preview(text);
+        return ArchiveSchema.previewIsWhole(preview) ? preview : text;
     }
 }
