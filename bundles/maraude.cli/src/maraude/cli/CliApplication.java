@@ -151,12 +151,14 @@ public class CliApplication implements IApplication {
                 json = true;
             }
             if (address != null) {
-                return runOnTeam(address, cmd, commands, teams, env, json, args, out, err, activation);
+                return runOnTeam(address, cmd, commands, factory, teams, env, json, args, out, err, activation);
             }
             Path folder = archive != null ? archive : ArchiveLocations.defaultLocation();
             ArchiveFactory f = factory.get();
             activation.activate(cmd);
-            return cmd.run(new CliInvocation(folder, json, args, out, err, f));
+            CliInvocation inv = new CliInvocation(folder, json, args, out, err, f);
+            inv.archives(named(factory, teams, env));
+            return cmd.run(inv);
         } catch (CliException e) {
             err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
             return e.exitCode();
@@ -176,15 +178,34 @@ public class CliApplication implements IApplication {
      * address has; this machine's side files of that archive go to {@code $MARAUDE_TEAM_DIR}, else to
      * {@code maraude-team/SERVER_PORT_COLLECTION} beside the default archive's folder.
      */
-    private static int runOnTeam(String address, CliCommand cmd, Map<String, CliCommand> commands, TeamFactories teams,
-            Function<String, String> env, boolean json, List<String> args, PrintStream out, PrintStream err,
-            Activation activation) throws Exception {
+    private static int runOnTeam(String address, CliCommand cmd, Map<String, CliCommand> commands,
+            FactorySupplier local, TeamFactories teams, Function<String, String> env, boolean json, List<String> args,
+            PrintStream out, PrintStream err, Activation activation) throws Exception {
         if (!cmd.worksOnTeamArchive()) {
             String supported = String.join(", ", commands.values().stream().filter(CliCommand::worksOnTeamArchive) //$NON-NLS-1$
                     .map(CliCommand::name).sorted().toList());
             throw CliException.usage(cmd.name() + " needs a local archive (--archive DIR); on a team archive: " //$NON-NLS-1$
                     + supported);
         }
+        activation.activate(cmd);
+        CliInvocation inv = teamInvocation(address, teams, env, json, args, out, err);
+        inv.archives(named(local, teams, env));
+        return cmd.run(inv);
+    }
+
+    /** Opens what a command names: a folder through the archive factory, an address through the team's. */
+    private static CliInvocation.Archives named(FactorySupplier local, TeamFactories teams, Function<String, String> env) {
+        return (name, mode) -> {
+            if (TeamArchiveFactory.schemeOf(name) == null) {
+                return local.get().open(Paths.get(name), mode);
+            }
+            return teamInvocation(name, teams, env, false, List.of(), null, null).openArchive(mode);
+        };
+    }
+
+    /** An invocation on the team archive at {@code address}, its credentials and trust from {@code env}. */
+    private static CliInvocation teamInvocation(String address, TeamFactories teams, Function<String, String> env,
+            boolean json, List<String> args, PrintStream out, PrintStream err) throws Exception {
         String scheme = TeamArchiveFactory.schemeOf(address);
         TeamArchiveFactory factory = null;
         for (TeamArchiveFactory f : teams.get()) {
@@ -207,8 +228,7 @@ public class CliApplication implements IApplication {
         Path local = teamFolder(address, env);
         java.nio.file.Files.createDirectories(local);
         TeamArchiveFactory f = factory;
-        activation.activate(cmd);
-        return cmd.run(new CliInvocation(local, address, json, args, out, err, mode -> f.open(address, login, local, mode)));
+        return new CliInvocation(local, address, json, args, out, err, mode -> f.open(address, login, local, mode));
     }
 
     private static String blankToNull(String s) {

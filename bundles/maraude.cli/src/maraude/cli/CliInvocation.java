@@ -49,6 +49,26 @@ public final class CliInvocation {
         this.opener = opener;
     }
 
+    /** Opens an archive named on the command line: a folder, or a team archive's address. */
+    public interface Archives {
+        Archive open(String folderOrAddress, AccessMode mode) throws Exception;
+    }
+
+    private Archives archives;
+
+    /** Set by the command line before the command runs: how to open other archives than {@code --archive}. */
+    public void archives(Archives opener) {
+        this.archives = opener;
+    }
+
+    /** Opens the archive named {@code folderOrAddress} (a folder, or {@code solr+https://...}); the caller closes it. */
+    public Archive openNamed(String folderOrAddress, AccessMode mode) throws Exception {
+        if (archives == null) {
+            throw CliException.usage("this command line opens no other archive"); //$NON-NLS-1$
+        }
+        return archives.open(folderOrAddress, mode);
+    }
+
     /** The team archive's address, or null when the archive is a local folder. */
     public String teamAddress() {
         return teamAddress;

@@ -51,6 +51,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class TeamCliTest {
 
     private static final String COLLECTION = "clients"; //$NON-NLS-1$
+    private static final String PUSHED = "pushed"; //$NON-NLS-1$
     private static final String ADMIN_PASSWORD = "admin-secret-cli"; //$NON-NLS-1$
     private static final String WORKER_PASSWORD = "worker-secret-cli"; //$NON-NLS-1$
     private static final String NOW = "2026-12-06T12:00:00Z"; //$NON-NLS-1$
@@ -87,6 +88,7 @@ class TeamCliTest {
         cluster = TeamCluster.start(dir.resolve("cluster"), 1, security, //$NON-NLS-1$
                 b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())));
         cluster.createCollection(COLLECTION, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        cluster.createCollection(PUSHED, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
         address = "solr+https://localhost:" + port + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
         fingerprint = serverFingerprint(port);
@@ -141,6 +143,20 @@ class TeamCliTest {
         assertTrue(lb.get("count").asInt() > 0); //$NON-NLS-1$
         assertEquals(lb.get("count"), tb.get("count")); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(field(lb.get("items"), "id"), field(tb.get("items"), "id")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+        // the other reading commands: the very same documents
+        String thread = lb.get("items").get(0).get("id").asText(); //$NON-NLS-1$ //$NON-NLS-2$
+        for (List<String> command : List.of(List.of("show", thread, "--json"), //$NON-NLS-1$ //$NON-NLS-2$
+                List.of("contacts", "--now", NOW, "--json"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                List.of("report", "--from", "2010-01-01", "--to", "2026-12-31", "--format", "json"))) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+            List<String> onLocal = new ArrayList<>(List.of("--archive", local.toString())); //$NON-NLS-1$
+            onLocal.addAll(command);
+            List<String> onTeam = new ArrayList<>(List.of("--archive", address)); //$NON-NLS-1$
+            onTeam.addAll(command);
+            JsonNode l = json(maraude(worker(), onLocal.toArray(String[]::new)));
+            assertTrue(l.size() > 0, command.toString());
+            assertEquals(l, json(maraude(worker(), onTeam.toArray(String[]::new))), command.toString());
+        }
     }
 
     @Test
@@ -149,6 +165,36 @@ class TeamCliTest {
         JsonNode again = json(maraude(worker(), "--archive", address, "import", fixtures.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertEquals(0, again.get("messages_added").asInt(), again.toString()); //$NON-NLS-1$
         assertTrue(again.get("duplicates_skipped").asInt() > 0 || again.get("unchanged_files").asInt() > 0, again.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    @Order(3)
+    void pushAndPullCopyWithTheSameIdsAndARerunAddsNothing() throws Exception {
+        String pushed = address.substring(0, address.lastIndexOf('/') + 1) + PUSHED;
+        long messages = json(maraude(worker(), "--archive", local.toString(), "info", "--json")).get("messages").asLong(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        JsonNode push = json(maraude(worker(), "team", "push", "--from", local.toString(), "--to", pushed, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(messages, push.get("messages_added").asLong(), push.toString()); //$NON-NLS-1$
+        JsonNode again = json(maraude(worker(), "team", "push", "--from", local.toString(), "--to", pushed, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, again.get("messages_added").asLong(), again.toString()); //$NON-NLS-1$
+        assertEquals(messages, again.get("duplicates_skipped").asLong()); //$NON-NLS-1$
+
+        Path pulled = dir.resolve("pulled"); //$NON-NLS-1$
+        JsonNode pull = json(maraude(worker(), "team", "pull", "--from", pushed, "--to", pulled.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(messages, pull.get("messages_added").asLong(), pull.toString()); //$NON-NLS-1$
+        JsonNode pullAgain = json(maraude(worker(), "team", "pull", "--from", pushed, "--to", pulled.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, pullAgain.get("messages_added").asLong(), pullAgain.toString()); //$NON-NLS-1$
+
+        // the round trip kept every message as it was: the same hits and snippets everywhere
+        JsonNode original = json(maraude(worker(), "--archive", local.toString(), "search", "hello", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        for (String archive : List.of(pushed, pulled.toString())) {
+            JsonNode copy = json(maraude(worker(), "--archive", archive, "search", "hello", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertEquals(field(original, "message_id"), field(copy, "message_id"), archive); //$NON-NLS-1$ //$NON-NLS-2$
+            assertEquals(field(original, "snippet"), field(copy, "snippet"), archive); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+
+        Run wrong = maraude(worker(), "team", "push", "--from", pushed, "--to", local.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, wrong.code(), wrong.err());
+        assertTrue(wrong.err().contains("--to must be a team archive address"), wrong.err()); //$NON-NLS-1$
     }
 
     @Test
