@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -21,6 +22,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveFactory;
 import maraude.core.archive.ArchiveLocations;
+import maraude.core.archive.TeamArchiveFactory;
 
 /**
  * {@code ./maraude [--archive DIR] [--json] COMMAND [ARGS]}: the headless contract that scripts,
@@ -40,14 +42,20 @@ public class CliApplication implements IApplication {
         BundleContext bc = FrameworkUtil.getBundle(CliApplication.class).getBundleContext();
         ServiceTracker<ArchiveFactory, ArchiveFactory> archives = new ServiceTracker<>(bc, ArchiveFactory.class, null);
         ServiceTracker<CliCommand, CliCommand> commands = new ServiceTracker<>(bc, CliCommand.class, null);
+        ServiceTracker<TeamArchiveFactory, TeamArchiveFactory> teams = new ServiceTracker<>(bc, TeamArchiveFactory.class,
+                null);
         archives.open();
         commands.open();
+        teams.open();
         try {
             return run(args == null ? List.of() : Arrays.asList(args), out, err, () -> waitFor(archives),
-                    commandsByName(commands));
+                    () -> teamFactories(teams), commandsByName(commands), c -> {
+                        // DS hands out commands already bound
+                    }, System::getenv);
         } catch (Throwable e) { // NOPMD: an exception escaping an application is logged by Equinox with the command line
             return internalError(e, err);
         } finally {
+            teams.close();
             commands.close();
             archives.close();
         }
@@ -63,6 +71,11 @@ public class CliApplication implements IApplication {
         void activate(CliCommand command) throws IOException;
     }
 
+    /** The team archive factories installed (their schemes say which one opens an address); asked only for one. */
+    public interface TeamFactories {
+        List<TeamArchiveFactory> get() throws IOException;
+    }
+
     /** The whole command line, separated from OSGi so that tests call it directly. */
     public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
             Map<String, CliCommand> commands) {
@@ -74,9 +87,22 @@ public class CliApplication implements IApplication {
     /** {@link #run(List, PrintStream, PrintStream, FactorySupplier, Map)}, {@code activation} called on the command to run. */
     public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
             Map<String, CliCommand> commands, Activation activation) {
+        return run(argv, out, err, factory, List::of, commands, activation, System::getenv);
+    }
+
+    /**
+     * The whole command line, with the team archive factories for {@code --archive solr+https://...} and
+     * the environment the team credentials are read from ({@code MARAUDE_TEAM_USER},
+     * {@code MARAUDE_TEAM_PASSWORD}, {@code MARAUDE_TEAM_FINGERPRINT}: never from arguments, which other
+     * users of the machine see in the process list).
+     */
+    public static int run(List<String> argv, PrintStream out, PrintStream err, FactorySupplier factory,
+            TeamFactories teams, Map<String, CliCommand> commands, Activation activation,
+            Function<String, String> env) {
         List<String> args = new ArrayList<>(argv);
         try {
             Path archive = null;
+            String address = null;
             boolean json = false;
             String command = null;
             while (!args.isEmpty()) {
@@ -84,7 +110,13 @@ public class CliApplication implements IApplication {
                 if (a.equals("--archive") || a.startsWith("--archive=")) { //$NON-NLS-1$ //$NON-NLS-2$
                     args.remove(0);
                     String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : take(args, a); //$NON-NLS-1$
-                    archive = Paths.get(value);
+                    if (TeamArchiveFactory.schemeOf(value) != null) {
+                        address = value;
+                        archive = null;
+                    } else {
+                        address = null;
+                        archive = Paths.get(value);
+                    }
                 } else if (a.equals("--json")) { //$NON-NLS-1$
                     args.remove(0);
                     json = true;
@@ -118,22 +150,101 @@ public class CliApplication implements IApplication {
             if (args.remove("--json")) { //$NON-NLS-1$
                 json = true;
             }
+            if (address != null) {
+                return runOnTeam(address, cmd, commands, factory, teams, env, json, args, out, err, activation);
+            }
             Path folder = archive != null ? archive : ArchiveLocations.defaultLocation();
             ArchiveFactory f = factory.get();
             activation.activate(cmd);
-            return cmd.run(new CliInvocation(folder, json, args, out, err, f));
+            CliInvocation inv = new CliInvocation(folder, json, args, out, err, f);
+            inv.archives(named(factory, teams, env));
+            return cmd.run(inv);
         } catch (CliException e) {
             err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
             return e.exitCode();
         } catch (ArchiveException e) {
             err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
             return switch (e.kind()) {
-                case LOCKED, BAD_INPUT, NOT_WRITABLE, CORRUPT -> CliException.USAGE;
+                case LOCKED, BAD_INPUT, NOT_WRITABLE, CORRUPT, REFUSED -> CliException.USAGE;
                 case IO -> CliException.INTERNAL;
             };
         } catch (Throwable e) { // NOPMD: StackOverflowError, OutOfMemoryError... exit 1 with a message, never 0
             return internalError(e, err);
         }
+    }
+
+    /**
+     * Runs {@code cmd} on the team archive at {@code address}: the factory is the one whose scheme the
+     * address has; this machine's side files of that archive go to {@code $MARAUDE_TEAM_DIR}, else to
+     * {@code maraude-team/SERVER_PORT_COLLECTION} beside the default archive's folder.
+     */
+    private static int runOnTeam(String address, CliCommand cmd, Map<String, CliCommand> commands,
+            FactorySupplier local, TeamFactories teams, Function<String, String> env, boolean json, List<String> args,
+            PrintStream out, PrintStream err, Activation activation) throws Exception {
+        if (!cmd.worksOnTeamArchive()) {
+            String supported = String.join(", ", commands.values().stream().filter(CliCommand::worksOnTeamArchive) //$NON-NLS-1$
+                    .map(CliCommand::name).sorted().toList());
+            throw CliException.usage(cmd.name() + " needs a local archive (--archive DIR); on a team archive: " //$NON-NLS-1$
+                    + supported);
+        }
+        activation.activate(cmd);
+        CliInvocation inv = teamInvocation(address, teams, env, json, args, out, err);
+        inv.archives(named(local, teams, env));
+        return cmd.run(inv);
+    }
+
+    /** Opens what a command names: a folder through the archive factory, an address through the team's. */
+    private static CliInvocation.Archives named(FactorySupplier local, TeamFactories teams, Function<String, String> env) {
+        return (name, mode) -> {
+            if (TeamArchiveFactory.schemeOf(name) == null) {
+                return local.get().open(Paths.get(name), mode);
+            }
+            return teamInvocation(name, teams, env, false, List.of(), null, null).openArchive(mode);
+        };
+    }
+
+    /** An invocation on the team archive at {@code address}, its credentials and trust from {@code env}. */
+    private static CliInvocation teamInvocation(String address, TeamFactories teams, Function<String, String> env,
+            boolean json, List<String> args, PrintStream out, PrintStream err) throws Exception {
+        String scheme = TeamArchiveFactory.schemeOf(address);
+        TeamArchiveFactory factory = null;
+        for (TeamArchiveFactory f : teams.get()) {
+            if (f.schemes().contains(scheme)) {
+                factory = f;
+                break;
+            }
+        }
+        if (factory == null) {
+            throw CliException.usage("not an archive address this installation opens: " + scheme //$NON-NLS-1$
+                    + "://... (expected a folder or solr+https://HOST:PORT/COLLECTION)"); //$NON-NLS-1$
+        }
+        String user = blankToNull(env.apply("MARAUDE_TEAM_USER")); //$NON-NLS-1$
+        String password = env.apply("MARAUDE_TEAM_PASSWORD"); //$NON-NLS-1$
+        if (user != null && (password == null || password.isEmpty())) {
+            throw CliException.usage("MARAUDE_TEAM_USER is set but MARAUDE_TEAM_PASSWORD is not"); //$NON-NLS-1$
+        }
+        TeamArchiveFactory.Login login = new TeamArchiveFactory.Login(user, password,
+                blankToNull(env.apply("MARAUDE_TEAM_FINGERPRINT"))); //$NON-NLS-1$
+        Path local = teamFolder(address, env);
+        java.nio.file.Files.createDirectories(local);
+        TeamArchiveFactory f = factory;
+        return new CliInvocation(local, address, json, args, out, err, mode -> f.open(address, login, local, mode));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Where this machine keeps its side files of a team archive (never credentials). */
+    static Path teamFolder(String address, Function<String, String> env) {
+        String own = blankToNull(env.apply("MARAUDE_TEAM_DIR")); //$NON-NLS-1$
+        if (own != null) {
+            return Paths.get(own);
+        }
+        String xdg = blankToNull(env.apply("XDG_DATA_HOME")); //$NON-NLS-1$
+        Path base = xdg != null ? Paths.get(xdg) : Paths.get(System.getProperty("user.home"), ".local", "share"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        String key = address.substring(address.indexOf("://") + 3).replaceAll("[^A-Za-z0-9.-]", "_"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        return base.resolve("maraude-team").resolve(key); //$NON-NLS-1$
     }
 
     /** Frames of an internal failure's trace printed on stderr: enough to report it, never the whole recursion. */
@@ -172,6 +283,8 @@ public class CliApplication implements IApplication {
         out.println("Usage: maraude [--archive DIR] [--json] COMMAND [ARGS]"); //$NON-NLS-1$
         out.println();
         out.println("Archive: --archive DIR, else $MARAUDE_ARCHIVE, else ~/.local/share/maraude"); //$NON-NLS-1$
+        out.println("Team archive: --archive solr+https://HOST:PORT/COLLECTION, with $MARAUDE_TEAM_USER, " //$NON-NLS-1$
+                + "$MARAUDE_TEAM_PASSWORD and $MARAUDE_TEAM_FINGERPRINT (SHA-256 of the server's certificate)"); //$NON-NLS-1$
         out.println("Exit codes: 0 success, 2 bad input or usage, 1 internal failure"); //$NON-NLS-1$
         out.println();
         out.println("Commands:"); //$NON-NLS-1$
@@ -199,6 +312,17 @@ public class CliApplication implements IApplication {
             byName.put(c.name(), c);
         }
         return byName;
+    }
+
+    private static List<TeamArchiveFactory> teamFactories(ServiceTracker<TeamArchiveFactory, TeamArchiveFactory> tracker) {
+        try {
+            // DS registers the factory as its bundle starts: give it the archive service's moment on a cold start
+            tracker.waitForService(SERVICE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        TeamArchiveFactory[] all = tracker.getServices(new TeamArchiveFactory[0]);
+        return all == null ? List.of() : List.of(all);
     }
 
     private static ArchiveFactory waitFor(ServiceTracker<ArchiveFactory, ArchiveFactory> tracker) throws CliException {

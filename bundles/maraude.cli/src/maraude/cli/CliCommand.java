@@ -22,4 +22,13 @@ public interface CliCommand {
      * @throws CliException to stop with a message and an exit code
      */
     int run(CliInvocation invocation) throws Exception;
+
+    /**
+     * Whether the command works on a team archive ({@code --archive solr+https://...}) as well: it only
+     * goes through {@link CliInvocation#openArchive}. The others need a local archive folder and stop
+     * with a usage error on a team archive.
+     */
+    default boolean worksOnTeamArchive() {
+        return false;
+    }
 }

@@ -27,15 +27,56 @@ public final class CliInvocation {
     private final PrintStream out;
     private final PrintStream err;
     private final Function<AccessMode, Archive> opener;
+    private final String teamAddress;
 
     public CliInvocation(Path archiveFolder, boolean json, List<String> args, PrintStream out, PrintStream err,
             ArchiveFactory factory) {
+        this(archiveFolder, null, json, args, out, err, mode -> factory.open(archiveFolder, mode));
+    }
+
+    /**
+     * A command on the team archive at {@code teamAddress} (null for a local archive), opened by
+     * {@code opener}; {@code archiveFolder} then holds this machine's side files of it.
+     */
+    public CliInvocation(Path archiveFolder, String teamAddress, boolean json, List<String> args, PrintStream out,
+            PrintStream err, Function<AccessMode, Archive> opener) {
         this.archiveFolder = archiveFolder;
+        this.teamAddress = teamAddress;
         this.json = json;
         this.args = new ArrayList<>(args);
         this.out = out;
         this.err = err;
-        this.opener = mode -> factory.open(archiveFolder, mode);
+        this.opener = opener;
+    }
+
+    /** Opens an archive named on the command line: a folder, or a team archive's address. */
+    public interface Archives {
+        Archive open(String folderOrAddress, AccessMode mode) throws Exception;
+    }
+
+    private Archives archives;
+
+    /** Set by the command line before the command runs: how to open other archives than {@code --archive}. */
+    public void archives(Archives opener) {
+        this.archives = opener;
+    }
+
+    /** Opens the archive named {@code folderOrAddress} (a folder, or {@code solr+https://...}); the caller closes it. */
+    public Archive openNamed(String folderOrAddress, AccessMode mode) throws Exception {
+        if (archives == null) {
+            throw CliException.usage("this command line opens no other archive"); //$NON-NLS-1$
+        }
+        return archives.open(folderOrAddress, mode);
+    }
+
+    /** The team archive's address, or null when the archive is a local folder. */
+    public String teamAddress() {
+        return teamAddress;
+    }
+
+    /** What to show as the archive: the team archive's address, else the folder's absolute path. */
+    public String archiveName() {
+        return teamAddress != null ? teamAddress : archiveFolder.toAbsolutePath().toString();
     }
 
     public Path archiveFolder() {

@@ -3,11 +3,14 @@ package maraude.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import maraude.archive.LuceneArchiveFactory;
+import maraude.core.archive.TeamArchiveFactory;
 import maraude.core.components.ComponentFiles;
 
 /**
@@ -30,8 +33,8 @@ public final class Main {
         try {
             ComponentFiles components = ComponentFiles.of(Main.class);
             Map<String, CliCommand> commands = commands(components);
-            code = CliApplication.run(Arrays.asList(args), out, err, LuceneArchiveFactory::new, commands,
-                    cmd -> activate(components, cmd));
+            code = CliApplication.run(Arrays.asList(args), out, err, LuceneArchiveFactory::new,
+                    () -> teamFactories(components), commands, cmd -> activate(components, cmd), System::getenv);
         } catch (Throwable t) { // NOPMD: whatever happens, exit 1 with a message, never 0 and silent
             code = CliApplication.internalError(t, err);
         }
@@ -63,6 +66,26 @@ public final class Main {
             }
         }
         return byName;
+    }
+
+    /**
+     * The team archive factories of the class path's bundles, wired from their component files as DS
+     * would: their bundle ({@code maraude.team}) is no dependency of this one, so its jar is found by its
+     * component files, read only when an address asks for a team archive.
+     */
+    static List<TeamArchiveFactory> teamFactories(ComponentFiles components) throws IOException {
+        String type = TeamArchiveFactory.class.getName();
+        if (components.providing(type).isEmpty()) {
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) { //$NON-NLS-1$ //$NON-NLS-2$
+                Path p = Path.of(entry);
+                String name = p.getFileName() == null ? "" : p.getFileName().toString(); //$NON-NLS-1$
+                // our bundles only (jars or build folders): a library never declares a component
+                if (name.startsWith("maraude.") || name.equals("classes") || name.equals("bin")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    components.add(p, Main.class.getClassLoader());
+                }
+            }
+        }
+        return components.services(TeamArchiveFactory.class);
     }
 
     private static void activate(ComponentFiles components, CliCommand cmd) throws IOException {

@@ -99,4 +99,9 @@ public class BacklogCommand implements CliCommand {
         Integer h = q.reading().pepHoursLeft();
         return "URGENT " + u.kind().key() + (h == null ? "" : " " + h + "h"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

@@ -72,4 +72,9 @@ public class ContactsCommand implements CliCommand {
         }
         return 0;
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

@@ -101,4 +101,9 @@ public class ImportCommand implements CliCommand {
         }
         return report.failed() ? CliException.USAGE : 0;
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

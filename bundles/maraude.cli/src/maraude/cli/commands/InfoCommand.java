@@ -38,7 +38,7 @@ public class InfoCommand implements CliCommand {
             stats = archive.stats();
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("archive", inv.archiveFolder().toAbsolutePath().toString()); //$NON-NLS-1$
+        doc.put("archive", inv.archiveName()); //$NON-NLS-1$
         doc.put("contacts", stats.contacts()); //$NON-NLS-1$
         doc.put("conversations", stats.conversations()); //$NON-NLS-1$
         doc.put("messages", stats.messages()); //$NON-NLS-1$
@@ -49,5 +49,10 @@ public class InfoCommand implements CliCommand {
             doc.forEach((k, v) -> inv.out().println(k + ": " + v)); //$NON-NLS-1$
         }
         return 0;
+    }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
     }
 }

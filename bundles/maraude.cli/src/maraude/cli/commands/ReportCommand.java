@@ -78,4 +78,9 @@ public class ReportCommand implements CliCommand {
         }
         return 0;
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

@@ -123,4 +123,9 @@ public class SearchCommand implements CliCommand {
         }
         return 0;
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

@@ -87,4 +87,9 @@ public class ShowCommand implements CliCommand {
         }
         return 0;
     }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
 }

@@ -15,7 +15,9 @@ public class ArchiveException extends RuntimeException {
         /** The input given cannot be stored (e.g. a message of an unknown conversation). */
         BAD_INPUT,
         /** Disk or file system failure. */
-        IO
+        IO,
+        /** A server refused the credentials (or the role lacks the right): log in again, never retry blindly. */
+        REFUSED
     }
 
     private final Kind kind;

@@ -14,9 +14,9 @@ import maraude.core.model.Conversation;
 /**
  * The local archive's query syntax and contact matching, reached from the team archive: the Solr
  * node parses a search exactly as {@code LuceneArchive} does ({@link ArchiveQueryParser}, then
- * {@link ContactMatcher} over the shard's contacts), so both archives find the same messages. It
- * lives in the archive's package inside the plugin jar (a plain class path lets a package span jars)
- * because those classes are package-private.
+ * {@link ContactMatcher} over the shard's contacts), so both archives find the same messages. Public
+ * API of this bundle for the team archive (the client bundle {@code maraude.team} under OSGi, the Solr
+ * plugin on a node's class path): the classes it reaches are package-private.
  */
 public final class TeamQueries {
 
@@ -87,13 +87,25 @@ public final class TeamQueries {
         return new Highlights() {
             @Override
             public String snippet(String text) throws java.io.IOException {
-                return snippets.of(text);
+                return snippets.of(hitText(text));
             }
 
             @Override
             public java.util.List<maraude.core.archive.TextRange> matches(String text) {
-                return ranges.in(text);
+                return ranges.in(hitText(text));
             }
         };
+    }
+
+    /**
+     * The text a hit of the local archive shows and highlights: its preview (whitespace collapsed) when
+     * that is the whole text, as {@code HitReader} reads it from doc values, else the text itself.
+     */
+    static String hitText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String preview = ArchiveSchema.preview(text);
+        return ArchiveSchema.previewIsWhole(preview) ? preview : text;
     }
 }
