@@ -46,6 +46,25 @@ public final class TeamSchema {
      */
     public static final String ROUTE = "route"; //$NON-NLS-1$
 
+    /**
+     * An attachment's document ({@value #TYPE_ATTACHMENT}): id {@code a-SHA256}, routed by the hash,
+     * metadata in {@link #ATTACHMENT} ({@code sha|size|mediaType|fileName}, as on messages) and the
+     * bytes in {@link #BYTES} (stored binary; encrypted at rest like every index file). Content-addressed
+     * as the local store: the same bytes stored twice are one document.
+     */
+    public static final String TYPE_ATTACHMENT = "attachment"; //$NON-NLS-1$
+    public static final String ATTACHMENT_ID_PREFIX = "a-"; //$NON-NLS-1$
+    /** An attachment's bytes: stored binary, not indexed. */
+    public static final String BYTES = "bytes"; //$NON-NLS-1$
+    /**
+     * The hashes of a message's attachments, indexed keyword, not stored: an erasure finds whether
+     * another message still refers to an attachment before deleting its bytes.
+     */
+    public static final String ATTACHMENT_SHA = "attachment_sha"; //$NON-NLS-1$
+
+    /** Solr's document version, the key of optimistic concurrency (doc values; assigned by the shard leader). */
+    public static final String VERSION = "_version_"; //$NON-NLS-1$
+
     /** Where the configset lies in the plugin jar (and under {@code src/main/resources}). */
     public static final String CONFIGSET_RESOURCE = "maraude/solr/configset/"; //$NON-NLS-1$
     public static final String[] CONFIGSET_FILES = { "managed-schema.xml", "solrconfig.xml" }; //$NON-NLS-1$ //$NON-NLS-2$

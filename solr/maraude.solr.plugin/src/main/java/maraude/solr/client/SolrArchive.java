@@ -69,8 +69,9 @@ import maraude.solr.TeamSchema;
  * <p>
  * Differences from the local archive, by design of a shared server: there is no single-writer lock
  * (several workers write at once); changes are held here until {@link #commit()}, which sends them and
- * makes them visible to everyone. Not yet implemented: attachments, removing messages, pending replies
- * and the side files' sharing (they stay in the local folder given at open).
+ * makes them visible to everyone. Attachments are documents of the collection (content-addressed, stored
+ * at once as in the local store); removing a message (a pending reply replaced by the real one) is a
+ * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
 public final class SolrArchive implements Archive {
 
@@ -90,6 +91,8 @@ public final class SolrArchive implements Archive {
     private final Map<String, Contact> pendingContacts = new LinkedHashMap<>();
     private final Map<String, Conversation> pendingConversations = new LinkedHashMap<>();
     private final Map<String, SolrInputDocument> pendingMessages = new LinkedHashMap<>();
+    /** Committed messages removed since the last commit: id to route (a delete by id needs its shard). */
+    private final Map<String, String> pendingRemovals = new LinkedHashMap<>();
     /** Committed message ids per conversation, read on the first message added to it since open. */
     private final Map<String, Set<String>> knownIds = new HashMap<>();
 
@@ -178,21 +181,159 @@ public final class SolrArchive implements Archive {
         return ids;
     }
 
-    @Override
-    public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
-        throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_noAttachments);
+    /** As the stored {@code attachment} value of the local archive: {@code sha|size|mediaType|fileName}. */
+    private static String attachmentValue(Attachment a) {
+        return a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName();
     }
 
+    private static Attachment attachment(String value) {
+        String[] p = value.split("\\|", 4); //$NON-NLS-1$
+        return new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1])); //$NON-NLS-1$
+    }
+
+    /**
+     * Largest attachment the team archive takes: one stored field of one document, sent in one request
+     * (exports carry photos and voice notes of a few megabytes).
+     */
+    public static final int MAX_ATTACHMENT_BYTES = 32 << 20;
+
+    /**
+     * Sent at once, as the local store writes at once: visible to {@link #openAttachment} (real-time
+     * get) straight away, counted in {@link #stats()} after the next commit. The same bytes stored
+     * again (by anyone) send nothing.
+     */
+    @Override
+    public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
+        ensureWritable();
+        byte[] bytes = content.readNBytes(MAX_ATTACHMENT_BYTES + 1);
+        if (bytes.length > MAX_ATTACHMENT_BYTES) {
+            throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_attachmentTooLarge, MAX_ATTACHMENT_BYTES >> 20));
+        }
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)); //$NON-NLS-1$
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Attachment a = new Attachment(sha, mediaType, fileName, bytes.length);
+        try {
+            if (realTimeGet(TeamSchema.ATTACHMENT_ID_PREFIX + sha, sha, TeamSchema.ID) == null) {
+                SolrInputDocument d = new SolrInputDocument();
+                d.addField(TeamSchema.ID, TeamSchema.ATTACHMENT_ID_PREFIX + sha);
+                d.addField(TeamSchema.ROUTE, sha);
+                d.addField(TeamSchema.TYPE, TeamSchema.TYPE_ATTACHMENT);
+                d.addField(TeamSchema.ATTACHMENT, attachmentValue(a));
+                d.addField(TeamSchema.BYTES, bytes);
+                UpdateRequest u = new UpdateRequest();
+                u.add(d);
+                retrying(() -> u.process(client, collection));
+            }
+        } catch (SolrServerException | RuntimeException e) {
+            throw failure("attachment", e); //$NON-NLS-1$
+        }
+        return a;
+    }
+
+    /** @throws java.nio.file.NoSuchFileException when no attachment has these bytes, as the local store */
     @Override
     public InputStream openAttachment(String sha256) throws IOException {
-        throw new java.nio.file.NoSuchFileException(sha256);
+        ensureOpen();
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) { //$NON-NLS-1$
+            throw new IllegalArgumentException("not a lower-case SHA-256"); //$NON-NLS-1$
+        }
+        SolrDocument d;
+        try {
+            d = realTimeGet(TeamSchema.ATTACHMENT_ID_PREFIX + sha256, sha256, TeamSchema.BYTES);
+        } catch (SolrServerException | RuntimeException e) {
+            throw failure("attachment", e); //$NON-NLS-1$
+        }
+        Object v = d == null ? null : d.getFirstValue(TeamSchema.BYTES);
+        byte[] bytes;
+        if (v instanceof byte[] b) {
+            bytes = b;
+        } else if (v instanceof java.nio.ByteBuffer bb) {
+            bytes = new byte[bb.remaining()];
+            bb.get(bytes);
+        } else if (v instanceof String b64) {
+            bytes = java.util.Base64.getDecoder().decode(b64);
+        } else {
+            throw new java.nio.file.NoSuchFileException(sha256);
+        }
+        return new java.io.ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * The latest version of one document, committed or not (Solr's real-time get, from the update
+     * log): {@code route} names its shard, as the collection routes by {@link TeamSchema#ROUTE}.
+     */
+    SolrDocument realTimeGet(String id, String route, String fields) throws SolrServerException, IOException {
+        org.apache.solr.common.params.ModifiableSolrParams p = new org.apache.solr.common.params.ModifiableSolrParams();
+        p.set("id", id); //$NON-NLS-1$
+        p.set("_route_", route); //$NON-NLS-1$
+        p.set("fl", fields); //$NON-NLS-1$
+        org.apache.solr.client.solrj.request.QueryRequest r = new org.apache.solr.client.solrj.request.QueryRequest(p,
+                SolrRequest.METHOD.POST);
+        r.setPath("/get"); //$NON-NLS-1$
+        NamedList<Object> response = retrying(() -> client.request(r, collection));
+        return (SolrDocument) response.get("doc"); //$NON-NLS-1$
+    }
+
+    /**
+     * Removed from the collection at the next commit (a pending one is just dropped), as the local
+     * archive does.
+     */
+    @Override
+    public boolean removeMessage(String messageId) {
+        synchronized (writeLock) {
+            ensureWritable();
+            if (pendingMessages.remove(messageId) != null) {
+                return true;
+            }
+            if (pendingRemovals.containsKey(messageId)) {
+                return true;
+            }
+            SolrDocumentList found;
+            try {
+                found = query(new SolrQuery(termQuery(TeamSchema.ID, messageId)).addFilterQuery(MESSAGES)
+                        .setFields(TeamSchema.ID, TeamSchema.CONTACT).setRows(1)).getResults();
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                throw failure("remove", e); //$NON-NLS-1$
+            }
+            if (found.isEmpty()) {
+                return false;
+            }
+            pendingRemovals.put(messageId, str(found.get(0), TeamSchema.CONTACT));
+            return true;
+        }
+    }
+
+    /** Messages whose source is {@link maraude.core.archive.PendingReplies#SOURCE}, of the last commit. */
+    @Override
+    public List<Message> pendingReplies() {
+        ensureOpen();
+        List<Message> out = new ArrayList<>();
+        forEach(termQuery(TeamSchema.PENDING, "1"), MESSAGE_FIELDS, d -> out.add(toMessage(d))); //$NON-NLS-1$
+        return out;
+    }
+
+    /** The local archive's own match ranges ({@code MatchRanges}) for the text of a search. */
+    @Override
+    public maraude.core.archive.TextMatcher matcher(String queryText) {
+        ensureOpen();
+        try {
+            TeamQueries.Highlights h = queries.highlights(queries.parse(queryText));
+            return h::matches;
+        } catch (ParseException e) {
+            return maraude.core.archive.TextMatcher.NONE;
+        }
     }
 
     @Override
     public void commit() {
         synchronized (writeLock) {
             ensureOpen();
-            if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()) {
+            if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()
+                    && pendingRemovals.isEmpty()) {
                 return;
             }
             List<SolrInputDocument> docs = new ArrayList<>();
@@ -200,6 +341,11 @@ public final class SolrArchive implements Archive {
             pendingConversations.values().forEach(c -> docs.add(conversationDocument(c)));
             docs.addAll(pendingMessages.values());
             try {
+                if (!pendingRemovals.isEmpty()) { // before the adds: a removed id may come back in this batch
+                    UpdateRequest u = new UpdateRequest();
+                    pendingRemovals.forEach(u::deleteById);
+                    retrying(() -> u.process(client, collection));
+                }
                 for (int i = 0; i < docs.size(); i += BATCH) {
                     UpdateRequest u = new UpdateRequest();
                     u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
@@ -215,9 +361,11 @@ public final class SolrArchive implements Archive {
                     ids.add((String) d.getFieldValue(TeamSchema.ID));
                 }
             }
+            knownIds.values().forEach(ids -> ids.removeAll(pendingRemovals.keySet()));
             pendingContacts.clear();
             pendingConversations.clear();
             pendingMessages.clear();
+            pendingRemovals.clear();
             reloadPeople();
         }
     }
@@ -272,7 +420,8 @@ public final class SolrArchive implements Archive {
             d.addField(TeamSchema.PHONES, p);
         }
         for (Attachment a : m.attachments()) {
-            d.addField(TeamSchema.ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName());
+            d.addField(TeamSchema.ATTACHMENT, attachmentValue(a));
+            d.addField(TeamSchema.ATTACHMENT_SHA, a.sha256());
         }
         SourceRef src = m.source();
         if (src != null) {
@@ -303,8 +452,7 @@ public final class SolrArchive implements Archive {
         Collection<Object> values = d.getFieldValues(TeamSchema.ATTACHMENT);
         if (values != null) {
             for (Object v : values) {
-                String[] p = v.toString().split("\\|", 4); //$NON-NLS-1$
-                atts.add(new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1]))); //$NON-NLS-1$
+                atts.add(attachment(v.toString()));
             }
         }
         SourceRef src = null;
@@ -415,7 +563,8 @@ public final class SolrArchive implements Archive {
     @Override
     public ArchiveStats stats() {
         ensureOpen();
-        return new ArchiveStats(contacts.size(), conversations.size(), count(MESSAGES), 0);
+        return new ArchiveStats(contacts.size(), conversations.size(), count(MESSAGES),
+                count(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_ATTACHMENT)));
     }
 
     @Override
@@ -663,6 +812,7 @@ public final class SolrArchive implements Archive {
             pendingContacts.clear();
             pendingConversations.clear();
             pendingMessages.clear();
+            pendingRemovals.clear();
         }
         if (ownsClient) {
             try {
