@@ -537,6 +537,24 @@ public final class SolrArchive implements Archive {
         }
     }
 
+    /** A query of the team's other records (triage state), sent as searches are. */
+    QueryResponse select(SolrQuery q) throws SolrServerException, IOException {
+        ensureOpen();
+        return query(q);
+    }
+
+    /** Every document matching {@code q} (cursor paging). */
+    void forEachDocument(String q, String fields, Consumer<SolrDocument> each) {
+        ensureOpen();
+        forEach(q, fields, each);
+    }
+
+    /** An update of the team's other records (triage state): sent at once, outside {@link #commit()}. */
+    org.apache.solr.client.solrj.response.UpdateResponse send(UpdateRequest u) throws SolrServerException, IOException {
+        ensureWritable();
+        return retrying(() -> u.process(client, collection));
+    }
+
     /** Sends of one request at most: each failed one drops a dead pooled connection. */
     private static final int SENDS = 4;
 
@@ -779,6 +797,134 @@ public final class SolrArchive implements Archive {
         for (NamedList<Object> b : buckets) {
             each.accept(b.get("val"), ((Number) b.get("count")).longValue()); //$NON-NLS-1$ //$NON-NLS-2$
         }
+    }
+
+    // ---- erasure ------------------------------------------------------------------------------
+
+    /**
+     * The right to be forgotten on the servers: the contact, its conversations, their messages, the
+     * team's triage records about them and the attachments no other message refers to are deleted,
+     * then the merge is forced ({@link #expunge()}) so that their bytes leave the index files of every
+     * replica. Pending changes are committed first.
+     */
+    public maraude.archive.maintenance.Retention.Result forgetContact(String contactId) {
+        synchronized (writeLock) {
+            ensureWritable();
+            commit();
+            List<String> convs = conversations.values().stream().filter(c -> c.contactId().equals(contactId))
+                    .map(Conversation::id).toList();
+            boolean known = contacts.containsKey(contactId);
+            // every document of the contact is routed by its id: contact, conversations, messages, triage records
+            String routed = termQuery(TeamSchema.ROUTE, contactId);
+            List<String> of = new ArrayList<>(convs);
+            of.add(contactId);
+            return erase(routed, List.of(routed), of, convs.size(), known ? 1 : 0);
+        }
+    }
+
+    /**
+     * Retention on the servers: every message older than {@code cutoff}, then the conversations and
+     * contacts left without messages (and the team's records about them), the attachments no message
+     * refers to any more; the merge is forced as for {@link #forgetContact}.
+     */
+    public maraude.archive.maintenance.Retention.Result purgeOlderThan(Instant cutoff) {
+        synchronized (writeLock) {
+            ensureWritable();
+            commit();
+            String old = TeamSchema.TIME + ":[* TO " + (cutoff.toEpochMilli() - 1) + "]"; //$NON-NLS-1$ //$NON-NLS-2$
+            // conversations whose every message is old go whole, and contacts whose every conversation goes
+            Map<String, long[]> perConversation = new HashMap<>();
+            forEach(MESSAGES, TeamSchema.ID + ',' + TeamSchema.CONVERSATION + ',' + TeamSchema.TIME, d -> {
+                long[] c = perConversation.computeIfAbsent(str(d, TeamSchema.CONVERSATION), k -> new long[2]);
+                c[0]++;
+                if (((Number) d.getFirstValue(TeamSchema.TIME)).longValue() < cutoff.toEpochMilli()) {
+                    c[1]++;
+                }
+            });
+            List<String> goneConvs = new ArrayList<>();
+            for (Conversation c : conversations.values()) {
+                long[] n = perConversation.get(c.id());
+                if (n != null && n[0] == n[1]) {
+                    goneConvs.add(c.id());
+                }
+            }
+            Set<String> goneContacts = new HashSet<>(contacts.keySet());
+            for (Conversation c : conversations.values()) {
+                if (!goneConvs.contains(c.id())) {
+                    goneContacts.remove(c.contactId());
+                }
+            }
+            List<String> of = new ArrayList<>(goneConvs);
+            of.addAll(goneContacts);
+            StringBuilder whole = new StringBuilder();
+            for (String id : of) {
+                whole.append(whole.length() == 0 ? "" : ",").append(id); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            String messages = MESSAGES + " AND " + old; //$NON-NLS-1$
+            List<String> deletes = new ArrayList<>(List.of(messages));
+            if (!of.isEmpty()) {
+                deletes.add("{!terms f=" + TeamSchema.ID + "}" + whole); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return erase(messages, deletes, of, goneConvs.size(), goneContacts.size());
+        }
+    }
+
+    /**
+     * Deletes what {@code deleteQueries} match and the triage records about {@code triageOf}, then the
+     * attachments of the messages {@code readQuery} finds that no message refers to any more; expunges.
+     */
+    private maraude.archive.maintenance.Retention.Result erase(String readQuery, List<String> deleteQueries,
+            List<String> triageOf, long conversationsGone, long contactsGone) {
+        Set<String> ids = new HashSet<>();
+        Set<String> shas = new HashSet<>();
+        forEach(readQuery, TeamSchema.ID + ',' + TeamSchema.ATTACHMENT + ',' + TeamSchema.SEQ, d -> {
+            if (d.getFirstValue(TeamSchema.SEQ) == null) {
+                return; // not a message
+            }
+            ids.add(str(d, TeamSchema.ID));
+            Collection<Object> atts = d.getFieldValues(TeamSchema.ATTACHMENT);
+            if (atts != null) {
+                atts.forEach(a -> shas.add(attachment(a.toString()).sha256()));
+            }
+        });
+        try {
+            UpdateRequest u = new UpdateRequest();
+            deleteQueries.forEach(u::deleteByQuery);
+            if (!triageOf.isEmpty()) {
+                u.deleteByQuery("{!terms f=" + TeamSchema.TRIAGE_OF + "}" + String.join(",", triageOf)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            }
+            retrying(() -> u.process(client, collection));
+            retrying(() -> client.commit(collection, true, true));
+            long attachmentsGone = 0;
+            UpdateRequest a = new UpdateRequest();
+            for (String sha : shas) {
+                if (count(termQuery(TeamSchema.ATTACHMENT_SHA, sha)) == 0) {
+                    a.deleteById(TeamSchema.ATTACHMENT_ID_PREFIX + sha, sha);
+                    attachmentsGone++;
+                }
+            }
+            if (attachmentsGone > 0) {
+                retrying(() -> a.process(client, collection));
+            }
+            expunge();
+            knownIds.clear();
+            reloadPeople();
+            return new maraude.archive.maintenance.Retention.Result(ids.size(), conversationsGone, contactsGone, attachmentsGone);
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("erase", e); //$NON-NLS-1$
+        }
+    }
+
+    /**
+     * A commit that rewrites every segment holding deleted documents ({@code expungeDeletes}; the
+     * configset's merge policy allows no deleted share at all), on every replica: the erased bytes
+     * leave the index files, not only the searches.
+     */
+    private void expunge() throws SolrServerException, IOException {
+        UpdateRequest u = new UpdateRequest();
+        u.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+        u.setParam("expungeDeletes", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        retrying(() -> u.process(client, collection));
     }
 
     // ---- life cycle -------------------------------------------------------------------------
