@@ -65,6 +65,39 @@ public class EncryptingDirectoryFactory extends StandardDirectoryFactory {
     }
 
     /**
+     * Replication and backup get the index files' raw (encrypted) bytes, as Solr intends, so that a
+     * replica copies them as they are; but they also read the commit's file list
+     * ({@code SegmentInfos.readCommit}, through {@code openChecksumInput}), which only the decrypting
+     * directory can: a replica that needs a full copy (one that missed too many updates) would
+     * otherwise never recover.
+     */
+    @Override
+    protected Directory filterDirectory(Directory dir, DirContext dirContext) {
+        Directory filtered = super.filterDirectory(dir, dirContext);
+        if (filtered != dir && dir instanceof EncryptedDirectory encrypted) {
+            return new RawWithReadableCommits(filtered, encrypted);
+        }
+        return filtered;
+    }
+
+    /** Raw bytes, except the commit files Lucene itself reads (segments_N), decrypted. */
+    static final class RawWithReadableCommits extends org.apache.lucene.store.FilterDirectory {
+
+        private final EncryptedDirectory encrypted;
+
+        RawWithReadableCommits(Directory raw, EncryptedDirectory encrypted) {
+            super(raw);
+            this.encrypted = encrypted;
+        }
+
+        @Override
+        public org.apache.lucene.store.ChecksumIndexInput openChecksumInput(String name, org.apache.lucene.store.IOContext context)
+                throws IOException {
+            return encrypted.openChecksumInput(name, context);
+        }
+    }
+
+    /**
      * Through the directory's own rename: a chunk is bound to its file's name, so the standard
      * factory's rename of the raw file would make it unreadable.
      */
