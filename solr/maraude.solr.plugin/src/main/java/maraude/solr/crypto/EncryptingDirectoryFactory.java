@@ -65,36 +65,20 @@ public class EncryptingDirectoryFactory extends StandardDirectoryFactory {
     }
 
     /**
-     * Replication and backup get the index files' raw (encrypted) bytes, as Solr intends, so that a
-     * replica copies them as they are; but they also read the commit's file list
-     * ({@code SegmentInfos.readCommit}, through {@code openChecksumInput}), which only the decrypting
-     * directory can: a replica that needs a full copy (one that missed too many updates) would
-     * otherwise never recover.
+     * Replication reads files through the decrypting directory, not the raw one Solr hands it by
+     * default: it reads the commit's file list ({@code SegmentInfos.readCommit}) and the files' checksums
+     * as Lucene files, which only the decrypting view can give, and a replica that needs a full copy
+     * (one that missed more than peer sync replays) would otherwise never recover. The receiving replica
+     * writes through its own encrypting directory, so its files are encrypted as the leader's; between
+     * the two nodes the bytes travel inside the cluster's TLS. Backups still copy the raw encrypted
+     * bytes.
      */
     @Override
     protected Directory filterDirectory(Directory dir, DirContext dirContext) {
-        Directory filtered = super.filterDirectory(dir, dirContext);
-        if (filtered != dir && dir instanceof EncryptedDirectory encrypted) {
-            return new RawWithReadableCommits(filtered, encrypted);
+        if (dirContext == DirContext.REPLICATION && dir instanceof EncryptedDirectory) {
+            return dir;
         }
-        return filtered;
-    }
-
-    /** Raw bytes, except the commit files Lucene itself reads (segments_N), decrypted. */
-    static final class RawWithReadableCommits extends org.apache.lucene.store.FilterDirectory {
-
-        private final EncryptedDirectory encrypted;
-
-        RawWithReadableCommits(Directory raw, EncryptedDirectory encrypted) {
-            super(raw);
-            this.encrypted = encrypted;
-        }
-
-        @Override
-        public org.apache.lucene.store.ChecksumIndexInput openChecksumInput(String name, org.apache.lucene.store.IOContext context)
-                throws IOException {
-            return encrypted.openChecksumInput(name, context);
-        }
+        return super.filterDirectory(dir, dirContext);
     }
 
     /**
