@@ -62,6 +62,15 @@ public final class TeamSchema {
      */
     public static final String ATTACHMENT_SHA = "attachment_sha"; //$NON-NLS-1$
 
+    /**
+     * A source file an import read whole ({@code maraude.core.archive.ImportedFiles}), as in the local
+     * archive: {@value #TYPE_IMPORTED_FILE}, id {@value #IMPORTED_FILE_PREFIX} and the key, routed by
+     * the key, the number of messages the file gave in {@link #FILE_MESSAGES} (doc values).
+     */
+    public static final String TYPE_IMPORTED_FILE = ArchiveSchema.TYPE_IMPORTED_FILE;
+    public static final String IMPORTED_FILE_PREFIX = "f-"; //$NON-NLS-1$
+    public static final String FILE_MESSAGES = "file_messages"; //$NON-NLS-1$
+
     /** Solr's document version, the key of optimistic concurrency (doc values; assigned by the shard leader). */
     public static final String VERSION = "_version_"; //$NON-NLS-1$
 

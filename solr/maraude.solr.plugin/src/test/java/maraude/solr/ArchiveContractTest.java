@@ -296,4 +296,22 @@ abstract class ArchiveContractTest {
                 archive.matcher("depistage preservatifs").in("Le dépistage et préservatif")); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(List.of(), archive.matcher("depistage").in("rien a voir")); //$NON-NLS-1$ //$NON-NLS-2$
     }
+
+    @Test
+    void aFileReadWholeIsRememberedWithTheCommit() {
+        assertTrue(archive instanceof maraude.core.archive.ImportedFiles, "both archives remember files read whole"); //$NON-NLS-1$
+        maraude.core.archive.ImportedFiles files = (maraude.core.archive.ImportedFiles) archive;
+        String key = "0123456789abcdef".repeat(4); //$NON-NLS-1$
+        assertEquals(-1, files.importedMessages(key));
+        archive.putContact(LOLA);
+        archive.putConversation(LOLA_WA);
+        LOLA_THREAD.forEach(archive::addMessage);
+        files.markImported(key, LOLA_THREAD.size());
+        assertEquals(-1, files.importedMessages(key), "with the next commit, not before"); //$NON-NLS-1$
+        archive.commit();
+        assertEquals(4, files.importedMessages(key));
+        assertEquals(-1, files.importedMessages("f".repeat(64))); //$NON-NLS-1$
+        assertEquals(4, archive.stats().messages());
+        assertEquals(List.of(LOLA_WA.id()), archive.summaries().stream().map(ConversationSummary::conversationId).toList());
+    }
 }

@@ -356,11 +356,17 @@ class TeamCloudTest {
             assertEquals(Set.copyOf(words), decryptedIndexWords(words), "the decrypting scan sees what is there"); //$NON-NLS-1$
             assertEquals(Set.of(), rawWords(words), "nothing in clear on any node"); //$NON-NLS-1$
 
+            a.markImported("ab".repeat(32), 1); //$NON-NLS-1$
+            a.commit();
+            assertEquals(1, a.importedMessages("ab".repeat(32))); //$NON-NLS-1$
             Retention.Result forgot = a.forgetContact(gone.id());
+            assertEquals(-1, a.importedMessages("ab".repeat(32)), "an erasure has every file read again"); //$NON-NLS-1$
             assertEquals(new Retention.Result(1, 1, 1, 1), forgot);
             Retention.Result purged = a.purgeOlderThan(T0.minusYears(1).toInstant());
             assertEquals(1, purged.messages());
             assertEquals(0, purged.conversations(), "the thread keeps its recent message"); //$NON-NLS-1$
+            assertEquals(List.of("erasure", "purge"), maraude.archive.maintenance.AuditTrail.read(a.location()).stream() //$NON-NLS-1$ //$NON-NLS-2$
+                    .map(maraude.archive.maintenance.AuditTrail.Entry::event).toList(), "counts recorded where the worker erased"); //$NON-NLS-1$
 
             assertEquals(0, a.search(SearchQuery.of("zorglubophone")).totalHits()); //$NON-NLS-1$
             assertEquals(0, a.search(SearchQuery.of("quasimodogeste")).totalHits()); //$NON-NLS-1$

@@ -73,7 +73,7 @@ import maraude.solr.TeamSchema;
  * at once as in the local store); removing a message (a pending reply replaced by the real one) is a
  * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
-public final class SolrArchive implements Archive {
+public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -91,6 +91,8 @@ public final class SolrArchive implements Archive {
     private final Map<String, Contact> pendingContacts = new LinkedHashMap<>();
     private final Map<String, Conversation> pendingConversations = new LinkedHashMap<>();
     private final Map<String, SolrInputDocument> pendingMessages = new LinkedHashMap<>();
+    /** Source files read whole, recorded with the next commit: key to messages. */
+    private final Map<String, Long> pendingFiles = new LinkedHashMap<>();
     /** Committed messages removed since the last commit: id to route (a delete by id needs its shard). */
     private final Map<String, String> pendingRemovals = new LinkedHashMap<>();
     /** Committed message ids per conversation, read on the first message added to it since open. */
@@ -307,6 +309,36 @@ public final class SolrArchive implements Archive {
         }
     }
 
+    private static SolrInputDocument importedFileDocument(String key, long messages) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, TeamSchema.IMPORTED_FILE_PREFIX + key);
+        d.addField(TeamSchema.ROUTE, key);
+        d.addField(TeamSchema.TYPE, TeamSchema.TYPE_IMPORTED_FILE);
+        d.addField(TeamSchema.FILE_MESSAGES, messages);
+        return d;
+    }
+
+    /** As of the last commit, as the local archive (a re-import on another machine skips the file too). */
+    @Override
+    public long importedMessages(String key) {
+        ensureWritable();
+        try {
+            SolrDocumentList found = query(new SolrQuery(termQuery(TeamSchema.ID, TeamSchema.IMPORTED_FILE_PREFIX + key))
+                    .setFields(TeamSchema.FILE_MESSAGES).setRows(1)).getResults();
+            return found.isEmpty() ? -1 : ((Number) found.get(0).getFirstValue(TeamSchema.FILE_MESSAGES)).longValue();
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public void markImported(String key, long messages) {
+        synchronized (writeLock) {
+            ensureWritable();
+            pendingFiles.put(key, messages);
+        }
+    }
+
     /** Messages whose source is {@link maraude.core.archive.PendingReplies#SOURCE}, of the last commit. */
     @Override
     public List<Message> pendingReplies() {
@@ -333,13 +365,15 @@ public final class SolrArchive implements Archive {
         synchronized (writeLock) {
             ensureOpen();
             if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()
-                    && pendingRemovals.isEmpty()) {
+                    && pendingRemovals.isEmpty() && pendingFiles.isEmpty()) {
                 return;
             }
             List<SolrInputDocument> docs = new ArrayList<>();
             pendingContacts.values().forEach(c -> docs.add(contactDocument(c)));
             pendingConversations.values().forEach(c -> docs.add(conversationDocument(c)));
             docs.addAll(pendingMessages.values());
+            // after the messages: a file's key is committed with them or not at all
+            pendingFiles.forEach((key, n) -> docs.add(importedFileDocument(key, n)));
             try {
                 if (!pendingRemovals.isEmpty()) { // before the adds: a removed id may come back in this batch
                     UpdateRequest u = new UpdateRequest();
@@ -366,6 +400,7 @@ public final class SolrArchive implements Archive {
             pendingConversations.clear();
             pendingMessages.clear();
             pendingRemovals.clear();
+            pendingFiles.clear();
             reloadPeople();
         }
     }
@@ -818,7 +853,8 @@ public final class SolrArchive implements Archive {
             String routed = termQuery(TeamSchema.ROUTE, contactId);
             List<String> of = new ArrayList<>(convs);
             of.add(contactId);
-            return erase(routed, List.of(routed), of, convs.size(), known ? 1 : 0);
+            return erase(routed, List.of(routed), of, convs.size(), known ? 1 : 0,
+                    maraude.archive.maintenance.AuditTrail.Event.ERASURE);
         }
     }
 
@@ -865,7 +901,8 @@ public final class SolrArchive implements Archive {
             if (!of.isEmpty()) {
                 deletes.add("{!terms f=" + TeamSchema.ID + "}" + whole); //$NON-NLS-1$ //$NON-NLS-2$
             }
-            return erase(messages, deletes, of, goneConvs.size(), goneContacts.size());
+            return erase(messages, deletes, of, goneConvs.size(), goneContacts.size(),
+                    maraude.archive.maintenance.AuditTrail.Event.PURGE);
         }
     }
 
@@ -874,7 +911,8 @@ public final class SolrArchive implements Archive {
      * attachments of the messages {@code readQuery} finds that no message refers to any more; expunges.
      */
     private maraude.archive.maintenance.Retention.Result erase(String readQuery, List<String> deleteQueries,
-            List<String> triageOf, long conversationsGone, long contactsGone) {
+            List<String> triageOf, long conversationsGone, long contactsGone,
+            maraude.archive.maintenance.AuditTrail.Event audit) {
         Set<String> ids = new HashSet<>();
         Set<String> shas = new HashSet<>();
         forEach(readQuery, TeamSchema.ID + ',' + TeamSchema.ATTACHMENT + ',' + TeamSchema.SEQ, d -> {
@@ -890,6 +928,8 @@ public final class SolrArchive implements Archive {
         try {
             UpdateRequest u = new UpdateRequest();
             deleteQueries.forEach(u::deleteByQuery);
+            // as the local archive: every file is read again after an erasure (what went may come back)
+            u.deleteByQuery(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_IMPORTED_FILE));
             if (!triageOf.isEmpty()) {
                 u.deleteByQuery("{!terms f=" + TeamSchema.TRIAGE_OF + "}" + String.join(",", triageOf)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             }
@@ -909,7 +949,11 @@ public final class SolrArchive implements Archive {
             expunge();
             knownIds.clear();
             reloadPeople();
-            return new maraude.archive.maintenance.Retention.Result(ids.size(), conversationsGone, contactsGone, attachmentsGone);
+            maraude.archive.maintenance.Retention.Result r = new maraude.archive.maintenance.Retention.Result(ids.size(),
+                    conversationsGone, contactsGone, attachmentsGone);
+            // counts only, in this machine's folder (the servers keep no audit trail yet)
+            maraude.archive.maintenance.AuditTrail.recordQuietly(location, audit, r.counts());
+            return r;
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("erase", e); //$NON-NLS-1$
         }
@@ -959,6 +1003,7 @@ public final class SolrArchive implements Archive {
             pendingConversations.clear();
             pendingMessages.clear();
             pendingRemovals.clear();
+            pendingFiles.clear();
         }
         if (ownsClient) {
             try {
