@@ -31,7 +31,7 @@ import maraude.core.model.Platform;
  * once (the file is small). Before each change the file is re-read if another process changed it.
  * Thread-safe.
  */
-public final class TriageStateStore {
+public final class TriageStateStore implements TriageStates {
 
     public static final String FILE_NAME = "triage-state.json"; //$NON-NLS-1$
     /** Format version written; files with a higher version are refused rather than misread. */

@@ -7,12 +7,13 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "maraude.solr.client.messages"; //$NON-NLS-1$
 
     public static String Team_unknownConversation;
-    public static String Team_noAttachments;
+    public static String Team_attachmentTooLarge;
     public static String Team_badQuery;
     public static String Team_failed;
     public static String Team_closed;
     public static String Team_readOnly;
     public static String Team_badAddress;
+    public static String Team_conflict;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

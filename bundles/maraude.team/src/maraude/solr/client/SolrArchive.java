@@ -69,10 +69,11 @@ import maraude.solr.TeamSchema;
  * <p>
  * Differences from the local archive, by design of a shared server: there is no single-writer lock
  * (several workers write at once); changes are held here until {@link #commit()}, which sends them and
- * makes them visible to everyone. Not yet implemented: attachments, removing messages, pending replies
- * and the side files' sharing (they stay in the local folder given at open).
+ * makes them visible to everyone. Attachments are documents of the collection (content-addressed, stored
+ * at once as in the local store); removing a message (a pending reply replaced by the real one) is a
+ * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
-public final class SolrArchive implements Archive {
+public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -90,6 +91,10 @@ public final class SolrArchive implements Archive {
     private final Map<String, Contact> pendingContacts = new LinkedHashMap<>();
     private final Map<String, Conversation> pendingConversations = new LinkedHashMap<>();
     private final Map<String, SolrInputDocument> pendingMessages = new LinkedHashMap<>();
+    /** Source files read whole, recorded with the next commit: key to messages. */
+    private final Map<String, Long> pendingFiles = new LinkedHashMap<>();
+    /** Committed messages removed since the last commit: id to route (a delete by id needs its shard). */
+    private final Map<String, String> pendingRemovals = new LinkedHashMap<>();
     /** Committed message ids per conversation, read on the first message added to it since open. */
     private final Map<String, Set<String>> knownIds = new HashMap<>();
 
@@ -178,28 +183,203 @@ public final class SolrArchive implements Archive {
         return ids;
     }
 
+    /** As the stored {@code attachment} value of the local archive: {@code sha|size|mediaType|fileName}. */
+    private static String attachmentValue(Attachment a) {
+        return a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName();
+    }
+
+    private static Attachment attachment(String value) {
+        String[] p = value.split("\\|", 4); //$NON-NLS-1$
+        return new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1])); //$NON-NLS-1$
+    }
+
+    /**
+     * Largest attachment the team archive takes: one stored field of one document, sent in one request
+     * (exports carry photos and voice notes of a few megabytes).
+     */
+    public static final int MAX_ATTACHMENT_BYTES = 32 << 20;
+
+    /**
+     * Sent at once, as the local store writes at once: visible to {@link #openAttachment} (real-time
+     * get) straight away, counted in {@link #stats()} after the next commit. The same bytes stored
+     * again (by anyone) send nothing.
+     */
     @Override
     public Attachment storeAttachment(InputStream content, String mediaType, String fileName) throws IOException {
-        throw new ArchiveException(Kind.NOT_WRITABLE, Messages.Team_noAttachments);
+        ensureWritable();
+        byte[] bytes = content.readNBytes(MAX_ATTACHMENT_BYTES + 1);
+        if (bytes.length > MAX_ATTACHMENT_BYTES) {
+            throw new ArchiveException(Kind.BAD_INPUT, NLS.bind(Messages.Team_attachmentTooLarge, MAX_ATTACHMENT_BYTES >> 20));
+        }
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)); //$NON-NLS-1$
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Attachment a = new Attachment(sha, mediaType, fileName, bytes.length);
+        try {
+            if (realTimeGet(TeamSchema.ATTACHMENT_ID_PREFIX + sha, sha, TeamSchema.ID) == null) {
+                SolrInputDocument d = new SolrInputDocument();
+                d.addField(TeamSchema.ID, TeamSchema.ATTACHMENT_ID_PREFIX + sha);
+                d.addField(TeamSchema.ROUTE, sha);
+                d.addField(TeamSchema.TYPE, TeamSchema.TYPE_ATTACHMENT);
+                d.addField(TeamSchema.ATTACHMENT, attachmentValue(a));
+                d.addField(TeamSchema.BYTES, bytes);
+                UpdateRequest u = new UpdateRequest();
+                u.add(d);
+                retrying(() -> u.process(client, collection));
+            }
+        } catch (SolrServerException | RuntimeException e) {
+            throw failure("attachment", e); //$NON-NLS-1$
+        }
+        return a;
+    }
+
+    /** @throws java.nio.file.NoSuchFileException when no attachment has these bytes, as the local store */
+    @Override
+    public InputStream openAttachment(String sha256) throws IOException {
+        ensureOpen();
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) { //$NON-NLS-1$
+            throw new IllegalArgumentException("not a lower-case SHA-256"); //$NON-NLS-1$
+        }
+        SolrDocument d;
+        try {
+            d = realTimeGet(TeamSchema.ATTACHMENT_ID_PREFIX + sha256, sha256, TeamSchema.BYTES);
+        } catch (SolrServerException | RuntimeException e) {
+            throw failure("attachment", e); //$NON-NLS-1$
+        }
+        Object v = d == null ? null : d.getFirstValue(TeamSchema.BYTES);
+        byte[] bytes;
+        if (v instanceof byte[] b) {
+            bytes = b;
+        } else if (v instanceof java.nio.ByteBuffer bb) {
+            bytes = new byte[bb.remaining()];
+            bb.get(bytes);
+        } else if (v instanceof String b64) {
+            bytes = java.util.Base64.getDecoder().decode(b64);
+        } else {
+            throw new java.nio.file.NoSuchFileException(sha256);
+        }
+        return new java.io.ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * The latest version of one document, committed or not (Solr's real-time get, from the update
+     * log): {@code route} names its shard, as the collection routes by {@link TeamSchema#ROUTE}.
+     */
+    SolrDocument realTimeGet(String id, String route, String fields) throws SolrServerException, IOException {
+        org.apache.solr.common.params.ModifiableSolrParams p = new org.apache.solr.common.params.ModifiableSolrParams();
+        p.set("id", id); //$NON-NLS-1$
+        p.set("_route_", route); //$NON-NLS-1$
+        p.set("fl", fields); //$NON-NLS-1$
+        org.apache.solr.client.solrj.request.QueryRequest r = new org.apache.solr.client.solrj.request.QueryRequest(p,
+                SolrRequest.METHOD.POST);
+        r.setPath("/get"); //$NON-NLS-1$
+        NamedList<Object> response = retrying(() -> client.request(r, collection));
+        return (SolrDocument) response.get("doc"); //$NON-NLS-1$
+    }
+
+    /**
+     * Removed from the collection at the next commit (a pending one is just dropped), as the local
+     * archive does.
+     */
+    @Override
+    public boolean removeMessage(String messageId) {
+        synchronized (writeLock) {
+            ensureWritable();
+            if (pendingMessages.remove(messageId) != null) {
+                return true;
+            }
+            if (pendingRemovals.containsKey(messageId)) {
+                return true;
+            }
+            SolrDocumentList found;
+            try {
+                found = query(new SolrQuery(termQuery(TeamSchema.ID, messageId)).addFilterQuery(MESSAGES)
+                        .setFields(TeamSchema.ID, TeamSchema.CONTACT).setRows(1)).getResults();
+            } catch (SolrServerException | IOException | RuntimeException e) {
+                throw failure("remove", e); //$NON-NLS-1$
+            }
+            if (found.isEmpty()) {
+                return false;
+            }
+            pendingRemovals.put(messageId, str(found.get(0), TeamSchema.CONTACT));
+            return true;
+        }
+    }
+
+    private static SolrInputDocument importedFileDocument(String key, long messages) {
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, TeamSchema.IMPORTED_FILE_PREFIX + key);
+        d.addField(TeamSchema.ROUTE, key);
+        d.addField(TeamSchema.TYPE, TeamSchema.TYPE_IMPORTED_FILE);
+        d.addField(TeamSchema.FILE_MESSAGES, messages);
+        return d;
+    }
+
+    /** As of the last commit, as the local archive (a re-import on another machine skips the file too). */
+    @Override
+    public long importedMessages(String key) {
+        ensureWritable();
+        try {
+            SolrDocumentList found = query(new SolrQuery(termQuery(TeamSchema.ID, TeamSchema.IMPORTED_FILE_PREFIX + key))
+                    .setFields(TeamSchema.FILE_MESSAGES).setRows(1)).getResults();
+            return found.isEmpty() ? -1 : ((Number) found.get(0).getFirstValue(TeamSchema.FILE_MESSAGES)).longValue();
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
     }
 
     @Override
-    public InputStream openAttachment(String sha256) throws IOException {
-        throw new java.nio.file.NoSuchFileException(sha256);
+    public void markImported(String key, long messages) {
+        synchronized (writeLock) {
+            ensureWritable();
+            pendingFiles.put(key, messages);
+        }
+    }
+
+    /** Messages whose source is {@link maraude.core.archive.PendingReplies#SOURCE}, of the last commit. */
+    @Override
+    public List<Message> pendingReplies() {
+        ensureOpen();
+        List<Message> out = new ArrayList<>();
+        forEach(termQuery(TeamSchema.PENDING, "1"), MESSAGE_FIELDS, d -> out.add(toMessage(d))); //$NON-NLS-1$
+        return out;
+    }
+
+    /** The local archive's own match ranges ({@code MatchRanges}) for the text of a search. */
+    @Override
+    public maraude.core.archive.TextMatcher matcher(String queryText) {
+        ensureOpen();
+        try {
+            TeamQueries.Highlights h = queries.highlights(queries.parse(queryText));
+            return h::matches;
+        } catch (ParseException e) {
+            return maraude.core.archive.TextMatcher.NONE;
+        }
     }
 
     @Override
     public void commit() {
         synchronized (writeLock) {
             ensureOpen();
-            if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()) {
+            if (pendingContacts.isEmpty() && pendingConversations.isEmpty() && pendingMessages.isEmpty()
+                    && pendingRemovals.isEmpty() && pendingFiles.isEmpty()) {
                 return;
             }
             List<SolrInputDocument> docs = new ArrayList<>();
             pendingContacts.values().forEach(c -> docs.add(contactDocument(c)));
             pendingConversations.values().forEach(c -> docs.add(conversationDocument(c)));
             docs.addAll(pendingMessages.values());
+            // after the messages: a file's key is committed with them or not at all
+            pendingFiles.forEach((key, n) -> docs.add(importedFileDocument(key, n)));
             try {
+                if (!pendingRemovals.isEmpty()) { // before the adds: a removed id may come back in this batch
+                    UpdateRequest u = new UpdateRequest();
+                    pendingRemovals.forEach(u::deleteById);
+                    retrying(() -> u.process(client, collection));
+                }
                 for (int i = 0; i < docs.size(); i += BATCH) {
                     UpdateRequest u = new UpdateRequest();
                     u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
@@ -215,9 +395,12 @@ public final class SolrArchive implements Archive {
                     ids.add((String) d.getFieldValue(TeamSchema.ID));
                 }
             }
+            knownIds.values().forEach(ids -> ids.removeAll(pendingRemovals.keySet()));
             pendingContacts.clear();
             pendingConversations.clear();
             pendingMessages.clear();
+            pendingRemovals.clear();
+            pendingFiles.clear();
             reloadPeople();
         }
     }
@@ -272,7 +455,8 @@ public final class SolrArchive implements Archive {
             d.addField(TeamSchema.PHONES, p);
         }
         for (Attachment a : m.attachments()) {
-            d.addField(TeamSchema.ATTACHMENT, a.sha256() + '|' + a.size() + '|' + a.mediaType() + '|' + a.fileName());
+            d.addField(TeamSchema.ATTACHMENT, attachmentValue(a));
+            d.addField(TeamSchema.ATTACHMENT_SHA, a.sha256());
         }
         SourceRef src = m.source();
         if (src != null) {
@@ -303,8 +487,7 @@ public final class SolrArchive implements Archive {
         Collection<Object> values = d.getFieldValues(TeamSchema.ATTACHMENT);
         if (values != null) {
             for (Object v : values) {
-                String[] p = v.toString().split("\\|", 4); //$NON-NLS-1$
-                atts.add(new Attachment(p[0], p[2], p.length > 3 ? p[3] : "", Long.parseLong(p[1]))); //$NON-NLS-1$
+                atts.add(attachment(v.toString()));
             }
         }
         SourceRef src = null;
@@ -389,6 +572,24 @@ public final class SolrArchive implements Archive {
         }
     }
 
+    /** A query of the team's other records (triage state), sent as searches are. */
+    QueryResponse select(SolrQuery q) throws SolrServerException, IOException {
+        ensureOpen();
+        return query(q);
+    }
+
+    /** Every document matching {@code q} (cursor paging). */
+    void forEachDocument(String q, String fields, Consumer<SolrDocument> each) {
+        ensureOpen();
+        forEach(q, fields, each);
+    }
+
+    /** An update of the team's other records (triage state): sent at once, outside {@link #commit()}. */
+    org.apache.solr.client.solrj.response.UpdateResponse send(UpdateRequest u) throws SolrServerException, IOException {
+        ensureWritable();
+        return retrying(() -> u.process(client, collection));
+    }
+
     /** Sends of one request at most: each failed one drops a dead pooled connection. */
     private static final int SENDS = 4;
 
@@ -415,7 +616,8 @@ public final class SolrArchive implements Archive {
     @Override
     public ArchiveStats stats() {
         ensureOpen();
-        return new ArchiveStats(contacts.size(), conversations.size(), count(MESSAGES), 0);
+        return new ArchiveStats(contacts.size(), conversations.size(), count(MESSAGES),
+                count(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_ATTACHMENT)));
     }
 
     @Override
@@ -632,6 +834,143 @@ public final class SolrArchive implements Archive {
         }
     }
 
+    // ---- erasure ------------------------------------------------------------------------------
+
+    /**
+     * The right to be forgotten on the servers: the contact, its conversations, their messages, the
+     * team's triage records about them and the attachments no other message refers to are deleted,
+     * then the merge is forced ({@link #expunge()}) so that their bytes leave the index files of every
+     * replica. Pending changes are committed first.
+     */
+    public maraude.archive.maintenance.Retention.Result forgetContact(String contactId) {
+        synchronized (writeLock) {
+            ensureWritable();
+            commit();
+            List<String> convs = conversations.values().stream().filter(c -> c.contactId().equals(contactId))
+                    .map(Conversation::id).toList();
+            boolean known = contacts.containsKey(contactId);
+            // every document of the contact is routed by its id: contact, conversations, messages, triage records
+            String routed = termQuery(TeamSchema.ROUTE, contactId);
+            List<String> of = new ArrayList<>(convs);
+            of.add(contactId);
+            return erase(routed, List.of(routed), of, convs.size(), known ? 1 : 0,
+                    maraude.archive.maintenance.AuditTrail.Event.ERASURE);
+        }
+    }
+
+    /**
+     * Retention on the servers: every message older than {@code cutoff}, then the conversations and
+     * contacts left without messages (and the team's records about them), the attachments no message
+     * refers to any more; the merge is forced as for {@link #forgetContact}.
+     */
+    public maraude.archive.maintenance.Retention.Result purgeOlderThan(Instant cutoff) {
+        synchronized (writeLock) {
+            ensureWritable();
+            commit();
+            String old = TeamSchema.TIME + ":[* TO " + (cutoff.toEpochMilli() - 1) + "]"; //$NON-NLS-1$ //$NON-NLS-2$
+            // conversations whose every message is old go whole, and contacts whose every conversation goes
+            Map<String, long[]> perConversation = new HashMap<>();
+            forEach(MESSAGES, TeamSchema.ID + ',' + TeamSchema.CONVERSATION + ',' + TeamSchema.TIME, d -> {
+                long[] c = perConversation.computeIfAbsent(str(d, TeamSchema.CONVERSATION), k -> new long[2]);
+                c[0]++;
+                if (((Number) d.getFirstValue(TeamSchema.TIME)).longValue() < cutoff.toEpochMilli()) {
+                    c[1]++;
+                }
+            });
+            List<String> goneConvs = new ArrayList<>();
+            for (Conversation c : conversations.values()) {
+                long[] n = perConversation.get(c.id());
+                if (n != null && n[0] == n[1]) {
+                    goneConvs.add(c.id());
+                }
+            }
+            Set<String> goneContacts = new HashSet<>(contacts.keySet());
+            for (Conversation c : conversations.values()) {
+                if (!goneConvs.contains(c.id())) {
+                    goneContacts.remove(c.contactId());
+                }
+            }
+            List<String> of = new ArrayList<>(goneConvs);
+            of.addAll(goneContacts);
+            StringBuilder whole = new StringBuilder();
+            for (String id : of) {
+                whole.append(whole.length() == 0 ? "" : ",").append(id); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            String messages = MESSAGES + " AND " + old; //$NON-NLS-1$
+            List<String> deletes = new ArrayList<>(List.of(messages));
+            if (!of.isEmpty()) {
+                deletes.add("{!terms f=" + TeamSchema.ID + "}" + whole); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            return erase(messages, deletes, of, goneConvs.size(), goneContacts.size(),
+                    maraude.archive.maintenance.AuditTrail.Event.PURGE);
+        }
+    }
+
+    /**
+     * Deletes what {@code deleteQueries} match and the triage records about {@code triageOf}, then the
+     * attachments of the messages {@code readQuery} finds that no message refers to any more; expunges.
+     */
+    private maraude.archive.maintenance.Retention.Result erase(String readQuery, List<String> deleteQueries,
+            List<String> triageOf, long conversationsGone, long contactsGone,
+            maraude.archive.maintenance.AuditTrail.Event audit) {
+        Set<String> ids = new HashSet<>();
+        Set<String> shas = new HashSet<>();
+        forEach(readQuery, TeamSchema.ID + ',' + TeamSchema.ATTACHMENT + ',' + TeamSchema.SEQ, d -> {
+            if (d.getFirstValue(TeamSchema.SEQ) == null) {
+                return; // not a message
+            }
+            ids.add(str(d, TeamSchema.ID));
+            Collection<Object> atts = d.getFieldValues(TeamSchema.ATTACHMENT);
+            if (atts != null) {
+                atts.forEach(a -> shas.add(attachment(a.toString()).sha256()));
+            }
+        });
+        try {
+            UpdateRequest u = new UpdateRequest();
+            deleteQueries.forEach(u::deleteByQuery);
+            // as the local archive: every file is read again after an erasure (what went may come back)
+            u.deleteByQuery(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_IMPORTED_FILE));
+            if (!triageOf.isEmpty()) {
+                u.deleteByQuery("{!terms f=" + TeamSchema.TRIAGE_OF + "}" + String.join(",", triageOf)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            }
+            retrying(() -> u.process(client, collection));
+            retrying(() -> client.commit(collection, true, true));
+            long attachmentsGone = 0;
+            UpdateRequest a = new UpdateRequest();
+            for (String sha : shas) {
+                if (count(termQuery(TeamSchema.ATTACHMENT_SHA, sha)) == 0) {
+                    a.deleteById(TeamSchema.ATTACHMENT_ID_PREFIX + sha, sha);
+                    attachmentsGone++;
+                }
+            }
+            if (attachmentsGone > 0) {
+                retrying(() -> a.process(client, collection));
+            }
+            expunge();
+            knownIds.clear();
+            reloadPeople();
+            maraude.archive.maintenance.Retention.Result r = new maraude.archive.maintenance.Retention.Result(ids.size(),
+                    conversationsGone, contactsGone, attachmentsGone);
+            // counts only, in this machine's folder (the servers keep no audit trail yet)
+            maraude.archive.maintenance.AuditTrail.recordQuietly(location, audit, r.counts());
+            return r;
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("erase", e); //$NON-NLS-1$
+        }
+    }
+
+    /**
+     * A commit that rewrites every segment holding deleted documents ({@code expungeDeletes}; the
+     * configset's merge policy allows no deleted share at all), on every replica: the erased bytes
+     * leave the index files, not only the searches.
+     */
+    private void expunge() throws SolrServerException, IOException {
+        UpdateRequest u = new UpdateRequest();
+        u.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+        u.setParam("expungeDeletes", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        retrying(() -> u.process(client, collection));
+    }
+
     // ---- life cycle -------------------------------------------------------------------------
 
     private void ensureOpen() {
@@ -663,6 +1002,8 @@ public final class SolrArchive implements Archive {
             pendingContacts.clear();
             pendingConversations.clear();
             pendingMessages.clear();
+            pendingRemovals.clear();
+            pendingFiles.clear();
         }
         if (ownsClient) {
             try {

@@ -234,4 +234,84 @@ abstract class ArchiveContractTest {
         assertNull(mira.oldestUnansweredInbound());
         assertEquals(T0.minusDays(40).toInstant(), mira.lastInbound());
     }
+
+    @Test
+    void attachmentsAreStoredByTheirContent() throws Exception {
+        byte[] photo = "\u0089PNG not really a picture, but bytes all the same".getBytes(java.nio.charset.StandardCharsets.UTF_8); //$NON-NLS-1$
+        Attachment a = archive.storeAttachment(new java.io.ByteArrayInputStream(photo), "image/png", "photo.png"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)), //$NON-NLS-1$
+                a.sha256());
+        assertEquals(new Attachment(a.sha256(), "image/png", "photo.png", photo.length), a); //$NON-NLS-1$ //$NON-NLS-2$
+        try (java.io.InputStream in = archive.openAttachment(a.sha256())) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(photo, in.readAllBytes(), "readable at once, before a commit"); //$NON-NLS-1$
+        }
+        Attachment again = archive.storeAttachment(new java.io.ByteArrayInputStream(photo), "image/png", "other name.png"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(a.sha256(), again.sha256());
+        archive.putContact(LOLA);
+        archive.putConversation(LOLA_WA);
+        Message withPhoto = Message.of(LOLA_WA.id(), Direction.INBOUND, T0, "Lola", null, "Voilà la photo", List.of(a), //$NON-NLS-1$ //$NON-NLS-2$
+                SourceRef.ofLine("lola.txt", 9)); //$NON-NLS-1$
+        archive.addMessage(withPhoto);
+        archive.commit();
+        assertEquals(1, archive.stats().attachments(), "the same bytes are stored once"); //$NON-NLS-1$
+        assertEquals(List.of(a), archive.messages(LOLA_WA.id()).get(0).attachments());
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> archive.openAttachment("0".repeat(64))); //$NON-NLS-1$
+    }
+
+    @Test
+    void aRealMessageReplacesAPendingReply() {
+        importAll();
+        Message pending = maraude.core.archive.PendingReplies.create(LOLA_WA.id(), "w1", //$NON-NLS-1$
+                "Oui, des préservatifs gratuits au local.", "condoms", T0.plusDays(1).plusMinutes(5)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(archive.addMessage(pending));
+        archive.commit();
+        assertEquals(List.of(pending), archive.pendingReplies());
+        assertEquals(5, archive.messages(LOLA_WA.id()).size());
+        // the export comes: the real message replaces the pending one
+        Message real = Message.of(LOLA_WA.id(), Direction.OUTBOUND, T0.plusDays(1).plusMinutes(6), "Maraude", "w1", //$NON-NLS-1$ //$NON-NLS-2$
+                "Oui, des preservatifs gratuits au local.", List.of(), SourceRef.ofLine("lola.txt", 5)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(archive.removeMessage(pending.id()));
+        assertTrue(archive.addMessage(real));
+        assertEquals(List.of(pending), archive.pendingReplies(), "nothing changes before the commit"); //$NON-NLS-1$
+        archive.commit();
+        assertEquals(List.of(), archive.pendingReplies());
+        List<Message> thread = archive.messages(LOLA_WA.id());
+        assertEquals(5, thread.size());
+        assertEquals(real, thread.get(4));
+        assertEquals(1, archive.search(SearchQuery.of("\"preservatifs gratuits\"")).totalHits()); //$NON-NLS-1$
+        assertFalse(archive.removeMessage(pending.id()), "gone already"); //$NON-NLS-1$
+        assertFalse(archive.removeMessage("m-nobody")); //$NON-NLS-1$
+        // a message added and removed before a commit never reaches the archive
+        Message typo = Message.of(MIRA_SMS.id(), Direction.OUTBOUND, T0, "", "w2", "oups", List.of(), null); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertTrue(archive.addMessage(typo));
+        assertTrue(archive.removeMessage(typo.id()));
+        archive.commit();
+        assertEquals(MIRA_THREAD, archive.messages(MIRA_SMS.id()));
+    }
+
+    @Test
+    void theMatcherHighlightsWhatTheSearchFound() {
+        importAll();
+        assertEquals(List.of(new maraude.core.archive.TextRange(3, 12), new maraude.core.archive.TextRange(16, 27)),
+                archive.matcher("depistage preservatifs").in("Le dépistage et préservatif")); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(List.of(), archive.matcher("depistage").in("rien a voir")); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
+    void aFileReadWholeIsRememberedWithTheCommit() {
+        assertTrue(archive instanceof maraude.core.archive.ImportedFiles, "both archives remember files read whole"); //$NON-NLS-1$
+        maraude.core.archive.ImportedFiles files = (maraude.core.archive.ImportedFiles) archive;
+        String key = "0123456789abcdef".repeat(4); //$NON-NLS-1$
+        assertEquals(-1, files.importedMessages(key));
+        archive.putContact(LOLA);
+        archive.putConversation(LOLA_WA);
+        LOLA_THREAD.forEach(archive::addMessage);
+        files.markImported(key, LOLA_THREAD.size());
+        assertEquals(-1, files.importedMessages(key), "with the next commit, not before"); //$NON-NLS-1$
+        archive.commit();
+        assertEquals(4, files.importedMessages(key));
+        assertEquals(-1, files.importedMessages("f".repeat(64))); //$NON-NLS-1$
+        assertEquals(4, archive.stats().messages());
+        assertEquals(List.of(LOLA_WA.id()), archive.summaries().stream().map(ConversationSummary::conversationId).toList());
+    }
 }

@@ -65,6 +65,23 @@ public class EncryptingDirectoryFactory extends StandardDirectoryFactory {
     }
 
     /**
+     * Replication reads files through the decrypting directory, not the raw one Solr hands it by
+     * default: it reads the commit's file list ({@code SegmentInfos.readCommit}) and the files' checksums
+     * as Lucene files, which only the decrypting view can give, and a replica that needs a full copy
+     * (one that missed more than peer sync replays) would otherwise never recover. The receiving replica
+     * writes through its own encrypting directory, so its files are encrypted as the leader's; between
+     * the two nodes the bytes travel inside the cluster's TLS. Backups still copy the raw encrypted
+     * bytes.
+     */
+    @Override
+    protected Directory filterDirectory(Directory dir, DirContext dirContext) {
+        if (dirContext == DirContext.REPLICATION && dir instanceof EncryptedDirectory) {
+            return dir;
+        }
+        return super.filterDirectory(dir, dirContext);
+    }
+
+    /**
      * Through the directory's own rename: a chunk is bound to its file's name, so the standard
      * factory's rename of the raw file would make it unreadable.
      */
