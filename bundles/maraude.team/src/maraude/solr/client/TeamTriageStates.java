@@ -25,8 +25,9 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
-import org.noggit.JSONUtil;
-import org.noggit.ObjectBuilder;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import maraude.core.model.Conversation;
 import maraude.core.model.Platform;
@@ -455,7 +456,7 @@ public final class TeamTriageStates implements TriageStates, AutoCloseable {
         if (k.of() != null) {
             d.addField(TeamSchema.TRIAGE_OF, k.of());
         }
-        d.addField(TeamSchema.TRIAGE, JSONUtil.toJSON(json(value), -1));
+        d.addField(TeamSchema.TRIAGE, text(json(value)));
         d.addField(TeamSchema.VERSION, expectedVersion);
         UpdateRequest u = new UpdateRequest();
         u.add(d);
@@ -487,7 +488,7 @@ public final class TeamTriageStates implements TriageStates, AutoCloseable {
                     throw new TriageStoreException(NlsFailure.of(new IllegalStateException()), null);
                 }
                 Seen s = parse(latest);
-                if (!JSONUtil.toJSON(json(s.value()), -1).equals(JSONUtil.toJSON(json(value), -1))) {
+                if (!text(json(s.value())).equals(text(json(value)))) {
                     // changed again by someone else since: what this client saw is that change
                     synchronized (this) {
                         see(latest);
@@ -561,6 +562,17 @@ public final class TeamTriageStates implements TriageStates, AutoCloseable {
 
     // ---------------------------------------------------------------------------- JSON
 
+    /** Maps a record's JSON text (Jackson, as the local store; numbers, lists and maps only). */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String text(Map<String, Object> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new TriageStoreException("a triage record could not be written as JSON", e); //$NON-NLS-1$
+        }
+    }
+
     private static Map<String, Object> json(Object v) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (v instanceof ConversationState c) {
@@ -616,8 +628,8 @@ public final class TeamTriageStates implements TriageStates, AutoCloseable {
         long version = ((Number) d.getFirstValue(TeamSchema.VERSION)).longValue();
         Map<String, Object> m;
         try {
-            m = (Map<String, Object>) ObjectBuilder.fromJSON((String) d.getFirstValue(TeamSchema.TRIAGE));
-        } catch (IOException | ClassCastException e) {
+            m = JSON.readValue((String) d.getFirstValue(TeamSchema.TRIAGE), Map.class);
+        } catch (JsonProcessingException | ClassCastException e) {
             throw new TriageStoreException("a triage record of the team archive is not valid JSON", e); //$NON-NLS-1$
         }
         Object value = switch (type) {
