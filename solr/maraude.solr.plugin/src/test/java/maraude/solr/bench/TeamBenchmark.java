@@ -58,7 +58,7 @@ public final class TeamBenchmark {
     private static final ZonedDateTime CORPUS_NOW = ZonedDateTime.of(2026, 3, 18, 10, 30, 0, 0, ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
     private static final int COMMIT_EVERY = 50_000;
     /** Imported into a throw-away archive and collection of each kind before measuring: the JIT's work. */
-    private static final int WARMUP_MESSAGES = 20_000;
+    private static final int WARMUP_MESSAGES = 5_000;
     private static final int SEARCH_WARMUP_ROUNDS = 10;
     private static final int SEARCH_ROUNDS = 30;
     private static final int REPLICAS = 2;
@@ -82,7 +82,19 @@ public final class TeamBenchmark {
         return new DemoGenerator(SEED, CORPUS_NOW).stream(n);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // the cluster's leftover non-daemon threads (ZooKeeper, Jetty) must not keep the process alive
+        System.exit(code);
+    }
+
+    private static void run(String[] args) throws Exception {
         long[] sizes = args.length == 0 ? new long[] { 100_000 }
                 : Arrays.stream(args).mapToLong(a -> Long.parseLong(a.replace("_", ""))).toArray(); //$NON-NLS-1$ //$NON-NLS-2$
         int shards = Integer.getInteger("bench.shards", 3); //$NON-NLS-1$
