@@ -193,8 +193,9 @@ public final class TeamBenchmark {
 
             double p99 = searchFigures(local, team, SEARCH_ROUNDS, SEARCH_WARMUP_ROUNDS, true);
             verdicts[1] = String.format(Locale.ROOT, "%,d messages: team search p99 %.1f ms, target < %.0f ms at %,d: %s", n, p99, //$NON-NLS-1$
-                    TARGET_P99_MS, TARGET_P99_AT, p99 < TARGET_P99_MS ? "met" : "NOT met") //$NON-NLS-1$ //$NON-NLS-2$
-                    + (n == TARGET_P99_AT ? "" : " (the target is set at 1,000,000)"); //$NON-NLS-1$ //$NON-NLS-2$
+                    TARGET_P99_MS, TARGET_P99_AT, n == TARGET_P99_AT ? (p99 < TARGET_P99_MS ? "met" : "NOT met") //$NON-NLS-1$ //$NON-NLS-2$
+                            : (p99 < TARGET_P99_MS ? "under it already here" : "over it already here") //$NON-NLS-1$ //$NON-NLS-2$
+                                    + " (indicative: the target is set at 1,000,000)"); //$NON-NLS-1$
 
             out("");
             out("backlog as `maraude backlog` computes it (summaries, triage state, reading of the waiting threads):");
