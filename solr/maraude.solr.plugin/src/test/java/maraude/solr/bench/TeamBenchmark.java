@@ -1,0 +1,370 @@
+package maraude.solr.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.HttpClientUtil;
+import org.apache.solr.security.Sha256AuthenticationProvider;
+import org.apache.solr.util.SSLTestConfig;
+
+import maraude.archive.LuceneArchive;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.SearchQuery;
+import maraude.core.archive.TeamZone;
+import maraude.core.demo.DemoGenerator;
+import maraude.core.demo.GeneratedConversation;
+import maraude.core.model.Message;
+import maraude.core.model.Platform;
+import maraude.core.triage.PermanenceQueue;
+import maraude.core.triage.ReadingSettings;
+import maraude.core.triage.TriagePolicy;
+import maraude.core.triage.TriageService;
+import maraude.core.triage.TriageStateStore;
+import maraude.solr.TeamCluster;
+import maraude.solr.client.TeamArchives;
+
+/**
+ * {@code ./bench team [MESSAGES...]}: the team archive on a local 3-node SolrCloud (nodes in this JVM:
+ * TLS between every party, basic authentication and rule-based authorisation, index and update logs
+ * encrypted, each shard on two nodes) beside the local {@link LuceneArchive}, the same generated
+ * messages in the same run: import rate, search p50/p99 (the archive benchmark's query mix) and the
+ * backlog as {@code maraude backlog} computes it (the triage service over the {@link Archive}
+ * interface). Prints wall and process CPU time (the nodes run in this process, so the team's CPU is the
+ * servers' and the client's together) and the load average of the shared machine. Not a test.
+ *
+ * <p>
+ * System properties: {@code bench.shards} (default 3; replication factor 2 always), {@code bench.work}
+ * (work folder, deleted at start).
+ */
+public final class TeamBenchmark {
+
+    /** The archive benchmark's corpus: the demo generator with its seed and clock. */
+    private static final long SEED = 20_260_301L;
+    private static final ZonedDateTime CORPUS_NOW = ZonedDateTime.of(2026, 3, 18, 10, 30, 0, 0, ZoneId.of("Europe/Brussels")); //$NON-NLS-1$
+    private static final int COMMIT_EVERY = 50_000;
+    /** Imported into a throw-away archive and collection of each kind before measuring: the JIT's work. */
+    private static final int WARMUP_MESSAGES = 5_000;
+    private static final int SEARCH_WARMUP_ROUNDS = 10;
+    private static final int SEARCH_ROUNDS = 30;
+    private static final int REPLICAS = 2;
+
+    /** The archive benchmark's query mix (maraude.archive.bench.ArchiveBenchmark), then its filtered and sorted ones. */
+    private static final String[] QUERIES = { "kit", "depistage", "mutuelle", "condooms", "préservatifs", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+            "\"dépistage gratuit\"", "médec*", "préservatifs OR condooms", "gel NOT préservatifs", "0493 55 00 17", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+            "+32493550017", "luna", "cpas rdv", "informații information", "🙏" }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+
+    private static final double TARGET_P99_MS = 100;
+    private static final int TARGET_P99_AT = 1_000_000;
+    private static final double TARGET_IMPORT_SHARE = 0.5;
+
+    private static final String ADMIN_PASSWORD = "bench-admin-secret"; //$NON-NLS-1$
+    private static final String WORKER_PASSWORD = "bench-worker-secret"; //$NON-NLS-1$
+
+    private TeamBenchmark() {
+    }
+
+    private static Stream<GeneratedConversation> corpus(long n) {
+        return new DemoGenerator(SEED, CORPUS_NOW).stream(n);
+    }
+
+    public static void main(String[] args) {
+        int code = 0;
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            code = 1;
+        }
+        // the cluster's leftover non-daemon threads (ZooKeeper, Jetty) must not keep the process alive
+        System.exit(code);
+    }
+
+    private static void run(String[] args) throws Exception {
+        long[] sizes = args.length == 0 ? new long[] { 100_000 }
+                : Arrays.stream(args).mapToLong(a -> Long.parseLong(a.replace("_", ""))).toArray(); //$NON-NLS-1$ //$NON-NLS-2$
+        int shards = Integer.getInteger("bench.shards", 3); //$NON-NLS-1$
+        Path work = Paths.get(System.getProperty("bench.work", //$NON-NLS-1$
+                Paths.get(System.getProperty("java.io.tmpdir"), "maraude-team-bench").toString())); //$NON-NLS-1$ //$NON-NLS-2$
+        deleteTree(work);
+        Files.createDirectories(work);
+        long wall0 = System.nanoTime();
+        long cpu0 = cpuNanos();
+        out("Maraude team archive benchmark: %s messages; 3 nodes, %d shard(s) x %d replicas, TLS + basic auth + encrypted index",
+                Arrays.toString(sizes), shards, REPLICAS);
+        out("machine: %d cores, Java %s, max heap %d MiB; load average at start: %.1f", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, load()); //$NON-NLS-1$
+
+        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        SSLTestConfig ssl = new SSLTestConfig(true, false, true);
+        // JVM-wide in SolrJ: the nodes' own clients (shard to shard) and the admin client
+        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
+        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
+        String security = """
+                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
+                   "credentials": {"admin": "%s", "worker": "%s"}},
+                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
+                   "user-role": {"admin": "admin", "worker": "worker"},
+                   "permissions": [
+                     {"name": "read", "role": ["worker", "admin"]},
+                     {"name": "update", "role": ["worker", "admin"]},
+                     {"name": "all", "role": "admin"}]}}
+                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(ADMIN_PASSWORD),
+                Sha256AuthenticationProvider.getSaltedHashedValue(WORKER_PASSWORD));
+        long t0 = System.nanoTime();
+        List<String> verdicts = new ArrayList<>();
+        try (TeamCluster cluster = TeamCluster.start(work.resolve("solr"), 3, security, //$NON-NLS-1$
+                b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())))) {
+            String base = "solr+https://localhost:" + cluster.cluster().getJettySolrRunner(0).getLocalPort() + "/"; //$NON-NLS-1$ //$NON-NLS-2$
+            out("cluster started in %.1f s", (System.nanoTime() - t0) / 1e9);
+            Sides warm = new Sides(cluster, base, "warm", shards, work, ssl); //$NON-NLS-1$
+            long w = Math.min(WARMUP_MESSAGES, sizes[0]);
+            try (Archive local = warm.local(); Archive team = warm.team()) {
+                importInto(local, w);
+                importInto(team, w);
+                searchFigures(local, team, 3, 0, false);
+            }
+            out("warm-up: %,d messages into a throw-away archive and collection, a few searches", w);
+            for (long n : sizes) {
+                verdicts.addAll(run(new Sides(cluster, base, "m" + n, shards, work, ssl), n)); //$NON-NLS-1$
+            }
+        } finally {
+            HttpClientUtil.resetHttpClientBuilder();
+            Http2SolrClient.setDefaultSSLConfig(null);
+        }
+        out("");
+        out("targets (#18):");
+        verdicts.forEach(v -> out("  %s", v)); //$NON-NLS-1$
+        out("whole run: wall %.0f s, process CPU %.0f s; load average at end: %.1f", (System.nanoTime() - wall0) / 1e9,
+                (cpuNanos() - cpu0) / 1e9, load());
+    }
+
+    /** The local archive and the team collection for one size, with their side-file folders. */
+    private record Sides(TeamCluster cluster, String base, String name, int shards, Path work, SSLTestConfig ssl) {
+
+        Archive local() {
+            return LuceneArchive.open(work.resolve("local-" + name), AccessMode.READ_WRITE); //$NON-NLS-1$
+        }
+
+        /**
+         * A new collection, opened as the product opens it: its address, a worker's credentials, trusting
+         * the cluster's certificate.
+         */
+        Archive team() throws Exception {
+            cluster.createCollection(name, shards, REPLICAS, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+            Path side = Files.createDirectories(work.resolve("team-" + name)); //$NON-NLS-1$
+            return TeamArchives.open(base + name, "worker", WORKER_PASSWORD, ssl.buildClientSSLContext(), side, //$NON-NLS-1$
+                    AccessMode.READ_WRITE);
+        }
+    }
+
+    private static List<String> run(Sides s, long n) throws Exception {
+        out("");
+        out("==== %,d messages (load average %.1f) ====", n, load());
+        String[] verdicts = new String[2];
+        try (Archive local = s.local(); Archive team = s.team()) {
+            Figures l = importInto(local, n);
+            out("import, local LuceneArchive:  %,8.0f messages/s  (wall %.1f s, process CPU %.1f s)", l.rate(n), l.wallS(), l.cpuS());
+            Figures t = importInto(team, n);
+            out("import, team archive (Solr):  %,8.0f messages/s  (wall %.1f s, process CPU %.1f s, servers included)", t.rate(n),
+                    t.wallS(), t.cpuS());
+            double share = t.rate(n) / l.rate(n);
+            out("  team = %.0f%% of local (load average now %.1f)", 100 * share, load());
+            verdicts[0] = String.format(Locale.ROOT, "%,d messages: team import %.0f%% of the local rate, target >= %.0f%%: %s", //$NON-NLS-1$
+                    n, 100 * share, 100 * TARGET_IMPORT_SHARE, share >= TARGET_IMPORT_SHARE ? "met" : "NOT met"); //$NON-NLS-1$ //$NON-NLS-2$
+            long messages = team.stats().messages();
+            if (messages != local.stats().messages()) {
+                out("  !! message counts differ: local %,d, team %,d", local.stats().messages(), messages);
+            }
+
+            double p99 = searchFigures(local, team, SEARCH_ROUNDS, SEARCH_WARMUP_ROUNDS, true);
+            verdicts[1] = String.format(Locale.ROOT, "%,d messages: team search p99 %.1f ms, target < %.0f ms at %,d: %s", n, p99, //$NON-NLS-1$
+                    TARGET_P99_MS, TARGET_P99_AT, n == TARGET_P99_AT ? (p99 < TARGET_P99_MS ? "met" : "NOT met") //$NON-NLS-1$ //$NON-NLS-2$
+                            : (p99 < TARGET_P99_MS ? "under it already here" : "over it already here") //$NON-NLS-1$ //$NON-NLS-2$
+                                    + " (indicative: the target is set at 1,000,000)"); //$NON-NLS-1$
+
+            out("");
+            out("backlog as `maraude backlog` computes it (summaries, triage state, reading of the waiting threads):");
+            Instant now = CORPUS_NOW.toInstant();
+            for (String run : List.of("first run (no kept readings)", "second run (readings kept on disk)")) { //$NON-NLS-1$ //$NON-NLS-2$
+                Figures lb = new Figures();
+                PermanenceQueue lq = triage(local).queue(now);
+                lb.stop();
+                Figures tb = new Figures();
+                PermanenceQueue tq = triage(team).queue(now);
+                tb.stop();
+                out("  %-36s local %,8.0f ms (CPU %,.0f ms)   team %,8.0f ms (CPU %,.0f ms)   %,d conversations waiting%s", run,
+                        lb.wallS() * 1e3, lb.cpuS() * 1e3, tb.wallS() * 1e3, tb.cpuS() * 1e3, tq.size(),
+                        lq.size() == tq.size() ? "" : String.format(Locale.ROOT, " !! local has %,d", lq.size())); //$NON-NLS-1$
+            }
+        }
+        return List.of(verdicts);
+    }
+
+    /** The triage facade as the CLI's commands build it (maraude.cli.commands.Triages). */
+    private static TriageService triage(Archive a) {
+        return new TriageService(a, TriageStateStore.open(a.files()), TriagePolicy.defaults(), TeamZone.of(a.files()),
+                ReadingSettings.load(a.files()));
+    }
+
+    // ---- import ---------------------------------------------------------------------------
+
+    /** Wall and process CPU time from construction to {@link #stop()}. */
+    private static final class Figures {
+        private final long wall0 = System.nanoTime();
+        private final long cpu0 = cpuNanos();
+        private long wall;
+        private long cpu;
+
+        Figures stop() {
+            wall = System.nanoTime() - wall0;
+            cpu = cpuNanos() - cpu0;
+            return this;
+        }
+
+        double wallS() {
+            return wall / 1e9;
+        }
+
+        double cpuS() {
+            return cpu / 1e9;
+        }
+
+        double rate(long n) {
+            return n / wallS();
+        }
+    }
+
+    /** As an import of exports brings them: contact, conversation, its messages; a commit every 50,000. */
+    private static Figures importInto(Archive a, long n) {
+        Figures f = new Figures();
+        long[] count = { 0 };
+        corpus(n).forEach(g -> {
+            a.putContact(g.contact());
+            a.putConversation(g.conversation());
+            for (Message m : g.messages()) {
+                a.addMessage(m);
+                if (++count[0] % COMMIT_EVERY == 0) {
+                    a.commit();
+                }
+            }
+        });
+        a.commit();
+        return f.stop();
+    }
+
+    // ---- search ---------------------------------------------------------------------------
+
+    /** The mix, local and team alternating query by query (a shared machine's load drifts); the team's p99. */
+    private static double searchFigures(Archive local, Archive team, int rounds, int warmup, boolean print) {
+        List<SearchQuery> mix = new ArrayList<>();
+        for (String q : QUERIES) {
+            mix.add(new SearchQuery(q, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 0, 20));
+        }
+        Instant from = CORPUS_NOW.minusWeeks(3).toInstant();
+        Instant to = CORPUS_NOW.toInstant();
+        mix.add(new SearchQuery("préservatifs", Set.of(Platform.WHATSAPP, Platform.SMS), null, null, null, from, to, //$NON-NLS-1$
+                SearchQuery.Sort.NEWEST, 0, 20));
+        mix.add(new SearchQuery("", null, null, null, DemoGenerator.WORKERS.get(0).id(), null, null, SearchQuery.Sort.NEWEST, 0, 20)); //$NON-NLS-1$
+        mix.add(new SearchQuery("gel", null, null, null, null, null, null, SearchQuery.Sort.OLDEST, 200, 20)); //$NON-NLS-1$
+
+        int q = mix.size();
+        double[][] lt = new double[q][rounds];
+        double[][] tt = new double[q][rounds];
+        long[] lh = new long[q];
+        long[] th = new long[q];
+        for (int round = 0; round < warmup + rounds; round++) {
+            for (int i = 0; i < q; i++) {
+                long t0 = System.nanoTime();
+                lh[i] = local.search(mix.get(i)).totalHits();
+                long t1 = System.nanoTime();
+                th[i] = team.search(mix.get(i)).totalHits();
+                long t2 = System.nanoTime();
+                if (round >= warmup) {
+                    lt[i][round - warmup] = (t1 - t0) / 1e6;
+                    tt[i][round - warmup] = (t2 - t1) / 1e6;
+                }
+            }
+        }
+        double[] allL = Arrays.stream(lt).flatMapToDouble(Arrays::stream).sorted().toArray();
+        double[] allT = Arrays.stream(tt).flatMapToDouble(Arrays::stream).sorted().toArray();
+        if (print) {
+            out("");
+            out("search with 20 snippets and facets, %d rounds over %d queries (after %d warm-up rounds):", rounds, q, warmup);
+            out("  %-44s %9s   %-22s %-22s", "query", "hits", "local p50 / p99 ms", "team p50 / p99 ms"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            for (int i = 0; i < q; i++) {
+                Arrays.sort(lt[i]);
+                Arrays.sort(tt[i]);
+                out("  %-44s %,9d   %7.2f / %7.2f      %7.2f / %7.2f%s", label(mix.get(i)), th[i], pct(lt[i], 50), pct(lt[i], 99),
+                        pct(tt[i], 50), pct(tt[i], 99), lh[i] == th[i] ? "" : String.format(Locale.ROOT, "   !! local %,d hits", lh[i])); //$NON-NLS-1$
+            }
+            out("  ALL local: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(allL, 50), pct(allL, 99), allL[allL.length - 1]);
+            out("  ALL team:  p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(allT, 50), pct(allT, 99), allT[allT.length - 1]);
+        }
+        return pct(allT, 99);
+    }
+
+    private static String label(SearchQuery q) {
+        StringBuilder sb = new StringBuilder(q.text().isEmpty() ? "(all)" : q.text()); //$NON-NLS-1$
+        if (!q.platforms().isEmpty()) {
+            sb.append(" +platforms"); //$NON-NLS-1$
+        }
+        if (q.from() != null) {
+            sb.append(" +dates"); //$NON-NLS-1$
+        }
+        if (q.workerId() != null) {
+            sb.append(" worker=").append(q.workerId()); //$NON-NLS-1$
+        }
+        if (q.sort() != SearchQuery.Sort.RELEVANCE) {
+            sb.append(' ').append(q.sort().name().toLowerCase(Locale.ROOT));
+        }
+        if (q.offset() > 0) {
+            sb.append(" offset ").append(q.offset()); //$NON-NLS-1$
+        }
+        return sb.toString();
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    // ---- plumbing -------------------------------------------------------------------------
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}
