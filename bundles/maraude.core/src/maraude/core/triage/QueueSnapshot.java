@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +203,7 @@ public final class QueueSnapshot {
         out.writeInt(VERSION);
         out.writeBoolean(!s.isEmpty());
         if (!s.isEmpty()) {
-            instant(out, s.takenAt);
+            SideFileFields.instant(out, s.takenAt);
             Counts c = s.counts;
             for (int v : new int[] { c.size(), c.needsReply(), c.urgent(), c.closings(), c.optOuts(), c.overdue(),
                     c.expiringSoon(), c.fresh() }) {
@@ -212,17 +211,17 @@ public final class QueueSnapshot {
             }
             out.writeInt(s.rows.size());
             for (Row r : s.rows) {
-                string(out, r.conversationId());
+                SideFileFields.nullableString(out, r.conversationId());
                 out.writeInt(r.band());
-                instant(out, r.waitingSince());
+                SideFileFields.instant(out, r.waitingSince());
                 out.writeByte(r.what().ordinal());
                 out.writeInt(r.pepHoursLeft());
-                string(out, r.language());
-                string(out, r.platform());
-                string(out, r.contactName());
+                SideFileFields.nullableString(out, r.language());
+                SideFileFields.nullableString(out, r.platform());
+                SideFileFields.nullableString(out, r.contactName());
                 out.writeBoolean(r.caution());
-                instant(out, r.expiresAt());
-                string(out, r.preview());
+                SideFileFields.instant(out, r.expiresAt());
+                SideFileFields.nullableString(out, r.preview());
                 out.writeBoolean(r.closing());
                 out.writeBoolean(r.alert());
             }
@@ -235,7 +234,7 @@ public final class QueueSnapshot {
         if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readBoolean()) {
             return EMPTY;
         }
-        Instant at = instant(in);
+        Instant at = SideFileFields.instant(in);
         Counts c = new Counts(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                 in.readInt(), in.readInt());
         int n = in.readInt();
@@ -244,15 +243,15 @@ public final class QueueSnapshot {
         }
         List<Row> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String id = string(in);
+            String id = SideFileFields.nullableString(in);
             int band = in.readInt();
-            Instant waiting = instant(in);
+            Instant waiting = SideFileFields.instant(in);
             int what = in.readUnsignedByte();
             if (what >= What.values().length || band < 0) {
                 throw new IOException("damaged"); //$NON-NLS-1$
             }
-            rows.add(new Row(id, band, waiting, What.values()[what], in.readInt(), string(in), string(in), string(in),
-                    in.readBoolean(), instant(in), string(in), in.readBoolean(), in.readBoolean()));
+            rows.add(new Row(id, band, waiting, What.values()[what], in.readInt(), SideFileFields.nullableString(in), SideFileFields.nullableString(in), SideFileFields.nullableString(in),
+                    in.readBoolean(), SideFileFields.instant(in), SideFileFields.nullableString(in), in.readBoolean(), in.readBoolean()));
         }
         if (incomplete(rows)) {
             throw new IOException("damaged"); //$NON-NLS-1$
@@ -268,37 +267,5 @@ public final class QueueSnapshot {
             }
         }
         return false;
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(b.length);
-            out.write(b);
-        }
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        if (!in.readBoolean()) {
-            return null;
-        }
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("damaged"); //$NON-NLS-1$
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    private static void instant(DataOutputStream out, Instant i) throws IOException {
-        out.writeBoolean(i != null);
-        if (i != null) {
-            out.writeLong(i.getEpochSecond());
-            out.writeInt(i.getNano());
-        }
-    }
-
-    private static Instant instant(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 }

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,22 +141,22 @@ public final class ReadingCache {
 
     private Map<String, Kept> decode(DataInputStream in) throws IOException {
         Map<String, Kept> out = new HashMap<>();
-        if (in.readInt() != MAGIC || in.readInt() != VERSION || !rules.equals(string(in))) {
+        if (in.readInt() != MAGIC || in.readInt() != VERSION || !rules.equals(SideFileFields.string(in))) {
             return out;
         }
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            String id = string(in);
-            Key key = new Key(in.readLong(), instant(in), instant(in), instant(in));
-            String language = in.readBoolean() ? string(in) : null;
+            String id = SideFileFields.string(in);
+            Key key = new Key(in.readLong(), SideFileFields.instant(in), SideFileFields.instant(in), SideFileFields.instant(in));
+            String language = in.readBoolean() ? SideFileFields.string(in) : null;
             double confidence = in.readDouble();
             Intent intent = Intent.values()[in.readUnsignedByte()];
-            Instant waitingSince = instant(in);
+            Instant waitingSince = SideFileFields.instant(in);
             int u = in.readInt();
             List<ThreadReading.Found> urgency = new ArrayList<>(Math.min(Math.max(u, 0), 64));
             for (int j = 0; j < u; j++) {
-                urgency.add(new ThreadReading.Found(UrgencyKind.values()[in.readUnsignedByte()], string(in),
-                        instant(in)));
+                urgency.add(new ThreadReading.Found(UrgencyKind.values()[in.readUnsignedByte()], SideFileFields.string(in),
+                        SideFileFields.instant(in)));
             }
             ConversationLanguage.Decision lang = language == null ? null
                     : new ConversationLanguage.Decision(language, ConversationLanguage.Source.THREAD, confidence);
@@ -171,57 +170,31 @@ public final class ReadingCache {
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
-        string(out, rules);
+        SideFileFields.string(out, rules);
         out.writeInt(readings.size());
         for (Map.Entry<String, Kept> x : readings.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             Key k = x.getValue().key();
             ThreadReading r = x.getValue().reading();
-            string(out, x.getKey());
+            SideFileFields.string(out, x.getKey());
             out.writeLong(k.count());
-            instant(out, k.last());
-            instant(out, k.lastInbound());
-            instant(out, k.lastOutbound());
+            SideFileFields.instant(out, k.last());
+            SideFileFields.instant(out, k.lastInbound());
+            SideFileFields.instant(out, k.lastOutbound());
             out.writeBoolean(r.language() != null);
             if (r.language() != null) {
-                string(out, r.language().language());
+                SideFileFields.string(out, r.language().language());
             }
             out.writeDouble(r.language() == null ? 0 : r.language().confidence());
             out.writeByte(r.intent().ordinal());
-            instant(out, r.lastInbound());
+            SideFileFields.instant(out, r.lastInbound());
             out.writeInt(r.urgency().size());
             for (ThreadReading.Found f : r.urgency()) {
                 out.writeByte(f.kind().ordinal());
-                string(out, f.matched());
-                instant(out, f.sentAt());
+                SideFileFields.string(out, f.matched());
+                SideFileFields.instant(out, f.sentAt());
             }
         }
         out.flush();
         return bytes.toByteArray();
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > in.available()) {
-            throw new IOException("damaged"); //$NON-NLS-1$
-        }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
-    }
-
-    private static void instant(DataOutputStream out, Instant i) throws IOException {
-        out.writeBoolean(i != null);
-        if (i != null) {
-            out.writeLong(i.getEpochSecond());
-            out.writeInt(i.getNano());
-        }
-    }
-
-    private static Instant instant(DataInputStream in) throws IOException {
-        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
     }
 }
