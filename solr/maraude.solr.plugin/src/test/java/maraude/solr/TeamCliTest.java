@@ -24,10 +24,6 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
-import org.apache.solr.client.solrj.impl.HttpClientUtil;
-import org.apache.solr.security.Sha256AuthenticationProvider;
-import org.apache.solr.util.SSLTestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,7 +55,6 @@ class TeamCliTest {
 
     @TempDir
     static Path dir;
-    private static SSLTestConfig ssl;
     private static TeamCluster cluster;
     private static String address;
     private static String fingerprint;
@@ -70,23 +65,7 @@ class TeamCliTest {
     static void start() throws Exception {
         assertTrue(Files.isRegularFile(product().resolve("plugins").resolve(firstJar("maraude.team_"))), //$NON-NLS-1$
                 "the product is built (the module depends on it)"); //$NON-NLS-1$
-        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
-        ssl = new SSLTestConfig(true, false, true);
-        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
-        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
-        String security = """
-                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
-                   "credentials": {"admin": "%s", "worker": "%s"}},
-                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
-                   "user-role": {"admin": "admin", "worker": "worker"},
-                   "permissions": [
-                     {"name": "read", "role": ["worker", "admin"]},
-                     {"name": "update", "role": ["worker", "admin"]},
-                     {"name": "all", "role": "admin"}]}}
-                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(ADMIN_PASSWORD),
-                Sha256AuthenticationProvider.getSaltedHashedValue(WORKER_PASSWORD));
-        cluster = TeamCluster.start(dir.resolve("cluster"), 1, security, //$NON-NLS-1$
-                b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())));
+        cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminAndWorker(ADMIN_PASSWORD, WORKER_PASSWORD)); //$NON-NLS-1$
         cluster.createCollection(COLLECTION, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         cluster.createCollection(PUSHED, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
@@ -102,15 +81,8 @@ class TeamCliTest {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            HttpClientUtil.resetHttpClientBuilder();
-            HttpClientUtil.setSocketFactoryRegistryProvider(new SSLTestConfig(false, false).buildClientSocketFactoryRegistryProvider());
-            Http2SolrClient.setDefaultSSLConfig(null);
-            System.clearProperty("jetty.testMode"); //$NON-NLS-1$
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -29,10 +29,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
-import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.embedded.JettySolrRunner;
-import org.apache.solr.security.Sha256AuthenticationProvider;
 import org.apache.solr.util.SSLTestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,37 +77,16 @@ class TeamCloudTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
-        ssl = new SSLTestConfig(true, false, true);
-        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
-        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
-        String security = """
-                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
-                   "credentials": {"admin": "%s", "worker": "%s"}},
-                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
-                   "user-role": {"admin": "admin", "worker": "worker"},
-                   "permissions": [
-                     {"name": "read", "role": ["worker", "admin"]},
-                     {"name": "update", "role": ["worker", "admin"]},
-                     {"name": "all", "role": "admin"}]}}
-                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(ADMIN_PASSWORD),
-                Sha256AuthenticationProvider.getSaltedHashedValue(WORKER_PASSWORD));
-        cluster = TeamCluster.start(dir, 3, security, b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())));
+        cluster = TeamCluster.startTls(dir, 3, TeamCluster.adminAndWorker(ADMIN_PASSWORD, WORKER_PASSWORD));
+        ssl = cluster.ssl();
         cluster.createCollection(COLLECTION, 2, 2, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
-        address = "solr+https://localhost:" + cluster.cluster().getJettySolrRunner(0).getLocalPort() + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
+        address = cluster.address(COLLECTION);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            HttpClientUtil.resetHttpClientBuilder();
-            HttpClientUtil.setSocketFactoryRegistryProvider(new SSLTestConfig(false, false).buildClientSocketFactoryRegistryProvider());
-            Http2SolrClient.setDefaultSSLConfig(null);
-            System.clearProperty("jetty.testMode"); //$NON-NLS-1$
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

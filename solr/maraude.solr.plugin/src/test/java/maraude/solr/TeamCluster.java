@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.solr.security.Sha256AuthenticationProvider;
+import org.apache.solr.util.SSLTestConfig;
 
 import maraude.archive.crypto.KdfParams;
 import maraude.core.archive.AccessMode;
@@ -29,6 +33,8 @@ public final class TeamCluster implements AutoCloseable {
 
     private final MiniSolrCloudCluster cluster;
     private final Path keyFolder;
+    /** The test certificate when the nodes serve HTTPS ({@link #startTls}), else null. */
+    private SSLTestConfig ssl;
 
     private TeamCluster(MiniSolrCloudCluster cluster, Path keyFolder) {
         this.cluster = cluster;
@@ -65,6 +71,61 @@ public final class TeamCluster implements AutoCloseable {
         customize.accept(b);
         MiniSolrCloudCluster c = b.configure();
         return new TeamCluster(c, keyFolder);
+    }
+
+    /**
+     * The tests' {@code security.json}: basic authentication with no anonymous access, users {@code admin}
+     * (role admin: everything) and {@code worker} (reads and writes), rule-based authorisation.
+     */
+    public static String adminAndWorker(String adminPassword, String workerPassword) {
+        return """
+                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
+                   "credentials": {"admin": "%s", "worker": "%s"}},
+                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
+                   "user-role": {"admin": "admin", "worker": "worker"},
+                   "permissions": [
+                     {"name": "read", "role": ["worker", "admin"]},
+                     {"name": "update", "role": ["worker", "admin"]},
+                     {"name": "all", "role": "admin"}]}}
+                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(adminPassword),
+                Sha256AuthenticationProvider.getSaltedHashedValue(workerPassword));
+    }
+
+    /**
+     * As {@link #start(Path, int, String)}, every node serving HTTPS only with the test framework's
+     * certificate (which names localhost). SolrJ's JVM-wide clients (node to node, the admin client) trust
+     * it until {@link #close()}.
+     */
+    public static TeamCluster startTls(Path dir, int nodes, String securityJson) throws Exception {
+        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+        SSLTestConfig ssl = new SSLTestConfig(true, false, true);
+        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
+        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
+        try {
+            TeamCluster c = start(dir, nodes, securityJson, b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())));
+            c.ssl = ssl;
+            return c;
+        } catch (Exception | Error e) {
+            resetTls();
+            throw e;
+        }
+    }
+
+    private static void resetTls() {
+        HttpClientUtil.resetHttpClientBuilder();
+        HttpClientUtil.setSocketFactoryRegistryProvider(new SSLTestConfig(false, false).buildClientSocketFactoryRegistryProvider());
+        Http2SolrClient.setDefaultSSLConfig(null);
+        System.clearProperty("jetty.testMode"); //$NON-NLS-1$
+    }
+
+    /** The test certificate of a cluster started by {@link #startTls}. */
+    public SSLTestConfig ssl() {
+        return ssl;
+    }
+
+    /** {@code solr+https://localhost:PORT/COLLECTION} on the first node of a cluster started by {@link #startTls}. */
+    public String address(String collection) {
+        return "solr+https://localhost:" + cluster.getJettySolrRunner(0).getLocalPort() + "/" + collection; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** The configset folder as the build copied it from {@code src/main/resources}. */
@@ -105,6 +166,12 @@ public final class TeamCluster implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.shutdown();
+        try {
+            cluster.shutdown();
+        } finally {
+            if (ssl != null) {
+                resetTls();
+            }
+        }
     }
 }

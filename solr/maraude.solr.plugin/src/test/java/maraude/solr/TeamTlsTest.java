@@ -11,8 +11,6 @@ import java.util.List;
 
 import javax.net.ssl.SSLContext;
 
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
-import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.util.SSLTestConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,27 +45,16 @@ class TeamTlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
-        ssl = new SSLTestConfig(true, false, true); // checkPeerName: the keystore whose certificate names localhost
-        // JVM-wide in SolrJ: the cluster's own clients (node to node, the test's admin client)
-        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
-        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
-        cluster = TeamCluster.start(dir, 2, null, b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())));
+        cluster = TeamCluster.startTls(dir, 2, null);
+        ssl = cluster.ssl();
         cluster.createCollection(COLLECTION, 2, 1);
-        address = "solr+https://localhost:" + cluster.cluster().getJettySolrRunner(0).getLocalPort() + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
+        address = cluster.address(COLLECTION);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (cluster != null) {
-                cluster.close();
-            }
-        } finally {
-            HttpClientUtil.resetHttpClientBuilder();
-            HttpClientUtil.setSocketFactoryRegistryProvider(new SSLTestConfig(false, false).buildClientSocketFactoryRegistryProvider());
-            Http2SolrClient.setDefaultSSLConfig(null);
-            System.clearProperty("jetty.testMode"); //$NON-NLS-1$
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -16,9 +16,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
-import org.apache.solr.client.solrj.impl.HttpClientUtil;
-import org.apache.solr.security.Sha256AuthenticationProvider;
 import org.apache.solr.util.SSLTestConfig;
 
 import maraude.archive.LuceneArchive;
@@ -109,26 +106,11 @@ public final class TeamBenchmark {
         out("machine: %d cores, Java %s, max heap %d MiB; load average at start: %.1f", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, load()); //$NON-NLS-1$
 
-        System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
-        SSLTestConfig ssl = new SSLTestConfig(true, false, true);
-        // JVM-wide in SolrJ: the nodes' own clients (shard to shard) and the admin client
-        HttpClientUtil.setSocketFactoryRegistryProvider(ssl.buildClientSocketFactoryRegistryProvider());
-        Http2SolrClient.setDefaultSSLConfig(ssl.buildClientSSLConfig());
-        String security = """
-                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
-                   "credentials": {"admin": "%s", "worker": "%s"}},
-                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
-                   "user-role": {"admin": "admin", "worker": "worker"},
-                   "permissions": [
-                     {"name": "read", "role": ["worker", "admin"]},
-                     {"name": "update", "role": ["worker", "admin"]},
-                     {"name": "all", "role": "admin"}]}}
-                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(ADMIN_PASSWORD),
-                Sha256AuthenticationProvider.getSaltedHashedValue(WORKER_PASSWORD));
         long t0 = System.nanoTime();
         List<String> verdicts = new ArrayList<>();
-        try (TeamCluster cluster = TeamCluster.start(work.resolve("solr"), 3, security, //$NON-NLS-1$
-                b -> b.withJettyConfig(j -> j.withSSLConfig(ssl.buildServerSSLConfig())))) {
+        try (TeamCluster cluster = TeamCluster.startTls(work.resolve("solr"), 3, //$NON-NLS-1$
+                TeamCluster.adminAndWorker(ADMIN_PASSWORD, WORKER_PASSWORD))) {
+            SSLTestConfig ssl = cluster.ssl();
             String base = "solr+https://localhost:" + cluster.cluster().getJettySolrRunner(0).getLocalPort() + "/"; //$NON-NLS-1$ //$NON-NLS-2$
             out("cluster started in %.1f s", (System.nanoTime() - t0) / 1e9);
             Sides warm = new Sides(cluster, base, "warm", shards, work, ssl); //$NON-NLS-1$
@@ -142,9 +124,6 @@ public final class TeamBenchmark {
             for (long n : sizes) {
                 verdicts.addAll(run(new Sides(cluster, base, "m" + n, shards, work, ssl), n)); //$NON-NLS-1$
             }
-        } finally {
-            HttpClientUtil.resetHttpClientBuilder();
-            Http2SolrClient.setDefaultSSLConfig(null);
         }
         out("");
         out("targets (#18):");
