@@ -168,6 +168,10 @@ public class CliApplication implements IApplication {
                 case LOCKED, BAD_INPUT, NOT_WRITABLE, CORRUPT, REFUSED -> CliException.USAGE;
                 case IO -> CliException.INTERNAL;
             };
+        } catch (maraude.core.triage.TriageConflictException e) {
+            // another worker changed the shared triage state meanwhile: nothing was written (NLS message)
+            err.println("maraude: " + e.getMessage()); //$NON-NLS-1$
+            return CliException.USAGE;
         } catch (Throwable e) { // NOPMD: StackOverflowError, OutOfMemoryError... exit 1 with a message, never 0
             return internalError(e, err);
         }

@@ -6,7 +6,7 @@ import maraude.core.archive.Archive;
 import maraude.core.archive.TeamZone;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
-import maraude.core.triage.TriageStateStore;
+import maraude.core.triage.ArchiveTriageStates;
 
 /** The triage facade over an open archive, as every triage command builds it. */
 final class Triages {
@@ -18,6 +18,8 @@ final class Triages {
      * With the team's settings of this archive, the ones the workbench reads: its time zone
      * ({@code team.properties} {@code time_zone}, which decides days, weeks and daylight-saving
      * changes) and its reading settings (default language, auto-close of closings, own rule lines).
+     * The triage state is the archive's own when it keeps one (a team archive: shared with the other
+     * workers, {@link ArchiveTriageStates}), else the local file beside it.
      */
     static TriageService of(Archive archive) throws maraude.cli.CliException {
         maraude.core.triage.ReadingSettings reading;
@@ -26,7 +28,7 @@ final class Triages {
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw maraude.cli.CliException.usage(e.getMessage());
         }
-        return new TriageService(archive, TriageStateStore.open(archive.files()), TriagePolicy.defaults(), zone(archive), reading);
+        return new TriageService(archive, ArchiveTriageStates.of(archive), TriagePolicy.defaults(), zone(archive), reading);
     }
 
     /** The team's zone for this archive (one source: the team setting, else the system zone). */

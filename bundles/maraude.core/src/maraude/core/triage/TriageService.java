@@ -40,7 +40,7 @@ import maraude.core.classify.ThreadReading;
 public final class TriageService {
 
     private final Archive archive;
-    private final TriageStateStore store;
+    private final TriageStates store;
     private final TriagePolicy policy;
     private final ZoneId zone;
     private final ReadingSettings reading;
@@ -53,12 +53,12 @@ public final class TriageService {
     private record CachedFacts(long count, Instant last, ThreadFacts facts) {
     }
 
-    public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone) {
+    public TriageService(Archive archive, TriageStates store, TriagePolicy policy, ZoneId zone) {
         this(archive, store, policy, zone, ReadingSettings.defaults());
     }
 
     /** Readings kept on disk beside the archive ({@link ReadingCache}) when its side files can be written. */
-    public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone,
+    public TriageService(Archive archive, TriageStates store, TriagePolicy policy, ZoneId zone,
             ReadingSettings reading) {
         this(archive, store, policy, zone, reading, true);
     }
@@ -67,7 +67,7 @@ public final class TriageService {
      * @param keepReadings whether readings are kept on disk ({@link ReadingCache}); false: in memory
      *                     only, each thread read once per service
      */
-    public TriageService(Archive archive, TriageStateStore store, TriagePolicy policy, ZoneId zone,
+    public TriageService(Archive archive, TriageStates store, TriagePolicy policy, ZoneId zone,
             ReadingSettings reading, boolean keepReadings) {
         this.disk = keepReadings ? diskCache(archive, reading) : null;
         this.reading = Objects.requireNonNull(reading, "reading"); //$NON-NLS-1$
@@ -93,7 +93,7 @@ public final class TriageService {
         return zone;
     }
 
-    public TriageStateStore store() {
+    public TriageStates store() {
         return store;
     }
 

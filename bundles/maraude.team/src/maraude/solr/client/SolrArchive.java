@@ -73,7 +73,8 @@ import maraude.solr.TeamSchema;
  * at once as in the local store); removing a message (a pending reply replaced by the real one) is a
  * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
-public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles {
+public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles,
+        maraude.core.triage.ArchiveTriageStates {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -198,6 +199,9 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      * (exports carry photos and voice notes of a few megabytes).
      */
     public static final int MAX_ATTACHMENT_BYTES = 32 << 20;
+
+    /** Null until {@link #triageStates()} is first asked. */
+    private TeamTriageStates triageStates;
 
     /**
      * Sent at once, as the local store writes at once: visible to {@link #openAttachment} (real-time
@@ -992,12 +996,26 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 e.getClass().getSimpleName() }), e);
     }
 
+    /** The team's triage state in this collection ({@link TeamTriageStates}), read on first use. */
+    @Override
+    public synchronized TeamTriageStates triageStates() {
+        if (triageStates == null) {
+            triageStates = TeamTriageStates.of(this);
+        }
+        return triageStates;
+    }
+
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        synchronized (this) {
+            if (triageStates != null) {
+                triageStates.close();
+            }
+        }
         synchronized (writeLock) {
             pendingContacts.clear();
             pendingConversations.clear();

@@ -128,7 +128,7 @@ public final class ServicesBar {
         });
     }
 
-    private maraude.core.triage.TriageStateStore store() {
+    private maraude.core.triage.TriageStates store() {
         TriageService t = triage.get();
         return t == null ? null : t.store();
     }

@@ -281,7 +281,7 @@ public final class ArchiveSession {
      * (default language, auto-close of closings, own rule lines); the shipped reading when those
      * cannot be read (a bad rule file never keeps the workbench from opening).
      */
-    static TriageService triage(Archive archive, TriageStateStore store, ZoneId zone) {
+    static TriageService triage(Archive archive, maraude.core.triage.TriageStates store, ZoneId zone) {
         ReadingSettings reading;
         try {
             reading = ReadingSettings.load(archive.files());
