@@ -1,6 +1,5 @@
 package maraude.archive.crypto;
 
-import static maraude.archive.crypto.ProtectionTestData.BRUSSELS;
 import static maraude.archive.crypto.ProtectionTestData.T0;
 import static maraude.archive.crypto.ProtectionTestData.assertNowhere;
 import static maraude.archive.crypto.ProtectionTestData.pass;
@@ -18,11 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import maraude.archive.LuceneArchiveFactory;
 import maraude.archive.crypto.ProtectionTestData.Thread;
 import maraude.archive.maintenance.Retention;
 import maraude.archive.storage.ArchiveStorage;
-import maraude.archive.storage.FileSystemStorage;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveLayout;
@@ -30,10 +27,6 @@ import maraude.core.classify.Intent;
 import maraude.core.model.Platform;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.ReadingCache;
-import maraude.core.triage.ReadingSettings;
-import maraude.core.triage.TriagePolicy;
-import maraude.core.triage.TriageService;
-import maraude.core.triage.TriageStateStore;
 
 /**
  * The queue's readings kept on disk ({@link ReadingCache}) hold words of the people (what an urgency
@@ -45,8 +38,7 @@ class KeptReadingsErasureTest {
     @TempDir
     Path tmp;
 
-    private final Keyring keyring = new Keyring(a -> null);
-    private final ProtectedArchiveFactory factory = new ProtectedArchiveFactory(keyring);
+    private final PlainOrProtected archives = new PlainOrProtected();
 
     // each word ends an urgency the rules match by prefix ("agress*", "tabass*"): kept as matched
     private static final String FORGET_WORD = "xylophonique";
@@ -62,7 +54,7 @@ class KeptReadingsErasureTest {
             ArchiveProtection.protect(root, pass(), CheapKdf.PARAMS);
         }
         String forgetId;
-        try (Archive a = open(root, AccessMode.READ_WRITE)) {
+        try (Archive a = archives.open(root, AccessMode.READ_WRITE)) {
             Thread forget = ProtectionTestData.thread(a, Platform.WHATSAPP, "+32470222222", "Ludmirabelle");
             Thread keep = ProtectionTestData.thread(a, Platform.SMS, "+32470111111", "Amandinette");
             Thread old = ProtectionTestData.thread(a, Platform.SMS, "+32470333333", "Vieillotte");
@@ -71,7 +63,7 @@ class KeptReadingsErasureTest {
             a.addMessage(ProtectionTestData.msg(old, 0, T0.minusYears(3), "on m'a agress" + OLD_WORD, List.of()));
             a.commit();
             forgetId = forget.contact().id();
-            PermanenceQueue q = triage(a).queue(NOW);
+            PermanenceQueue q = PlainOrProtected.triage(a).queue(NOW);
             assertEquals(3, q.urgent(), "control: the three threads are read as urgent");
         }
         String kept = readings(root);
@@ -82,13 +74,13 @@ class KeptReadingsErasureTest {
         }
         assertEquals(List.of(), ArchiveLayout.unexpected(root));
 
-        try (ArchiveStorage st = storage(root, protect)) {
+        try (ArchiveStorage st = archives.storage(root, protect)) {
             assertEquals(1, Retention.forgetContact(st, forgetId).contacts());
         }
         assertNowhere(root, FORGET_WORD);
         assertFalse(readings(root).contains(KEEP_WORD), "the whole cache goes, whoever it was about");
-        try (Archive a = open(root, AccessMode.READ_ONLY)) {
-            PermanenceQueue q = triage(a).queue(NOW);
+        try (Archive a = archives.open(root, AccessMode.READ_ONLY)) {
+            PermanenceQueue q = PlainOrProtected.triage(a).queue(NOW);
             assertEquals(2, q.urgent(), "the others' threads are read again");
             assertEquals(Intent.REPLY, q.items().get(0).intent());
         }
@@ -96,7 +88,7 @@ class KeptReadingsErasureTest {
         assertTrue(kept.contains(KEEP_WORD) && kept.contains(OLD_WORD));
         assertFalse(kept.contains(FORGET_WORD));
 
-        try (ArchiveStorage st = storage(root, protect)) {
+        try (ArchiveStorage st = archives.storage(root, protect)) {
             assertEquals(1, Retention.purgeOlderThan(st, T0.minusYears(1).toInstant()).messages());
         }
         assertNowhere(root, OLD_WORD);
@@ -104,23 +96,9 @@ class KeptReadingsErasureTest {
         assertEquals(List.of(), ArchiveLayout.unexpected(root));
     }
 
-    private Archive open(Path root, AccessMode mode) {
-        return ArchiveProtection.isProtected(root) ? factory.open(root, mode, pass())
-                : new LuceneArchiveFactory().open(root, mode);
-    }
-
-    private ArchiveStorage storage(Path root, boolean protect) throws IOException {
-        return protect ? new EncryptedStorage(root, keyring.keyFor(root)) : new FileSystemStorage(root);
-    }
-
-    private static TriageService triage(Archive a) {
-        return new TriageService(a, TriageStateStore.open(a.files()), TriagePolicy.defaults(), BRUSSELS,
-                ReadingSettings.load(a.files()));
-    }
-
     /** The kept readings as text (decrypted on a protected archive); empty when there is no file. */
     private String readings(Path root) throws IOException {
-        try (Archive a = open(root, AccessMode.READ_ONLY)) {
+        try (Archive a = archives.open(root, AccessMode.READ_ONLY)) {
             if (!a.files().exists(ReadingCache.FILE_NAME)) {
                 return ""; //$NON-NLS-1$
             }

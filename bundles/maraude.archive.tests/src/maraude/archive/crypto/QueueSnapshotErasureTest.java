@@ -1,6 +1,5 @@
 package maraude.archive.crypto;
 
-import static maraude.archive.crypto.ProtectionTestData.BRUSSELS;
 import static maraude.archive.crypto.ProtectionTestData.T0;
 import static maraude.archive.crypto.ProtectionTestData.assertNowhere;
 import static maraude.archive.crypto.ProtectionTestData.pass;
@@ -23,7 +22,6 @@ import maraude.archive.LuceneArchiveFactory;
 import maraude.archive.crypto.ProtectionTestData.Thread;
 import maraude.archive.maintenance.Retention;
 import maraude.archive.storage.ArchiveStorage;
-import maraude.archive.storage.FileSystemStorage;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveFiles;
@@ -31,10 +29,6 @@ import maraude.core.archive.ArchiveLayout;
 import maraude.core.model.Platform;
 import maraude.core.triage.PermanenceQueue;
 import maraude.core.triage.QueueSnapshot;
-import maraude.core.triage.ReadingSettings;
-import maraude.core.triage.TriagePolicy;
-import maraude.core.triage.TriageService;
-import maraude.core.triage.TriageStateStore;
 
 /**
  * The queue's last snapshot ({@link QueueSnapshot}, drawn by the workbench while its archive opens)
@@ -48,8 +42,8 @@ class QueueSnapshotErasureTest {
     @TempDir
     Path tmp;
 
-    private final Keyring keyring = new Keyring(a -> null);
-    private final ProtectedArchiveFactory factory = new ProtectedArchiveFactory(keyring);
+    private final PlainOrProtected archives = new PlainOrProtected();
+    private final Keyring keyring = archives.keyring;
 
     private static final String FORGET_NAME = "Ludmirabelle";
     private static final String KEEP_NAME = "Amandinette";
@@ -67,7 +61,7 @@ class QueueSnapshotErasureTest {
         }
         String forgetId;
         PermanenceQueue first;
-        try (Archive a = open(root, AccessMode.READ_WRITE)) {
+        try (Archive a = archives.open(root, AccessMode.READ_WRITE)) {
             Thread forget = ProtectionTestData.thread(a, Platform.WHATSAPP, "+32470222222", FORGET_NAME);
             Thread keep = ProtectionTestData.thread(a, Platform.SMS, "+32470111111", KEEP_NAME);
             Thread old = ProtectionTestData.thread(a, Platform.SMS, "+32470333333", OLD_NAME);
@@ -76,7 +70,7 @@ class QueueSnapshotErasureTest {
             a.addMessage(ProtectionTestData.msg(old, 0, T0.minusYears(3), "un ancien message " + OLD_WORD, List.of()));
             a.commit();
             forgetId = forget.contact().id();
-            first = triage(a).queue(NOW);
+            first = PlainOrProtected.triage(a).queue(NOW);
             assertEquals(3, first.size(), "control: three threads wait");
             assertTrue(QueueSnapshot.of(first).writeIfUnchanged(a.files(), QueueSnapshot.version(a.files())));
         }
@@ -103,7 +97,7 @@ class QueueSnapshotErasureTest {
         // (each open with the passphrase makes a new key object: side files are taken after it)
         ArchiveFiles side = ArchiveSideFiles.of(root, keyring);
         String before = QueueSnapshot.version(side);
-        try (ArchiveStorage st = storage(root, protect)) {
+        try (ArchiveStorage st = archives.storage(root, protect)) {
             assertEquals(1, Retention.forgetContact(st, forgetId).contacts());
         }
         assertFalse(QueueSnapshot.of(first).writeIfUnchanged(side, before), "a writer older than the erasure");
@@ -113,19 +107,19 @@ class QueueSnapshotErasureTest {
         assertTrue(side.readAllBytes(QueueSnapshot.FILE_NAME).length > 0, "an empty snapshot that reads, not a failure");
 
         // the next queue writes it again, without the forgotten person
-        try (Archive a = open(root, AccessMode.READ_WRITE)) {
-            PermanenceQueue q = triage(a).queue(NOW);
+        try (Archive a = archives.open(root, AccessMode.READ_WRITE)) {
+            PermanenceQueue q = PlainOrProtected.triage(a).queue(NOW);
             assertEquals(2, q.size());
             assertTrue(QueueSnapshot.of(q).writeIfUnchanged(a.files(), QueueSnapshot.version(a.files())));
         }
         assertEquals(2, QueueSnapshot.read(ArchiveSideFiles.of(root, keyring)).rows().size());
 
         // a purge that erases nothing keeps it (the daily retention check must not blank the first screen)
-        try (ArchiveStorage st = storage(root, protect)) {
+        try (ArchiveStorage st = archives.storage(root, protect)) {
             assertEquals(0, Retention.purgeOlderThan(st, T0.minusYears(10).toInstant()).messages());
         }
         assertEquals(2, QueueSnapshot.read(ArchiveSideFiles.of(root, keyring)).rows().size());
-        try (ArchiveStorage st = storage(root, protect)) {
+        try (ArchiveStorage st = archives.storage(root, protect)) {
             assertEquals(1, Retention.purgeOlderThan(st, T0.minusYears(1).toInstant()).messages());
         }
         assertNowhere(root, OLD_WORD);
@@ -141,7 +135,7 @@ class QueueSnapshotErasureTest {
             Thread t = ProtectionTestData.thread(a, Platform.SMS, "+32470111111", KEEP_NAME);
             ProtectionTestData.filler(a, t, 5, T0);
             a.commit();
-            q = triage(a).queue(NOW);
+            q = PlainOrProtected.triage(a).queue(NOW);
             assertTrue(QueueSnapshot.of(q).writeIfUnchanged(a.files(), QueueSnapshot.version(a.files())));
         }
         ArchiveFiles side = ArchiveSideFiles.of(root, keyring);
@@ -161,19 +155,5 @@ class QueueSnapshotErasureTest {
         assertTrue(QueueSnapshot.read(side).isEmpty());
         Files.delete(file);
         assertTrue(QueueSnapshot.read(side).isEmpty(), "no file: nothing to show");
-    }
-
-    private Archive open(Path root, AccessMode mode) {
-        return ArchiveProtection.isProtected(root) ? factory.open(root, mode, pass())
-                : new LuceneArchiveFactory().open(root, mode);
-    }
-
-    private ArchiveStorage storage(Path root, boolean protect) throws IOException {
-        return protect ? new EncryptedStorage(root, keyring.keyFor(root)) : new FileSystemStorage(root);
-    }
-
-    private static TriageService triage(Archive a) {
-        return new TriageService(a, TriageStateStore.open(a.files()), TriagePolicy.defaults(), BRUSSELS,
-                ReadingSettings.load(a.files()));
     }
 }
