@@ -200,6 +200,85 @@ public final class SecureStorageCredentialStore implements CredentialStore {
         }
     }
 
+    // ------------------------------------------------------------------ team archives (#18)
+
+    private static final String TEAM_ROOT = "/maraude/team"; //$NON-NLS-1$
+    private static final String ADDRESS = "address"; //$NON-NLS-1$
+    private static final String FINGERPRINT = "fingerprint"; //$NON-NLS-1$
+
+    /**
+     * What this computer keeps for a team archive's address ({@code solr+https://HOST:PORT/COLLECTION}):
+     * the certificate fingerprint a person confirmed (pinned on every later connection), and the login
+     * when the worker asked to remember it ({@code user}/{@code password} null otherwise).
+     */
+    public record TeamLogin(String address, String user, String password, String fingerprint) {
+
+        @Override
+        public String toString() {
+            return "TeamLogin[" + address + "]"; //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    /** The node of an address: its SHA-256, so that no address is a path of the storage. */
+    private static String teamNode(String address) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8)); //$NON-NLS-1$
+            return TEAM_ROOT + '/' + HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What is kept for a team archive's address, if anything. */
+    public synchronized Optional<TeamLogin> teamLogin(String address) throws IOException {
+        String path = teamNode(address);
+        if (!prefs.nodeExists(path)) {
+            return Optional.empty();
+        }
+        ISecurePreferences n = prefs.node(path);
+        try {
+            return Optional.of(new TeamLogin(n.get(ADDRESS, address), n.get(USER, null), n.get(PASSWORD, null),
+                    n.get(FINGERPRINT, null)));
+        } catch (StorageException e) {
+            throw new IOException("secure storage unreadable (error code " + e.getErrorCode() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+    }
+
+    /** The team archive addresses something is kept for (to offer the last one again). */
+    public synchronized java.util.List<String> teamAddresses() throws IOException {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        if (!prefs.nodeExists(TEAM_ROOT)) {
+            return all;
+        }
+        ISecurePreferences root = prefs.node(TEAM_ROOT);
+        for (String child : root.childrenNames()) {
+            try {
+                String a = root.node(child).get(ADDRESS, null);
+                if (a != null) {
+                    all.add(a);
+                }
+            } catch (StorageException e) {
+                throw new IOException("secure storage unreadable (error code " + e.getErrorCode() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+        }
+        java.util.Collections.sort(all);
+        return all;
+    }
+
+    /** Keeps (replaces) what is known of a team archive's address, every value encrypted. */
+    public synchronized void putTeamLogin(TeamLogin login) throws IOException {
+        ISecurePreferences n = prefs.node(teamNode(login.address()));
+        try {
+            n.put(ADDRESS, login.address(), true);
+            putOrRemove(n, USER, login.user());
+            putOrRemove(n, PASSWORD, login.password());
+            putOrRemove(n, FINGERPRINT, login.fingerprint());
+        } catch (StorageException e) {
+            throw new IOException("secure storage not writable (error code " + e.getErrorCode() + ")"); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        prefs.flush();
+    }
+
     /** Whether the stored value is encrypted (tests check that nothing is kept in clear). */
     boolean isEncrypted(String sourceId, String key) throws IOException {
         try {

@@ -26,6 +26,8 @@ public final class JobFamilies {
     public static final Object PHONE_DROP = new Family("phone drop"); //$NON-NLS-1$
     public static final Object RETENTION = new Family("retention"); //$NON-NLS-1$
     public static final Object FORGET = new Family("forget"); //$NON-NLS-1$
+    /** Connecting to a team archive (#18). */
+    public static final Object TEAM = new Family("team"); //$NON-NLS-1$
 
     private JobFamilies() {
     }

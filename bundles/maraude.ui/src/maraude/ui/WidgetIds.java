@@ -101,6 +101,12 @@ public final class WidgetIds {
     public static final String WEB_INBOX_EVERY = "webInbox.every"; //$NON-NLS-1$
     public static final String WEB_INBOX_DELAY = "webInbox.delay"; //$NON-NLS-1$
     public static final String WEB_INBOX_OK = "webInbox.ok"; //$NON-NLS-1$
+    public static final String TEAM_ADDRESS = "team.address"; //$NON-NLS-1$
+    public static final String TEAM_USER = "team.user"; //$NON-NLS-1$
+    public static final String TEAM_PASSWORD = "team.password"; //$NON-NLS-1$
+    public static final String TEAM_REMEMBER = "team.remember"; //$NON-NLS-1$
+    public static final String TEAM_CONNECT = "team.connect"; //$NON-NLS-1$
+    public static final String TEAM_STATUS = "team.status"; //$NON-NLS-1$
 
     private WidgetIds() {
     }

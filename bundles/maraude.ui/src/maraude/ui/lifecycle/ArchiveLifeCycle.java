@@ -62,6 +62,7 @@ public class ArchiveLifeCycle {
         // The idle lock, the retention and the source pulls: see WorkbenchServices (an add-on).
         display.disposeExec(() -> {
             try {
+                session.closeTeam();
                 Archive archive = context.get(Archive.class);
                 if (archive != null) {
                     archive.close();

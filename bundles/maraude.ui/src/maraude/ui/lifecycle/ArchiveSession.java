@@ -39,7 +39,9 @@ import maraude.core.triage.QueueSnapshot;
 import maraude.core.triage.ReadingSettings;
 import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
+import maraude.core.triage.ArchiveTriageStates;
 import maraude.core.triage.TriageStateStore;
+import maraude.core.triage.TriageStates;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.Messages;
 import maraude.ui.dialogs.Dialogs;
@@ -345,6 +347,7 @@ public final class ArchiveSession {
         if (!protectedArchive || locked) {
             return;
         }
+        closeTeam(); // the lock closes the local archive and drops its key: the team archive goes first
         locked = true;
         IEventBroker broker = context.get(IEventBroker.class);
         broker.send(ArchiveEvents.LOCKED, Boolean.TRUE);
@@ -405,6 +408,98 @@ public final class ArchiveSession {
         while (!done.get() && !display.isDisposed()) {
             if (!display.readAndDispatch()) {
                 display.sleep();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- team archive (#18)
+
+    /**
+     * Context key of the address of the team archive the workbench works on ({@code String}); absent
+     * on the local archive. Handlers of local-only actions read it in {@code @CanExecute}.
+     */
+    public static final String TEAM_ADDRESS = "maraude.team.address"; //$NON-NLS-1$
+
+    /** Data of the {@link ArchiveEvents#TRIAGE_CHANGED} posted when other workers changed the shared state. */
+    public static final String TEAM_UPDATE = "maraude.team.update"; //$NON-NLS-1$
+
+    private String teamAddress;
+    private Archive localArchive;
+    private TriageService localTriage;
+    private ZoneId localZone;
+    private AutoCloseable live;
+
+    /** Whether the workbench works on a team archive (not on the local folder). */
+    public boolean isTeam() {
+        return teamAddress != null;
+    }
+
+    /** The team archive's address, or null on the local archive. */
+    public String teamAddress() {
+        return teamAddress;
+    }
+
+    /**
+     * Works on {@code team} from now on (UI thread): the archive, its zone and a triage over the team's
+     * shared state ({@link ArchiveTriageStates}, read by {@code state} beforehand off the UI thread)
+     * replace the local ones in the context, the local archive stays open behind them for
+     * {@link #backToLocal()}; other workers' changes, heard every few seconds, are posted as
+     * {@link ArchiveEvents#TRIAGE_CHANGED} so that the queue and the backlog redraw.
+     */
+    public void switchToTeam(String address, Archive team, TriageStates state) {
+        awaitOpen();
+        if (teamAddress != null) {
+            closeTeam();
+        }
+        localArchive = context.get(Archive.class);
+        localTriage = context.get(TriageService.class);
+        localZone = context.get(ZoneId.class);
+        ZoneId zone = TeamZone.of(team.files());
+        context.set(Archive.class, team);
+        context.set(ZoneId.class, zone);
+        context.set(TriageService.class, triage(team, state, zone));
+        teamAddress = address;
+        context.set(TEAM_ADDRESS, address);
+        IEventBroker broker = context.get(IEventBroker.class);
+        live = state.subscribe(s -> broker.post(ArchiveEvents.TRIAGE_CHANGED, TEAM_UPDATE));
+        broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    }
+
+    /** Back to the local archive (UI thread): the team archive is closed, the local one shown again. */
+    public void backToLocal() {
+        if (teamAddress == null) {
+            return;
+        }
+        closeTeam();
+        context.get(IEventBroker.class).post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    }
+
+    /** Closes the team archive, if any, and puts the local one back in the context (no event). */
+    void closeTeam() {
+        if (teamAddress == null) {
+            return;
+        }
+        Archive team = context.get(Archive.class);
+        try {
+            if (live != null) {
+                live.close();
+            }
+        } catch (Exception e) {
+            ILog.of(ArchiveSession.class).warn("Stopping the team archive's live updates failed: " + e.getClass().getSimpleName()); //$NON-NLS-1$
+        }
+        live = null;
+        teamAddress = null;
+        context.remove(TEAM_ADDRESS);
+        context.set(Archive.class, localArchive);
+        context.set(ZoneId.class, localZone);
+        context.set(TriageService.class, localTriage);
+        localArchive = null;
+        localTriage = null;
+        if (team != null) {
+            try {
+                team.close();
+            } catch (RuntimeException e) {
+                ILog.of(ArchiveSession.class).warn("Closing the team archive failed: " + e.getClass().getSimpleName()); //$NON-NLS-1$
             }
         }
     }

@@ -77,7 +77,8 @@ public final class WorkbenchServices {
         context.set(RetentionJob.class, retention);
         retention.schedule(RETENTION_START_DELAY_MS);
 
-        pulls = new SourcePulls(() -> context.get(Archive.class), () -> session != null && session.isLocked(),
+        // no pull into a team archive: the sources and their schedule are this computer's (#18)
+        pulls = new SourcePulls(() -> context.get(Archive.class), () -> session != null && (session.isLocked() || session.isTeam()),
                 () -> context.get(IEventBroker.class), () -> {
                     ZoneId z = context.get(ZoneId.class);
                     return z != null ? z : ZoneId.systemDefault();

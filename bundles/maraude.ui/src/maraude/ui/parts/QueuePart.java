@@ -653,7 +653,20 @@ public class QueuePart {
         int keep = table.getSelectionIndex();
         BackgroundJobs.schedule(Messages.Queue_saving, JobFamilies.QUEUE, () -> {
             TriageService triage = triage();
-            c.apply(triage);
+            try {
+                c.apply(triage);
+            } catch (maraude.core.triage.TriageConflictException e) {
+                // a team archive: another worker changed this conversation first; nothing was written (#18)
+                PermanenceQueue fresh = computeAndKeep(triage);
+                sync.asyncExec(() -> {
+                    show(fresh);
+                    if (!table.isDisposed()) {
+                        maraude.ui.dialogs.Dialogs.warning(table.getShell(), maraude.ui.team.Messages.Team_conflictTitle,
+                                maraude.ui.team.Messages.Team_conflict);
+                    }
+                });
+                return;
+            }
             PermanenceQueue next = computeAndKeep(triage);
             sync.asyncExec(() -> {
                 show(next);

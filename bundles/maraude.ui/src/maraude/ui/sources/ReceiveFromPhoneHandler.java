@@ -26,7 +26,9 @@ public class ReceiveFromPhoneHandler {
     }
 
     @CanExecute
-    public boolean canExecute(@Optional Archive archive) {
-        return archive != null && archive.accessMode() == AccessMode.READ_WRITE;
+    public boolean canExecute(@Optional Archive archive,
+            @Optional @Named(maraude.ui.lifecycle.ArchiveSession.TEAM_ADDRESS) String team) {
+        // the phone drop fills this computer's archive: not offered on a team archive (#18)
+        return archive != null && archive.accessMode() == AccessMode.READ_WRITE && team == null;
     }
 }
