@@ -227,7 +227,17 @@ public class ContactRegisterPart {
 
     private void save(ContactFlags flags) {
         Job job = Job.create(Messages.Queue_saving, (IProgressMonitor m) -> {
-            triage.store().setContactFlags(flags);
+            try {
+                triage.store().setContactFlags(flags);
+            } catch (maraude.core.triage.TriageConflictException e) {
+                // a team archive: another worker changed this contact first; nothing was written (#18)
+                table.getDisplay().asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        maraude.ui.dialogs.Dialogs.warning(table.getShell(), maraude.ui.team.Messages.Team_conflictTitle,
+                                maraude.ui.team.Messages.Team_conflict);
+                    }
+                });
+            }
             broker.post(ArchiveEvents.TRIAGE_CHANGED, flags.contactId());
             return Status.OK_STATUS;
         });
