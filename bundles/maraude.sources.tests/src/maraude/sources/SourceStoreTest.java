@@ -87,6 +87,38 @@ class SourceStoreTest {
     }
 
     @Test
+    void teamLoginsAreKeptPerAddressEncryptedAndReplacedWhole(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("secure_storage"); //$NON-NLS-1$
+        SecureStorageCredentialStore c = new SecureStorageCredentialStore(file,
+                SecureStorageCredentialStore.localPassword(dir.resolve("secure_storage.key"))); //$NON-NLS-1$
+        String a = "solr+https://team.example.org:8983/quartier-nord"; //$NON-NLS-1$
+        String b = "solr+https://127.0.0.1:9443/team"; //$NON-NLS-1$
+        String fp = "D8:D6:F0:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:70:7F"; //$NON-NLS-1$
+        assertTrue(c.teamLogin(a).isEmpty());
+        c.putTeamLogin(new SecureStorageCredentialStore.TeamLogin(a, "noor", "Gr0en-unique-pw", fp)); //$NON-NLS-1$ //$NON-NLS-2$
+        c.putTeamLogin(new SecureStorageCredentialStore.TeamLogin(b, null, null, null));
+        String raw = Files.readString(file, StandardCharsets.ISO_8859_1);
+        for (String secret : new String[] { "Gr0en-unique", "quartier-nord", "team.example.org", "D8:D6" }) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertFalse(raw.contains(secret), secret + " in clear"); //$NON-NLS-1$
+        }
+        SecureStorageCredentialStore reopened = new SecureStorageCredentialStore(file,
+                SecureStorageCredentialStore.localPassword(dir.resolve("secure_storage.key"))); //$NON-NLS-1$
+        SecureStorageCredentialStore.TeamLogin back = reopened.teamLogin(a).orElseThrow();
+        assertEquals(a, back.address());
+        assertEquals("noor", back.user()); //$NON-NLS-1$
+        assertEquals("Gr0en-unique-pw", back.password()); //$NON-NLS-1$
+        assertEquals(fp, back.fingerprint());
+        assertFalse(back.toString().contains("Gr0en")); //$NON-NLS-1$
+        assertEquals(java.util.List.of(a, b).stream().sorted().toList(), reopened.teamAddresses());
+        // "remember" unticked later: the login goes, the confirmed certificate stays
+        reopened.putTeamLogin(new SecureStorageCredentialStore.TeamLogin(a, null, null, fp));
+        back = reopened.teamLogin(a).orElseThrow();
+        assertEquals(null, back.user());
+        assertEquals(null, back.password());
+        assertEquals(fp, back.fingerprint());
+    }
+
+    @Test
     void aProtectedArchiveKeepsItsSourcesEncrypted(@TempDir Path dir) throws Exception {
         Path root = dir.resolve("archive"); //$NON-NLS-1$
         String pass = "une phrase de passe assez longue"; //$NON-NLS-1$

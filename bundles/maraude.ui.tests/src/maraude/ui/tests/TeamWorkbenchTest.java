@@ -86,6 +86,8 @@ class TeamWorkbenchTest {
     private static Set<String> teamConversations;
     private static WorkbenchDriver workbench;
     private static Archive local;
+    /** The queue, shown before any dialog (Xvfb has no window manager to give the window back its activation). */
+    private static QueuePart queue;
 
     @BeforeAll
     static void start() throws Exception {
@@ -114,6 +116,7 @@ class TeamWorkbenchTest {
         ArchiveSession s = workbench.sync(TeamWorkbenchTest::session);
         s.awaitOpen();
         local = workbench.sync(() -> workbench.application().getContext().get(Archive.class));
+        queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
     }
 
     @AfterAll
@@ -146,6 +149,20 @@ class TeamWorkbenchTest {
         workbench.press(certificate, maraude.ui.dialogs.Messages.Button_ok);
         String status = awaitStatus();
         assertTrue(status.contains(host()) && status.equals(org.eclipse.osgi.util.NLS.bind(Messages.Team_refused, host(), "team")), status); //$NON-NLS-1$
+        assertLocal();
+        workbench.press(dialog, maraude.ui.dialogs.Messages.Button_cancel);
+        workbench.waitUntil(() -> workbench.sync(dialog::isDisposed), "the dialog to close"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(1)
+    void anUnreachableServerIsSaidSoAndTheLocalArchiveStaysOpen() throws Exception {
+        int closed = freePort();
+        Shell dialog = openDialog();
+        fill("solr+https://127.0.0.1:" + closed + "/team", user, password, false); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.press(dialog, Messages.Team_connect);
+        assertEquals(org.eclipse.osgi.util.NLS.bind(maraude.team.Messages.Team_unreachable, "127.0.0.1:" + closed, //$NON-NLS-1$
+                "ConnectException"), awaitStatus()); //$NON-NLS-1$
         assertLocal();
         workbench.press(dialog, maraude.ui.dialogs.Messages.Button_cancel);
         workbench.waitUntil(() -> workbench.sync(dialog::isDisposed), "the dialog to close"); //$NON-NLS-1$
@@ -200,7 +217,6 @@ class TeamWorkbenchTest {
         assertTrue(workbench.sync(() -> session().isTeam()));
         assertEquals(url, workbench.sync(() -> session().teamAddress()));
 
-        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty()
                 && teamConversations.containsAll(ids(queue)), () -> "the team's conversations in the queue: " + ids(queue)); //$NON-NLS-1$
         assertTrue(local.summaries().isEmpty(), "nothing was imported into the local archive"); //$NON-NLS-1$
@@ -229,7 +245,6 @@ class TeamWorkbenchTest {
     @Test
     @Order(5)
     void anotherWorkersHandledLeavesTheQueueWithoutRestart() {
-        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         String conversation = ids(queue).get(0);
         otherState.setState(conversation, WorkerState.HANDLED, Instant.now(), "another-worker", null); //$NON-NLS-1$
         long start = System.nanoTime();
@@ -245,9 +260,9 @@ class TeamWorkbenchTest {
     @Test
     @Order(6)
     void aChangeOnAStaleStateIsRefusedAndSaidSo() {
-        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         Table table = workbench.widget(WidgetIds.QUEUE_TABLE);
-        String conversation = ids(queue).get(0);
+        String conversation = ids(queue).stream().filter(id -> workbench.sync(() -> queue.lineOf(id)) >= 0).findFirst()
+                .orElseThrow();
         Instant until = Instant.now().plusSeconds(86_400);
         // the other worker snoozes it, and this worker marks it handled before its next poll
         otherState.setState(conversation, WorkerState.SNOOZED, Instant.now(), "another-worker", until); //$NON-NLS-1$
@@ -269,7 +284,6 @@ class TeamWorkbenchTest {
         workbench.executeCommand("maraude.command.team.local"); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(() -> session().isTeam()), "the local archive again"); //$NON-NLS-1$
         assertLocal();
-        QueuePart queue = (QueuePart) workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> workbench.sync(queue::rows).isEmpty(), "the local (empty) queue"); //$NON-NLS-1$
         assertTrue(canExecute("maraude.command.phonedrop")); //$NON-NLS-1$
     }

@@ -460,9 +460,33 @@ public final class ArchiveSession {
         context.set(TriageService.class, triage(team, state, zone));
         teamAddress = address;
         context.set(TEAM_ADDRESS, address);
+        showInTitle(address);
         IEventBroker broker = context.get(IEventBroker.class);
         live = state.subscribe(s -> broker.post(ArchiveEvents.TRIAGE_CHANGED, TEAM_UPDATE));
         broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
+    }
+
+    /** The window's own title, while the team's address is shown after it. */
+    private String windowLabel;
+
+    /** The team archive's address after the window's title (a worker sees which archive she works on); null: none. */
+    private void showInTitle(String address) {
+        MApplication app = context.get(MApplication.class);
+        if (app == null || app.getChildren().isEmpty()) {
+            return;
+        }
+        org.eclipse.e4.ui.model.application.ui.basic.MWindow w = app.getChildren().get(0);
+        if (address == null) {
+            if (windowLabel != null) {
+                w.setLabel(windowLabel);
+                windowLabel = null;
+            }
+            return;
+        }
+        if (windowLabel == null) {
+            windowLabel = w.getLabel();
+        }
+        w.setLabel(w.getLocalizedLabel() + " \u2014 " + NLS.bind(maraude.ui.team.Messages.Team_connected, address)); //$NON-NLS-1$
     }
 
     /** Back to the local archive (UI thread): the team archive is closed, the local one shown again. */
@@ -489,6 +513,7 @@ public final class ArchiveSession {
         }
         live = null;
         teamAddress = null;
+        showInTitle(null);
         context.remove(TEAM_ADDRESS);
         context.set(Archive.class, localArchive);
         context.set(ZoneId.class, localZone);
