@@ -236,6 +236,8 @@ class TeamWorkbenchTest {
         List<Path> leaks = filesContaining(password.getBytes(StandardCharsets.UTF_8), scanned.toArray(Path[]::new));
         assertTrue(leaks.isEmpty(), "the password in clear in " + leaks); //$NON-NLS-1$
         assertTrue(Files.size(secureStorage) > 0, "the secure storage file was written"); //$NON-NLS-1$
+        assertFalse(Files.exists(teamDir.resolve(maraude.core.triage.QueueSnapshot.FILE_NAME)),
+                "no queue snapshot (previews) in the team archive's unencrypted side folder"); //$NON-NLS-1$
 
         // local-only actions are off on a team archive
         assertFalse(canExecute("maraude.command.phonedrop")); //$NON-NLS-1$

@@ -423,7 +423,7 @@ public final class ArchiveSession {
     /** Data of the {@link ArchiveEvents#TRIAGE_CHANGED} posted when other workers changed the shared state. */
     public static final String TEAM_UPDATE = "maraude.team.update"; //$NON-NLS-1$
 
-    private String teamAddress;
+    private volatile String teamAddress;
     private Archive localArchive;
     private TriageService localTriage;
     private ZoneId localZone;

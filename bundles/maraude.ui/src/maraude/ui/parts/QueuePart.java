@@ -773,7 +773,8 @@ public class QueuePart {
      */
     private PermanenceQueue computeAndKeep(TriageService triage) {
         Archive a = archive();
-        boolean keep = a != null && a.accessMode() == AccessMode.READ_WRITE;
+        // a team archive's side folder is not encrypted: the queue's previews are not kept there (#18)
+        boolean keep = a != null && a.accessMode() == AccessMode.READ_WRITE && (session == null || !session.isTeam());
         String version = keep ? QueueSnapshot.version(a.files()) : null;
         PermanenceQueue q = triage.queue(now());
         if (keep) {
