@@ -513,7 +513,11 @@ public final class ArchiveSession {
         }
         live = null;
         teamAddress = null;
-        showInTitle(null);
+        try {
+            showInTitle(null);
+        } catch (RuntimeException e) {
+            // the window may be gone already (the workbench closing): the archives still close below
+        }
         context.remove(TEAM_ADDRESS);
         context.set(Archive.class, localArchive);
         context.set(ZoneId.class, localZone);
