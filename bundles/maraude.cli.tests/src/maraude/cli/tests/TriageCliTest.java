@@ -217,6 +217,8 @@ class TriageCliTest {
         assertEquals(List.of("kit", "screening"), STRICT.convertValue(two.get("services"), List.class)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertEquals(Map.of("conversations", 1, "service", 2), STRICT.convertValue(lastAudit().get("counts"), Map.class)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         assertTrue(two.get("state").isNull(), "a service offered leaves the state alone"); //$NON-NLS-1$ //$NON-NLS-2$
+        refused("bad_input", "triage", id, "--withdraw-service", "kit", "--withdraw-service", "kit", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertEquals(two.get("version"), shown().get("version"), "one kit recorded, two withdrawals asked: nothing withdrawn"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         JsonNode one = triage("--withdraw-service", "kit"); //$NON-NLS-1$ //$NON-NLS-2$
         assertEquals(List.of("screening"), STRICT.convertValue(one.get("services"), List.class)); //$NON-NLS-1$ //$NON-NLS-2$
         JsonNode no = refused("bad_input", "triage", id, "--withdraw-service", "kit", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$

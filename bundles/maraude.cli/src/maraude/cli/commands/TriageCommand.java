@@ -140,7 +140,9 @@ public class TriageCommand implements CliCommand {
                             NLS.bind(TriageMessages.Triage_conflict, c.expectVersion(), current.version()), null);
                 }
                 for (ServiceKind k : c.withdraw()) {
-                    if (current.services().stream().noneMatch(o -> o.kind() == k)) {
+                    // as many offers of that kind as withdrawals asked for, checked before anything is written
+                    long asked = c.withdraw().stream().filter(k::equals).count();
+                    if (current.services().stream().filter(o -> o.kind() == k).count() < asked) {
                         throw CliException.usage(NLS.bind(TriageMessages.Triage_noSuchService, k.key()));
                     }
                 }
