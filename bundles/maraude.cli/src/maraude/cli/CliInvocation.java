@@ -95,6 +95,14 @@ public final class CliInvocation {
         return err;
     }
 
+    /**
+     * The standard input, for what must not be typed as an argument (arguments show in the process
+     * list and the shell's history): a note's text, for instance.
+     */
+    public java.io.InputStream in() {
+        return System.in;
+    }
+
     /** Opens the archive; the caller closes it. */
     public Archive openArchive(AccessMode mode) {
         return opener.apply(mode);

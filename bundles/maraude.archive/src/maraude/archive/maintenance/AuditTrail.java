@@ -33,7 +33,9 @@ public final class AuditTrail {
 
     public enum Event {
         IMPORT, EXPORT, REVEAL, PURGE, ERASURE, BACKUP, RESTORE, LOCK, UNLOCK, UNLOCK_FAILED, PROTECT,
-        PASSPHRASE_CHANGE;
+        PASSPHRASE_CHANGE,
+        /** A conversation's triage state changed from the command line (what changed, counted; never a note's text). */
+        TRIAGE;
 
         String key() {
             return name().toLowerCase(Locale.ROOT);

@@ -98,6 +98,20 @@ final class CliHarness {
         return run(argv);
     }
 
+    /**
+     * Runs {@code args} on the archive in {@code archive} with {@code stdin} as the standard input (what
+     * a note is read from): the process's own {@code System.in} is swapped for the run.
+     */
+    static synchronized Run runWithInput(Path archive, byte[] stdin, String... args) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin));
+        try {
+            return run(archive, args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
     /** ../shared/fixtures beside the repository: real exports written by others. */
     static Path fixtures() {
         for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) { //$NON-NLS-1$

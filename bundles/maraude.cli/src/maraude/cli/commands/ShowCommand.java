@@ -76,6 +76,9 @@ public class ShowCommand implements CliCommand {
                     messages.add(j);
                 }
                 doc.put("messages", messages); //$NON-NLS-1$
+                // what the team recorded, with the version that triage --expect-version takes
+                doc.put("triage", TriageView.of(maraude.core.triage.ArchiveTriageStates.of(archive).snapshot(), id, //$NON-NLS-1$
+                        conversation.contactId()).json(false));
                 inv.printJson(doc);
             } else {
                 inv.out().println(conversation.platform().key() + " · " + (contact == null ? "" : contact.displayName())); //$NON-NLS-1$ //$NON-NLS-2$

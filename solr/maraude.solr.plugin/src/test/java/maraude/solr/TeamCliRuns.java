@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class TeamCliRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads exactly one JSON document (a refused run's stdout included). */
+    static final ObjectMapper JSON_STRICT = JSON;
 
     private TeamCliRuns() {
     }
@@ -40,6 +42,11 @@ final class TeamCliRuns {
     /** Runs the repository's {@code ./maraude} in {@code dir} with {@code env} added to a clean environment
      * (state, data and team side files under {@code dir} unless {@code env} says otherwise). */
     static Run maraude(Path dir, Map<String, String> env, String... args) throws Exception {
+        return maraude(dir, env, null, args);
+    }
+
+    /** As {@link #maraude(Path, Map, String...)}, {@code stdin} (if not null) given as the standard input. */
+    static Run maraude(Path dir, Map<String, String> env, byte[] stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(root().resolve("maraude").toString()); //$NON-NLS-1$
         cmd.addAll(List.of(args));
@@ -53,6 +60,11 @@ final class TeamCliRuns {
         e.putAll(env);
         Path out = Files.createTempFile(dir, "out", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
         Path err = Files.createTempFile(dir, "err", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
+        if (stdin != null) {
+            Path in = Files.createTempFile(dir, "in", ".txt"); //$NON-NLS-1$ //$NON-NLS-2$
+            Files.write(in, stdin);
+            pb.redirectInput(in.toFile());
+        }
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();

@@ -1,5 +1,6 @@
 package maraude.solr;
 
+import static maraude.solr.TeamCliRuns.assertNoTrace;
 import static maraude.solr.TeamCliRuns.copy;
 import static maraude.solr.TeamCliRuns.field;
 import static maraude.solr.TeamCliRuns.firstJar;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,11 +43,14 @@ import maraude.core.triage.TriageStates;
 import maraude.team.SolrArchiveFactory;
 
 /**
- * Two workers on one team archive share the triage state: worker A (in this process, through the
- * {@code TeamArchiveFactory} the CLI uses and {@link ArchiveTriageStates}) marks a conversation
- * handled, and worker B's {@code ./maraude --archive solr+https://... backlog --json} (the product's own
- * launcher, its own side-file folder) no longer lists it. One node, HTTPS only, basic auth, rule-based
- * authorisation; credentials and fingerprint in the environment only.
+ * Two workers on one team archive share the triage state: worker A marks a conversation handled (in
+ * this process, through the {@code TeamArchiveFactory} the CLI uses and {@link ArchiveTriageStates};
+ * then with the product's {@code ./maraude --archive solr+https://... triage}), and worker B's
+ * {@code ./maraude ... backlog --json} (the product's own launcher, its own side-file folder) no longer
+ * lists it; B's change from a stale version ({@code --expect-version}) exits 2 and leaves the state on
+ * the server as A left it. One node, HTTPS only, basic auth, rule-based authorisation; credentials and
+ * fingerprint in the environment only. The same command on a local archive runs here too, as a process
+ * with a real standard input (the module has the built product).
  */
 class TeamTriageCliTest {
 
@@ -74,6 +79,9 @@ class TeamTriageCliTest {
         for (String kind : List.of("whatsapp", "telegram")) { //$NON-NLS-1$ //$NON-NLS-2$
             copy(sharedFixtures().resolve(kind), fixtures.resolve(kind));
         }
+        JsonNode imported = json(maraude(worker(dir.resolve("importer")), "--archive", address, "import", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                fixtures.toString(), "--json")); //$NON-NLS-1$
+        assertTrue(imported.get("messages_added").asInt() > 0, imported.toString()); //$NON-NLS-1$
     }
 
     @AfterAll
@@ -86,8 +94,6 @@ class TeamTriageCliTest {
     @Test
     void aConversationOneWorkerHandledLeavesTheOtherWorkersBacklog() throws Exception {
         Path sideB = dir.resolve("worker-b"); //$NON-NLS-1$
-        JsonNode imported = json(maraude(worker(sideB), "--archive", address, "import", fixtures.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        assertTrue(imported.get("messages_added").asInt() > 0, imported.toString()); //$NON-NLS-1$
         JsonNode before = json(maraude(worker(sideB), "--archive", address, "backlog", "--now", NOW, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         assertTrue(before.get("count").asInt() > 1, before.toString()); //$NON-NLS-1$
         List<String> ids = field(before.get("items"), "id"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -117,6 +123,81 @@ class TeamTriageCliTest {
         assertNotEquals(before, after);
     }
 
+    @Test
+    void theTriageCommandChangesTheSharedStateAndAStaleVersionChangesNothing() throws Exception {
+        Map<String, String> a = worker(dir.resolve("cli-worker-a")); //$NON-NLS-1$
+        Map<String, String> b = worker(dir.resolve("cli-worker-b")); //$NON-NLS-1$
+        List<String> waiting = field(json(maraude(b, "--archive", address, "backlog", "--now", NOW, "--json")).get("items"), "id"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertTrue(waiting.size() > 1, waiting.toString());
+        String id = waiting.get(waiting.size() - 1);
+        String v0 = json(maraude(a, "--archive", address, "show", id, "--json")).get("triage").get("version").asText(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+
+        // worker A: handled, with a note typed on the standard input, from the version A read
+        String note = "rappelle jeudi, pas de msg avant stp"; //$NON-NLS-1$
+        JsonNode handled = json(maraude(a, note.getBytes(StandardCharsets.UTF_8), "--archive", address, "triage", id, //$NON-NLS-1$ //$NON-NLS-2$
+                "--handled", "--note-stdin", "--expect-version", v0, "--worker", "camille", "--now", NOW, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        assertEquals("handled", handled.get("state").asText(), handled.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(1, handled.get("notes").asInt()); //$NON-NLS-1$
+        String v1 = handled.get("version").asText(); //$NON-NLS-1$
+        assertNotEquals(v0, v1);
+
+        // worker B, another machine: the backlog no longer lists it, show gives A's change and version
+        List<String> left = new ArrayList<>(waiting);
+        left.remove(id);
+        assertEquals(left, field(json(maraude(b, "--archive", address, "backlog", "--now", NOW, "--json")).get("items"), "id")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        JsonNode seenByB = json(maraude(b, "--archive", address, "show", id, "--json")).get("triage"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals("camille", seenByB.get("set_by").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(v1, seenByB.get("version").asText(), "the same version on every machine"); //$NON-NLS-1$ //$NON-NLS-2$
+
+        // worker B's script still holds the version it read before A's change: refused, nothing overwritten
+        Run stale = maraude(b, "--archive", address, "triage", id, "--reopen", "--expect-version", v0, "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, stale.code(), stale.err());
+        assertNoTrace(stale);
+        assertTrue(stale.err().contains("nothing was overwritten"), stale.err()); //$NON-NLS-1$
+        JsonNode refused = TeamCliRuns.JSON_STRICT.readTree(stale.out());
+        assertEquals("conflict", refused.get("error").get("kind").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(v1, refused.get("version").asText()); //$NON-NLS-1$
+        JsonNode onServer = json(maraude(a, "--archive", address, "show", id, "--json")).get("triage"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals("handled", onServer.get("state").asText(), "the state on the server is unchanged"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(v1, onServer.get("version").asText()); //$NON-NLS-1$
+
+        // with the current version, B undoes it: back in A's backlog
+        assertTrue(json(maraude(b, "--archive", address, "triage", id, "--reopen", "--expect-version", v1, "--json")) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                .get("state").isNull()); //$NON-NLS-1$
+        assertEquals(waiting, field(json(maraude(a, "--archive", address, "backlog", "--now", NOW, "--json")).get("items"), "id")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+
+        // the audit entry is A's machine's, counts only; the note went to the server, not to A's folder
+        Path sideA = dir.resolve("cli-worker-a"); //$NON-NLS-1$
+        String audit = Files.readString(sideA.resolve("audit.log")); //$NON-NLS-1$
+        assertTrue(audit.contains("\"event\":\"triage\"") && audit.contains("\"note\":1"), audit); //$NON-NLS-1$ //$NON-NLS-2$
+        try (Stream<Path> files = Files.walk(sideA)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains("rappelle"), f.toString()); //$NON-NLS-1$
+            }
+        }
+    }
+
+    /** The same command on a local archive, as a process: the note from a real standard input. */
+    @Test
+    void theTriageCommandOnALocalArchive() throws Exception {
+        Path local = dir.resolve("local-archive"); //$NON-NLS-1$
+        Map<String, String> env = Map.of();
+        json(maraude(env, "--archive", local.toString(), "import", fixtures.resolve("whatsapp").toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        List<String> waiting = field(json(maraude(env, "--archive", local.toString(), "backlog", "--now", NOW, "--json")) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                .get("items"), "id"); //$NON-NLS-1$ //$NON-NLS-2$
+        String id = waiting.get(0);
+        JsonNode done = json(maraude(env, "ok, merci 👍".getBytes(StandardCharsets.UTF_8), "--archive", local.toString(), //$NON-NLS-1$ //$NON-NLS-2$
+                "triage", id, "--no-reply-needed", "--note-stdin", "--service", "kit", "--now", NOW, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$
+        assertEquals("no_reply_needed", done.get("state").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(1, done.get("notes").asInt()); //$NON-NLS-1$
+        assertFalse(field(json(maraude(env, "--archive", local.toString(), "backlog", "--now", NOW, "--json")).get("items"), "id") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+                .contains(id));
+        Run unknown = maraude(env, "--archive", local.toString(), "triage", "no-such-conversation", "--handled", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, unknown.code(), unknown.err());
+        assertNoTrace(unknown);
+        assertEquals("unknown_conversation", TeamCliRuns.JSON_STRICT.readTree(unknown.out()).get("error").get("kind").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
     /** A worker's environment: credentials and the pinned certificate, nothing on the command line. */
     private static Map<String, String> worker(Path sideFiles) {
         Map<String, String> env = new HashMap<>();
@@ -129,5 +210,9 @@ class TeamTriageCliTest {
 
     private static Run maraude(Map<String, String> env, String... args) throws Exception {
         return TeamCliRuns.maraude(dir, env, args);
+    }
+
+    private static Run maraude(Map<String, String> env, byte[] stdin, String... args) throws Exception {
+        return TeamCliRuns.maraude(dir, env, stdin, args);
     }
 }
