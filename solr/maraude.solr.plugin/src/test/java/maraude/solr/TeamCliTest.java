@@ -236,8 +236,14 @@ class TeamCliTest {
                 }
             }
         });
+        // the trail's own words (keys, events, count names, the user) may also be words of a message
+        java.util.Set<String> own = java.util.Set.of("intact", "entries", "time", "event", "user", "counts", "chained", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+                "import", "erasure", "worker", "files", "messages", "attachments", "conversations", "contacts", "true", "false"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$
+        java.util.Set<String> tokens = new java.util.HashSet<>(List.of(read.out().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}+]+"))); //$NON-NLS-1$
         for (String secret : secrets) {
-            assertFalse(read.out().contains(secret), "the audit trail holds no text, name or number"); //$NON-NLS-1$
+            String s = secret.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(s.isBlank() || own.contains(s) || !tokens.contains(s) && !read.out().contains(secret),
+                    "the audit trail holds no text, name or number"); //$NON-NLS-1$
         }
 
         // a worker may add entries but not read them, neither through the CLI nor through Solr itself

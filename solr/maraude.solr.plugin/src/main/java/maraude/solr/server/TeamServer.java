@@ -78,16 +78,18 @@ public final class TeamServer {
 
     /**
      * The permissions of a team's audit collection ({@code COLLECTION_audit}, #18), before the general
-     * ones: Solr checks the permissions naming the request's collection first, so these decide every
-     * request to it. Every team role adds entries ({@code /update}); only the lead and the admin read it
-     * (any other path). What they cannot do: make the collection append-only against the roles that may
+     * ones: Solr checks the permissions naming the request's collection first (the exact path, then
+     * path wildcards), so these decide every request to it. Every team role adds entries
+     * ({@code /update}); only the lead and the admin read it (any other path). What they cannot do: make the collection append-only against the roles that may
      * update it (a raw delete through {@code /update} is an update).
      */
     public static List<Map<String, Object>> auditPermissions(String auditCollection) {
         return List.of(
                 Map.of("name", "audit-write", "collection", auditCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                        "path", List.of("/update", "/update/*"), "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
-                Map.of("name", "audit-read", "collection", auditCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        "path", List.of("/update", "/update/json", "/update/javabin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                // "/*": every other path (a custom permission needs a path; "/*" is Solr's prefix wildcard)
+                Map.of("name", "audit-read", "collection", auditCollection, "path", "/*", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                         "role", List.of("lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
