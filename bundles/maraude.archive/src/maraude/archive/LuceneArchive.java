@@ -394,6 +394,12 @@ public final class LuceneArchive implements Archive, ImportedFiles {
     }
 
     @Override
+    public boolean hasAttachment(String sha256) throws IOException {
+        ensureOpen();
+        return storage.attachments().contains(sha256);
+    }
+
+    @Override
     public List<ConversationSummary> summaries() {
         ensureOpen();
         return summaries.summaries(committed.conversations(), committed.contacts());

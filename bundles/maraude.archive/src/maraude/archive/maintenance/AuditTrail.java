@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import maraude.core.archive.Archive;
+import maraude.core.archive.ArchiveAudit;
+import maraude.core.archive.AuditLog;
+
 /**
  * {@code <archive>/audit.log}: one JSON line per sensitive operation (imports, exports, reveals,
  * purges, erasures, backups, restores, lock and unlock). By construction it cannot carry message text
@@ -46,7 +50,6 @@ public final class AuditTrail {
     public record Entry(Instant time, String event, Map<String, Long> counts, boolean chained) {
     }
 
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,39}"); //$NON-NLS-1$
     private static final Pattern LINE = Pattern.compile(
             "\\{\"time\":\"([^\"]+)\",\"event\":\"([a-z_]+)\",\"counts\":\\{([^}]*)\\},\"prev\":\"([0-9a-f]{64})\"\\}"); //$NON-NLS-1$
     private static final String ZERO = "0".repeat(64); //$NON-NLS-1$
@@ -55,10 +58,45 @@ public final class AuditTrail {
     }
 
     /** Appends one entry (best effort is not enough here: an audit write failure is an IOException). */
-    public static synchronized void record(Path archiveRoot, Event event, Map<String, Long> counts) throws IOException {
+    public static void record(Path archiveRoot, Event event, Map<String, Long> counts) throws IOException {
+        record(archiveRoot, event.key(), counts);
+    }
+
+    /**
+     * The audit trail that goes with {@code archive}: its own when it keeps one ({@link ArchiveAudit}, a
+     * team archive on the servers), else the file of its folder ({@link #at}).
+     */
+    public static AuditLog of(Archive archive) {
+        return archive instanceof ArchiveAudit a ? a.audit() : at(archive.location());
+    }
+
+    /** The file {@value #FILE_NAME} of {@code archiveRoot} as an {@link AuditLog} (no acting user: one machine). */
+    public static AuditLog at(Path archiveRoot) {
+        return new AuditLog() {
+            @Override
+            public void record(String event, Map<String, Long> counts) throws IOException {
+                AuditTrail.record(archiveRoot, event, counts);
+            }
+
+            @Override
+            public List<AuditLog.Entry> read() throws IOException {
+                List<AuditLog.Entry> out = new ArrayList<>();
+                for (AuditTrail.Entry e : AuditTrail.read(archiveRoot)) {
+                    out.add(new AuditLog.Entry(e.time(), e.event(), null, e.counts(), e.chained()));
+                }
+                return out;
+            }
+        };
+    }
+
+    /** As {@link #record(Path, Event, Map)} with the event's name (a short lower-case word). */
+    public static synchronized void record(Path archiveRoot, String event, Map<String, Long> counts) throws IOException {
+        if (!AuditLog.isName(event)) {
+            throw new IllegalArgumentException("audit event names are short lower-case words"); //$NON-NLS-1$
+        }
         StringBuilder c = new StringBuilder();
         for (Map.Entry<String, Long> e : counts.entrySet()) {
-            if (!KEY.matcher(e.getKey()).matches()) {
+            if (!AuditLog.isName(e.getKey())) {
                 throw new IllegalArgumentException("audit count names are short lower-case words"); //$NON-NLS-1$
             }
             if (c.length() > 0) {
@@ -72,7 +110,7 @@ public final class AuditTrail {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE); java.nio.channels.FileLock lock = ch.lock()) {
             String prev = hash(lastLine(ch));
-            String line = "{\"time\":\"" + Instant.now() + "\",\"event\":\"" + event.key() + "\",\"counts\":{" + c //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            String line = "{\"time\":\"" + Instant.now() + "\",\"event\":\"" + event + "\",\"counts\":{" + c //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                     + "},\"prev\":\"" + prev + "\"}\n"; //$NON-NLS-1$ //$NON-NLS-2$
             ch.position(ch.size());
             ByteBuffer b = ByteBuffer.wrap(line.getBytes(StandardCharsets.US_ASCII));

@@ -54,6 +54,20 @@ public final class ImportAudit {
     }
 
     /**
+     * After an import into {@code archive} (still open): its audit line in the trail that goes with the
+     * archive ({@link AuditTrail#of}: on the servers for a team archive, with the acting user), then the
+     * marker goes.
+     */
+    public static void end(Archive archive, Map<String, Long> counts) {
+        AuditTrail.of(archive).recordQuietly(maraude.core.archive.AuditLog.IMPORT, counts);
+        try {
+            Files.deleteIfExists(archive.location().resolve(MARKER));
+        } catch (IOException e) {
+            // recovered at the next open (one more line, marked interrupted)
+        }
+    }
+
+    /**
      * Records an import the marker shows was interrupted, from the committed state; nothing when there
      * is no marker or the archive is read-only. Never fails the open.
      */

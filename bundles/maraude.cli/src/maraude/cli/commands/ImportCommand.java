@@ -82,9 +82,10 @@ public class ImportCommand implements CliCommand {
             // a run killed half-way still gets its audit line, at the next open, from what it committed
             maraude.archive.maintenance.ImportAudit.begin(archive);
             report = service.importPaths(archive, paths, options, new NullProgressMonitor());
+            // the archive's own trail: its folder's file, or the servers' for a team archive (acting user)
+            maraude.archive.maintenance.ImportAudit.end(archive, Map.of("files", (long) report.files(), //$NON-NLS-1$
+                    "messages", (long) report.messagesAdded(), "attachments", (long) report.attachments())); //$NON-NLS-1$ //$NON-NLS-2$
         }
-        maraude.archive.maintenance.ImportAudit.end(inv.archiveFolder(), Map.of("files", (long) report.files(), //$NON-NLS-1$
-                "messages", (long) report.messagesAdded(), "attachments", (long) report.attachments())); //$NON-NLS-1$ //$NON-NLS-2$
         if (inv.json()) {
             inv.out().println(report.toJson());
         } else {

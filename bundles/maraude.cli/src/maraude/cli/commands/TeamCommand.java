@@ -1,28 +1,66 @@
 package maraude.cli.commands;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
+import maraude.archive.maintenance.AuditTrail;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
+import maraude.core.archive.AuditLog;
 import maraude.core.archive.TeamArchiveFactory;
+import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Message;
+import maraude.core.triage.ArchiveTriageStates;
+import maraude.core.triage.Campaign;
+import maraude.core.triage.ContactFlags;
+import maraude.core.triage.ConversationState;
+import maraude.core.triage.PermanenceSession;
+import maraude.core.triage.ServiceOffer;
+import maraude.core.triage.TriageConflictException;
+import maraude.core.triage.TriageState;
+import maraude.core.triage.TriageStates;
 
 /**
  * {@code team push --from DIR --to URL} and {@code team pull --from URL --to DIR}: copies the contacts,
- * threads and messages of one archive into the other. Ids are the archives' own (the same export gives
- * the same ids on every machine), so a message already there is skipped: a second run adds nothing, and
- * a run cut off half-way is resumed by running it again (what was sent is committed every
- * {@value #BATCH} messages). Credentials and trust of the team archive come from the environment, as
- * for {@code --archive solr+https://...}.
+ * threads, messages, attachments and triage state of one archive into the other. Ids are the archives'
+ * own (the same export gives the same ids on every machine), so a message already there is skipped: a
+ * second run adds nothing, and a run cut off half-way is resumed by running it again (what was sent is
+ * committed every {@value #BATCH} messages; {@code --max-messages N} stops on purpose after N new ones).
+ * Credentials and trust of the team archive come from the environment, as for
+ * {@code --archive solr+https://...}.
+ *
+ * <p>
+ * <b>Attachments</b> are content-addressed (SHA-256): a message's attachments are copied before the
+ * message, each only when the target does not hold those bytes yet ({@link Archive#hasAttachment}).
+ *
+ * <p>
+ * <b>Triage state</b> goes through {@link TriageStates}, the target's own rules included (a team
+ * archive's optimistic concurrency). Never overwritten silently:
+ * <ul>
+ * <li>a conversation's state (handled, snoozed... with when and by whom) and a contact's flags
+ * (do-not-contact, caution, language) are copied when the target has none, or an older one (by
+ * {@code setAt} / {@code updatedAt}); when the target's is newer or as old and different, the target's is
+ * kept and the record is reported as a conflict, as is one another worker changed during the copy;</li>
+ * <li>notes, services offered (tags) and permanences are additions: those the target lacks are added
+ * (the target's own are kept), as the team archive merges notes;</li>
+ * <li>campaigns: copied when missing; one with the same id and other values is a conflict (kept).</li>
+ * </ul>
+ * Both archives' audit trails get an entry with counts only: the target an {@code import}, the source an
+ * {@code export} (a team archive's on its servers, with the acting user).
  */
 @Component(service = CliCommand.class)
 public class TeamCommand implements CliCommand {
@@ -42,8 +80,11 @@ public class TeamCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "maraude team push --from DIR --to solr+https://HOST:PORT/COLLECTION [--json]\n" //$NON-NLS-1$
-                + "maraude team pull --from solr+https://HOST:PORT/COLLECTION --to DIR [--json]\n" //$NON-NLS-1$
+        return "maraude team push --from DIR --to solr+https://HOST:PORT/COLLECTION [--max-messages N] [--json]\n" //$NON-NLS-1$
+                + "maraude team pull --from solr+https://HOST:PORT/COLLECTION --to DIR [--max-messages N] [--json]\n" //$NON-NLS-1$
+                + "  copies contacts, threads, messages, attachments and triage state; a second run adds nothing,\n" //$NON-NLS-1$
+                + "  a run cut off (or stopped by --max-messages after N new messages) is completed by running it again;\n" //$NON-NLS-1$
+                + "  a triage state newer on the target is kept and reported as a conflict\n" //$NON-NLS-1$
                 + "  team credentials: MARAUDE_TEAM_USER, MARAUDE_TEAM_PASSWORD, MARAUDE_TEAM_FINGERPRINT"; //$NON-NLS-1$
     }
 
@@ -57,6 +98,7 @@ public class TeamCommand implements CliCommand {
         inv.flag(verb);
         String from = inv.option("--from").orElseThrow(() -> CliException.usage("team " + verb + " needs --from")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         String to = inv.option("--to").orElseThrow(() -> CliException.usage("team " + verb + " needs --to")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        long max = maxMessages(inv.option("--max-messages").orElse(null)); //$NON-NLS-1$
         inv.noMoreArguments();
         boolean push = verb.equals("push"); //$NON-NLS-1$
         String team = push ? to : from;
@@ -73,19 +115,64 @@ public class TeamCommand implements CliCommand {
         doc.put("to", to); //$NON-NLS-1$
         try (Archive source = inv.openNamed(from, AccessMode.READ_ONLY);
                 Archive target = inv.openNamed(to, AccessMode.READ_WRITE)) {
-            copy(source, target, doc);
+            boolean complete = copy(source, target, max, doc);
+            if (complete) {
+                copyTriage(ArchiveTriageStates.of(source), ArchiveTriageStates.of(target), source, doc);
+            }
+            doc.put("complete", complete); //$NON-NLS-1$
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("messages", (Long) doc.get("messages_added")); //$NON-NLS-1$ //$NON-NLS-2$
+            counts.put("attachments", (Long) doc.get("attachments_added")); //$NON-NLS-1$ //$NON-NLS-2$
+            counts.put("triage_records", (Long) doc.getOrDefault("triage_copied", 0L)); //$NON-NLS-1$ //$NON-NLS-2$
+            counts.put("conflicts", (Long) doc.getOrDefault("triage_conflicts", 0L)); //$NON-NLS-1$ //$NON-NLS-2$
+            // counts only, in each archive's own trail (a team archive's on its servers, with the acting user)
+            AuditTrail.of(target).recordQuietly(AuditLog.IMPORT, counts);
+            AuditTrail.of(source).recordQuietly(AuditLog.EXPORT, counts);
         }
         if (inv.json()) {
             inv.printJson(doc);
         } else {
             inv.out().println(doc.get("messages_added") + " message(s) added, " + doc.get("duplicates_skipped") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                    + " already there, " + doc.get("conversations") + " conversation(s)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    + " already there, " + doc.get("conversations") + " conversation(s), " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    + doc.get("attachments_added") + " attachment(s) added, " + doc.get("attachments_present") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    + " already there"); //$NON-NLS-1$
+            if (Boolean.TRUE.equals(doc.get("complete"))) { //$NON-NLS-1$
+                inv.out().println(doc.get("triage_copied") + " triage record(s) copied, " + doc.get("triage_present") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        + " already there, " + doc.get("triage_conflicts") + " conflict(s) (the target's newer state kept)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                @SuppressWarnings("unchecked")
+                List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts"); //$NON-NLS-1$
+                for (Map<String, String> c : conflicts) {
+                    inv.out().println("  conflict: " + c.get("record") + " " + c.get("id")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                }
+            } else {
+                inv.out().println("stopped after " + max + " new message(s): run the same command again to go on"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
         }
         return 0;
     }
 
-    /** Contacts and threads first (a message needs its thread), then messages, committed in batches. */
-    static void copy(Archive source, Archive target, Map<String, Object> report) {
+    private static long maxMessages(String value) throws CliException {
+        if (value == null) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw CliException.usage("--max-messages expects a number of at least 1"); //$NON-NLS-1$
+    }
+
+    /**
+     * Contacts and threads first (a message needs its thread), then messages, each after its
+     * attachments, committed in batches; stops once {@code max} new messages are committed.
+     *
+     * @return whether every message was copied (false when stopped by {@code max})
+     */
+    static boolean copy(Archive source, Archive target, long max, Map<String, Object> report) throws IOException {
         List<Contact> contacts = source.contacts();
         List<Conversation> conversations = source.conversations();
         for (Contact c : contacts) {
@@ -98,13 +185,23 @@ public class TeamCommand implements CliCommand {
         long added = 0;
         long skipped = 0;
         long pending = 0;
-        for (Conversation v : conversations) {
+        long[] attachments = new long[3]; // added, present, missing in the source
+        Set<String> known = new HashSet<>();
+        boolean complete = true;
+        copying: for (Conversation v : conversations) {
             for (Message m : source.messages(v.id())) {
+                for (Attachment a : m.attachments()) {
+                    copyAttachment(source, target, a, known, attachments);
+                }
                 if (target.addMessage(m)) {
                     added++;
                     if (++pending >= BATCH) {
                         target.commit();
                         pending = 0;
+                    }
+                    if (added >= max) {
+                        complete = false;
+                        break copying;
                     }
                 } else {
                     skipped++;
@@ -116,5 +213,160 @@ public class TeamCommand implements CliCommand {
         report.put("conversations", conversations.size()); //$NON-NLS-1$
         report.put("messages_added", added); //$NON-NLS-1$
         report.put("duplicates_skipped", skipped); //$NON-NLS-1$
+        report.put("attachments_added", attachments[0]); //$NON-NLS-1$
+        report.put("attachments_present", attachments[1]); //$NON-NLS-1$
+        report.put("attachments_missing", attachments[2]); //$NON-NLS-1$
+        return complete;
+    }
+
+    /** Copies one attachment's bytes unless the target holds them (each hash looked at once per run). */
+    private static void copyAttachment(Archive source, Archive target, Attachment a, Set<String> known, long[] counts)
+            throws IOException {
+        if (!known.add(a.sha256())) {
+            return;
+        }
+        if (target.hasAttachment(a.sha256())) {
+            counts[1]++;
+            return;
+        }
+        if (!source.hasAttachment(a.sha256())) {
+            counts[2]++; // the source lost it (a failed import, an erasure): the message goes without
+            return;
+        }
+        try (InputStream in = source.openAttachment(a.sha256())) {
+            Attachment stored = target.storeAttachment(in, a.mediaType(), a.fileName());
+            if (!stored.sha256().equals(a.sha256())) {
+                throw new IOException("an attachment's bytes do not match its hash"); //$NON-NLS-1$
+            }
+        }
+        counts[0]++;
+    }
+
+    /** Counts of the triage copy. */
+    private static final class Tally {
+        long copied;
+        long present;
+        final List<Map<String, String>> conflicts = new ArrayList<>();
+
+        void conflict(String record, String id) {
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("record", record); //$NON-NLS-1$
+            c.put("id", id); //$NON-NLS-1$
+            conflicts.add(c);
+        }
+    }
+
+    /**
+     * The triage state of the conversations and contacts the source holds (see the class comment for
+     * what is copied, merged or kept). Each record is written on its own: a run cut off is completed by
+     * running it again, and what was copied is found equal the second time.
+     */
+    static void copyTriage(TriageStates from, TriageStates to, Archive source, Map<String, Object> report) {
+        TriageState s = from.snapshot();
+        Set<String> conversations = new HashSet<>();
+        source.conversations().forEach(c -> conversations.add(c.id()));
+        Set<String> contacts = new HashSet<>();
+        source.contacts().forEach(c -> contacts.add(c.id()));
+        Tally t = new Tally();
+        for (ConversationState cs : s.conversations().values()) {
+            if (conversations.contains(cs.conversationId())) {
+                conversation(cs, to, t);
+            }
+        }
+        for (ContactFlags f : s.contacts().values()) {
+            if (contacts.contains(f.contactId())) {
+                contact(f, to, t);
+            }
+        }
+        for (ServiceOffer o : s.services()) {
+            if (conversations.contains(o.conversationId())) {
+                boolean there = to.snapshot().services(o.conversationId()).stream().anyMatch(x -> x.kind() == o.kind()
+                        && x.at().equals(o.at()) && x.by().equals(o.by()));
+                if (there) {
+                    t.present++;
+                } else {
+                    to.offerService(o.conversationId(), o.kind(), o.at(), o.by());
+                    t.copied++;
+                }
+            }
+        }
+        for (Campaign c : s.campaigns()) {
+            Campaign there = to.snapshot().campaigns().stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+            if (there == null) {
+                write(() -> to.putCampaign(c), "campaign", c.id(), t); //$NON-NLS-1$
+            } else if (there.equals(c)) {
+                t.present++;
+            } else {
+                t.conflict("campaign", c.id()); //$NON-NLS-1$
+            }
+        }
+        for (PermanenceSession p : s.sessions()) {
+            if (p.end() == null) {
+                continue; // the source's running permanence is its own, not the target's
+            }
+            PermanenceSession there = to.snapshot().sessions().stream()
+                    .filter(x -> x.workerId().equals(p.workerId()) && x.start().equals(p.start())).findFirst().orElse(null);
+            if (there != null && !there.isOpen()) {
+                t.present++;
+            } else {
+                // a run cut off between the two writes left it open: ended now
+                String id = there != null ? there.id() : to.startSession(p.workerId(), p.start()).id();
+                to.endSession(id, p.end(), p.handoverNote());
+                t.copied++;
+            }
+        }
+        report.put("triage_copied", t.copied); //$NON-NLS-1$
+        report.put("triage_present", t.present); //$NON-NLS-1$
+        report.put("triage_conflicts", (long) t.conflicts.size()); //$NON-NLS-1$
+        report.put("conflicts", t.conflicts); //$NON-NLS-1$
+    }
+
+    /** Notes the target lacks, then the state if the target has none or an older one. */
+    private static void conversation(ConversationState cs, TriageStates to, Tally t) {
+        String id = cs.conversationId();
+        ConversationState there = to.snapshot().conversation(id);
+        for (ConversationState.Note n : cs.notes()) {
+            if (there != null && there.notes().contains(n)) {
+                t.present++;
+            } else {
+                to.addNote(id, n); // an addition: merged with the target's notes, never refused
+                t.copied++;
+            }
+        }
+        if (cs.state() == null) {
+            return;
+        }
+        there = to.snapshot().conversation(id);
+        if (there != null && there.state() == cs.state() && Objects.equals(there.setAt(), cs.setAt())
+                && there.setBy().equals(cs.setBy()) && Objects.equals(there.snoozedUntil(), cs.snoozedUntil())) {
+            t.present++;
+        } else if (there == null || there.state() == null || cs.setAt().isAfter(there.setAt())) {
+            write(() -> to.setState(id, cs.state(), cs.setAt(), cs.setBy(), cs.snoozedUntil()), "conversation", id, t); //$NON-NLS-1$
+        } else {
+            t.conflict("conversation", id); //$NON-NLS-1$
+        }
+    }
+
+    /** The flags if the target has none or older ones. */
+    private static void contact(ContactFlags f, TriageStates to, Tally t) {
+        ContactFlags there = to.snapshot().contacts().get(f.contactId());
+        if (f.equals(there)) {
+            t.present++;
+        } else if (there == null || there.updatedAt() == null
+                || f.updatedAt() != null && f.updatedAt().isAfter(there.updatedAt())) {
+            write(() -> to.setContactFlags(f), "contact", f.contactId(), t); //$NON-NLS-1$
+        } else {
+            t.conflict("contact", f.contactId()); //$NON-NLS-1$
+        }
+    }
+
+    /** One write; another worker's change meanwhile (a shared target) is a conflict: theirs is kept. */
+    private static void write(Runnable change, String record, String id, Tally t) {
+        try {
+            change.run();
+            t.copied++;
+        } catch (TriageConflictException e) {
+            t.conflict(record, id);
+        }
     }
 }

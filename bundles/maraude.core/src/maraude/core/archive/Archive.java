@@ -62,6 +62,19 @@ public interface Archive extends AutoCloseable {
     InputStream openAttachment(String sha256) throws IOException;
 
     /**
+     * Whether the attachment store holds {@code sha256}'s bytes (a copy between archives skips those
+     * already there). By default opens and closes them; an archive whose bytes are far away answers
+     * without reading them.
+     */
+    default boolean hasAttachment(String sha256) throws IOException {
+        try (InputStream in = openAttachment(sha256)) {
+            return true;
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
      * Removes a message (visible at the next commit). Used when the real message of an export replaces
      * a pending reply recorded by the workbench.
      *

@@ -14,6 +14,8 @@ public final class Messages extends NLS {
     public static String Team_readOnly;
     public static String Team_badAddress;
     public static String Team_conflict;
+    public static String Team_auditRefused;
+    public static String Team_auditMissing;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -74,7 +74,7 @@ import maraude.solr.TeamSchema;
  * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
 public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles,
-        maraude.core.triage.ArchiveTriageStates {
+        maraude.core.triage.ArchiveTriageStates, maraude.core.archive.ArchiveAudit {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -955,8 +955,8 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             reloadPeople();
             maraude.archive.maintenance.Retention.Result r = new maraude.archive.maintenance.Retention.Result(ids.size(),
                     conversationsGone, contactsGone, attachmentsGone);
-            // counts only, in this machine's folder (the servers keep no audit trail yet)
-            maraude.archive.maintenance.AuditTrail.recordQuietly(location, audit, r.counts());
+            // counts only, in the team's audit trail on the servers (this machine's folder if they refuse it)
+            audit().recordQuietly(audit.name().toLowerCase(Locale.ROOT), r.counts());
             return r;
         } catch (SolrServerException | IOException | RuntimeException e) {
             throw failure("erase", e); //$NON-NLS-1$
@@ -1003,6 +1003,42 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             triageStates = TeamTriageStates.of(this);
         }
         return triageStates;
+    }
+
+    // ---- audit trail and attachment presence (#18: audit on the servers, team push/pull) ---------
+
+    /** The authenticated team user, recorded as the acting user of audit entries (set by {@link TeamArchives}). */
+    private volatile String actingUser;
+    /** Null until {@link #audit()} is first asked. */
+    private TeamAudit audit;
+
+    /** The team user this archive's client authenticates as: the acting user of its audit entries. */
+    void actingUser(String user) {
+        this.actingUser = user;
+    }
+
+    /** The team's audit trail on the servers ({@link TeamAudit}, companion collection {@code COLLECTION_audit}). */
+    @Override
+    public synchronized TeamAudit audit() {
+        ensureOpen();
+        if (audit == null) {
+            audit = new TeamAudit(client, collection, actingUser, location);
+        }
+        return audit;
+    }
+
+    /** Without reading the bytes: a real-time get of the attachment document's id. */
+    @Override
+    public boolean hasAttachment(String sha256) throws IOException {
+        ensureOpen();
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) { //$NON-NLS-1$
+            return false;
+        }
+        try {
+            return realTimeGet(TeamSchema.ATTACHMENT_ID_PREFIX + sha256, sha256, TeamSchema.ID) != null;
+        } catch (SolrServerException | RuntimeException e) {
+            throw failure("attachment", e); //$NON-NLS-1$
+        }
     }
 
     @Override

@@ -67,6 +67,8 @@ public final class TeamArchives {
         if (sslContext != null) {
             b.withSSLContext(sslContext);
         }
-        return SolrArchive.open(b.build(), a.collection(), localFolder, mode, true);
+        SolrArchive archive = SolrArchive.open(b.build(), a.collection(), localFolder, mode, true);
+        archive.actingUser(user); // the audit trail's acting user: the one the servers authenticated
+        return archive;
     }
 }

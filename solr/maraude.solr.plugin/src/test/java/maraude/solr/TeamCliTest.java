@@ -13,8 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +30,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import maraude.archive.LuceneArchiveFactory;
+import maraude.archive.maintenance.AuditTrail;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.TeamArchiveFactory.Login;
+import maraude.core.model.Attachment;
+import maraude.core.model.Conversation;
+import maraude.core.model.Message;
+import maraude.core.triage.ArchiveTriageStates;
+import maraude.core.triage.ContactFlags;
+import maraude.core.triage.ConversationState;
+import maraude.core.triage.ServiceKind;
+import maraude.core.triage.TriageState;
+import maraude.core.triage.TriageStateStore;
+import maraude.core.triage.WorkerState;
+import maraude.solr.client.SolrArchive;
+import maraude.team.PinnedTrust;
+import maraude.team.SolrArchiveFactory;
+
 import maraude.solr.TeamCliRuns.Run;
+import maraude.solr.client.TeamAudit;
 
 /**
  * {@code ./maraude --archive solr+https://HOST:PORT/COLLECTION ...}: the product's own launcher (the
@@ -44,8 +71,11 @@ class TeamCliTest {
 
     private static final String COLLECTION = "clients"; //$NON-NLS-1$
     private static final String PUSHED = "pushed"; //$NON-NLS-1$
+    /** Target of the push and pull with attachments and triage state (#18); it has an audit collection. */
+    private static final String CARRIED = "carried"; //$NON-NLS-1$
     private static final String ADMIN_PASSWORD = "admin-secret-cli"; //$NON-NLS-1$
     private static final String WORKER_PASSWORD = "worker-secret-cli"; //$NON-NLS-1$
+    private static final String LEAD_PASSWORD = "lead-secret-cli"; //$NON-NLS-1$
     private static final String NOW = "2026-12-06T12:00:00Z"; //$NON-NLS-1$
 
     @TempDir
@@ -60,9 +90,12 @@ class TeamCliTest {
     static void start() throws Exception {
         assertTrue(Files.isRegularFile(product().resolve("plugins").resolve(firstJar("maraude.team_"))), //$NON-NLS-1$
                 "the product is built (the module depends on it)"); //$NON-NLS-1$
-        cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminAndWorker(ADMIN_PASSWORD, WORKER_PASSWORD)); //$NON-NLS-1$
-        cluster.createCollection(COLLECTION, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
-        cluster.createCollection(PUSHED, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        // the team's audit trails in their companion collections, readable by the lead and the admin only
+        cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminWorkerLead(ADMIN_PASSWORD, //$NON-NLS-1$
+                WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX));
+        for (String c : List.of(COLLECTION, PUSHED, CARRIED, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
+            cluster.createCollection(c, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        }
         int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
         address = "solr+https://localhost:" + port + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
         fingerprint = serverFingerprint(port);
@@ -165,6 +198,167 @@ class TeamCliTest {
     }
 
     @Test
+    @Order(4)
+    void theAuditTrailIsOnTheServersWithTheActingUserAndNoTextReadByTheLeadOnly() throws Exception {
+        // the imports of the tests above, then an erasure by the worker (the workbench's forget, in this process)
+        JsonNode contacts = json(maraude(worker(), "--archive", address, "contacts", "--now", NOW, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        JsonNode forgotten = contacts.get(0);
+        String contactId = forgotten.get("contact_id").asText(); //$NON-NLS-1$
+        String contactName = forgotten.get("contact").asText(); //$NON-NLS-1$
+        JsonNode thread = json(maraude(worker(), "--archive", address, "show", forgotten.get("conversation_id").asText(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        Path side = Files.createDirectories(dir.resolve("worker-side")); //$NON-NLS-1$
+        long erased;
+        try (SolrArchive a = (SolrArchive) new SolrArchiveFactory().open(address, new Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                side, AccessMode.READ_WRITE)) {
+            erased = a.forgetContact(contactId).messages();
+        }
+        assertTrue(erased > 0);
+        assertFalse(Files.exists(side.resolve(AuditTrail.FILE_NAME)), "the erasure is recorded on the servers, not here"); //$NON-NLS-1$
+
+        Run read = maraude(lead(), "--archive", address, "audit", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        JsonNode audit = json(read);
+        assertTrue(audit.get("intact").asBoolean()); //$NON-NLS-1$
+        List<String> events = new ArrayList<>();
+        audit.get("entries").forEach(e -> events.add(e.get("event").asText() + " by " + e.get("user").asText())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(List.of("import by worker", "import by worker", "erasure by worker"), events, audit.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        JsonNode first = audit.get("entries").get(0); //$NON-NLS-1$
+        assertEquals(json(maraude(worker(), "--archive", local.toString(), "info", "--json")).get("messages").asLong(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                first.get("counts").get("messages").asLong(), "the first import's count"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        JsonNode erasure = audit.get("entries").get(2); //$NON-NLS-1$
+        assertEquals(erased, erasure.get("counts").get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(1, erasure.get("counts").get("contacts").asLong()); //$NON-NLS-1$ //$NON-NLS-2$
+        // counts only: not the forgotten person's id, name or number, no word of their messages
+        List<String> secrets = new ArrayList<>(List.of(contactId, contactName, forgotten.get("conversation_id").asText())); //$NON-NLS-1$
+        thread.get("messages").forEach(m -> { //$NON-NLS-1$
+            for (String word : m.get("text").asText().split("[^\\p{L}\\p{N}+]+")) { //$NON-NLS-1$ //$NON-NLS-2$
+                if (word.length() >= 5) {
+                    secrets.add(word);
+                }
+            }
+        });
+        // the trail's own words (keys, events, count names, the user) may also be words of a message
+        java.util.Set<String> own = java.util.Set.of("intact", "entries", "time", "event", "user", "counts", "chained", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+                "import", "erasure", "worker", "files", "messages", "attachments", "conversations", "contacts", "true", "false"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$ //$NON-NLS-8$ //$NON-NLS-9$ //$NON-NLS-10$
+        java.util.Set<String> tokens = new java.util.HashSet<>(List.of(read.out().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}+]+"))); //$NON-NLS-1$
+        for (String secret : secrets) {
+            String s = secret.toLowerCase(java.util.Locale.ROOT);
+            assertTrue(s.isBlank() || own.contains(s) || !tokens.contains(s) && !read.out().contains(secret),
+                    "the audit trail holds no text, name or number"); //$NON-NLS-1$
+        }
+
+        // a worker may add entries but not read them, neither through the CLI nor through Solr itself
+        Run refused = maraude(worker(), "--archive", address, "audit", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(2, refused.code(), refused.err());
+        assertEquals("", refused.out()); //$NON-NLS-1$
+        assertTrue(refused.err().contains("team lead or the admin"), refused.err()); //$NON-NLS-1$
+        assertNoTrace(refused);
+        try (HttpJdkSolrClient raw = rawClient("worker", WORKER_PASSWORD)) { //$NON-NLS-1$
+            SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                    () -> raw.query(COLLECTION + TeamAudit.SUFFIX, new SolrQuery("*:*"))); //$NON-NLS-1$
+            assertEquals(403, e.code());
+            // what Solr cannot refuse (README): a delete is an update, which a worker may send to add entries
+            new UpdateRequest().deleteByQuery("id:nothing").process(raw, COLLECTION + TeamAudit.SUFFIX); //$NON-NLS-1$
+        }
+        assertEquals(3, json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries").size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    }
+
+    @Test
+    @Order(5)
+    void pushAndPullCarryAttachmentsAndTriageStateResumeAndReportConflicts() throws Exception {
+        Path demo = dir.resolve("demo"); //$NON-NLS-1$
+        JsonNode made = json(maraude(worker(), "--archive", demo.toString(), "demo", "--messages", "300", "--no-ui", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        long messages = made.get("messages").asLong(); //$NON-NLS-1$
+        List<Conversation> conversations;
+        Map<String, byte[]> attachments = new HashMap<>();
+        try (Archive a = new LuceneArchiveFactory().open(demo, AccessMode.READ_ONLY)) {
+            conversations = a.conversations();
+            for (Conversation v : conversations) {
+                for (Message m : a.messages(v.id())) {
+                    for (Attachment at : m.attachments()) {
+                        try (InputStream in = a.openAttachment(at.sha256())) {
+                            attachments.put(at.sha256(), in.readAllBytes());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(attachments.size() >= 2, "the demo has pictures: " + attachments.size()); //$NON-NLS-1$
+        // the local triage state: handled, snoozed, notes, a service, do-not-contact and a language
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z"); //$NON-NLS-1$
+        String handled = conversations.get(0).id();
+        String snoozed = conversations.get(1).id();
+        String flagged = conversations.get(2).contactId();
+        TriageStateStore mine = TriageStateStore.open(demo);
+        mine.setState(handled, WorkerState.HANDLED, t0, "noor", null); //$NON-NLS-1$
+        mine.addNote(handled, new ConversationState.Note(t0, "noor", "rappeler mardi Zanzibarette")); //$NON-NLS-1$ //$NON-NLS-2$
+        mine.setState(snoozed, WorkerState.SNOOZED, t0, "sam", t0.plusSeconds(86_400 * 3)); //$NON-NLS-1$
+        mine.offerService(snoozed, ServiceKind.values()[0], t0, "sam"); //$NON-NLS-1$
+        mine.setContactFlags(ContactFlags.none(flagged).withDoNotContact(true, t0, "noor").withLanguage("nl", t0, "noor")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        TriageState before = mine.snapshot();
+
+        // cut off after 40 new messages, then run again: complete, nothing twice
+        String carried = address.substring(0, address.lastIndexOf('/') + 1) + CARRIED;
+        JsonNode cut = json(maraude(worker(), "team", "push", "--from", demo.toString(), "--to", carried, "--max-messages", "40", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertFalse(cut.get("complete").asBoolean(), cut.toString()); //$NON-NLS-1$
+        assertEquals(40, cut.get("messages_added").asLong()); //$NON-NLS-1$
+        JsonNode rest = json(maraude(worker(), "team", "push", "--from", demo.toString(), "--to", carried, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertTrue(rest.get("complete").asBoolean(), rest.toString()); //$NON-NLS-1$
+        assertEquals(messages - 40, rest.get("messages_added").asLong(), rest.toString()); //$NON-NLS-1$
+        assertEquals(attachments.size(), cut.get("attachments_added").asLong() + rest.get("attachments_added").asLong()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(5, rest.get("triage_copied").asLong(), "2 states, 1 note, 1 service, 1 contact flags: " + rest); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(0, rest.get("triage_conflicts").asLong()); //$NON-NLS-1$
+        assertEquals(messages, json(maraude(worker(), "--archive", carried, "info", "--json")).get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+        // meanwhile a worker changes the handled conversation on the team: newer than the local state
+        Instant later = t0.plusSeconds(3600);
+        try (Archive team = new SolrArchiveFactory().open(carried, new Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                Files.createDirectories(dir.resolve("carried-side")), AccessMode.READ_WRITE)) { //$NON-NLS-1$
+            ArchiveTriageStates.of(team).setState(handled, WorkerState.WAITING_FOR_PERSON, later, "camille", null); //$NON-NLS-1$
+        }
+        JsonNode again = json(maraude(worker(), "team", "push", "--from", demo.toString(), "--to", carried, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, again.get("messages_added").asLong(), again.toString()); //$NON-NLS-1$
+        assertEquals(0, again.get("attachments_added").asLong()); //$NON-NLS-1$
+        assertEquals(attachments.size(), again.get("attachments_present").asLong()); //$NON-NLS-1$
+        assertEquals(0, again.get("triage_copied").asLong(), again.toString()); //$NON-NLS-1$
+        assertEquals(1, again.get("triage_conflicts").asLong(), again.toString()); //$NON-NLS-1$
+        assertEquals(handled, again.get("conflicts").get(0).get("id").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+
+        // back into a new folder: the same bytes, the same states (the team's newer one for the conflict)
+        Path pulled = dir.resolve("pulled-with-attachments"); //$NON-NLS-1$
+        JsonNode pull = json(maraude(worker(), "team", "pull", "--from", carried, "--to", pulled.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(messages, pull.get("messages_added").asLong(), pull.toString()); //$NON-NLS-1$
+        assertEquals(attachments.size(), pull.get("attachments_added").asLong()); //$NON-NLS-1$
+        JsonNode pullAgain = json(maraude(worker(), "team", "pull", "--from", carried, "--to", pulled.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, pullAgain.get("messages_added").asLong() + pullAgain.get("attachments_added").asLong() //$NON-NLS-1$ //$NON-NLS-2$
+                + pullAgain.get("triage_copied").asLong() + pullAgain.get("triage_conflicts").asLong(), pullAgain.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        try (Archive a = new LuceneArchiveFactory().open(pulled, AccessMode.READ_ONLY)) {
+            for (Map.Entry<String, byte[]> e : attachments.entrySet()) {
+                try (InputStream in = a.openAttachment(e.getKey())) {
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(e.getValue(), in.readAllBytes());
+                }
+            }
+        }
+        TriageState back = TriageStateStore.open(pulled).snapshot();
+        assertEquals(before.conversation(snoozed), back.conversation(snoozed));
+        assertEquals(WorkerState.WAITING_FOR_PERSON, back.conversation(handled).state(), "the team's newer state"); //$NON-NLS-1$
+        assertEquals(before.conversation(handled).notes(), back.conversation(handled).notes());
+        assertEquals(before.contact(flagged), back.contact(flagged));
+        assertEquals(before.services().size(), back.services(snoozed).size());
+        assertEquals(before.services().get(0).kind(), back.services(snoozed).get(0).kind());
+
+        // the team's trail: the pushes and the pulls, by the worker, counts only
+        Run trail = maraude(lead(), "--archive", carried, "audit", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        List<String> events = new ArrayList<>();
+        json(trail).get("entries").forEach(e -> events.add(e.get("event").asText() + " by " + e.get("user").asText())); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(List.of("import by worker", "import by worker", "import by worker", "export by worker", "export by worker"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                events);
+        assertFalse(trail.out().contains("Zanzibarette") || trail.out().contains(flagged) || trail.out().contains(handled)); //$NON-NLS-1$
+        assertEquals(List.of("export", "export", "export"), AuditTrail.read(demo).stream().map(AuditTrail.Entry::event).toList(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                "the local archive's own trail records its three pushes"); //$NON-NLS-1$
+        assertEquals(List.of("import", "import"), AuditTrail.read(pulled).stream().map(AuditTrail.Entry::event).toList()); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    @Test
     void aWrongPasswordIsARefusedLoginNotACrash() throws Exception {
         Map<String, String> env = worker();
         env.put("MARAUDE_TEAM_PASSWORD", "not the password"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -238,6 +432,21 @@ class TeamCliTest {
         env.put("MARAUDE_TEAM_PASSWORD", WORKER_PASSWORD); //$NON-NLS-1$
         env.put("MARAUDE_TEAM_FINGERPRINT", fingerprint); //$NON-NLS-1$
         return env;
+    }
+
+    /** The team lead's environment: reads the team archive and its audit trail, writes nothing else. */
+    private static Map<String, String> lead() {
+        Map<String, String> env = worker();
+        env.put("MARAUDE_TEAM_USER", "lead"); //$NON-NLS-1$ //$NON-NLS-2$
+        env.put("MARAUDE_TEAM_PASSWORD", LEAD_PASSWORD); //$NON-NLS-1$
+        return env;
+    }
+
+    /** SolrJ itself, as someone who bypasses the product with a team user's password would use it. */
+    private static HttpJdkSolrClient rawClient(String user, String password) {
+        int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
+        return new HttpJdkSolrClient.Builder("https://localhost:" + port + "/solr").useHttp1_1(true) //$NON-NLS-1$ //$NON-NLS-2$
+                .withSSLContext(PinnedTrust.of(fingerprint).context()).withBasicAuthCredentials(user, password).build();
     }
 
     private static Run maraude(Map<String, String> env, String... args) throws Exception {

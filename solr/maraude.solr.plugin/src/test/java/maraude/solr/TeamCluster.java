@@ -92,6 +92,33 @@ public final class TeamCluster implements AutoCloseable {
     }
 
     /**
+     * As {@link #adminAndWorker}, with a user {@code lead} (role lead: reads) and the permissions of the
+     * audit collections {@code auditCollections} as {@code team-server} writes them
+     * ({@link maraude.solr.server.TeamServer#auditPermissions}: every role adds entries, the lead and the
+     * admin read them).
+     */
+    public static String adminWorkerLead(String adminPassword, String workerPassword, String leadPassword,
+            String... auditCollections) {
+        java.util.List<Object> permissions = new java.util.ArrayList<>();
+        for (String a : auditCollections) {
+            permissions.addAll(maraude.solr.server.TeamServer.auditPermissions(a));
+        }
+        permissions.add(java.util.Map.of("name", "read", "role", java.util.List.of("worker", "lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        permissions.add(java.util.Map.of("name", "update", "role", java.util.List.of("worker", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        permissions.add(java.util.Map.of("name", "all", "role", "admin")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        return """
+                {"authentication": {"class": "solr.BasicAuthPlugin", "blockUnknown": true,
+                   "credentials": {"admin": "%s", "worker": "%s", "lead": "%s"}},
+                 "authorization": {"class": "solr.RuleBasedAuthorizationPlugin",
+                   "user-role": {"admin": "admin", "worker": "worker", "lead": "lead"},
+                   "permissions": %s}}
+                """.formatted(Sha256AuthenticationProvider.getSaltedHashedValue(adminPassword),
+                Sha256AuthenticationProvider.getSaltedHashedValue(workerPassword),
+                Sha256AuthenticationProvider.getSaltedHashedValue(leadPassword),
+                org.apache.solr.common.util.Utils.toJSONString(permissions));
+    }
+
+    /**
      * As {@link #start(Path, int, String)}, every node serving HTTPS only with the test framework's
      * certificate (which names localhost). SolrJ's JVM-wide clients (node to node, the admin client) trust
      * it until {@link #close()}.

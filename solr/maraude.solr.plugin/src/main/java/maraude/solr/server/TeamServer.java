@@ -35,6 +35,7 @@ import org.apache.solr.security.Sha256AuthenticationProvider;
 
 import maraude.archive.crypto.KdfParams;
 import maraude.solr.TeamSchema;
+import maraude.solr.client.TeamAudit;
 import maraude.solr.crypto.NodeKey;
 
 /**
@@ -75,6 +76,23 @@ public final class TeamServer {
         }
     }
 
+    /**
+     * The permissions of a team's audit collection ({@code COLLECTION_audit}, #18), before the general
+     * ones: Solr checks the permissions naming the request's collection first (the exact path, then
+     * path wildcards), so these decide every request to it. Every team role adds entries
+     * ({@code /update}); only the lead and the admin read it (any other path). What they cannot do: make the collection append-only against the roles that may
+     * update it (a raw delete through {@code /update} is an update).
+     */
+    public static List<Map<String, Object>> auditPermissions(String auditCollection) {
+        return List.of(
+                Map.of("name", "audit-write", "collection", auditCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        "path", List.of("/update", "/update/json", "/update/javabin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                // "/*": every other path (a custom permission needs a path; "/*" is Solr's prefix wildcard)
+                Map.of("name", "audit-read", "collection", auditCollection, "path", "/*", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                        "role", List.of("lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
     /** The roles of the README's "Team archive" section; only the admin user exists at first. */
     static String securityJson(String adminPassword) {
         Map<String, Object> authentication = new LinkedHashMap<>();
@@ -85,13 +103,15 @@ public final class TeamServer {
         Map<String, Object> authorization = new LinkedHashMap<>();
         authorization.put("class", "solr.RuleBasedAuthorizationPlugin"); //$NON-NLS-1$ //$NON-NLS-2$
         authorization.put("user-role", Map.of(ADMIN_USER, List.of("admin"))); //$NON-NLS-1$ //$NON-NLS-2$
-        authorization.put("permissions", List.of( //$NON-NLS-1$
+        List<Map<String, Object>> permissions = new java.util.ArrayList<>(auditPermissions(COLLECTION + TeamAudit.SUFFIX));
+        permissions.addAll(List.of(
                 Map.of("name", "security-read", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 Map.of("name", "security-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 Map.of("name", "collection-admin-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 Map.of("name", "read", "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
                 Map.of("name", "update", "role", List.of("worker", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                 Map.of("name", "all", "role", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        authorization.put("permissions", permissions); //$NON-NLS-1$
         Map<String, Object> security = new LinkedHashMap<>();
         security.put("authentication", authentication); //$NON-NLS-1$
         security.put("authorization", authorization); //$NON-NLS-1$
@@ -187,6 +207,14 @@ public final class TeamServer {
             create.process(cluster.getSolrClient());
         }
         cluster.waitForActiveCollection(COLLECTION, 180, TimeUnit.SECONDS);
+        String audit = COLLECTION + TeamAudit.SUFFIX; // the team's audit trail (#18): one shard, few documents
+        if (!(names instanceof java.util.Collection<?> c && c.contains(audit))) {
+            var create = CollectionAdminRequest.createCollection(audit, CONFIG, 1, nodes == 1 ? 1 : 2)
+                    .setRouterField(TeamSchema.ROUTE);
+            create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            create.process(cluster.getSolrClient());
+        }
+        cluster.waitForActiveCollection(audit, 180, TimeUnit.SECONDS);
 
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("pid", ProcessHandle.current().pid()); //$NON-NLS-1$
