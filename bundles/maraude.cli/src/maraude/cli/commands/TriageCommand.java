@@ -21,6 +21,7 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
 
 import maraude.archive.maintenance.AuditTrail;
+import maraude.core.archive.AuditLog;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
@@ -401,7 +402,7 @@ public class TriageCommand implements CliCommand {
             counts.merge(what, 1L, Long::sum);
         }
         try {
-            AuditTrail.record(archive.location(), AuditTrail.Event.TRIAGE, counts);
+            AuditTrail.of(archive).record(AuditLog.TRIAGE, counts); // on the servers for a team archive
         } catch (IOException e) {
             throw new CliException(CliException.INTERNAL,
                     NLS.bind(TriageMessages.Triage_auditFailed, e.getClass().getSimpleName()));

@@ -20,6 +20,8 @@ public interface AuditLog {
     String EXPORT = "export"; //$NON-NLS-1$
     String PURGE = "purge"; //$NON-NLS-1$
     String ERASURE = "erasure"; //$NON-NLS-1$
+    /** A conversation's triage state changed (what changed, counted; never a note's text). */
+    String TRIAGE = "triage"; //$NON-NLS-1$
 
     /**
      * One entry read back. {@code user} is the acting user where the trail knows it (a team archive's
