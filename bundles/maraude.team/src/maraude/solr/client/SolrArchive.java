@@ -261,12 +261,39 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 && conversationId.indexOf(',') < 0;
     }
 
-    /** Reads the committed message ids of these conversations (one request, more only past a page). */
+    /** Ids read by the first request of {@link #readCommittedIds}; past that, cursor paging. */
+    private static final int ID_ROWS = 20_000;
+
+    /**
+     * Reads the committed message ids of these conversations: one request in index order, read in a
+     * single pass (the shards return the ids at once, reading their stored fields block after block; in
+     * id order, as a cursor reads, each document unpacks a block of its own), or, past
+     * {@value #ID_ROWS} ids, cursor paging.
+     */
     private void readCommittedIds(List<String> batch) {
         Map<String, Set<String>> read = new HashMap<>();
         batch.forEach(c -> read.put(c, new HashSet<>()));
         String q = batch.size() == 1 ? termQuery(TeamSchema.CONVERSATION, batch.get(0))
                 : "{!terms f=" + TeamSchema.CONVERSATION + "}" + String.join(",", batch); //$NON-NLS-1$ //$NON-NLS-2$
+        try {
+            // a filter: every score equal, each shard returns its documents in index order
+            SolrQuery first = new SolrQuery("*:*").addFilterQuery(q).setFields(TeamSchema.ID + ',' + TeamSchema.CONVERSATION) //$NON-NLS-1$
+                    .setRows(ID_ROWS);
+            first.set("distrib.singlePass", true); //$NON-NLS-1$
+            QueryResponse r = query(first);
+            if (r.getResults().getNumFound() <= ID_ROWS) {
+                for (SolrDocument d : r.getResults()) {
+                    Set<String> ids = read.get(str(d, TeamSchema.CONVERSATION));
+                    if (ids != null) {
+                        ids.add(str(d, TeamSchema.ID));
+                    }
+                }
+                knownIds.putAll(read);
+                return;
+            }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         try {
             while (true) {
