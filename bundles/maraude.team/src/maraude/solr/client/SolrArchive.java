@@ -232,13 +232,17 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             return batch;
         }
         Set<String> in = new HashSet<>(batch);
+        int looked = 0;
         for (String c : pendingConversations.keySet()) {
-            if (batch.size() >= ID_BATCH) {
-                return batch;
+            if (batch.size() >= ID_BATCH || ++looked > ID_BATCH_SCAN) {
+                break;
             }
             if (unread(c, snapshot) && in.add(c)) {
                 batch.add(c);
             }
+        }
+        if (batch.size() >= ID_BATCH) {
+            return batch;
         }
         if (conversationOrderOf != snapshot) {
             conversationOrder = snapshot.keySet().toArray(new String[0]);
