@@ -171,17 +171,156 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
         }
     }
 
-    /** The committed message ids of a conversation: one query per conversation and session. */
+    /**
+     * The committed message ids of a conversation, as this archive last read them; what decides whether
+     * {@link #addMessage} is new.
+     *
+     * <ul>
+     * <li>A conversation that was not in the collection when this archive last read its conversations (at
+     * open and after each of its commits: {@link #conversations}) has no committed message: nothing is
+     * asked (an import of new exports sends no query at all).</li>
+     * <li>A conversation of the collection has its ids read on the first message added to it, together
+     * with those of other conversations not read yet ({@link #idBatch}): one request for up to
+     * {@value #ID_BATCH} conversations, so a re-import of everything asks about one conversation in
+     * {@value #ID_BATCH}, not every one.</li>
+     * </ul>
+     *
+     * <p>
+     * What this guarantees: a message committed before this archive read its conversation (the
+     * conversation's ids, or the list of conversations for a new one) is never reported as new and never
+     * sent again, so a re-import, by anyone, adds nothing and reports 0 added. The window: a message
+     * another worker commits after that read (two workers importing the same new conversation at the
+     * same moment) is reported as new by both and sent by both; the documents and ids are the same, so
+     * the second write overwrites the first with identical content (never a second copy: the id is the
+     * upsert key), but each worker's "added" count includes those messages.
+     */
     private Set<String> committedIds(String conversationId) {
         Set<String> ids = knownIds.get(conversationId);
-        if (ids == null) {
-            Set<String> read = new HashSet<>();
-            forEach(termQuery(TeamSchema.CONVERSATION, conversationId), TeamSchema.ID,
-                    d -> read.add((String) d.getFirstValue(TeamSchema.ID)));
-            ids = read;
-            knownIds.put(conversationId, ids);
+        if (ids != null) {
+            return ids;
         }
-        return ids;
+        if (!conversations.containsKey(conversationId)) {
+            ids = new HashSet<>();
+            knownIds.put(conversationId, ids); // the commit adds what it sends
+            return ids;
+        }
+        readCommittedIds(idBatch(conversationId));
+        return knownIds.get(conversationId);
+    }
+
+    /** Conversations whose committed ids one request reads at most. */
+    static final int ID_BATCH = 64;
+    /** Conversations looked at, at most, when filling a batch with the ones that follow by id. */
+    private static final int ID_BATCH_SCAN = 8 * ID_BATCH;
+
+    /** {@link #conversations}' ids in order, and the map they were taken from (rebuilt when it changes). */
+    private String[] conversationOrder = new String[0];
+    private Map<String, Conversation> conversationOrderOf = Map.of();
+
+    /**
+     * {@code first} and up to {@value #ID_BATCH} - 1 other conversations of the collection whose ids
+     * were not read yet: the ones put since the last commit first (an import hands a batch's
+     * conversations over before their messages), then the ones that follow {@code first} by id (a copy
+     * of a whole archive, as {@code team push}, goes through them in that order). Ids with a comma stay
+     * alone (the {@code terms} query separates by commas).
+     */
+    private List<String> idBatch(String first) {
+        List<String> batch = new ArrayList<>();
+        batch.add(first);
+        Map<String, Conversation> snapshot = conversations;
+        if (first.indexOf(',') >= 0) {
+            return batch;
+        }
+        Set<String> in = new HashSet<>(batch);
+        int looked = 0;
+        for (String c : pendingConversations.keySet()) {
+            if (batch.size() >= ID_BATCH || ++looked > ID_BATCH_SCAN) {
+                break;
+            }
+            if (unread(c, snapshot) && in.add(c)) {
+                batch.add(c);
+            }
+        }
+        if (batch.size() >= ID_BATCH) {
+            return batch;
+        }
+        if (conversationOrderOf != snapshot) {
+            conversationOrder = snapshot.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(conversationOrder);
+            conversationOrderOf = snapshot;
+        }
+        String[] order = conversationOrder;
+        int at = java.util.Arrays.binarySearch(order, first);
+        for (int k = 1; at >= 0 && k < Math.min(order.length, ID_BATCH_SCAN) && batch.size() < ID_BATCH; k++) {
+            String c = order[Math.floorMod(at + k, order.length)];
+            if (unread(c, snapshot) && in.add(c)) {
+                batch.add(c);
+            }
+        }
+        return batch;
+    }
+
+    private boolean unread(String conversationId, Map<String, Conversation> snapshot) {
+        return snapshot.containsKey(conversationId) && !knownIds.containsKey(conversationId)
+                && conversationId.indexOf(',') < 0;
+    }
+
+    /** Ids read by the first request of {@link #readCommittedIds}; past that, cursor paging. */
+    private static final int ID_ROWS = 20_000;
+
+    /**
+     * Reads the committed message ids of these conversations: one request in index order, read in a
+     * single pass (the shards return the ids at once, reading their stored fields block after block; in
+     * id order, as a cursor reads, each document unpacks a block of its own), or, past
+     * {@value #ID_ROWS} ids, cursor paging.
+     */
+    private void readCommittedIds(List<String> batch) {
+        Map<String, Set<String>> read = new HashMap<>();
+        batch.forEach(c -> read.put(c, new HashSet<>()));
+        String q = batch.size() == 1 ? termQuery(TeamSchema.CONVERSATION, batch.get(0))
+                : "{!terms f=" + TeamSchema.CONVERSATION + "}" + String.join(",", batch); //$NON-NLS-1$ //$NON-NLS-2$
+        try {
+            // a filter: every score equal, each shard returns its documents in index order
+            SolrQuery first = new SolrQuery("*:*").addFilterQuery(q).setFields(TeamSchema.ID + ',' + TeamSchema.CONVERSATION) //$NON-NLS-1$
+                    .setRows(ID_ROWS);
+            first.set("distrib.singlePass", true); //$NON-NLS-1$
+            QueryResponse r = query(first);
+            if (r.getResults().getNumFound() <= ID_ROWS) {
+                for (SolrDocument d : r.getResults()) {
+                    Set<String> ids = read.get(str(d, TeamSchema.CONVERSATION));
+                    if (ids != null) {
+                        ids.add(str(d, TeamSchema.ID));
+                    }
+                }
+                knownIds.putAll(read);
+                return;
+            }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        try {
+            while (true) {
+                SolrQuery sq = new SolrQuery(q).setFields(TeamSchema.ID + ',' + TeamSchema.CONVERSATION).setRows(PAGE)
+                        .setSort(TeamSchema.ID, SolrQuery.ORDER.asc);
+                sq.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+                QueryResponse r = query(sq);
+                for (SolrDocument d : r.getResults()) {
+                    Set<String> ids = read.get(str(d, TeamSchema.CONVERSATION));
+                    if (ids != null) {
+                        ids.add(str(d, TeamSchema.ID));
+                    }
+                }
+                String next = r.getNextCursorMark();
+                if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
+                    break;
+                }
+                cursor = next;
+            }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("read", e); //$NON-NLS-1$
+        }
+        knownIds.putAll(read);
     }
 
     /** As the stored {@code attachment} value of the local archive: {@code sha|size|mediaType|fileName}. */
@@ -372,23 +511,21 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                     && pendingRemovals.isEmpty() && pendingFiles.isEmpty()) {
                 return;
             }
-            List<SolrInputDocument> docs = new ArrayList<>();
-            pendingContacts.values().forEach(c -> docs.add(contactDocument(c)));
-            pendingConversations.values().forEach(c -> docs.add(conversationDocument(c)));
-            docs.addAll(pendingMessages.values());
-            // after the messages: a file's key is committed with them or not at all
-            pendingFiles.forEach((key, n) -> docs.add(importedFileDocument(key, n)));
+            List<SolrInputDocument> people = new ArrayList<>();
+            pendingContacts.values().forEach(c -> people.add(contactDocument(c)));
+            pendingConversations.values().forEach(c -> people.add(conversationDocument(c)));
+            List<SolrInputDocument> files = new ArrayList<>();
+            pendingFiles.forEach((key, n) -> files.add(importedFileDocument(key, n)));
             try {
                 if (!pendingRemovals.isEmpty()) { // before the adds: a removed id may come back in this batch
                     UpdateRequest u = new UpdateRequest();
                     pendingRemovals.forEach(u::deleteById);
                     retrying(() -> u.process(client, collection));
                 }
-                for (int i = 0; i < docs.size(); i += BATCH) {
-                    UpdateRequest u = new UpdateRequest();
-                    u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
-                    retrying(() -> u.process(client, collection));
-                }
+                send(people);
+                send(new ArrayList<>(pendingMessages.values()));
+                // only once every message was accepted: a file's key is committed with them or not at all
+                send(files);
                 retrying(() -> client.commit(collection, true, true));
             } catch (SolrServerException | IOException | RuntimeException e) {
                 throw failure("commit", e); //$NON-NLS-1$
@@ -400,12 +537,107 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 }
             }
             knownIds.values().forEach(ids -> ids.removeAll(pendingRemovals.keySet()));
+            Map<String, Contact> putContacts = new HashMap<>(pendingContacts);
+            Map<String, Conversation> putConversations = new HashMap<>(pendingConversations);
             pendingContacts.clear();
             pendingConversations.clear();
             pendingMessages.clear();
             pendingRemovals.clear();
             pendingFiles.clear();
+            refreshPeople(putContacts, putConversations);
+        }
+    }
+
+    /**
+     * After a commit of this archive: what it put joins the contacts and conversations held here, and
+     * the whole list is read again only when the collection holds another number of them (another
+     * worker added or erased some meanwhile). Two counts read no stored field; the whole list reads the
+     * stored fields of every contact and conversation, in blocks they share with messages (about 10
+     * seconds of the nodes' time per commit at 100,000 messages). Not seen by the counts: another
+     * worker renaming a contact, or adding one and erasing another between two commits of this archive;
+     * they show at the next open.
+     */
+    private void refreshPeople(Map<String, Contact> putContacts, Map<String, Conversation> putConversations) {
+        Map<String, Contact> cs = new HashMap<>(contacts);
+        cs.putAll(putContacts);
+        Map<String, Conversation> vs = new HashMap<>(conversations);
+        vs.putAll(putConversations);
+        if (count(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_CONTACT)) != cs.size()
+                || count(termQuery(TeamSchema.TYPE, TeamSchema.TYPE_CONVERSATION)) != vs.size()) {
             reloadPeople();
+            return;
+        }
+        contacts = Map.copyOf(cs);
+        conversations = Map.copyOf(vs);
+    }
+
+    /**
+     * Threads sending the update requests of one commit at once ({@value #SENDERS}): the nodes parse,
+     * route, index and replicate one request while the next is on its way, instead of waiting for a
+     * single client thread. Created on the first commit that needs them, stopped by {@link #close()}.
+     */
+    private static final int SENDERS = Integer.getInteger("maraude.team.senders", 3); //$NON-NLS-1$
+    private java.util.concurrent.ExecutorService senders;
+
+    /**
+     * Sends the documents in requests of {@value #BATCH}, several at once, and returns once every one
+     * was accepted (each sent again on a dropped connection, as {@link #retrying} says: an add by id is
+     * an upsert); the first failure is thrown after the others ended, so nothing is still in flight.
+     */
+    private void send(List<SolrInputDocument> docs) throws SolrServerException, IOException {
+        if (docs.isEmpty()) {
+            return;
+        }
+        List<UpdateRequest> requests = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i += BATCH) {
+            UpdateRequest u = new UpdateRequest();
+            u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
+            requests.add(u);
+        }
+        if (requests.size() == 1 || SENDERS <= 1) {
+            for (UpdateRequest u : requests) {
+                retrying(() -> u.process(client, collection));
+            }
+            return;
+        }
+        if (senders == null) {
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            senders = java.util.concurrent.Executors.newFixedThreadPool(SENDERS, r -> {
+                Thread t = new Thread(r, "maraude-team-send-" + n.incrementAndGet()); //$NON-NLS-1$
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+        for (UpdateRequest u : requests) {
+            sent.add(senders.submit(() -> retrying(() -> u.process(client, collection))));
+        }
+        Throwable failed = null;
+        boolean interrupted = false;
+        for (java.util.concurrent.Future<?> f : sent) {
+            while (true) {
+                try {
+                    f.get();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed = failed == null ? e.getCause() : failed;
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the requests in flight end first: never half a commit behind our back
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failed instanceof SolrServerException e) {
+            throw e;
+        } else if (failed instanceof IOException e) {
+            throw e;
+        } else if (failed instanceof RuntimeException e) {
+            throw e;
+        } else if (failed != null) {
+            throw new SolrServerException(failed);
         }
     }
 
@@ -1058,6 +1290,9 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             pendingMessages.clear();
             pendingRemovals.clear();
             pendingFiles.clear();
+            if (senders != null) {
+                senders.shutdown();
+            }
         }
         if (ownsClient) {
             try {

@@ -22,7 +22,8 @@ import maraude.core.archive.ArchiveException.Kind;
  * already ships Jetty 12 (phone drop), and SolrJ's Jetty-based clients need Jetty 10's client, a second
  * Jetty line in the same runtime; the JDK client needs neither Jetty nor ZooKeeper (SolrJ, solr-api,
  * Jackson and slf4j: about 4 MB). It talks to one node, which forwards to the others; HTTP/1.1 avoids
- * its h2c upgrade probe.
+ * its h2c upgrade probe. Responses are read to their end ({@link DrainingResponseParser}) so that its
+ * TLS connections are kept alive and reused.
  */
 public final class TeamArchives {
 
@@ -60,7 +61,8 @@ public final class TeamArchives {
             Path localFolder, AccessMode mode) {
         Address a = Address.parse(address);
         HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(a.baseUrl()).useHttp1_1(true)
-                .withConnectionTimeout(10, TimeUnit.SECONDS).withRequestTimeout(120, TimeUnit.SECONDS);
+                .withConnectionTimeout(10, TimeUnit.SECONDS).withRequestTimeout(120, TimeUnit.SECONDS)
+                .withResponseParser(new DrainingResponseParser());
         if (user != null) {
             b.withBasicAuthCredentials(user, password);
         }

@@ -46,7 +46,7 @@ import maraude.solr.client.TeamArchives;
  *
  * <p>
  * System properties: {@code bench.shards} (default 3; replication factor 2 always), {@code bench.work}
- * (work folder, deleted at start).
+ * (work folder, deleted at start), {@code bench.importOnly} (stop after the imports and re-imports).
  */
 public final class TeamBenchmark {
 
@@ -149,6 +149,13 @@ public final class TeamBenchmark {
             return TeamArchives.open(base + name, "worker", WORKER_PASSWORD, ssl.buildClientSSLContext(), side, //$NON-NLS-1$
                     AccessMode.READ_WRITE);
         }
+
+        /** The same collection through a new client, as another worker opens it. */
+        Archive reopenTeam() throws Exception {
+            Path side = Files.createDirectories(work.resolve("team-" + name + "-again")); //$NON-NLS-1$ //$NON-NLS-2$
+            return TeamArchives.open(base + name, "worker", WORKER_PASSWORD, ssl.buildClientSSLContext(), side, //$NON-NLS-1$
+                    AccessMode.READ_WRITE);
+        }
     }
 
     private static List<String> run(Sides s, long n) throws Exception {
@@ -168,6 +175,20 @@ public final class TeamBenchmark {
             long messages = team.stats().messages();
             if (messages != local.stats().messages()) {
                 out("  !! message counts differ: local %,d, team %,d", local.stats().messages(), messages);
+            }
+            // everything already there: the local archive in the same session, the team's through a new
+            // client (another worker's machine: nothing of the first session's known ids)
+            Figures lr = importInto(local, n);
+            Figures tr;
+            try (Archive again = s.reopenTeam()) {
+                tr = importInto(again, n);
+            }
+            out("re-import (everything there), local: %,8.0f messages/s  (wall %.1f s, CPU %.1f s, %,d added)%s", lr.rate(n),
+                    lr.wallS(), lr.cpuS(), lr.added, lr.added == 0 ? "" : " !! expected 0"); //$NON-NLS-1$
+            out("re-import, team (a new client):   %,8.0f messages/s  (wall %.1f s, CPU %.1f s, %,d added)%s", tr.rate(n),
+                    tr.wallS(), tr.cpuS(), tr.added, tr.added == 0 ? "" : " !! expected 0"); //$NON-NLS-1$
+            if (Boolean.getBoolean("bench.importOnly")) { //$NON-NLS-1$
+                return List.of(verdicts[0]);
             }
 
             double p99 = searchFigures(local, team, SEARCH_ROUNDS, SEARCH_WARMUP_ROUNDS, true);
@@ -208,6 +229,8 @@ public final class TeamBenchmark {
         private final long cpu0 = cpuNanos();
         private long wall;
         private long cpu;
+        /** Messages the archive took as new (an import's count). */
+        long added;
 
         Figures stop() {
             wall = System.nanoTime() - wall0;
@@ -236,7 +259,9 @@ public final class TeamBenchmark {
             a.putContact(g.contact());
             a.putConversation(g.conversation());
             for (Message m : g.messages()) {
-                a.addMessage(m);
+                if (a.addMessage(m)) {
+                    f.added++;
+                }
                 if (++count[0] % COMMIT_EVERY == 0) {
                     a.commit();
                 }
