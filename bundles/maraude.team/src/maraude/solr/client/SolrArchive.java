@@ -74,7 +74,7 @@ import maraude.solr.TeamSchema;
  * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
 public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles,
-        maraude.core.triage.ArchiveTriageStates {
+        maraude.core.triage.ArchiveTriageStates, maraude.archive.maintenance.ArchiveErasure {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -846,6 +846,7 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      * then the merge is forced ({@link #expunge()}) so that their bytes leave the index files of every
      * replica. Pending changes are committed first.
      */
+    @Override
     public maraude.archive.maintenance.Retention.Result forgetContact(String contactId) {
         synchronized (writeLock) {
             ensureWritable();
@@ -867,6 +868,7 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      * contacts left without messages (and the team's records about them), the attachments no message
      * refers to any more; the merge is forced as for {@link #forgetContact}.
      */
+    @Override
     public maraude.archive.maintenance.Retention.Result purgeOlderThan(Instant cutoff) {
         synchronized (writeLock) {
             ensureWritable();
