@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 
 import maraude.archive.crypto.ArchiveProtection;
+import maraude.archive.maintenance.ArchiveErasure;
 import maraude.archive.maintenance.Retention;
 import maraude.archive.maintenance.RetentionPolicy;
 import maraude.archive.storage.ArchiveStorage;
@@ -31,11 +32,17 @@ public class PurgeCommand implements CliCommand {
 
     @Override
     public String usage() {
-        return "maraude [--archive DIR] purge (--older-than PERIOD | --retention) [--now INSTANT] [--json]\n" //$NON-NLS-1$
+        return "maraude [--archive DIR|solr+https://...] purge (--older-than PERIOD | --retention) [--now INSTANT] [--yes] [--json]\n" //$NON-NLS-1$
                 + "  PERIOD: 24m (months), 2y (years), 90d (days) or ISO P2Y6M\n" //$NON-NLS-1$
                 + "  --retention: the team's per-platform policy, keys retention_<platform>=PERIOD (and\n" //$NON-NLS-1$
                 + "  retention_default) in team.properties beside the archive\n" //$NON-NLS-1$
-                + "  The archive must be closed (the workbench applies the policy itself while open)."; //$NON-NLS-1$
+                + "  The archive must be closed (the workbench applies the policy itself while open).\n" //$NON-NLS-1$
+                + "  On a team archive: --older-than only (no team-wide policy yet), on the servers, with --yes"; //$NON-NLS-1$
+    }
+
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
     }
 
     static Period period(String v) throws CliException {
@@ -66,26 +73,45 @@ public class PurgeCommand implements CliCommand {
         if (retention == older.isPresent()) {
             throw CliException.usage("purge needs either --older-than PERIOD or --retention"); //$NON-NLS-1$
         }
+        boolean yes = inv.flag("--yes"); //$NON-NLS-1$
         Instant now = inv.now();
         inv.noMoreArguments();
         var doc = new java.util.LinkedHashMap<String, Object>();
         Retention.Result r;
         String what;
-        try (ArchiveStorage st = ArchiveProtection.storageFor(inv.archiveFolder())) {
+        if (inv.teamAddress() != null) {
             if (retention) {
-                RetentionPolicy policy = RetentionPolicy.load(st.files());
-                var cutoffs = new java.util.LinkedHashMap<String, Object>();
-                policy.cutoffs(now, ZoneId.systemDefault()).forEach((p, c) -> cutoffs.put(p.key(), c.toString()));
-                doc.put("cutoffs", cutoffs); //$NON-NLS-1$
-                what = policy.isEmpty() ? "no retention_* key in team.properties: everything kept;" //$NON-NLS-1$
-                        : "retention " + cutoffs + ":"; //$NON-NLS-1$ //$NON-NLS-2$
-                r = Retention.apply(st, policy, now, ZoneId.systemDefault());
-            } else {
-                Period p = period(older.get());
-                Instant cutoff = now.atZone(ZoneId.systemDefault()).minus(p).toInstant();
-                doc.put("cutoff", cutoff.toString()); //$NON-NLS-1$
-                what = "before " + cutoff + ":"; //$NON-NLS-1$ //$NON-NLS-2$
-                r = Retention.purgeOlderThan(st, cutoff);
+                // team.properties is this machine's file: a team-wide policy has no place on the servers yet
+                throw CliException.usage("--retention reads team.properties beside a local archive; a team archive" //$NON-NLS-1$
+                        + " has no team-wide retention policy yet: use --older-than PERIOD"); //$NON-NLS-1$
+            }
+            Period p = period(older.get());
+            if (!yes) {
+                throw CliException.usage(ForgetCommand.TEAM_NEEDS_YES);
+            }
+            Instant cutoff = now.atZone(ZoneId.systemDefault()).minus(p).toInstant();
+            doc.put("cutoff", cutoff.toString()); //$NON-NLS-1$
+            what = "before " + cutoff + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+            try (maraude.core.archive.Archive archive = inv.openArchive(maraude.core.archive.AccessMode.READ_WRITE)) {
+                r = ArchiveErasure.purge(archive, cutoff);
+            }
+        } else {
+            try (ArchiveStorage st = ArchiveProtection.storageFor(inv.archiveFolder())) {
+                if (retention) {
+                    RetentionPolicy policy = RetentionPolicy.load(st.files());
+                    var cutoffs = new java.util.LinkedHashMap<String, Object>();
+                    policy.cutoffs(now, ZoneId.systemDefault()).forEach((p, c) -> cutoffs.put(p.key(), c.toString()));
+                    doc.put("cutoffs", cutoffs); //$NON-NLS-1$
+                    what = policy.isEmpty() ? "no retention_* key in team.properties: everything kept;" //$NON-NLS-1$
+                            : "retention " + cutoffs + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+                    r = Retention.apply(st, policy, now, ZoneId.systemDefault());
+                } else {
+                    Period p = period(older.get());
+                    Instant cutoff = now.atZone(ZoneId.systemDefault()).minus(p).toInstant();
+                    doc.put("cutoff", cutoff.toString()); //$NON-NLS-1$
+                    what = "before " + cutoff + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+                    r = Retention.purgeOlderThan(st, cutoff);
+                }
             }
         }
         if (inv.json()) {

@@ -74,7 +74,8 @@ import maraude.solr.TeamSchema;
  * delete by id sent at the next commit. The side files stay in the local folder given at open.
  */
 public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles,
-        maraude.core.triage.ArchiveTriageStates, maraude.core.archive.ArchiveAudit {
+        maraude.core.triage.ArchiveTriageStates, maraude.core.archive.ArchiveAudit,
+        maraude.archive.maintenance.ArchiveErasure {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -1078,6 +1079,7 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      * then the merge is forced ({@link #expunge()}) so that their bytes leave the index files of every
      * replica. Pending changes are committed first.
      */
+    @Override
     public maraude.archive.maintenance.Retention.Result forgetContact(String contactId) {
         synchronized (writeLock) {
             ensureWritable();
@@ -1099,6 +1101,7 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      * contacts left without messages (and the team's records about them), the attachments no message
      * refers to any more; the merge is forced as for {@link #forgetContact}.
      */
+    @Override
     public maraude.archive.maintenance.Retention.Result purgeOlderThan(Instant cutoff) {
         synchronized (writeLock) {
             ensureWritable();

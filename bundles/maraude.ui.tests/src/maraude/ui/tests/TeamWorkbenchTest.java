@@ -282,6 +282,53 @@ class TeamWorkbenchTest {
 
     @Test
     @Order(7)
+    void aContactIsForgottenFromTheRegisterInATeamSession() throws Exception {
+        maraude.ui.parts.ContactRegisterPart register = (maraude.ui.parts.ContactRegisterPart) workbench.showPart(
+                "maraude.perspective.coordination", maraude.ui.parts.ContactRegisterPart.ID); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(register::rows).isEmpty(), "the team's register"); //$NON-NLS-1$
+        String contactId = workbench.sync(() -> register.rows().get(0).contactId());
+        List<String> conversations = other.conversations().stream().filter(c -> c.contactId().equals(contactId))
+                .map(maraude.core.model.Conversation::id).toList();
+        long messages = conversations.stream().mapToLong(c -> other.messages(c).size()).sum();
+        assertTrue(messages > 0, "the person has messages on the team archive"); //$NON-NLS-1$
+        // the team's shared note about her, written by the other worker
+        otherState.addNote(conversations.get(0), new maraude.core.triage.ConversationState.Note(Instant.now(),
+                "another-worker", "note about her")); //$NON-NLS-1$ //$NON-NLS-2$
+        int others = workbench.sync(register::rows).size() - 1;
+
+        Table table = workbench.widget(WidgetIds.REGISTER_TABLE);
+        workbench.syncRun(() -> table.setSelection(0));
+        assertTrue(canExecute("maraude.command.register.forget"), "forget is offered in a team session"); //$NON-NLS-1$
+        workbench.syncRun(register::forgetSelected);
+        Shell confirm = workbench.shellTitled(maraude.ui.retention.Messages.Forget_title);
+        String question = workbench.sync(() -> WorkbenchDriver.labels(confirm));
+        assertTrue(question.contains(messages + " message"), "the question counts what goes: " + question); //$NON-NLS-1$ //$NON-NLS-2$
+        workbench.press(confirm, maraude.ui.dialogs.Messages.Button_ok);
+        Shell done = workbench.shellTitled(maraude.ui.retention.Messages.Forget_title);
+        String said = workbench.sync(() -> WorkbenchDriver.labels(done));
+        workbench.press(done, maraude.ui.dialogs.Messages.Button_ok);
+        assertTrue(said.contains(String.valueOf(messages)), said);
+
+        workbench.waitUntil(() -> workbench.sync(register::rows).stream().noneMatch(r -> r.contactId().equals(contactId)),
+                "the person to leave the register"); //$NON-NLS-1$
+        assertEquals(others, workbench.sync(register::rows).size(), "the others stay"); //$NON-NLS-1$
+        assertTrue(workbench.sync(() -> session().isTeam()), "still the team archive"); //$NON-NLS-1$
+        // on the servers, as a third client reads them: nothing of her, her shared note gone
+        try (Archive fresh = TeamArchives.open(url, user, password, PinnedTrust.of(fingerprint).context(),
+                Files.createTempDirectory("maraude-team-ui-third"), AccessMode.READ_ONLY)) { //$NON-NLS-1$
+            assertTrue(fresh.contact(contactId).isEmpty());
+            assertTrue(fresh.conversations().stream().noneMatch(c -> c.contactId().equals(contactId)));
+            var state = ArchiveTriageStates.of(fresh).snapshot();
+            conversations.forEach(c -> assertEquals(null, state.conversation(c)));
+            assertFalse(fresh.contacts().isEmpty(), "the other people stay"); //$NON-NLS-1$
+        }
+        assertTrue(local.summaries().isEmpty(), "the local archive untouched"); //$NON-NLS-1$
+        workbench.focus(workbench.mainShell());
+        workbench.showPart("maraude.perspective.permanence", QueuePart.ID); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(8)
     void backToTheLocalArchive() {
         workbench.executeCommand("maraude.command.team.local"); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(() -> session().isTeam()), "the local archive again"); //$NON-NLS-1$

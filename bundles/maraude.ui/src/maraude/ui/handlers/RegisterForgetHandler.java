@@ -14,10 +14,9 @@ import maraude.ui.parts.ContactRegisterPart;
 public class RegisterForgetHandler {
 
     @CanExecute
-    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part,
-            @Optional @Named(maraude.ui.lifecycle.ArchiveSession.TEAM_ADDRESS) String team) {
-        // as the CLI: erasing a person is done on the local archive, not from a worker's team session (#18)
-        return team == null && part != null && part.getObject() instanceof ContactRegisterPart register && register.hasSelection();
+    boolean canExecute(@Optional @Named(IServiceConstants.ACTIVE_PART) MPart part) {
+        // local and team archives alike: ForgetContactJob erases a team's person on its servers (#18)
+        return part != null && part.getObject() instanceof ContactRegisterPart register && register.hasSelection();
     }
 
     @Execute

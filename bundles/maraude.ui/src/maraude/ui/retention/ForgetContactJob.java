@@ -14,6 +14,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 
 import maraude.archive.LuceneArchive;
+import maraude.archive.maintenance.ArchiveErasure;
 import maraude.archive.maintenance.Retention;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
@@ -25,7 +26,9 @@ import maraude.ui.JobFamilies;
  * "Forget this contact" (right to be forgotten) through the archive the workbench holds: counts in
  * this job what would go (messages, conversations, attachments, the team's notes), asks with those
  * counts, then erases the person ({@link Retention#forgetContact(LuceneArchive, String)}: segments
- * rewritten, attachments and their blurred copies deleted, an audit entry with counts only) and
+ * rewritten, attachments and their blurred copies deleted, an audit entry with counts only; on a team
+ * archive {@link ArchiveErasure#forget(Archive, String)}: on the servers, merge forced, the team's
+ * shared notes and flags about her with it, then this machine's side files) and
  * posts {@link ArchiveEvents#CHANGED}. Cancelling works until the erasure starts; from then on it
  * runs to its commit.
  */
@@ -70,13 +73,16 @@ public final class ForgetContactJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, Messages.Forget_jobName, 10);
         Archive a = archive.get();
-        if (!(a instanceof LuceneArchive lucene) || lucene.accessMode() != AccessMode.READ_WRITE) {
+        // a local archive erases through its folder (Retention); a team archive on its servers (ArchiveErasure, #18)
+        boolean team = ArchiveErasure.supports(a);
+        if (a == null || !(team || a instanceof LuceneArchive) || a.accessMode() != AccessMode.READ_WRITE) {
             confirm.inform(Messages.Retention_readOnly);
             return Status.OK_STATUS;
         }
         try {
             sub.subTask(Messages.Forget_counting);
-            Retention.ForgetPreview preview = Retention.previewForget(lucene, contactId);
+            Retention.ForgetPreview preview = team ? ArchiveErasure.preview(a, contactId)
+                    : Retention.previewForget((LuceneArchive) a, contactId);
             sub.worked(3);
             if (!preview.known() && preview.messages() == 0) {
                 confirm.inform(Messages.Forget_unknown);
@@ -87,7 +93,7 @@ public final class ForgetContactJob extends Job {
             }
             // From here on the erasure runs to its commit: half a person forgotten is not an option.
             sub.subTask(Messages.Forget_erasing);
-            result = Retention.forgetContact(lucene, contactId);
+            result = team ? ArchiveErasure.forget(a, contactId) : Retention.forgetContact((LuceneArchive) a, contactId);
             sub.worked(7);
             broker.post(ArchiveEvents.CHANGED, Boolean.TRUE);
             confirm.inform(NLS.bind(Messages.Forget_done, new Object[] { result.messages(), result.conversations(),

@@ -423,6 +423,165 @@ class TeamCliTest {
         assertTrue(r.err().contains("search"), "it lists what works on a team archive: " + r.err()); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    // ---- forget and purge on the team archive (#18) ---------------------------------------------
+
+    /** Words only the forgotten person wrote, and the note a worker wrote about her. */
+    private static final List<String> HER_WORDS = List.of("zorglubophone", "quasimodogeste", "palimpsestiade"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    private static final String NOTE_WORD = "kwyjibonote"; //$NON-NLS-1$
+    private static final String KEPT_WORD = "palindromiste"; //$NON-NLS-1$
+
+    @Test
+    @Order(6)
+    void forgetErasesThePersonOnTheServersAndHerSharedStateAndKeepsTheOthers() throws Exception {
+        // two more people on the team archive: one to forget, one who stays
+        Path extra = dir.resolve("extra"); //$NON-NLS-1$
+        Files.createDirectories(extra);
+        Files.writeString(extra.resolve("WhatsApp Chat with Zorgluba.txt"), """
+                02/11/26, 10:00 - Zorgluba Oubliee: mon zorglubophone est casse
+                02/11/26, 10:05 - Zorgluba Oubliee: quasimodogeste demain ?
+                03/11/26, 18:30 - Zorgluba Oubliee: palimpsestiade ce soir
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        Files.writeString(extra.resolve("WhatsApp Chat with Restee.txt"), """
+                04/11/26, 09:00 - Restee Gardee: un palindromiste passe
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode imported = json(maraude(worker(), "--archive", address, "import", extra.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(4, imported.get("messages_added").asInt(), imported.toString()); //$NON-NLS-1$
+        JsonNode hers = json(maraude(worker(), "--archive", address, "search", HER_WORDS.get(0), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(1, hers.get("total").asInt(), hers.toString()); //$NON-NLS-1$
+        String contact = hers.get("hits").get(0).get("contact_id").asText(); //$NON-NLS-1$ //$NON-NLS-2$
+        String conversation = hers.get("hits").get(0).get("conversation_id").asText(); //$NON-NLS-1$ //$NON-NLS-2$
+        String anyHerWord = String.join(" OR ", HER_WORDS); //$NON-NLS-1$
+        assertEquals(3, json(maraude(worker(), "--archive", address, "search", anyHerWord, "--json")).get("total").asInt()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+        // the team's shared state about her: handled, do not contact, a note
+        JsonNode triaged = json(TeamCliRuns.maraude(dir, worker(), ("on a vu " + NOTE_WORD).getBytes(java.nio.charset.StandardCharsets.UTF_8), //$NON-NLS-1$
+                "--archive", address, "triage", conversation, "--handled", "--do-not-contact", "--note-stdin", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        assertEquals(1, triaged.get("notes").asInt(), triaged.toString()); //$NON-NLS-1$
+        assertTrue(triaged.get("do_not_contact").asBoolean(), triaged.toString()); //$NON-NLS-1$
+        hardCommit();
+        List<String> words = new ArrayList<>(HER_WORDS);
+        words.add(NOTE_WORD);
+        assertEquals(java.util.Set.copyOf(words), cluster.decryptedIndexWords(words), "the decrypting scan sees her words first"); //$NON-NLS-1$
+        assertEquals(java.util.Set.of(), cluster.rawWords(words), "nothing in clear on the node"); //$NON-NLS-1$
+        List<String> contactsBefore = field(json(maraude(worker(), "--archive", address, "contacts", "--now", NOW, "--json")), "contact_id"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        assertTrue(contactsBefore.contains(contact), contactsBefore.toString());
+        long messagesBefore = json(maraude(worker(), "--archive", address, "info", "--json")).get("messages").asLong(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+        // refusals first: nothing erased by any of them
+        Run noYes = maraude(worker(), "--archive", address, "forget", contact, "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(2, noYes.code(), noYes.err());
+        assertTrue(noYes.err().contains("--yes"), noYes.err()); //$NON-NLS-1$
+        Map<String, String> wrong = worker();
+        wrong.put("MARAUDE_TEAM_PASSWORD", "not the password"); //$NON-NLS-1$ //$NON-NLS-2$
+        Run refused = maraude(wrong, "--archive", address, "forget", contact, "--yes", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, refused.code(), refused.err());
+        assertNoTrace(refused);
+        Run unknown = maraude(worker(), "--archive", address, "forget", "no-such-contact", "--yes", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("no such contact"), unknown.err()); //$NON-NLS-1$
+        assertEquals(messagesBefore, json(maraude(worker(), "--archive", address, "info", "--json")).get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+
+        JsonNode forgot = json(maraude(worker(), "--archive", address, "forget", contact, "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(3, forgot.get("messages").asInt(), forgot.toString()); //$NON-NLS-1$
+        assertEquals(1, forgot.get("conversations").asInt(), forgot.toString()); //$NON-NLS-1$
+        assertEquals(1, forgot.get("contacts").asInt(), forgot.toString()); //$NON-NLS-1$
+
+        // gone from search, backlog, contacts and the thread; the others stay
+        assertEquals(0, json(maraude(worker(), "--archive", address, "search", anyHerWord, "--json")).get("total").asInt()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(1, json(maraude(worker(), "--archive", address, "search", KEPT_WORD, "--json")).get("total").asInt()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(messagesBefore - 3, json(maraude(worker(), "--archive", address, "info", "--json")).get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        List<String> contactsAfter = field(json(maraude(worker(), "--archive", address, "contacts", "--now", NOW, "--json")), "contact_id"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        List<String> expected = new ArrayList<>(contactsBefore);
+        expected.removeIf(contact::equals);
+        assertEquals(expected, contactsAfter, "every other contact stays"); //$NON-NLS-1$
+        JsonNode backlog = json(maraude(worker(), "--archive", address, "backlog", "--now", NOW, "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertFalse(field(backlog.get("items"), "id").contains(conversation)); //$NON-NLS-1$ //$NON-NLS-2$
+        assertTrue(backlog.get("count").asInt() > 0, "the others' conversations still wait"); //$NON-NLS-1$ //$NON-NLS-2$
+        Run show = maraude(worker(), "--archive", address, "show", conversation, "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(2, show.code(), show.err());
+
+        // her shared triage state is gone from the servers, as read by another client
+        try (Archive other = new maraude.team.SolrArchiveFactory().open(address,
+                new maraude.core.archive.TeamArchiveFactory.Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                Files.createTempDirectory(dir, "other"), AccessMode.READ_ONLY)) { //$NON-NLS-1$
+            var state = maraude.core.triage.ArchiveTriageStates.of(other).snapshot();
+            assertEquals(null, state.conversation(conversation));
+            assertFalse(state.contacts().containsKey(contact), "no do-not-contact flag left about her"); //$NON-NLS-1$
+            assertFalse(state.contact(contact).doNotContact());
+        }
+        // and so are her words and the note, from every index file (read through the node key)
+        assertEquals(java.util.Set.of(), cluster.decryptedIndexWords(words), "the merge rewrote every segment that held them"); //$NON-NLS-1$
+        assertEquals(java.util.Set.of(), cluster.rawWords(words));
+        // the erasure counted in the team's trail on the servers; this machine's side folder: nothing of her
+        assertEquals("erasure", lastAuditEventOnTheServers()); //$NON-NLS-1$
+        Path side = dir.resolve("team-side-files"); //$NON-NLS-1$
+        try (java.util.stream.Stream<Path> files = Files.walk(side)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String w : words) {
+                    assertFalse(text.contains(w) || text.contains(contact), f + " holds something of her"); //$NON-NLS-1$
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void purgeOnTheTeamArchiveRemovesOnlyTheOlderMessages() throws Exception {
+        Map<String, java.time.Instant> before = messageTimes();
+        List<java.time.Instant> sorted = before.values().stream().sorted().toList();
+        java.time.Instant median = sorted.get(sorted.size() / 2);
+        assertTrue(sorted.get(0).isBefore(median), "messages of several times"); //$NON-NLS-1$
+        String now = median.plus(java.time.Duration.ofDays(30)).toString();
+
+        Run retention = maraude(worker(), "--archive", address, "purge", "--retention", "--yes", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, retention.code(), retention.err());
+        assertTrue(retention.err().contains("no team-wide retention policy"), retention.err()); //$NON-NLS-1$
+        Run badPeriod = maraude(worker(), "--archive", address, "purge", "--older-than", "30x", "--yes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, badPeriod.code(), badPeriod.err());
+        Run noYes = maraude(worker(), "--archive", address, "purge", "--older-than", "30d", "--now", now); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        assertEquals(2, noYes.code(), noYes.err());
+        assertEquals(before, messageTimes(), "nothing erased by a refused purge"); //$NON-NLS-1$
+
+        JsonNode purged = json(maraude(worker(), "--archive", address, "purge", "--older-than", "30d", "--now", now, "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        java.time.Instant cutoff = java.time.Instant.parse(purged.get("cutoff").asText()); //$NON-NLS-1$
+        Map<String, java.time.Instant> expected = new java.util.HashMap<>(before);
+        expected.values().removeIf(t -> t.isBefore(cutoff));
+        assertTrue(expected.size() > 0 && expected.size() < before.size(), cutoff + " splits the messages"); //$NON-NLS-1$
+        assertEquals(before.size() - expected.size(), purged.get("messages").asInt(), purged.toString()); //$NON-NLS-1$
+        assertEquals(expected, messageTimes(), "exactly the messages older than the cutoff went"); //$NON-NLS-1$
+        assertEquals("purge", lastAuditEventOnTheServers()); //$NON-NLS-1$
+    }
+
+    /** The event of the last entry of the team's trail, as the team lead reads it. */
+    private static String lastAuditEventOnTheServers() throws Exception {
+        JsonNode entries = json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        return entries.get(entries.size() - 1).get("event").asText(); //$NON-NLS-1$
+    }
+
+    /** Every message of the team archive and its time, as another client reads them. */
+    private static Map<String, java.time.Instant> messageTimes() throws Exception {
+        Map<String, java.time.Instant> times = new java.util.HashMap<>();
+        try (Archive a = new maraude.team.SolrArchiveFactory().open(address,
+                new maraude.core.archive.TeamArchiveFactory.Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                Files.createTempDirectory(dir, "reader"), AccessMode.READ_ONLY)) { //$NON-NLS-1$
+            for (var c : a.conversations()) {
+                for (var m : a.messages(c.id())) {
+                    times.put(m.id(), m.instant().toInstant());
+                }
+            }
+        }
+        return times;
+    }
+
+    /** A hard commit, so that what the shared state wrote (soft commits) is in the index files. */
+    private static void hardCommit() throws Exception {
+        var commit = new org.apache.solr.client.solrj.request.UpdateRequest();
+        commit.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+        commit.setBasicAuthCredentials("admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        commit.process(cluster.cluster().getSolrClient(), COLLECTION);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** A worker's environment: credentials and the pinned certificate, nothing on the command line. */

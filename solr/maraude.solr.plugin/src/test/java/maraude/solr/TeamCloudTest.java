@@ -24,11 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.IOContext;
-import org.apache.lucene.store.IndexInput;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.util.SSLTestConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import maraude.archive.crypto.EncryptedDirectory;
 import maraude.archive.maintenance.Retention;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.ArchiveException;
@@ -55,7 +50,6 @@ import maraude.core.triage.WorkerState;
 import maraude.solr.client.SolrArchive;
 import maraude.solr.client.TeamArchives;
 import maraude.solr.client.TeamTriageStates;
-import maraude.solr.crypto.NodeKey;
 
 /**
  * The team archive as a team uses it: a 3-node SolrCloud, every collection replicated twice, TLS
@@ -366,60 +360,11 @@ class TeamCloudTest {
 
     /** The words found in any index file of any replica, read through the node key (what erasure must remove). */
     private static Set<String> decryptedIndexWords(List<String> words) throws IOException {
-        Set<String> found = new HashSet<>();
-        var key = NodeKey.of(cluster.keyFolder(), NodeKey.DEFAULT_PASSPHRASE_ENV);
-        for (JettySolrRunner jetty : cluster.cluster().getJettySolrRunners()) {
-            List<Path> indexes;
-            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
-                indexes = all.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("index") //$NON-NLS-1$
-                        && p.getParent().getFileName().toString().equals("data")).toList(); //$NON-NLS-1$
-            }
-            for (Path index : indexes) {
-                try (FSDirectory raw = FSDirectory.open(index); EncryptedDirectory dir = new EncryptedDirectory(raw, key, 1 << 20)) {
-                    for (String f : dir.listAll()) {
-                        if (f.equals("write.lock") || f.startsWith("pending_")) { //$NON-NLS-1$ //$NON-NLS-2$
-                            continue;
-                        }
-                        byte[] bytes;
-                        try (IndexInput in = dir.openInput(f, IOContext.READONCE)) {
-                            bytes = new byte[(int) in.length()];
-                            in.readBytes(bytes, 0, bytes.length);
-                        } catch (java.nio.file.NoSuchFileException e) {
-                            continue; // deleted by the node meanwhile
-                        }
-                        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-                        for (String w : words) {
-                            if (text.contains(w)) {
-                                found.add(w);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return found;
+        return cluster.decryptedIndexWords(words);
     }
 
     /** The words found in clear in any file under any node's home (index files, update logs). */
     private static Set<String> rawWords(List<String> words) throws IOException {
-        Set<String> found = new HashSet<>();
-        for (JettySolrRunner jetty : cluster.cluster().getJettySolrRunners()) {
-            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
-                for (Path f : all.filter(Files::isRegularFile).toList()) {
-                    String raw;
-                    try {
-                        raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-                    } catch (java.nio.file.NoSuchFileException e) {
-                        continue;
-                    }
-                    for (String w : words) {
-                        if (raw.contains(w)) {
-                            found.add(w);
-                        }
-                    }
-                }
-            }
-        }
-        return found;
+        return cluster.rawWords(words);
     }
 }

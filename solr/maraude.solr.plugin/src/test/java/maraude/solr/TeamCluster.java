@@ -1,9 +1,19 @@
 package maraude.solr;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.impl.HttpClientUtil;
@@ -14,6 +24,7 @@ import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.security.Sha256AuthenticationProvider;
 import org.apache.solr.util.SSLTestConfig;
 
+import maraude.archive.crypto.EncryptedDirectory;
 import maraude.archive.crypto.KdfParams;
 import maraude.core.archive.AccessMode;
 import maraude.solr.client.SolrArchive;
@@ -200,5 +211,67 @@ public final class TeamCluster implements AutoCloseable {
                 resetTls();
             }
         }
+    }
+
+    /**
+     * The words found in any index file of any replica, read through the node key (what an erasure must
+     * remove; a word is found as a term or in stored text). Shared by the tests that erase.
+     */
+    public Set<String> decryptedIndexWords(List<String> words) throws IOException {
+        Set<String> found = new HashSet<>();
+        var key = NodeKey.of(keyFolder, NodeKey.DEFAULT_PASSPHRASE_ENV);
+        for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+            List<Path> indexes;
+            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
+                indexes = all.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith("index") //$NON-NLS-1$
+                        && p.getParent().getFileName().toString().equals("data")).toList(); //$NON-NLS-1$
+            }
+            for (Path index : indexes) {
+                try (FSDirectory raw = FSDirectory.open(index); EncryptedDirectory dir = new EncryptedDirectory(raw, key, 1 << 20)) {
+                    for (String f : dir.listAll()) {
+                        if (f.equals("write.lock") || f.startsWith("pending_")) { //$NON-NLS-1$ //$NON-NLS-2$
+                            continue;
+                        }
+                        byte[] bytes;
+                        try (IndexInput in = dir.openInput(f, IOContext.READONCE)) {
+                            bytes = new byte[(int) in.length()];
+                            in.readBytes(bytes, 0, bytes.length);
+                        } catch (java.nio.file.NoSuchFileException e) {
+                            continue; // deleted by the node meanwhile
+                        }
+                        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                        for (String w : words) {
+                            if (text.contains(w)) {
+                                found.add(w);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The words found in clear in any file under any node's home (index files, update logs). */
+    public Set<String> rawWords(List<String> words) throws IOException {
+        Set<String> found = new HashSet<>();
+        for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
+                for (Path f : all.filter(Files::isRegularFile).toList()) {
+                    String raw;
+                    try {
+                        raw = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue;
+                    }
+                    for (String w : words) {
+                        if (raw.contains(w)) {
+                            found.add(w);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 }
