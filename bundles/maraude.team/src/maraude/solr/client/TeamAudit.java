@@ -81,6 +81,10 @@ public final class TeamAudit implements AuditLog {
         return collection;
     }
 
+    /**
+     * On the servers, else (audit collection missing or refused, server down) in this machine's side
+     * folder; an IOException only when neither took the entry.
+     */
     @Override
     public void record(String event, Map<String, Long> counts) throws IOException {
         if (!AuditLog.isName(event) || !counts.keySet().stream().allMatch(AuditLog::isName)) {
@@ -105,19 +109,17 @@ public final class TeamAudit implements AuditLog {
         u.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true); // readable at once
         try {
             u.process(client, collection);
-        } catch (SolrServerException | SolrException e) {
-            throw new IOException("the audit collection refused the entry (" + e.getClass().getSimpleName() //$NON-NLS-1$
+        } catch (SolrServerException | SolrException | IOException e) {
+            // the audit collection is missing or refused the entry, or the server is down: this
+            // machine's side folder takes it, so the operation is never left out of every trail
+            IOException refused = new IOException("the audit collection refused the entry (" + e.getClass().getSimpleName() //$NON-NLS-1$
                     + (e instanceof SolrException se ? " " + se.code() : "") + ")", e); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        }
-    }
-
-    /** On the servers, else (audit collection missing or refused, server down) in this machine's side folder. */
-    @Override
-    public void recordQuietly(String event, Map<String, Long> counts) {
-        try {
-            record(event, counts);
-        } catch (IOException | RuntimeException e) {
-            AuditTrail.at(localFolder).recordQuietly(event, counts);
+            try {
+                AuditTrail.at(localFolder).record(event, counts);
+            } catch (IOException | RuntimeException local) {
+                refused.addSuppressed(local);
+                throw refused;
+            }
         }
     }
 
