@@ -97,6 +97,13 @@ public final class TeamSchema {
      */
     public static final String TRIAGE_OF = "triage_of"; //$NON-NLS-1$
 
+    /**
+     * The request handler of the summaries (the plugin's {@code SummariesComponent}): each shard folds its
+     * messages per conversation and the answer holds one line per conversation under {@value #SUMMARIES}.
+     */
+    public static final String SUMMARIES_HANDLER = "/summaries"; //$NON-NLS-1$
+    public static final String SUMMARIES = "summaries"; //$NON-NLS-1$
+
     /** Where the configset lies in the plugin jar (and under {@code src/main/resources}). */
     public static final String CONFIGSET_RESOURCE = "maraude/solr/configset/"; //$NON-NLS-1$
     public static final String[] CONFIGSET_FILES = { "managed-schema.xml", "solrconfig.xml" }; //$NON-NLS-1$ //$NON-NLS-2$
