@@ -98,6 +98,14 @@ public final class TeamSchema {
     public static final String TRIAGE_OF = "triage_of"; //$NON-NLS-1$
 
     /**
+     * A side file kept on the servers rather than in a worker's folder ({@code TeamSideFiles}: the
+     * readings of the waiting threads): id {@value #SIDE_FILE_PREFIX} + its name, routed by
+     * {@value #TEAM_ROUTE}, the bytes in {@link #BYTES}.
+     */
+    public static final String TYPE_SIDE_FILE = "side_file"; //$NON-NLS-1$
+    public static final String SIDE_FILE_PREFIX = "sf-"; //$NON-NLS-1$
+
+    /**
      * The request handler of the summaries (the plugin's {@code SummariesComponent}): each shard folds its
      * messages per conversation and the answer holds one line per conversation under {@value #SUMMARIES}.
      */

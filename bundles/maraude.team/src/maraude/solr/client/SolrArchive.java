@@ -883,6 +883,8 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 u.deleteByQuery("{!terms f=" + TeamSchema.TRIAGE_OF + "}" + String.join(",", triageOf)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             }
             retrying(() -> u.process(client, collection));
+            // the side files kept on the servers (readings: words of the people) are emptied whole
+            ((TeamSideFiles) files()).emptyAll();
             retrying(() -> client.commit(collection, true, true));
             long attachmentsGone = 0;
             UpdateRequest a = new UpdateRequest();
@@ -939,6 +941,20 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
     private ArchiveException failure(String what, Exception e) {
         return new ArchiveException(Kind.IO, NLS.bind(Messages.Team_failed, new Object[] { collection, what,
                 e.getClass().getSimpleName() }), e);
+    }
+
+    private TeamSideFiles sideFiles;
+
+    /**
+     * This machine's folder for the side files, except the readings of the waiting threads, which are
+     * kept in the collection ({@link TeamSideFiles}).
+     */
+    @Override
+    public synchronized maraude.core.archive.ArchiveFiles files() {
+        if (sideFiles == null) {
+            sideFiles = new TeamSideFiles(this, new maraude.core.archive.PlainArchiveFiles(location));
+        }
+        return sideFiles;
     }
 
     /** The team's triage state in this collection ({@link TeamTriageStates}), read on first use. */
