@@ -657,14 +657,16 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
     public List<Message> messages(String conversationId) {
         ensureOpen();
         List<Message> out = new ArrayList<>();
-        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), MESSAGE_FIELDS + ',' + TeamSchema.TIME + ','
-                + TeamSchema.SEQ, d -> out.add(toMessage(d)));
-        // (time, seq) as the local archive; the cursor read them by id
+        // (time, seq) as the local archive (the cursor reads them by id), from the same documents: one
+        // request per thread (the backlog reads each waiting thread once)
         Map<String, long[]> order = new HashMap<>();
-        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), TeamSchema.ID + ',' + TeamSchema.TIME + ','
-                + TeamSchema.SEQ, d -> order.put(str(d, TeamSchema.ID), new long[] {
-                        ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
-                        ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() }));
+        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), MESSAGE_FIELDS + ',' + TeamSchema.TIME + ','
+                + TeamSchema.SEQ, d -> {
+                    Message m = toMessage(d);
+                    out.add(m);
+                    order.put(m.id(), new long[] { ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
+                            ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() });
+                });
         out.sort(Comparator.comparingLong((Message m) -> order.get(m.id())[0]).thenComparingLong(m -> order.get(m.id())[1]));
         return out;
     }
