@@ -88,6 +88,9 @@ final class TeamSideFiles implements ArchiveFiles {
             bb.get(bytes);
             return new ByteArrayInputStream(bytes);
         }
+        if (v instanceof String b64) { // a text response writer sends binary fields in Base64
+            return new ByteArrayInputStream(java.util.Base64.getDecoder().decode(b64));
+        }
         throw new NoSuchFileException(name);
     }
 

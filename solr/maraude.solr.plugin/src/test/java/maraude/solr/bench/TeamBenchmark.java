@@ -179,7 +179,7 @@ public final class TeamBenchmark {
             out("");
             out("backlog as `maraude backlog` computes it (summaries, triage state, reading of the waiting threads):");
             Instant now = CORPUS_NOW.toInstant();
-            for (String run : List.of("first run (no kept readings)", "second run (readings kept on disk)")) { //$NON-NLS-1$ //$NON-NLS-2$
+            for (String run : List.of("first run (no kept readings)", "second run (readings kept)")) { //$NON-NLS-1$ //$NON-NLS-2$
                 Figures lb = new Figures();
                 PermanenceQueue lq = triage(local).queue(now);
                 lb.stop();
