@@ -97,6 +97,21 @@ public final class TeamSchema {
      */
     public static final String TRIAGE_OF = "triage_of"; //$NON-NLS-1$
 
+    /**
+     * A side file kept on the servers rather than in a worker's folder ({@code TeamSideFiles}: the
+     * readings of the waiting threads): id {@value #SIDE_FILE_PREFIX} + its name, routed by
+     * {@value #TEAM_ROUTE}, the bytes in {@link #BYTES}.
+     */
+    public static final String TYPE_SIDE_FILE = "side_file"; //$NON-NLS-1$
+    public static final String SIDE_FILE_PREFIX = "sf-"; //$NON-NLS-1$
+
+    /**
+     * The request handler of the summaries (the plugin's {@code SummariesComponent}): each shard folds its
+     * messages per conversation and the answer holds one line per conversation under {@value #SUMMARIES}.
+     */
+    public static final String SUMMARIES_HANDLER = "/summaries"; //$NON-NLS-1$
+    public static final String SUMMARIES = "summaries"; //$NON-NLS-1$
+
     /** Where the configset lies in the plugin jar (and under {@code src/main/resources}). */
     public static final String CONFIGSET_RESOURCE = "maraude/solr/configset/"; //$NON-NLS-1$
     public static final String[] CONFIGSET_FILES = { "managed-schema.xml", "solrconfig.xml" }; //$NON-NLS-1$ //$NON-NLS-2$

@@ -35,6 +35,7 @@ import org.apache.solr.common.util.NamedList;
 import org.eclipse.osgi.util.NLS;
 
 import maraude.archive.ArchiveSchema;
+import maraude.archive.ConversationFold;
 import maraude.archive.TeamQueries;
 import maraude.archive.analysis.PhoneNumbers;
 import maraude.core.archive.AccessMode;
@@ -889,103 +890,49 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
     public List<Message> messages(String conversationId) {
         ensureOpen();
         List<Message> out = new ArrayList<>();
-        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), MESSAGE_FIELDS + ',' + TeamSchema.TIME + ','
-                + TeamSchema.SEQ, d -> out.add(toMessage(d)));
-        // (time, seq) as the local archive; the cursor read them by id
+        // (time, seq) as the local archive (the cursor reads them by id), from the same documents: one
+        // request per thread (the backlog reads each waiting thread once)
         Map<String, long[]> order = new HashMap<>();
-        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), TeamSchema.ID + ',' + TeamSchema.TIME + ','
-                + TeamSchema.SEQ, d -> order.put(str(d, TeamSchema.ID), new long[] {
-                        ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
-                        ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() }));
+        forEach(termQuery(TeamSchema.CONVERSATION, conversationId), MESSAGE_FIELDS + ',' + TeamSchema.TIME + ','
+                + TeamSchema.SEQ, d -> {
+                    Message m = toMessage(d);
+                    out.add(m);
+                    order.put(m.id(), new long[] { ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
+                            ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() });
+                });
         out.sort(Comparator.comparingLong((Message m) -> order.get(m.id())[0]).thenComparingLong(m -> order.get(m.id())[1]));
         return out;
     }
 
-    /** Per conversation accumulator of {@link #summaries()}, as the local archive's. */
-    private static final class Acc {
-        long count;
-        long first = Long.MAX_VALUE;
-        long lastTime = Long.MIN_VALUE;
-        long lastSeq;
-        String lastPreview;
-        long meaningfulTime = Long.MIN_VALUE;
-        long meaningfulSeq;
-        Direction meaningfulDir;
-        long lastIn = Long.MIN_VALUE;
-        long lastOutTime = Long.MIN_VALUE;
-        long lastOutSeq;
-        long oldestUnanswered = Long.MAX_VALUE;
-        final List<long[]> inbound = new ArrayList<>();
-    }
-
-    private static boolean after(long t, long s, long refT, long refS) {
-        return t > refT || (t == refT && s > refS);
-    }
-
     /**
-     * Reads (conversation, direction, time, seq, preview) of every message from doc values and folds
-     * them as the local archive does. First version: every message crosses the network; a per-shard
-     * summary handler in the plugin is the way to scale it.
+     * One request to the collection's {@value TeamSchema#SUMMARIES_HANDLER} handler: each shard folds its
+     * messages per conversation with the local archive's fold ({@link ConversationFold}) and sends one
+     * line per conversation, so what crosses the network grows with the conversations, not the
+     * messages; the summaries are then made as the local archive makes them.
      */
     @Override
     public List<ConversationSummary> summaries() {
         ensureOpen();
-        Map<String, Acc> accs = new HashMap<>();
-        forEach(MESSAGES, String.join(",", TeamSchema.ID, TeamSchema.CONVERSATION, TeamSchema.DIRECTION, //$NON-NLS-1$
-                TeamSchema.TIME, TeamSchema.SEQ, TeamSchema.PREVIEW), d -> {
-                    Acc a = accs.computeIfAbsent(str(d, TeamSchema.CONVERSATION), k -> new Acc());
-                    long t = ((Number) d.getFirstValue(TeamSchema.TIME)).longValue();
-                    long q = ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue();
-                    Direction dir = Direction.fromKey(str(d, TeamSchema.DIRECTION));
-                    a.count++;
-                    a.first = Math.min(a.first, t);
-                    if (a.count == 1 || after(t, q, a.lastTime, a.lastSeq)) {
-                        a.lastTime = t;
-                        a.lastSeq = q;
-                        a.lastPreview = str(d, TeamSchema.PREVIEW);
-                    }
-                    if (dir != Direction.SYSTEM && (a.meaningfulDir == null || after(t, q, a.meaningfulTime, a.meaningfulSeq))) {
-                        a.meaningfulTime = t;
-                        a.meaningfulSeq = q;
-                        a.meaningfulDir = dir;
-                    }
-                    if (dir == Direction.INBOUND) {
-                        a.lastIn = Math.max(a.lastIn, t);
-                        a.inbound.add(new long[] { t, q });
-                    } else if (dir == Direction.OUTBOUND
-                            && (a.lastOutTime == Long.MIN_VALUE || after(t, q, a.lastOutTime, a.lastOutSeq))) {
-                        a.lastOutTime = t;
-                        a.lastOutSeq = q;
-                    }
-                });
-        for (Acc a : accs.values()) {
-            for (long[] in : a.inbound) {
-                if (a.lastOutTime == Long.MIN_VALUE || after(in[0], in[1], a.lastOutTime, a.lastOutSeq)) {
-                    a.oldestUnanswered = Math.min(a.oldestUnanswered, in[0]);
+        SolrQuery q = new SolrQuery();
+        q.setRequestHandler(TeamSchema.SUMMARIES_HANDLER);
+        Map<String, ConversationFold> folds = new HashMap<>();
+        try {
+            Object lines = query(q).getResponse().get(TeamSchema.SUMMARIES);
+            if (!(lines instanceof NamedList<?> list)) {
+                throw new IllegalStateException("no " + TeamSchema.SUMMARIES + " in the answer"); //$NON-NLS-1$ //$NON-NLS-2$
+            }
+            for (Map.Entry<String, ?> e : list) {
+                List<?> line = (List<?>) e.getValue();
+                long[] figures = new long[line.size() - 1];
+                for (int i = 0; i < figures.length; i++) {
+                    figures[i] = ((Number) line.get(i)).longValue();
                 }
+                folds.put(e.getKey(), ConversationFold.of(figures, (String) line.get(figures.length)));
             }
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            throw failure("summaries", e); //$NON-NLS-1$
         }
-        List<ConversationSummary> out = new ArrayList<>();
-        for (Conversation c : conversations.values()) {
-            Acc a = accs.get(c.id());
-            Contact contact = contacts.get(c.contactId());
-            String name = contact == null ? null : contact.displayName();
-            if (a == null) {
-                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), 0, null, null,
-                        null, null, null, null, null));
-            } else {
-                out.add(new ConversationSummary(c.id(), c.platform(), c.contactId(), name, c.title(), a.count,
-                        instant(a.first), instant(a.lastTime), a.meaningfulDir, instant(a.lastIn), instant(a.lastOutTime),
-                        instant(a.oldestUnanswered), a.lastPreview == null ? "" : a.lastPreview)); //$NON-NLS-1$
-            }
-        }
-        out.sort(Comparator.comparing(ConversationSummary::lastMessage, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(ConversationSummary::conversationId));
-        return out;
-    }
-
-    private static Instant instant(long millis) {
-        return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);
+        return ConversationFold.summaries(folds, conversations.values(), contacts);
     }
 
     @Override
@@ -1173,6 +1120,8 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 u.deleteByQuery("{!terms f=" + TeamSchema.TRIAGE_OF + "}" + String.join(",", triageOf)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             }
             retrying(() -> u.process(client, collection));
+            // the side files kept on the servers (readings: words of the people) are emptied whole
+            ((TeamSideFiles) files()).emptyAll();
             retrying(() -> client.commit(collection, true, true));
             long attachmentsGone = 0;
             UpdateRequest a = new UpdateRequest();
@@ -1229,6 +1178,20 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
     private ArchiveException failure(String what, Exception e) {
         return new ArchiveException(Kind.IO, NLS.bind(Messages.Team_failed, new Object[] { collection, what,
                 e.getClass().getSimpleName() }), e);
+    }
+
+    private TeamSideFiles sideFiles;
+
+    /**
+     * This machine's folder for the side files, except the readings of the waiting threads, which are
+     * kept in the collection ({@link TeamSideFiles}).
+     */
+    @Override
+    public synchronized maraude.core.archive.ArchiveFiles files() {
+        if (sideFiles == null) {
+            sideFiles = new TeamSideFiles(this, new maraude.core.archive.PlainArchiveFiles(location));
+        }
+        return sideFiles;
     }
 
     /** The team's triage state in this collection ({@link TeamTriageStates}), read on first use. */

@@ -235,6 +235,69 @@ abstract class ArchiveContractTest {
         assertEquals(T0.minusDays(40).toInstant(), mira.lastInbound());
     }
 
+    /**
+     * The fold's edge cases, alike on both archives: a time tie broken by source order (an inbound line
+     * after an outbound one of the same minute waits, one before it was answered), a system line last
+     * (the preview is its, the direction the last person's), only outbound messages, only system lines,
+     * a conversation without any message (listed last, no figures). Messages are added newest first.
+     */
+    @Test
+    void summariesFoldTheEdgeCases() {
+        ZonedDateTime t1 = T0.plusDays(2);
+        Contact nora = Contact.of(Platform.TELEGRAM, "nora_b", "Nora"); //$NON-NLS-1$ //$NON-NLS-2$
+        Contact omar = Contact.of(Platform.SMS, "0477 12 34 56", "Omar"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation noraTg = Conversation.of(Platform.TELEGRAM, "nora", nora, "Nora"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation noraSystem = Conversation.of(Platform.TELEGRAM, "nora-group", nora, "Groupe"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation omarOut = Conversation.of(Platform.SMS, "omar", omar, "Omar"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation omarAnswered = Conversation.of(Platform.SMS, "omar-2", omar, "Omar 2"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation omarEmpty = Conversation.of(Platform.SMS, "omar-3", omar, "Omar 3"); //$NON-NLS-1$ //$NON-NLS-2$
+        List<Message> messages = List.of(
+                Message.of(noraTg.id(), Direction.INBOUND, t1, "Nora", null, "Salut", List.of(), SourceRef.ofLine("nora.txt", 1)), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                Message.of(noraTg.id(), Direction.OUTBOUND, t1.plusMinutes(10), "Maraude", "w1", "Bonjour Nora", List.of(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        SourceRef.ofLine("nora.txt", 2)), //$NON-NLS-1$
+                Message.of(noraTg.id(), Direction.INBOUND, t1.plusMinutes(10), "Nora", null, "Tu peux m'appeler ?", List.of(), //$NON-NLS-1$ //$NON-NLS-2$
+                        SourceRef.ofLine("nora.txt", 3)), //$NON-NLS-1$
+                Message.of(noraTg.id(), Direction.SYSTEM, t1.plusMinutes(20), "", null, "Nora a changé de numéro", List.of(), //$NON-NLS-1$ //$NON-NLS-2$
+                        SourceRef.ofLine("nora.txt", 4)), //$NON-NLS-1$
+                Message.of(noraSystem.id(), Direction.SYSTEM, t1.plusMinutes(30), "", null, "Les messages sont chiffrés", //$NON-NLS-1$ //$NON-NLS-2$
+                        List.of(), SourceRef.ofLine("group.txt", 1)), //$NON-NLS-1$
+                Message.of(omarOut.id(), Direction.OUTBOUND, t1.minusDays(1), "Maraude", "w2", "Bonjour Omar", List.of(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        SourceRef.ofLine("omar.txt", 1)), //$NON-NLS-1$
+                Message.of(omarOut.id(), Direction.OUTBOUND, t1.minusDays(1), "Maraude", "w2", "On passe vendredi", List.of(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        SourceRef.ofLine("omar.txt", 2)), //$NON-NLS-1$
+                Message.of(omarAnswered.id(), Direction.INBOUND, t1.minusDays(2), "Omar", null, "Vous êtes où ?", List.of(), //$NON-NLS-1$ //$NON-NLS-2$
+                        SourceRef.ofLine("omar2.txt", 5)), //$NON-NLS-1$
+                Message.of(omarAnswered.id(), Direction.OUTBOUND, t1.minusDays(2), "Maraude", "w2", "Gare du Midi", List.of(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        SourceRef.ofLine("omar2.txt", 6))); //$NON-NLS-1$
+        archive.putContact(nora);
+        archive.putContact(omar);
+        for (Conversation c : List.of(noraTg, noraSystem, omarOut, omarAnswered, omarEmpty)) {
+            archive.putConversation(c);
+        }
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            assertTrue(archive.addMessage(messages.get(i)));
+        }
+        archive.commit();
+
+        List<ConversationSummary> s = archive.summaries();
+        assertEquals(List.of(noraSystem.id(), noraTg.id(), omarOut.id(), omarAnswered.id(), omarEmpty.id()),
+                s.stream().map(ConversationSummary::conversationId).toList(), "most recent first, no message last"); //$NON-NLS-1$
+        assertEquals(new ConversationSummary(noraSystem.id(), Platform.TELEGRAM, nora.id(), "Nora", "Groupe", 1, //$NON-NLS-1$ //$NON-NLS-2$
+                t1.plusMinutes(30).toInstant(), t1.plusMinutes(30).toInstant(), null, null, null, null,
+                "Les messages sont chiffrés"), s.get(0)); //$NON-NLS-1$
+        assertEquals(new ConversationSummary(noraTg.id(), Platform.TELEGRAM, nora.id(), "Nora", "Nora", 4, t1.toInstant(), //$NON-NLS-1$ //$NON-NLS-2$
+                t1.plusMinutes(20).toInstant(), Direction.INBOUND, t1.plusMinutes(10).toInstant(), t1.plusMinutes(10).toInstant(),
+                t1.plusMinutes(10).toInstant(), "Nora a changé de numéro"), s.get(1)); //$NON-NLS-1$
+        assertEquals(new ConversationSummary(omarOut.id(), Platform.SMS, omar.id(), "Omar", "Omar", 2, //$NON-NLS-1$ //$NON-NLS-2$
+                t1.minusDays(1).toInstant(), t1.minusDays(1).toInstant(), Direction.OUTBOUND, null, t1.minusDays(1).toInstant(),
+                null, "On passe vendredi"), s.get(2)); //$NON-NLS-1$
+        assertEquals(new ConversationSummary(omarAnswered.id(), Platform.SMS, omar.id(), "Omar", "Omar 2", 2, //$NON-NLS-1$ //$NON-NLS-2$
+                t1.minusDays(2).toInstant(), t1.minusDays(2).toInstant(), Direction.OUTBOUND, t1.minusDays(2).toInstant(),
+                t1.minusDays(2).toInstant(), null, "Gare du Midi"), s.get(3)); //$NON-NLS-1$
+        assertEquals(new ConversationSummary(omarEmpty.id(), Platform.SMS, omar.id(), "Omar", "Omar 3", 0, null, null, //$NON-NLS-1$ //$NON-NLS-2$
+                null, null, null, null, null), s.get(4));
+    }
+
     @Test
     void attachmentsAreStoredByTheirContent() throws Exception {
         byte[] photo = "\u0089PNG not really a picture, but bytes all the same".getBytes(java.nio.charset.StandardCharsets.UTF_8); //$NON-NLS-1$

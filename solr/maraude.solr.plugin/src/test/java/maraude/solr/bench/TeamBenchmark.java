@@ -200,7 +200,7 @@ public final class TeamBenchmark {
             out("");
             out("backlog as `maraude backlog` computes it (summaries, triage state, reading of the waiting threads):");
             Instant now = CORPUS_NOW.toInstant();
-            for (String run : List.of("first run (no kept readings)", "second run (readings kept on disk)")) { //$NON-NLS-1$ //$NON-NLS-2$
+            for (String run : List.of("first run (no kept readings)", "second run (readings kept)")) { //$NON-NLS-1$ //$NON-NLS-2$
                 Figures lb = new Figures();
                 PermanenceQueue lq = triage(local).queue(now);
                 lb.stop();
@@ -211,8 +211,38 @@ public final class TeamBenchmark {
                         lb.wallS() * 1e3, lb.cpuS() * 1e3, tb.wallS() * 1e3, tb.cpuS() * 1e3, tq.size(),
                         lq.size() == tq.size() ? "" : String.format(Locale.ROOT, " !! local has %,d", lq.size())); //$NON-NLS-1$
             }
+            summaryFigures(local, team);
         }
         return List.of(verdicts);
+    }
+
+    /**
+     * {@code summaries()} alone, local and team alternating, 5 calls each (the local archive keeps its
+     * fold per commit, each shard its own per searcher: the first call is the fold, the next ones the
+     * answer's way to the caller); and whether both give the same summaries.
+     */
+    private static void summaryFigures(Archive local, Archive team) {
+        int calls = 5;
+        double[] l = new double[calls];
+        double[] t = new double[calls];
+        List<maraude.core.archive.ConversationSummary> ls = null;
+        List<maraude.core.archive.ConversationSummary> ts = null;
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            ls = local.summaries();
+            long t1 = System.nanoTime();
+            ts = team.summaries();
+            long t2 = System.nanoTime();
+            l[i] = (t1 - t0) / 1e6;
+            t[i] = (t2 - t1) / 1e6;
+        }
+        double[] lr = Arrays.copyOfRange(l, 1, calls);
+        double[] tr = Arrays.copyOfRange(t, 1, calls);
+        Arrays.sort(lr);
+        Arrays.sort(tr);
+        out("summaries(), %,d conversations: first call local %,.0f ms, team %,.0f ms; next %d calls, median: local %,.0f ms, team %,.0f ms%s",
+                ts.size(), l[0], t[0], calls - 1, pct(lr, 50), pct(tr, 50),
+                ls.equals(ts) ? "; the same summaries on both" : " !! the summaries differ"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** The triage facade as the CLI's commands build it (maraude.cli.commands.Triages). */

@@ -1,0 +1,215 @@
+package maraude.solr.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.request.UpdateRequest;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+
+import maraude.core.archive.ArchiveFiles;
+import maraude.solr.TeamSchema;
+
+/**
+ * A team archive's side files: this machine's folder, except the few that are about the team's people
+ * and shared by its workers ({@link #ON_SERVER}: the readings of the waiting threads, see
+ * {@code maraude.core.triage.ReadingCache}), which are documents of the collection (id
+ * {@value TeamSchema#SIDE_FILE_PREFIX} + name, the bytes in {@link TeamSchema#BYTES}): encrypted at rest
+ * with the index, never in clear on a worker's disk, erased on the servers by {@code forget} and
+ * {@code purge} (every side-file document goes with them), and computed by one worker for all.
+ * <p>
+ * {@link #version} is the document's {@code _version_}; a {@linkplain #writeDerived derived write} is
+ * conditional on the version this object saw last for that name (none: the document must not exist),
+ * so a process that read the readings before an erasure or another worker's write never writes its
+ * older ones back (Solr refuses: an {@link IOException}). {@link #write} replaces whatever is there.
+ * A copy of such a file left in the local folder by an earlier version is deleted on first use.
+ */
+final class TeamSideFiles implements ArchiveFiles {
+
+    /** The side files kept on the servers. */
+    static final Set<String> ON_SERVER = Set.of(maraude.core.triage.ReadingCache.FILE_NAME);
+
+    private final SolrArchive archive;
+    private final ArchiveFiles local;
+    /** Per server-side name: the last {@code _version_} seen (0: the document did not exist). */
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
+    private final Set<String> localCopyChecked = ConcurrentHashMap.newKeySet();
+
+    TeamSideFiles(SolrArchive archive, ArchiveFiles local) {
+        this.archive = archive;
+        this.local = local;
+    }
+
+    private boolean onServer(String name) throws IOException {
+        if (!ON_SERVER.contains(name)) {
+            return false;
+        }
+        if (localCopyChecked.add(name)) {
+            local.delete(name); // an earlier version kept it here, in clear
+        }
+        return true;
+    }
+
+    private static String id(String name) {
+        return TeamSchema.SIDE_FILE_PREFIX + name;
+    }
+
+    private SolrDocument latest(String name, String fields) throws IOException {
+        try {
+            return archive.realTimeGet(id(name), TeamSchema.TEAM_ROUTE, fields);
+        } catch (SolrServerException | RuntimeException e) {
+            throw new IOException("side file " + name, e); //$NON-NLS-1$
+        }
+    }
+
+    @Override
+    public InputStream read(String name) throws IOException {
+        if (!onServer(name)) {
+            return local.read(name);
+        }
+        SolrDocument d = latest(name, TeamSchema.BYTES);
+        Object v = d == null ? null : d.getFirstValue(TeamSchema.BYTES);
+        if (v instanceof byte[] b) {
+            return new ByteArrayInputStream(b);
+        }
+        if (v instanceof java.nio.ByteBuffer bb) {
+            byte[] bytes = new byte[bb.remaining()];
+            bb.get(bytes);
+            return new ByteArrayInputStream(bytes);
+        }
+        if (v instanceof String b64) { // a text response writer sends binary fields in Base64
+            return new ByteArrayInputStream(java.util.Base64.getDecoder().decode(b64));
+        }
+        throw new NoSuchFileException(name);
+    }
+
+    @Override
+    public OutputStream write(String name) throws IOException {
+        return onServer(name) ? upload(name, false) : local.write(name);
+    }
+
+    @Override
+    public OutputStream writeDerived(String name) throws IOException {
+        return onServer(name) ? upload(name, true) : local.writeDerived(name);
+    }
+
+    /** The bytes are sent when the stream is closed; {@code conditional}: only over the version seen last. */
+    private OutputStream upload(String name, boolean conditional) {
+        return new ByteArrayOutputStream() {
+            private boolean closed;
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                SolrInputDocument d = new SolrInputDocument();
+                d.addField(TeamSchema.ID, id(name));
+                d.addField(TeamSchema.ROUTE, TeamSchema.TEAM_ROUTE);
+                d.addField(TeamSchema.TYPE, TeamSchema.TYPE_SIDE_FILE);
+                d.addField(TeamSchema.BYTES, toByteArray());
+                Long expected = seen.get(name);
+                if (conditional && expected != null) {
+                    d.addField(TeamSchema.VERSION, expected == 0 ? -1L : expected); // -1: must not exist yet
+                }
+                UpdateRequest u = new UpdateRequest();
+                u.add(d);
+                try {
+                    archive.send(u);
+                } catch (SolrServerException | RuntimeException e) {
+                    seen.remove(name);
+                    throw new IOException(conflict(e) ? "side file " + name + " changed meanwhile" //$NON-NLS-1$ //$NON-NLS-2$
+                            : "side file " + name, e); //$NON-NLS-1$
+                }
+                version(name); // the version this write made
+            }
+        };
+    }
+
+    private static boolean conflict(Exception e) {
+        return e instanceof SolrException se && se.code() == SolrException.ErrorCode.CONFLICT.code
+                || e.getCause() instanceof SolrException c && c.code() == SolrException.ErrorCode.CONFLICT.code;
+    }
+
+    @Override
+    public boolean exists(String name) {
+        try {
+            return version(name) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean delete(String name) throws IOException {
+        if (!onServer(name)) {
+            return local.delete(name);
+        }
+        boolean existed = version(name) != null;
+        UpdateRequest u = new UpdateRequest();
+        u.deleteById(id(name), TeamSchema.TEAM_ROUTE);
+        try {
+            archive.send(u);
+        } catch (SolrServerException | RuntimeException e) {
+            throw new IOException("side file " + name, e); //$NON-NLS-1$
+        }
+        seen.put(name, 0L);
+        return existed;
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        List<String> out = new ArrayList<>(local.list(prefix));
+        for (String name : ON_SERVER) {
+            if (name.startsWith(prefix) && !out.contains(name) && exists(name)) {
+                out.add(name);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    @Override
+    public String version(String name) throws IOException {
+        if (!onServer(name)) {
+            return local.version(name);
+        }
+        SolrDocument d = latest(name, TeamSchema.VERSION);
+        Object v = d == null ? null : d.getFirstValue(TeamSchema.VERSION);
+        long version = v instanceof Number n ? n.longValue() : 0L;
+        seen.put(name, version);
+        return version == 0 ? null : Long.toString(version);
+    }
+
+    /**
+     * Empties every side file kept on the servers, whatever version is there (an erasure): each is
+     * replaced by an empty one, read as "nothing kept", rather than deleted, so a process that read it
+     * before cannot write its older content back (its write expects the version it saw).
+     */
+    void emptyAll() throws IOException {
+        for (String name : ON_SERVER) {
+            onServer(name);
+            try (OutputStream out = upload(name, false)) {
+                // nothing: an empty file
+            }
+        }
+    }
+
+    /** This machine's files are plain; those on the servers are encrypted there (see the class comment). */
+    @Override
+    public boolean encrypted() {
+        return local.encrypted();
+    }
+}
