@@ -1,6 +1,5 @@
 package maraude.team;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,18 +10,16 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trust in exactly one server certificate, named by the SHA-256 of its encoding (what
  * {@code team-server} prints and {@code MARAUDE_TEAM_FINGERPRINT} holds): a self-signed team server is
  * trusted without a certificate authority, and any other certificate is refused, whoever signed it.
- * Being an {@link X509ExtendedTrustManager}, it also replaces the host name check: the pinned
+ * Being an {@link javax.net.ssl.X509ExtendedTrustManager}, it also replaces the host name check: the pinned
  * certificate is the identity (a local cluster is reached as 127.0.0.1 or by the machine's name alike).
  */
-public final class PinnedTrust extends X509ExtendedTrustManager {
+public final class PinnedTrust extends ServerOnlyTrustManager {
 
     private final String expected;
     /** The fingerprint of the last certificate refused, for the error message; null when none was. */
@@ -74,7 +71,8 @@ public final class PinnedTrust extends X509ExtendedTrustManager {
         return refused;
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    @Override
+    protected void checkServer(X509Certificate[] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no server certificate"); //$NON-NLS-1$
         }
@@ -84,42 +82,5 @@ public final class PinnedTrust extends X509ExtendedTrustManager {
             refused = seen;
             throw new CertificateException("server certificate is not the pinned one"); //$NON-NLS-1$
         }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        check(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("a client never serves"); //$NON-NLS-1$
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw new CertificateException("a client never serves"); //$NON-NLS-1$
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("a client never serves"); //$NON-NLS-1$
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }

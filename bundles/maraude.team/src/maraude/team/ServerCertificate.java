@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -91,51 +89,15 @@ public final class ServerCertificate {
     }
 
     /** Trusts nothing; remembers the server certificate it was shown. */
-    private static final class Recorder extends X509ExtendedTrustManager {
+    private static final class Recorder extends ServerOnlyTrustManager {
         private volatile String seen;
 
-        private void record(X509Certificate[] chain) throws CertificateException {
+        @Override
+        protected void checkServer(X509Certificate[] chain) throws CertificateException {
             if (chain != null && chain.length > 0) {
                 seen = PinnedTrust.fingerprint(chain[0]);
             }
             throw new CertificateException("only reading the certificate"); //$NON-NLS-1$
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            record(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            record(chain);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            record(chain);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a client never serves"); //$NON-NLS-1$
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            throw new CertificateException("a client never serves"); //$NON-NLS-1$
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("a client never serves"); //$NON-NLS-1$
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
