@@ -66,17 +66,10 @@ public interface ArchiveErasure {
     static Retention.ForgetPreview preview(Archive archive, String contactId) {
         erasure(archive);
         Person p = Person.of(archive, contactId);
-        long notes = 0;
+        long notes;
         try {
-            var triage = maraude.core.triage.ArchiveTriageStates.of(archive).snapshot();
-            for (String conversation : p.conversations) {
-                var state = triage.conversation(conversation);
-                notes += state == null ? 0 : state.notes().size();
-            }
-            var flags = triage.contact(contactId);
-            if (flags != null && flags.cautionNote() != null && !flags.cautionNote().isBlank()) {
-                notes++;
-            }
+            notes = Retention.notesAbout(maraude.core.triage.ArchiveTriageStates.of(archive).snapshot(), p.conversations,
+                    contactId);
         } catch (TriageStoreException e) {
             throw new ArchiveException(Kind.IO, org.eclipse.osgi.util.NLS.bind(Messages.Maintenance_io, archive.location(),
                     e.getClass().getSimpleName()), e);

@@ -155,17 +155,9 @@ public final class Retention {
                         .add(ArchiveSchema.typeQuery(ArchiveSchema.TYPE_MESSAGE), Occur.FILTER).build();
                 plan = plan(new IndexSearcher(r), messages, contactId);
             }
-            long notes = 0;
+            long notes;
             try {
-                var triage = TriageStateStore.open(storage.files()).snapshot();
-                for (String conversation : plan.emptyConversations) {
-                    var state = triage.conversation(conversation);
-                    notes += state == null ? 0 : state.notes().size();
-                }
-                var flags = triage.contact(contactId);
-                if (flags != null && flags.cautionNote() != null && !flags.cautionNote().isBlank()) {
-                    notes++;
-                }
+                notes = notesAbout(TriageStateStore.open(storage.files()).snapshot(), plan.emptyConversations, contactId);
             } catch (TriageStoreException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -621,5 +613,20 @@ public final class Retention {
             return Files.deleteIfExists(f.pathOf(sha));
         }
         return false;
+    }
+
+    /** The team's notes about one person: her conversations' notes and the contact's caution note. */
+    static long notesAbout(maraude.core.triage.TriageState triage, java.util.Collection<String> conversations,
+            String contactId) {
+        long notes = 0;
+        for (String conversation : conversations) {
+            var state = triage.conversation(conversation);
+            notes += state == null ? 0 : state.notes().size();
+        }
+        var flags = triage.contact(contactId);
+        if (flags != null && flags.cautionNote() != null && !flags.cautionNote().isBlank()) {
+            notes++;
+        }
+        return notes;
     }
 }
