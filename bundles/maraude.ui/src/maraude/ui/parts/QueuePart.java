@@ -147,6 +147,14 @@ public class QueuePart {
     /** The conversation this part changed last: its own TRIAGE_CHANGED needs no reload. */
     private String ownChange;
     private PermanenceQueue queue;
+    /**
+     * Each computation of the queue takes the next number before it reads the clock and the archive;
+     * only a queue computed later than the one shown replaces it, so a slow computation started
+     * before a change never paints over the queue computed after it.
+     */
+    private final java.util.concurrent.atomic.AtomicLong computations = new java.util.concurrent.atomic.AtomicLong();
+    /** The number of the computation shown (UI thread). */
+    private long shownComputation;
     /** Each column's width for its header and its texts; the preview's is what is left. */
     private final int[] natural = new int[COL_PREVIEW];
     /** Columns left out of a table too narrow for them all. */
@@ -657,7 +665,7 @@ public class QueuePart {
                 c.apply(triage);
             } catch (maraude.core.triage.TriageConflictException e) {
                 // a team archive: another worker changed this conversation first; nothing was written (#18)
-                PermanenceQueue fresh = computeAndKeep(triage);
+                Computed fresh = computeAndKeep(triage);
                 sync.asyncExec(() -> {
                     show(fresh);
                     if (!table.isDisposed()) {
@@ -667,7 +675,7 @@ public class QueuePart {
                 });
                 return;
             }
-            PermanenceQueue next = computeAndKeep(triage);
+            Computed next = computeAndKeep(triage);
             sync.asyncExec(() -> {
                 show(next);
                 if (!lines.isEmpty()) {
@@ -758,7 +766,7 @@ public class QueuePart {
             if (triage == null) {
                 return; // the archive could not be opened: the workbench says so and closes
             }
-            PermanenceQueue q = computeAndKeep(triage);
+            Computed q = computeAndKeep(triage);
             if (!probedLive) {
                 FirstScreenProbe.reached(FirstScreenProbe.QUEUE_COMPUTED);
             }
@@ -771,7 +779,8 @@ public class QueuePart {
      * side file, encrypted on a protected archive; written only over the version seen before the
      * queue was computed, so that an erasure meanwhile is never undone). Off the UI thread.
      */
-    private PermanenceQueue computeAndKeep(TriageService triage) {
+    private Computed computeAndKeep(TriageService triage) {
+        long number = computations.incrementAndGet();
         Archive a = archive();
         // a team archive's side folder is not encrypted: the queue's previews are not kept there (#18)
         boolean keep = a != null && a.accessMode() == AccessMode.READ_WRITE && (session == null || !session.isTeam());
@@ -780,13 +789,20 @@ public class QueuePart {
         if (keep) {
             QueueSnapshot.of(q).writeIfUnchanged(a.files(), version);
         }
-        return q;
+        return new Computed(q, number);
     }
 
-    private void show(PermanenceQueue q) {
-        if (table.isDisposed()) {
+    /** A queue and the number of its computation. */
+    private record Computed(PermanenceQueue queue, long number) {
+    }
+
+    /** Shows a computed queue, unless a later computation is shown already (UI thread). */
+    private void show(Computed c) {
+        if (table.isDisposed() || c.number() < shownComputation) {
             return;
         }
+        shownComputation = c.number();
+        PermanenceQueue q = c.queue();
         if (snapshotShown != null) {
             snapshotShown = null;
             table.setForeground(null);
