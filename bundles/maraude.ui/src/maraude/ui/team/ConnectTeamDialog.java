@@ -146,6 +146,18 @@ public final class ConnectTeamDialog extends Dialog {
                     }
 
                     @Override
+                    public boolean replaceCertificate(String server, String pinned, String presented) {
+                        boolean[] yes = { false };
+                        shell.getDisplay().syncExec(() -> {
+                            if (!gone.get() && !shell.isDisposed()) {
+                                yes[0] = new RenewedCertificateDialog(shell, server, pinned, presented)
+                                        .open() == org.eclipse.jface.window.Window.OK;
+                            }
+                        });
+                        return yes[0];
+                    }
+
+                    @Override
                     public void connected(String addr, Archive archive, TriageStates state) {
                         shell.getDisplay().asyncExec(() -> {
                             if (gone.get() || shell.isDisposed()) {

@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -35,7 +36,8 @@ import maraude.ui.JobFamilies;
  * Connecting to a team archive, off the UI thread (a job of {@link JobFamilies#TEAM}): the
  * certificate confirmed on the first connection to an address (its fingerprint read before anything
  * is sent, shown to the worker, then pinned and kept in secure storage), a pinned certificate
- * required on every later one, the login remembered in secure storage when asked. The addresses'
+ * required on every later one (another certificate replaces it only when the worker types the
+ * administrator's new fingerprint and it matches), the login remembered in secure storage when asked. The addresses'
  * user and password are never logged, never in a file name: the address itself holds neither.
  */
 public final class TeamConnection {
@@ -58,6 +60,13 @@ public final class TeamConnection {
         boolean confirmCertificate(String server, String fingerprint);
 
         void connected(String address, Archive archive, TriageStates state);
+
+        /**
+         * A pinned server presents another certificate (fingerprints as people read them): true when
+         * the worker typed the administrator's new fingerprint, it matched, and they chose to replace
+         * the pin; false leaves everything as it was.
+         */
+        boolean replaceCertificate(String server, String pinned, String presented);
 
         /** The connection failed or was refused: {@code message} for the worker, nothing was kept. */
         void failed(String message);
@@ -154,14 +163,33 @@ public final class TeamConnection {
         // 2. the archive, its certificate pinned
         sub.subTask(Messages.Team_opening);
         Archive archive;
+        boolean replaced = false;
         try {
-            Path side = sideFolder(address);
-            Files.createDirectories(side);
-            archive = factory.open(address, new TeamArchiveFactory.Login(r.user(), r.password(), pin), side,
-                    AccessMode.READ_WRITE);
+            archive = open(factory, address, r, pin);
         } catch (ArchiveException e) {
-            outcome.failed(explain(e, address, server, pin));
-            return Status.OK_STATUS;
+            String renewed = renewed(e, address, pin);
+            if (renewed == null) {
+                outcome.failed(explain(e, address, server, pin));
+                return Status.OK_STATUS;
+            }
+            // another certificate than the pinned one: replaced only when the worker types the
+            // administrator's fingerprint and it matches; the new pin is the one the open trusts, so a
+            // third certificate appearing meanwhile is refused again
+            if (sub.isCanceled() || !outcome.replaceCertificate(server, display(pin), display(renewed))) {
+                outcome.cancelled(Messages.Team_renewedNotReplaced);
+                return Status.CANCEL_STATUS;
+            }
+            pin = renewed;
+            replaced = true;
+            try {
+                archive = open(factory, address, r, pin);
+            } catch (ArchiveException again) {
+                outcome.failed(explain(again, address, server, pin));
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException again) {
+                outcome.failed(NLS.bind(Messages.Team_failed, again.getClass().getSimpleName()));
+                return Status.OK_STATUS;
+            }
         } catch (IOException | RuntimeException e) {
             outcome.failed(NLS.bind(Messages.Team_failed, e.getClass().getSimpleName()));
             return Status.OK_STATUS;
@@ -193,29 +221,54 @@ public final class TeamConnection {
             return Status.OK_STATUS;
         }
         sub.worked(1);
+        if (replaced) {
+            // the fact only: the fingerprints are in the dialog, not in the log
+            ILog.of(TeamConnection.class).info("The pinned certificate of the team server " + server //$NON-NLS-1$
+                    + " was replaced: the worker typed the administrator's fingerprint and it matched"); //$NON-NLS-1$
+        }
         outcome.connected(address, archive, state);
         return Status.OK_STATUS;
     }
 
+    private static Archive open(TeamArchiveFactory factory, String address, Request r, String pin) throws IOException {
+        Path side = sideFolder(address);
+        Files.createDirectories(side);
+        return factory.open(address, new TeamArchiveFactory.Login(r.user(), r.password(), pin), side,
+                AccessMode.READ_WRITE);
+    }
+
+    /**
+     * The fingerprint the server presents when an open with a pin failed because it presents another
+     * certificate; null for any other failure.
+     */
+    private static String renewed(ArchiveException e, String address, String pin) {
+        if (e.kind() != ArchiveException.Kind.BAD_INPUT || pin == null) {
+            return null;
+        }
+        try {
+            String presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
+            return presented != null && !ServerCertificate.same(presented, pin) ? presented : null;
+        } catch (ArchiveException again) {
+            return null; // the factory's own message says what is wrong
+        }
+    }
+
+    private static String display(String fingerprint) {
+        return ServerCertificate.display(fingerprint);
+    }
+
     /**
      * The worker's words for a failed open: a refused login, a certificate other than the confirmed
-     * one (both fingerprints shown; the pin is never replaced silently), else the factory's message
+     * one (both fingerprints shown: a third certificate after a replacement), else the factory's message
      * (a server that does not answer, an unknown archive).
      */
     private static String explain(ArchiveException e, String address, String server, String pin) {
         if (e.kind() == ArchiveException.Kind.REFUSED) {
             return NLS.bind(Messages.Team_refused, server, TeamArchives.Address.parse(address).collection());
         }
-        if (e.kind() == ArchiveException.Kind.BAD_INPUT && pin != null) {
-            try {
-                String presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
-                if (presented != null && !ServerCertificate.same(presented, pin)) {
-                    return NLS.bind(Messages.Team_certificateChanged, new Object[] { server,
-                            ServerCertificate.display(pin), ServerCertificate.display(presented) });
-                }
-            } catch (ArchiveException again) {
-                // the factory's own message below says what is wrong
-            }
+        String presented = renewed(e, address, pin);
+        if (presented != null) {
+            return NLS.bind(Messages.Team_certificateChanged, new Object[] { server, display(pin), display(presented) });
         }
         return e.getMessage();
     }
