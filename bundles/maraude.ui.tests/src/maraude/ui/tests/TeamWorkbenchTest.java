@@ -174,6 +174,24 @@ class TeamWorkbenchTest {
     }
 
     @Test
+    @Order(1)
+    void theWorkbenchReachesTheTeamArchiveOnlyThroughCoreServices() {
+        org.osgi.framework.Bundle ui = Platform.getBundle("maraude.ui"); //$NON-NLS-1$
+        for (String header : List.of("Import-Package", "Require-Bundle")) { //$NON-NLS-1$ //$NON-NLS-2$
+            String value = ui.getHeaders("").get(header); //$NON-NLS-1$
+            assertNotNull(value, header);
+            assertFalse(value.contains("maraude.team") || value.contains("maraude.solr"), //$NON-NLS-1$ //$NON-NLS-2$
+                    "maraude.ui's " + header + " names the team bundle: " + value); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        // what the connect handler is given: the team bundle's service, from the workbench's context
+        maraude.core.archive.TeamServers servers = workbench.sync(
+                () -> workbench.application().getContext().get(maraude.core.archive.TeamServers.class));
+        assertNotNull(servers, "the team servers' service in the workbench's context"); //$NON-NLS-1$
+        assertEquals("maraude.team", org.osgi.framework.FrameworkUtil.getBundle(servers.getClass()).getSymbolicName()); //$NON-NLS-1$
+        assertEquals("team", servers.archiveName(url)); //$NON-NLS-1$
+    }
+
+    @Test
     @Order(2)
     void aDeclinedCertificateConnectsNothingAndKeepsNothing() throws Exception {
         Shell dialog = openDialog();

@@ -24,12 +24,11 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.TeamArchiveFactory;
+import maraude.core.archive.TeamServers;
 import maraude.core.triage.ArchiveTriageStates;
 import maraude.core.triage.TriageStates;
 import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.SecureStorageCredentialStore.TeamLogin;
-import maraude.solr.client.TeamArchives;
-import maraude.team.ServerCertificate;
 import maraude.ui.JobFamilies;
 
 /**
@@ -83,7 +82,7 @@ public final class TeamConnection {
      * with a user or password in it is refused: they would end in the storage's entry and the side
      * folder's name.
      */
-    public static String check(String address) {
+    public static String check(String address, TeamServers servers) {
         if (address == null || address.isBlank()) {
             return Messages.Team_badAddress;
         }
@@ -92,7 +91,9 @@ public final class TeamConnection {
             if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 return Messages.Team_credentialsInAddress;
             }
-            TeamArchives.Address.parse(address.strip());
+            if (servers != null) {
+                servers.archiveName(address.strip());
+            }
             return null;
         } catch (IllegalArgumentException | ArchiveException e) {
             return Messages.Team_badAddress;
@@ -100,11 +101,11 @@ public final class TeamConnection {
     }
 
     /** Schedules the connection; the outcome is reported once, from the job's thread. */
-    public static Job connect(Request r, Outcome outcome) {
+    public static Job connect(Request r, TeamServers servers, Outcome outcome) {
         Job job = new Job(Messages.Team_jobName) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                return TeamConnection.run(r, outcome, monitor);
+                return TeamConnection.run(r, servers, outcome, monitor);
             }
 
             @Override
@@ -118,7 +119,7 @@ public final class TeamConnection {
         return job;
     }
 
-    private static IStatus run(Request r, Outcome outcome, IProgressMonitor monitor) {
+    private static IStatus run(Request r, TeamServers servers, Outcome outcome, IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, Messages.Team_jobName, 4);
         String address = r.address().strip();
         String server = server(address);
@@ -132,7 +133,7 @@ public final class TeamConnection {
             return Status.OK_STATUS;
         }
         TeamArchiveFactory factory = factory(address);
-        if (factory == null) {
+        if (factory == null || servers == null) {
             outcome.failed(Messages.Team_noService);
             return Status.OK_STATUS;
         }
@@ -142,7 +143,7 @@ public final class TeamConnection {
         if (pin == null) {
             String presented;
             try {
-                presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
+                presented = servers.presentedFingerprint(address, PROBE_TIMEOUT);
             } catch (ArchiveException e) {
                 outcome.failed(e.getMessage());
                 return Status.OK_STATUS;
@@ -152,7 +153,7 @@ public final class TeamConnection {
                 return Status.CANCEL_STATUS;
             }
             if (presented != null) {
-                if (!outcome.confirmCertificate(server, ServerCertificate.display(presented))) {
+                if (!outcome.confirmCertificate(server, servers.display(presented))) {
                     outcome.cancelled(Messages.Team_certificateNotConfirmed);
                     return Status.CANCEL_STATUS;
                 }
@@ -167,15 +168,15 @@ public final class TeamConnection {
         try {
             archive = open(factory, address, r, pin);
         } catch (ArchiveException e) {
-            String renewed = renewed(e, address, pin);
+            String renewed = renewed(servers, e, address, pin);
             if (renewed == null) {
-                outcome.failed(explain(e, address, server, pin));
+                outcome.failed(explain(servers, e, address, server, pin));
                 return Status.OK_STATUS;
             }
             // another certificate than the pinned one: replaced only when the worker types the
             // administrator's fingerprint and it matches; the new pin is the one the open trusts, so a
             // third certificate appearing meanwhile is refused again
-            if (sub.isCanceled() || !outcome.replaceCertificate(server, display(pin), display(renewed))) {
+            if (sub.isCanceled() || !outcome.replaceCertificate(server, servers.display(pin), servers.display(renewed))) {
                 outcome.cancelled(Messages.Team_renewedNotReplaced);
                 return Status.CANCEL_STATUS;
             }
@@ -184,7 +185,7 @@ public final class TeamConnection {
             try {
                 archive = open(factory, address, r, pin);
             } catch (ArchiveException again) {
-                outcome.failed(explain(again, address, server, pin));
+                outcome.failed(explain(servers, again, address, server, pin));
                 return Status.OK_STATUS;
             } catch (IOException | RuntimeException again) {
                 outcome.failed(NLS.bind(Messages.Team_failed, again.getClass().getSimpleName()));
@@ -241,20 +242,16 @@ public final class TeamConnection {
      * The fingerprint the server presents when an open with a pin failed because it presents another
      * certificate; null for any other failure.
      */
-    private static String renewed(ArchiveException e, String address, String pin) {
+    private static String renewed(TeamServers servers, ArchiveException e, String address, String pin) {
         if (e.kind() != ArchiveException.Kind.BAD_INPUT || pin == null) {
             return null;
         }
         try {
-            String presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
-            return presented != null && !ServerCertificate.same(presented, pin) ? presented : null;
+            String presented = servers.presentedFingerprint(address, PROBE_TIMEOUT);
+            return presented != null && !servers.same(presented, pin) ? presented : null;
         } catch (ArchiveException again) {
             return null; // the factory's own message says what is wrong
         }
-    }
-
-    private static String display(String fingerprint) {
-        return ServerCertificate.display(fingerprint);
     }
 
     /**
@@ -262,13 +259,14 @@ public final class TeamConnection {
      * one (both fingerprints shown: a third certificate after a replacement), else the factory's message
      * (a server that does not answer, an unknown archive).
      */
-    private static String explain(ArchiveException e, String address, String server, String pin) {
+    private static String explain(TeamServers servers, ArchiveException e, String address, String server, String pin) {
         if (e.kind() == ArchiveException.Kind.REFUSED) {
-            return NLS.bind(Messages.Team_refused, server, TeamArchives.Address.parse(address).collection());
+            return NLS.bind(Messages.Team_refused, server, servers.archiveName(address));
         }
-        String presented = renewed(e, address, pin);
+        String presented = renewed(servers, e, address, pin);
         if (presented != null) {
-            return NLS.bind(Messages.Team_certificateChanged, new Object[] { server, display(pin), display(presented) });
+            return NLS.bind(Messages.Team_certificateChanged,
+                    new Object[] { server, servers.display(pin), servers.display(presented) });
         }
         return e.getMessage();
     }
