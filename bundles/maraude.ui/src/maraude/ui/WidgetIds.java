@@ -107,6 +107,10 @@ public final class WidgetIds {
     public static final String TEAM_REMEMBER = "team.remember"; //$NON-NLS-1$
     public static final String TEAM_CONNECT = "team.connect"; //$NON-NLS-1$
     public static final String TEAM_STATUS = "team.status"; //$NON-NLS-1$
+    /** The renewed certificate's dialog: where the administrator's new fingerprint is typed, and what it says of it. */
+    public static final String TEAM_RENEWED_FINGERPRINT = "team.renewed.fingerprint"; //$NON-NLS-1$
+    public static final String TEAM_RENEWED_HINT = "team.renewed.hint"; //$NON-NLS-1$
+    public static final String TEAM_RENEWED_REPLACE = "team.renewed.replace"; //$NON-NLS-1$
 
     private WidgetIds() {
     }

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
@@ -78,6 +80,9 @@ class TeamWorkbenchTest {
     private static String user;
     private static String password;
     private static String fingerprint;
+    private static int port;
+    /** The first certificate's fingerprint once the server's certificate was renewed. */
+    private static String oldFingerprint;
     private static Path localFolder;
     private static Path teamDir;
     private static Path secureStorage;
@@ -94,7 +99,7 @@ class TeamWorkbenchTest {
         serverLib = serverLib();
         serverDir = Files.createTempDirectory("maraude-team-ui-server"); //$NON-NLS-1$
         Map<?, ?> started = new ObjectMapper().readValue(teamServer("start", "--dir", serverDir.toString(), //$NON-NLS-1$ //$NON-NLS-2$
-                "--port", String.valueOf(freePort()), "--nodes", "1", "--json"), Map.class); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "--port", String.valueOf(port = freePort()), "--nodes", "1", "--json"), Map.class); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
         url = (String) started.get("url"); //$NON-NLS-1$
         user = (String) started.get("user"); //$NON-NLS-1$
         password = (String) started.get("password"); //$NON-NLS-1$
@@ -169,6 +174,24 @@ class TeamWorkbenchTest {
     }
 
     @Test
+    @Order(1)
+    void theWorkbenchReachesTheTeamArchiveOnlyThroughCoreServices() {
+        org.osgi.framework.Bundle ui = Platform.getBundle("maraude.ui"); //$NON-NLS-1$
+        for (String header : List.of("Import-Package", "Require-Bundle")) { //$NON-NLS-1$ //$NON-NLS-2$
+            String value = ui.getHeaders("").get(header); //$NON-NLS-1$
+            assertNotNull(value, header);
+            assertFalse(value.contains("maraude.team") || value.contains("maraude.solr"), //$NON-NLS-1$ //$NON-NLS-2$
+                    "maraude.ui's " + header + " names the team bundle: " + value); //$NON-NLS-1$ //$NON-NLS-2$
+        }
+        // what the connect handler is given: the team bundle's service, from the workbench's context
+        maraude.core.archive.TeamServers servers = workbench.sync(
+                () -> workbench.application().getContext().get(maraude.core.archive.TeamServers.class));
+        assertNotNull(servers, "the team servers' service in the workbench's context"); //$NON-NLS-1$
+        assertEquals("maraude.team", org.osgi.framework.FrameworkUtil.getBundle(servers.getClass()).getSymbolicName()); //$NON-NLS-1$
+        assertEquals("team", servers.archiveName(url)); //$NON-NLS-1$
+    }
+
+    @Test
     @Order(2)
     void aDeclinedCertificateConnectsNothingAndKeepsNothing() throws Exception {
         Shell dialog = openDialog();
@@ -187,17 +210,25 @@ class TeamWorkbenchTest {
 
     @Test
     @Order(3)
-    void anotherCertificateThanTheConfirmedOneIsRefused() throws Exception {
+    void anotherCertificateThanThePinnedOneIsReplacedOnlyOnRequestAndCancelKeepsTheLocalArchive() throws Exception {
         String wrong = "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF"; //$NON-NLS-1$
         SecureStorageCredentialStore.openDefault().putTeamLogin(new TeamLogin(url, null, null, wrong));
         Shell dialog = openDialog();
         fill(url, user, password, true);
         workbench.press(dialog, Messages.Team_connect);
-        String status = awaitStatus();
-        assertTrue(status.contains(wrong) && status.contains(fingerprint), "both fingerprints named: " + status); //$NON-NLS-1$
+        Shell renewed = workbench.shellTitled(Messages.Team_renewedTitle);
+        String said = workbench.sync(() -> WorkbenchDriver.labels(renewed));
+        assertTrue(said.contains(wrong) && said.contains(fingerprint), "both fingerprints named: " + said); //$NON-NLS-1$
+        assertEquals(workbench.sync(() -> renewed.getDefaultButton().getText()), maraude.ui.dialogs.Messages.Button_cancel,
+                "Cancel is the default button"); //$NON-NLS-1$
+        assertFalse(replaceEnabled(), "nothing typed: nothing to replace"); //$NON-NLS-1$
+        workbench.press(renewed, maraude.ui.dialogs.Messages.Button_cancel);
+        assertEquals(Messages.Team_renewedNotReplaced, awaitStatus());
         assertLocal();
         assertEquals(wrong, SecureStorageCredentialStore.openDefault().teamLogin(url).orElseThrow().fingerprint(),
-                "the confirmed certificate is never replaced silently"); //$NON-NLS-1$
+                "the pinned certificate is never replaced silently"); //$NON-NLS-1$
+        // the connect dialog is still there, usable again
+        assertTrue(workbench.sync(() -> workbench.<Button> widget(WidgetIds.TEAM_CONNECT).isEnabled()));
         workbench.press(dialog, maraude.ui.dialogs.Messages.Button_cancel);
         workbench.waitUntil(() -> workbench.sync(dialog::isDisposed), "the dialog to close"); //$NON-NLS-1$
         // the administrator's fingerprint again: the next connection asks to confirm it
@@ -283,6 +314,7 @@ class TeamWorkbenchTest {
     @Test
     @Order(7)
     void aContactIsForgottenFromTheRegisterInATeamSession() throws Exception {
+        activateMainWindow(); // the conflict dialog before took the activation, and Xvfb has no window manager to give it back
         maraude.ui.parts.ContactRegisterPart register = (maraude.ui.parts.ContactRegisterPart) workbench.showPart(
                 "maraude.perspective.coordination", maraude.ui.parts.ContactRegisterPart.ID); //$NON-NLS-1$
         workbench.waitUntil(() -> !workbench.sync(register::rows).isEmpty(), "the team's register"); //$NON-NLS-1$
@@ -337,7 +369,133 @@ class TeamWorkbenchTest {
         assertTrue(canExecute("maraude.command.phonedrop")); //$NON-NLS-1$
     }
 
+    @Test
+    @Order(9)
+    void aRenewedCertificateIsRefusedWhileTheTypedFingerprintDoesNotMatch() throws Exception {
+        renewCertificate();
+        String pinned = SecureStorageCredentialStore.openDefault().teamLogin(url).orElseThrow().fingerprint();
+        assertTrue(ServerCertificate.same(pinned, oldFingerprint), "the first certificate is the pinned one"); //$NON-NLS-1$
+        Shell dialog = openDialog();
+        fill(url, user, password, true);
+        workbench.press(dialog, Messages.Team_connect);
+        Shell renewed = workbench.shellTitled(Messages.Team_renewedTitle);
+        String said = workbench.sync(() -> WorkbenchDriver.labels(renewed));
+        assertTrue(said.contains(oldFingerprint) && said.contains(fingerprint), "both fingerprints named: " + said); //$NON-NLS-1$
+
+        // the old fingerprint, then too few digits of the new one, then a wrong digit: never offered
+        type(oldFingerprint);
+        assertFalse(replaceEnabled());
+        assertEquals(Messages.Team_renewedMismatch, hint());
+        type(fingerprint.substring(0, 11));
+        assertFalse(replaceEnabled());
+        String wrongDigit = fingerprint.substring(0, 22) + (fingerprint.charAt(22) == '0' ? '1' : '0');
+        type(wrongDigit);
+        assertFalse(replaceEnabled());
+        assertEquals(Messages.Team_renewedMismatch, hint());
+        // pressed whatever the button's state (a script, an accessibility tool): still refused
+        workbench.press(renewed, Messages.Team_renewedReplace);
+        assertFalse(workbench.sync(renewed::isDisposed), "a mismatch does not replace"); //$NON-NLS-1$
+        workbench.press(renewed, maraude.ui.dialogs.Messages.Button_cancel);
+        assertEquals(Messages.Team_renewedNotReplaced, awaitStatus());
+        assertLocal();
+        assertTrue(ServerCertificate.same(oldFingerprint,
+                SecureStorageCredentialStore.openDefault().teamLogin(url).orElseThrow().fingerprint()), "nothing changed"); //$NON-NLS-1$
+        workbench.press(dialog, maraude.ui.dialogs.Messages.Button_cancel);
+        workbench.waitUntil(() -> workbench.sync(dialog::isDisposed), "the dialog to close"); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(10)
+    void aRenewedCertificateIsPinnedAndConnectsWhenTheTypedFingerprintMatches() throws Exception {
+        renewCertificate();
+        List<IStatus> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ILogListener listener = (status, plugin) -> logged.add(status);
+        Platform.addLogListener(listener);
+        try {
+            Shell dialog = openDialog();
+            fill(url, user, password, true);
+            workbench.press(dialog, Messages.Team_connect);
+            Shell renewed = workbench.shellTitled(Messages.Team_renewedTitle);
+            // the administrator reads out the first 16 digits, as team-server prints them (AB:CD:…)
+            type(fingerprint.substring(0, 23).toLowerCase(java.util.Locale.ROOT));
+            assertTrue(replaceEnabled(), hint());
+            assertEquals(Messages.Team_renewedMatches, hint());
+            workbench.press(renewed, Messages.Team_renewedReplace);
+            workbench.waitUntil(() -> workbench.sync(dialog::isDisposed), () -> "the dialog to close: " + statusText()); //$NON-NLS-1$
+        } finally {
+            Platform.removeLogListener(listener);
+        }
+        assertTrue(workbench.sync(() -> session().isTeam()));
+        workbench.waitUntil(() -> !workbench.sync(queue::rows).isEmpty()
+                && teamConversations.containsAll(ids(queue)), () -> "the team's conversations in the queue: " + ids(queue)); //$NON-NLS-1$
+        TeamLogin kept = SecureStorageCredentialStore.openDefault().teamLogin(url).orElseThrow();
+        assertTrue(ServerCertificate.same(fingerprint, kept.fingerprint()), "the new certificate is pinned"); //$NON-NLS-1$
+        assertEquals(user, kept.user());
+
+        List<String> replacements = logged.stream().map(IStatus::getMessage).filter(m -> m.contains("replaced")).toList(); //$NON-NLS-1$
+        assertEquals(1, replacements.size(), "the replacement is logged once: " + replacements); //$NON-NLS-1$
+        String line = replacements.get(0);
+        for (String secret : List.of(fingerprint, oldFingerprint, fingerprint.replace(":", ""), oldFingerprint.replace(":", ""),
+                password)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+            assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                    "the log line names no fingerprint and no password: " + line); //$NON-NLS-1$
+        }
+        // the user name as a word ("admin" here, a word of the line's own English otherwise)
+        assertFalse(java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(user) + "\\b").matcher(line).find(), //$NON-NLS-1$ //$NON-NLS-2$
+                "the log line names no user: " + line); //$NON-NLS-1$
+        workbench.executeCommand("maraude.command.team.local"); //$NON-NLS-1$
+        workbench.waitUntil(() -> !workbench.sync(() -> session().isTeam()), "the local archive again"); //$NON-NLS-1$
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The administrator renews the server's certificate: the server stopped, its key store removed,
+     * started again on the same folder and port (a new self-signed certificate, the same index and
+     * password). Once for the class.
+     */
+    private static void renewCertificate() throws Exception {
+        if (oldFingerprint != null) {
+            return;
+        }
+        String before = fingerprint;
+        teamServer("stop", "--dir", serverDir.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        Files.delete(serverDir.resolve("tls").resolve("keystore.p12")); //$NON-NLS-1$ //$NON-NLS-2$
+        Map<?, ?> started = new ObjectMapper().readValue(teamServer("start", "--dir", serverDir.toString(), //$NON-NLS-1$ //$NON-NLS-2$
+                "--port", String.valueOf(port), "--nodes", "1", "--json"), Map.class); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(url, started.get("url"), "the same address"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(password, started.get("password"), "the same password"); //$NON-NLS-1$ //$NON-NLS-2$
+        fingerprint = (String) started.get("fingerprint"); //$NON-NLS-1$
+        assertFalse(ServerCertificate.same(before, fingerprint), "a new certificate"); //$NON-NLS-1$
+        oldFingerprint = before;
+    }
+
+    /** The main window active again in the application's context (switching perspectives needs it). */
+    private static void activateMainWindow() {
+        workbench.waitUntil(() -> {
+            if (workbench.sync(() -> workbench.application().getContext().getActiveChild()) != null) {
+                return true;
+            }
+            workbench.focus(workbench.mainShell());
+            return false;
+        }, "the main window to be active"); //$NON-NLS-1$
+    }
+
+    private static void type(String text) {
+        Text t = workbench.widget(WidgetIds.TEAM_RENEWED_FINGERPRINT);
+        workbench.syncRun(() -> t.setText(text));
+    }
+
+    private static boolean replaceEnabled() {
+        Button b = workbench.widget(WidgetIds.TEAM_RENEWED_REPLACE);
+        return workbench.sync(b::isEnabled);
+    }
+
+    private static String hint() {
+        Label l = workbench.widget(WidgetIds.TEAM_RENEWED_HINT);
+        return workbench.sync(l::getText);
+    }
+
 
     private static ArchiveSession session() {
         return workbench.application().getContext().get(ArchiveSession.class);

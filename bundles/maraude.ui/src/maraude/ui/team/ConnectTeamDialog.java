@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.TeamServers;
 import maraude.core.triage.TriageStates;
 import maraude.sources.SecureStorageCredentialStore.TeamLogin;
 import maraude.ui.WidgetIds;
@@ -32,6 +33,8 @@ import maraude.ui.lifecycle.ArchiveSession;
 public final class ConnectTeamDialog extends Dialog {
 
     private final ArchiveSession session;
+    /** The team servers' service (maraude.team); null when this installation has none. */
+    private final TeamServers servers;
     private Text address;
     private Text user;
     private Text password;
@@ -42,9 +45,10 @@ public final class ConnectTeamDialog extends Dialog {
     /** Set when the dialog goes away: a job ending later closes what it opened. */
     private final AtomicBoolean gone = new AtomicBoolean();
 
-    public ConnectTeamDialog(Shell parent, ArchiveSession session) {
+    public ConnectTeamDialog(Shell parent, ArchiveSession session, TeamServers servers) {
         super(parent);
         this.session = session;
+        this.servers = servers;
     }
 
     @Override
@@ -120,7 +124,7 @@ public final class ConnectTeamDialog extends Dialog {
     @Override
     protected void okPressed() {
         String a = address.getText().strip();
-        String problem = TeamConnection.check(a);
+        String problem = TeamConnection.check(a, servers);
         if (problem == null && a.startsWith("solr+https") && (user.getText().isBlank() || password.getText().isEmpty())) { //$NON-NLS-1$
             problem = Messages.Team_userRequired;
         }
@@ -132,7 +136,7 @@ public final class ConnectTeamDialog extends Dialog {
         showStatus(Messages.Team_connecting);
         Shell shell = getShell();
         running = TeamConnection.connect(new TeamConnection.Request(a, blankToNull(user.getText().strip()),
-                password.getText(), remember.getSelection()), new TeamConnection.Outcome() {
+                password.getText(), remember.getSelection()), servers, new TeamConnection.Outcome() {
                     @Override
                     public boolean confirmCertificate(String server, String fingerprint) {
                         boolean[] yes = { false };
@@ -140,6 +144,18 @@ public final class ConnectTeamDialog extends Dialog {
                             if (!gone.get() && !shell.isDisposed()) {
                                 yes[0] = Dialogs.confirmWarning(shell, Messages.Team_certificateTitle,
                                         org.eclipse.osgi.util.NLS.bind(Messages.Team_certificateConfirm, server, fingerprint));
+                            }
+                        });
+                        return yes[0];
+                    }
+
+                    @Override
+                    public boolean replaceCertificate(String server, String pinned, String presented) {
+                        boolean[] yes = { false };
+                        shell.getDisplay().syncExec(() -> {
+                            if (!gone.get() && !shell.isDisposed()) {
+                                yes[0] = new RenewedCertificateDialog(shell, server, pinned, presented)
+                                        .open() == org.eclipse.jface.window.Window.OK;
                             }
                         });
                         return yes[0];

@@ -8,6 +8,7 @@ import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.widgets.Shell;
 
+import maraude.core.archive.TeamServers;
 import maraude.ui.lifecycle.ArchiveSession;
 
 /** "Connect to a team archive…" (#18): the dialog; the session switches when the connection succeeds. */
@@ -19,7 +20,9 @@ public class ConnectTeamHandler {
     }
 
     @Execute
-    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ArchiveSession session) {
-        new ConnectTeamDialog(shell, session).open();
+    void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ArchiveSession session,
+            @Optional TeamServers servers) {
+        // the team servers' OSGi service (maraude.team), through the context; absent: the dialog says so
+        new ConnectTeamDialog(shell, session, servers).open();
     }
 }

@@ -33,6 +33,14 @@ public final class Messages extends NLS {
     public static String Team_localOnly;
     public static String Team_conflictTitle;
     public static String Team_conflict;
+    public static String Team_renewedTitle;
+    public static String Team_renewedMessage;
+    public static String Team_renewedExpected;
+    public static String Team_renewedReplace;
+    public static String Team_renewedTooShort;
+    public static String Team_renewedMismatch;
+    public static String Team_renewedMatches;
+    public static String Team_renewedNotReplaced;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

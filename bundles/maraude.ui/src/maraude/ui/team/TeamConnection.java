@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -23,19 +24,19 @@ import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.TeamArchiveFactory;
+import maraude.core.archive.TeamServers;
 import maraude.core.triage.ArchiveTriageStates;
 import maraude.core.triage.TriageStates;
 import maraude.sources.SecureStorageCredentialStore;
 import maraude.sources.SecureStorageCredentialStore.TeamLogin;
-import maraude.solr.client.TeamArchives;
-import maraude.team.ServerCertificate;
 import maraude.ui.JobFamilies;
 
 /**
  * Connecting to a team archive, off the UI thread (a job of {@link JobFamilies#TEAM}): the
  * certificate confirmed on the first connection to an address (its fingerprint read before anything
  * is sent, shown to the worker, then pinned and kept in secure storage), a pinned certificate
- * required on every later one, the login remembered in secure storage when asked. The addresses'
+ * required on every later one (another certificate replaces it only when the worker types the
+ * administrator's new fingerprint and it matches), the login remembered in secure storage when asked. The addresses'
  * user and password are never logged, never in a file name: the address itself holds neither.
  */
 public final class TeamConnection {
@@ -59,6 +60,13 @@ public final class TeamConnection {
 
         void connected(String address, Archive archive, TriageStates state);
 
+        /**
+         * A pinned server presents another certificate (fingerprints as people read them): true when
+         * the worker typed the administrator's new fingerprint, it matched, and they chose to replace
+         * the pin; false leaves everything as it was.
+         */
+        boolean replaceCertificate(String server, String pinned, String presented);
+
         /** The connection failed or was refused: {@code message} for the worker, nothing was kept. */
         void failed(String message);
 
@@ -74,7 +82,7 @@ public final class TeamConnection {
      * with a user or password in it is refused: they would end in the storage's entry and the side
      * folder's name.
      */
-    public static String check(String address) {
+    public static String check(String address, TeamServers servers) {
         if (address == null || address.isBlank()) {
             return Messages.Team_badAddress;
         }
@@ -83,7 +91,9 @@ public final class TeamConnection {
             if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 return Messages.Team_credentialsInAddress;
             }
-            TeamArchives.Address.parse(address.strip());
+            if (servers != null) {
+                servers.archiveName(address.strip());
+            }
             return null;
         } catch (IllegalArgumentException | ArchiveException e) {
             return Messages.Team_badAddress;
@@ -91,11 +101,11 @@ public final class TeamConnection {
     }
 
     /** Schedules the connection; the outcome is reported once, from the job's thread. */
-    public static Job connect(Request r, Outcome outcome) {
+    public static Job connect(Request r, TeamServers servers, Outcome outcome) {
         Job job = new Job(Messages.Team_jobName) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                return TeamConnection.run(r, outcome, monitor);
+                return TeamConnection.run(r, servers, outcome, monitor);
             }
 
             @Override
@@ -109,7 +119,7 @@ public final class TeamConnection {
         return job;
     }
 
-    private static IStatus run(Request r, Outcome outcome, IProgressMonitor monitor) {
+    private static IStatus run(Request r, TeamServers servers, Outcome outcome, IProgressMonitor monitor) {
         SubMonitor sub = SubMonitor.convert(monitor, Messages.Team_jobName, 4);
         String address = r.address().strip();
         String server = server(address);
@@ -123,7 +133,7 @@ public final class TeamConnection {
             return Status.OK_STATUS;
         }
         TeamArchiveFactory factory = factory(address);
-        if (factory == null) {
+        if (factory == null || servers == null) {
             outcome.failed(Messages.Team_noService);
             return Status.OK_STATUS;
         }
@@ -133,7 +143,7 @@ public final class TeamConnection {
         if (pin == null) {
             String presented;
             try {
-                presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
+                presented = servers.presentedFingerprint(address, PROBE_TIMEOUT);
             } catch (ArchiveException e) {
                 outcome.failed(e.getMessage());
                 return Status.OK_STATUS;
@@ -143,7 +153,7 @@ public final class TeamConnection {
                 return Status.CANCEL_STATUS;
             }
             if (presented != null) {
-                if (!outcome.confirmCertificate(server, ServerCertificate.display(presented))) {
+                if (!outcome.confirmCertificate(server, servers.display(presented))) {
                     outcome.cancelled(Messages.Team_certificateNotConfirmed);
                     return Status.CANCEL_STATUS;
                 }
@@ -154,14 +164,33 @@ public final class TeamConnection {
         // 2. the archive, its certificate pinned
         sub.subTask(Messages.Team_opening);
         Archive archive;
+        boolean replaced = false;
         try {
-            Path side = sideFolder(address);
-            Files.createDirectories(side);
-            archive = factory.open(address, new TeamArchiveFactory.Login(r.user(), r.password(), pin), side,
-                    AccessMode.READ_WRITE);
+            archive = open(factory, address, r, pin);
         } catch (ArchiveException e) {
-            outcome.failed(explain(e, address, server, pin));
-            return Status.OK_STATUS;
+            String renewed = renewed(servers, e, address, pin);
+            if (renewed == null) {
+                outcome.failed(explain(servers, e, address, server, pin));
+                return Status.OK_STATUS;
+            }
+            // another certificate than the pinned one: replaced only when the worker types the
+            // administrator's fingerprint and it matches; the new pin is the one the open trusts, so a
+            // third certificate appearing meanwhile is refused again
+            if (sub.isCanceled() || !outcome.replaceCertificate(server, servers.display(pin), servers.display(renewed))) {
+                outcome.cancelled(Messages.Team_renewedNotReplaced);
+                return Status.CANCEL_STATUS;
+            }
+            pin = renewed;
+            replaced = true;
+            try {
+                archive = open(factory, address, r, pin);
+            } catch (ArchiveException again) {
+                outcome.failed(explain(servers, again, address, server, pin));
+                return Status.OK_STATUS;
+            } catch (IOException | RuntimeException again) {
+                outcome.failed(NLS.bind(Messages.Team_failed, again.getClass().getSimpleName()));
+                return Status.OK_STATUS;
+            }
         } catch (IOException | RuntimeException e) {
             outcome.failed(NLS.bind(Messages.Team_failed, e.getClass().getSimpleName()));
             return Status.OK_STATUS;
@@ -193,29 +222,51 @@ public final class TeamConnection {
             return Status.OK_STATUS;
         }
         sub.worked(1);
+        if (replaced) {
+            // the fact only: the fingerprints are in the dialog, not in the log
+            ILog.of(TeamConnection.class).info("The pinned certificate of the team server " + server //$NON-NLS-1$
+                    + " was replaced: the worker typed the administrator's fingerprint and it matched"); //$NON-NLS-1$
+        }
         outcome.connected(address, archive, state);
         return Status.OK_STATUS;
     }
 
+    private static Archive open(TeamArchiveFactory factory, String address, Request r, String pin) throws IOException {
+        Path side = sideFolder(address);
+        Files.createDirectories(side);
+        return factory.open(address, new TeamArchiveFactory.Login(r.user(), r.password(), pin), side,
+                AccessMode.READ_WRITE);
+    }
+
+    /**
+     * The fingerprint the server presents when an open with a pin failed because it presents another
+     * certificate; null for any other failure.
+     */
+    private static String renewed(TeamServers servers, ArchiveException e, String address, String pin) {
+        if (e.kind() != ArchiveException.Kind.BAD_INPUT || pin == null) {
+            return null;
+        }
+        try {
+            String presented = servers.presentedFingerprint(address, PROBE_TIMEOUT);
+            return presented != null && !servers.same(presented, pin) ? presented : null;
+        } catch (ArchiveException again) {
+            return null; // the factory's own message says what is wrong
+        }
+    }
+
     /**
      * The worker's words for a failed open: a refused login, a certificate other than the confirmed
-     * one (both fingerprints shown; the pin is never replaced silently), else the factory's message
+     * one (both fingerprints shown: a third certificate after a replacement), else the factory's message
      * (a server that does not answer, an unknown archive).
      */
-    private static String explain(ArchiveException e, String address, String server, String pin) {
+    private static String explain(TeamServers servers, ArchiveException e, String address, String server, String pin) {
         if (e.kind() == ArchiveException.Kind.REFUSED) {
-            return NLS.bind(Messages.Team_refused, server, TeamArchives.Address.parse(address).collection());
+            return NLS.bind(Messages.Team_refused, server, servers.archiveName(address));
         }
-        if (e.kind() == ArchiveException.Kind.BAD_INPUT && pin != null) {
-            try {
-                String presented = ServerCertificate.fingerprint(address, PROBE_TIMEOUT);
-                if (presented != null && !ServerCertificate.same(presented, pin)) {
-                    return NLS.bind(Messages.Team_certificateChanged, new Object[] { server,
-                            ServerCertificate.display(pin), ServerCertificate.display(presented) });
-                }
-            } catch (ArchiveException again) {
-                // the factory's own message below says what is wrong
-            }
+        String presented = renewed(servers, e, address, pin);
+        if (presented != null) {
+            return NLS.bind(Messages.Team_certificateChanged,
+                    new Object[] { server, servers.display(pin), servers.display(presented) });
         }
         return e.getMessage();
     }
