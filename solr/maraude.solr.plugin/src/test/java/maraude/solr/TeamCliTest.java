@@ -93,8 +93,11 @@ class TeamCliTest {
         // the team's audit trails in their companion collections, readable by the lead and the admin only
         cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminWorkerLead(ADMIN_PASSWORD, //$NON-NLS-1$
                 WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX));
-        for (String c : List.of(COLLECTION, PUSHED, CARRIED, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
+        for (String c : List.of(COLLECTION, PUSHED, CARRIED)) {
             cluster.createCollection(c, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        }
+        for (String c : List.of(COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
+            cluster.createAuditCollection(c, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         }
         int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
         address = "solr+https://localhost:" + port + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
@@ -256,10 +259,74 @@ class TeamCliTest {
             SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
                     () -> raw.query(COLLECTION + TeamAudit.SUFFIX, new SolrQuery("*:*"))); //$NON-NLS-1$
             assertEquals(403, e.code());
-            // what Solr cannot refuse (README): a delete is an update, which a worker may send to add entries
-            new UpdateRequest().deleteByQuery("id:nothing").process(raw, COLLECTION + TeamAudit.SUFFIX); //$NON-NLS-1$
         }
-        assertEquals(3, json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries").size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        theAuditCollectionIsAppendOnlyForEveryRole(audit.get("entries")); //$NON-NLS-1$
+    }
+
+    /**
+     * The audit collection's update chain ({@code AppendOnlyAuditProcessorFactory}): a delete by query or
+     * by id is refused with 403 for the worker, the lead and the admin, also when it claims to be a node's
+     * forwarded update or asks for another chain; an addition reusing an entry's id and naming another
+     * user and time is a new entry of its sender at the server's time, the old one unchanged.
+     */
+    private static void theAuditCollectionIsAppendOnlyForEveryRole(JsonNode entries) throws Exception {
+        String collection = COLLECTION + TeamAudit.SUFFIX;
+        List<String> ids = new ArrayList<>();
+        try (HttpJdkSolrClient raw = rawClient("lead", LEAD_PASSWORD)) { //$NON-NLS-1$
+            raw.query(collection, new SolrQuery("*:*").setFields("id").setRows(100).addSort("time", SolrQuery.ORDER.asc)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    .getResults().forEach(d -> ids.add((String) d.getFieldValue("id"))); //$NON-NLS-1$
+        }
+        assertEquals(entries.size(), ids.size());
+        for (String[] user : List.of(new String[] { "worker", WORKER_PASSWORD }, new String[] { "lead", LEAD_PASSWORD }, //$NON-NLS-1$ //$NON-NLS-2$
+                new String[] { "admin", ADMIN_PASSWORD })) { //$NON-NLS-1$
+            try (HttpJdkSolrClient raw = rawClient(user[0], user[1])) {
+                List<UpdateRequest> deletes = new ArrayList<>(List.of(new UpdateRequest().deleteByQuery("*:*"), //$NON-NLS-1$
+                        new UpdateRequest().deleteById(ids.get(0))));
+                UpdateRequest forged = new UpdateRequest().deleteById(ids.get(1));
+                forged.setParam("update.distrib", "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
+                deletes.add(forged);
+                UpdateRequest otherChain = new UpdateRequest().deleteById(ids.get(1));
+                otherChain.setParam("processor", "template"); //$NON-NLS-1$ //$NON-NLS-2$
+                deletes.add(otherChain);
+                for (UpdateRequest delete : deletes) {
+                    SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                            () -> delete.process(raw, collection), user[0]);
+                    assertEquals(403, e.code(), user[0] + ": " + e.getMessage()); //$NON-NLS-1$
+                    assertTrue(e.getMessage().contains("the audit collection is append-only"), e.getMessage()); //$NON-NLS-1$
+                }
+            }
+        }
+        // an overwrite attempt: an existing id, another user, another time, in the raw document and its JSON
+        Instant sent = Instant.now();
+        try (HttpJdkSolrClient raw = rawClient("worker", WORKER_PASSWORD)) { //$NON-NLS-1$
+            org.apache.solr.common.SolrInputDocument d = new org.apache.solr.common.SolrInputDocument();
+            d.addField("id", ids.get(0)); //$NON-NLS-1$
+            d.addField("route", "audit"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("type", "audit"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("time", 0L); //$NON-NLS-1$
+            d.addField("worker", "lead"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("triage", "{\"time\":\"2001-01-01T00:00:00Z\",\"event\":\"export\",\"user\":\"lead\",\"counts\":{\"messages\":7}}"); //$NON-NLS-1$ //$NON-NLS-2$
+            UpdateRequest add = new UpdateRequest();
+            add.add(d);
+            add.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+            add.process(raw, collection);
+            // text where the counts go: refused, nothing added
+            org.apache.solr.common.SolrInputDocument bad = new org.apache.solr.common.SolrInputDocument();
+            bad.addField("triage", "{\"event\":\"export\",\"counts\":{\"messages\":\"Zanzibarette 0612\"}}"); //$NON-NLS-1$ //$NON-NLS-2$
+            SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                    () -> new UpdateRequest().add(bad).process(raw, collection));
+            assertEquals(400, e.code(), e.getMessage());
+        }
+        JsonNode after = json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(entries.size() + 1, after.size(), after.toString());
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals(entries.get(i), after.get(i), "an entry is never replaced"); //$NON-NLS-1$
+        }
+        JsonNode added = after.get(entries.size());
+        assertEquals("export", added.get("event").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("worker", added.get("user").asText(), "the server's user, not the one the client named"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(7, added.get("counts").get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertFalse(Instant.parse(added.get("time").asText()).isBefore(sent.minusSeconds(5)), "the server's time"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test

@@ -75,7 +75,9 @@ public final class TeamCluster implements AutoCloseable {
         System.setProperty("solr.autoCommit.maxTime", "-1"); //$NON-NLS-1$ //$NON-NLS-2$
         Path solr = dir.resolve("cluster"); //$NON-NLS-1$
         Files.createDirectories(solr);
-        MiniSolrCloudCluster.Builder b = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset());
+        MiniSolrCloudCluster.Builder b = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset())
+                .addConfig(maraude.solr.server.TeamServer.AUDIT_CONFIG,
+                        maraude.solr.server.TeamServer.extractAuditConfigset(dir.resolve("configset-audit"))); //$NON-NLS-1$
         if (securityJson != null) {
             b.withSecurityJson(securityJson);
         }
@@ -193,6 +195,15 @@ public final class TeamCluster implements AutoCloseable {
         }
         create.process(cluster.getSolrClient());
         cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
+    }
+
+    /** A team's audit collection: the append-only configset ({@code maraude-audit}), as the admin. */
+    public void createAuditCollection(String name, int replicas, String user, String password) throws Exception {
+        var create = CollectionAdminRequest.createCollection(name, maraude.solr.server.TeamServer.AUDIT_CONFIG, 1, replicas)
+                .setRouterField(TeamSchema.ROUTE);
+        create.setBasicAuthCredentials(user, password);
+        create.process(cluster.getSolrClient());
+        cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, 1, replicas);
     }
 
     /** The archive over the JDK HTTP client, talking to node {@code node}, as the product's client does. */

@@ -61,6 +61,10 @@ public final class TeamServer {
     /** Environment variable through which the CLI hands the admin password to the server process. */
     static final String ADMIN_PASSWORD_ENV = "MARAUDE_TEAM_SERVER_ADMIN_PASSWORD"; //$NON-NLS-1$
     static final String CONFIG = "maraude"; //$NON-NLS-1$
+    /** The audit collections' configset: the same schema, an append-only update chain (#18). */
+    public static final String AUDIT_CONFIG = "maraude-audit"; //$NON-NLS-1$
+    /** Where the audit configset's own file (solrconfig.xml) lies in the plugin jar. */
+    public static final String AUDIT_CONFIGSET_RESOURCE = "maraude/solr/configset-audit/"; //$NON-NLS-1$
     static final String CONTEXT = "/solr"; //$NON-NLS-1$
 
     private TeamServer() {
@@ -80,8 +84,9 @@ public final class TeamServer {
      * The permissions of a team's audit collection ({@code COLLECTION_audit}, #18), before the general
      * ones: Solr checks the permissions naming the request's collection first (the exact path, then
      * path wildcards), so these decide every request to it. Every team role adds entries
-     * ({@code /update}); only the lead and the admin read it (any other path). What they cannot do: make the collection append-only against the roles that may
-     * update it (a raw delete through {@code /update} is an update).
+     * ({@code /update}); only the lead and the admin read it (any other path). That the collection is
+     * append-only (no delete, no overwrite, the server's user and time on each entry) is its configset's
+     * update chain ({@value #AUDIT_CONFIG}, {@code AppendOnlyAuditProcessorFactory}), not these.
      */
     public static List<Map<String, Object>> auditPermissions(String auditCollection) {
         return List.of(
@@ -158,6 +163,7 @@ public final class TeamServer {
         System.setProperty("host", InetAddress.getLoopbackAddress().getHostAddress()); //$NON-NLS-1$
 
         Path configset = extractConfigset(folder.configset());
+        Path auditConfigset = extractAuditConfigset(folder.configset().resolveSibling("configset-audit")); //$NON-NLS-1$
         // ZooKeeper's data under solr/zookeeper, kept from one start to the next (no format); solr.xml,
         // the TLS cluster property and security.json are written on the first start only
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(0, folder.solr())
@@ -165,6 +171,7 @@ public final class TeamServer {
                 .withSecurityJson(securityJson(adminPassword))
                 .withJettyConfig(b -> b.withSSLConfig(ssl))
                 .addConfig(CONFIG, configset)
+                .addConfig(AUDIT_CONFIG, auditConfigset)
                 .configure();
         List<JettySolrRunner> runners = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -209,10 +216,18 @@ public final class TeamServer {
         cluster.waitForActiveCollection(COLLECTION, 180, TimeUnit.SECONDS);
         String audit = COLLECTION + TeamAudit.SUFFIX; // the team's audit trail (#18): one shard, few documents
         if (!(names instanceof java.util.Collection<?> c && c.contains(audit))) {
-            var create = CollectionAdminRequest.createCollection(audit, CONFIG, 1, nodes == 1 ? 1 : 2)
+            var create = CollectionAdminRequest.createCollection(audit, AUDIT_CONFIG, 1, nodes == 1 ? 1 : 2)
                     .setRouterField(TeamSchema.ROUTE);
             create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
             create.process(cluster.getSolrClient());
+        } else {
+            // made by an earlier version with the team's configset: the append-only one from now on
+            var modify = CollectionAdminRequest.modifyCollection(audit, Map.of("collection.configName", AUDIT_CONFIG)); //$NON-NLS-1$
+            modify.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            modify.process(cluster.getSolrClient());
+            var reload = CollectionAdminRequest.reloadCollection(audit);
+            reload.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            reload.process(cluster.getSolrClient());
         }
         cluster.waitForActiveCollection(audit, 180, TimeUnit.SECONDS);
 
@@ -240,6 +255,21 @@ public final class TeamServer {
         SSLContext c = SSLContext.getInstance("TLS"); //$NON-NLS-1$
         c.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return c;
+    }
+
+    /**
+     * The audit collections' configset ({@value #AUDIT_CONFIG}), copied out of the plugin jar into
+     * {@code to}: the team configset's schema and the audit solrconfig.xml (its append-only update chain).
+     */
+    public static Path extractAuditConfigset(Path to) throws Exception {
+        extractConfigset(to);
+        try (InputStream in = TeamServer.class.getClassLoader().getResourceAsStream(AUDIT_CONFIGSET_RESOURCE + "solrconfig.xml")) { //$NON-NLS-1$
+            if (in == null) {
+                throw new IllegalStateException("audit configset missing from the plugin jar"); //$NON-NLS-1$
+            }
+            Files.copy(in, to.resolve("solrconfig.xml"), StandardCopyOption.REPLACE_EXISTING); //$NON-NLS-1$
+        }
+        return to;
     }
 
     /** The plugin's configset, copied out of its jar (Solr uploads a folder to ZooKeeper). */
