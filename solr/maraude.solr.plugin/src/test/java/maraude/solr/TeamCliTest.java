@@ -92,8 +92,10 @@ class TeamCliTest {
                 "the product is built (the module depends on it)"); //$NON-NLS-1$
         // the team's audit trails in their companion collections, readable by the lead and the admin only
         cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminWorkerLead(ADMIN_PASSWORD, //$NON-NLS-1$
-                WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX));
-        for (String c : List.of(COLLECTION, PUSHED, CARRIED)) {
+                WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX,
+                COLLECTION + maraude.solr.client.TeamRetention.SUFFIX));
+        // the team's retention policy (#18): every role reads it, the lead and the admin set it
+        for (String c : List.of(COLLECTION, PUSHED, CARRIED, COLLECTION + maraude.solr.client.TeamRetention.SUFFIX)) {
             cluster.createCollection(c, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         }
         for (String c : List.of(COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
@@ -601,9 +603,10 @@ class TeamCliTest {
         assertTrue(sorted.get(0).isBefore(median), "messages of several times"); //$NON-NLS-1$
         String now = median.plus(java.time.Duration.ofDays(30)).toString();
 
-        Run retention = maraude(worker(), "--archive", address, "purge", "--retention", "--yes", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-        assertEquals(2, retention.code(), retention.err());
-        assertTrue(retention.err().contains("no team-wide retention policy"), retention.err()); //$NON-NLS-1$
+        // no team policy set yet: --retention keeps everything, as a local archive without retention_* keys
+        JsonNode noPolicy = json(maraude(worker(), "--archive", address, "purge", "--retention", "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, noPolicy.get("messages").asInt(), noPolicy.toString()); //$NON-NLS-1$
+        assertEquals(0, noPolicy.get("cutoffs").size(), noPolicy.toString()); //$NON-NLS-1$
         Run badPeriod = maraude(worker(), "--archive", address, "purge", "--older-than", "30x", "--yes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         assertEquals(2, badPeriod.code(), badPeriod.err());
         Run noYes = maraude(worker(), "--archive", address, "purge", "--older-than", "30d", "--now", now); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
@@ -618,6 +621,85 @@ class TeamCliTest {
         assertEquals(before.size() - expected.size(), purged.get("messages").asInt(), purged.toString()); //$NON-NLS-1$
         assertEquals(expected, messageTimes(), "exactly the messages older than the cutoff went"); //$NON-NLS-1$
         assertEquals("purge", lastAuditEventOnTheServers()); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(8)
+    void theTeamRetentionPolicyIsSetByTheLeadReadByEveryWorkerAndAppliedByPurgeRetention() throws Exception {
+        JsonNode none = json(maraude(worker(), "--archive", address, "retention", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, none.get("periods").size(), none.toString()); //$NON-NLS-1$
+        // refusals: a worker sets nothing, nor does a bad period, an unknown platform or a malformed --set
+        Run byWorker = maraude(worker(), "--archive", address, "retention", "--set", "default=30d", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, byWorker.code(), byWorker.err());
+        assertEquals("", byWorker.out()); //$NON-NLS-1$
+        assertTrue(byWorker.err().contains("team lead or the admin"), byWorker.err()); //$NON-NLS-1$
+        assertNoTrace(byWorker);
+        for (List<String> bad : List.of(List.of("--set", "default=30x"), List.of("--set", "martian=30d"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                List.of("--set", "whatsapp"), List.of("--set", "default=0d"), List.of("--set", "default=2y", "--clear"))) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+            List<String> args = new ArrayList<>(List.of("--archive", address, "retention")); //$NON-NLS-1$ //$NON-NLS-2$
+            args.addAll(bad);
+            Run r = maraude(lead(), args.toArray(String[]::new));
+            assertEquals(2, r.code(), bad + ": " + r.err()); //$NON-NLS-1$
+            assertNoTrace(r);
+        }
+        assertEquals(0, json(maraude(worker(), "--archive", address, "retention", "--json")).get("periods").size(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "nothing set by a refused change"); //$NON-NLS-1$
+
+        // the lead sets a day for one platform and a century for the others; every worker reads the same
+        Map<String, Instant> before = messageTimes();
+        Map<String, String> platforms = messagePlatforms();
+        String shortLived = platforms.values().iterator().next();
+        assertTrue(platforms.values().stream().anyMatch(p -> !p.equals(shortLived)), "messages of several platforms: " + platforms.values()); //$NON-NLS-1$
+        JsonNode set = json(maraude(lead(), "--archive", address, "retention", "--set", shortLived + "=1d", "--set", "retention_default=100y", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertTrue(set.get("changed").asBoolean()); //$NON-NLS-1$
+        assertEquals("P1D", set.get("periods").get(shortLived).asText(), set.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode seen = json(maraude(worker(), "--archive", address, "retention", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(set.get("periods"), seen.get("periods")); //$NON-NLS-1$ //$NON-NLS-2$
+        for (String p : platforms.values()) {
+            assertEquals(p.equals(shortLived) ? "P1D" : "P100Y", seen.get("periods").get(p).asText(), p); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+
+        // purge --retention on a worker's machine: exactly that platform's messages older than a day go
+        Instant now = before.values().stream().max(Instant::compareTo).orElseThrow().plus(java.time.Duration.ofDays(2));
+        Run noYes = maraude(worker(), "--archive", address, "purge", "--retention", "--now", now.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, noYes.code(), noYes.err());
+        assertEquals(before, messageTimes(), "nothing erased without --yes"); //$NON-NLS-1$
+        JsonNode purged = json(maraude(worker(), "--archive", address, "purge", "--retention", "--now", now.toString(), "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        Map<String, Instant> expected = new java.util.HashMap<>(before);
+        expected.keySet().removeIf(id -> platforms.get(id).equals(shortLived));
+        assertTrue(expected.size() > 0 && expected.size() < before.size());
+        assertEquals(before.size() - expected.size(), purged.get("messages").asInt(), purged.toString()); //$NON-NLS-1$
+        assertEquals(expected, messageTimes(), "that platform's messages went, every other stayed"); //$NON-NLS-1$
+        assertEquals(maraude.core.model.Platform.values().length, purged.get("cutoffs").size(), "one per platform: " + purged); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode entries = json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        JsonNode last = entries.get(entries.size() - 1);
+        assertEquals("purge by worker", last.get("event").asText() + " by " + last.get("user").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        JsonNode policy = entries.get(entries.size() - 2);
+        assertEquals("retention by lead", policy.get("event").asText() + " by " + policy.get("user").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+
+        // the lead clears it: everything kept again
+        assertEquals(0, json(maraude(lead(), "--archive", address, "retention", "--clear", "--json")).get("periods").size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        // a team whose servers have no policy collection: exit 2 with the admin's step, nothing erased
+        String pushed = address.substring(0, address.lastIndexOf('/') + 1) + PUSHED;
+        Run missing = maraude(worker(), "--archive", pushed, "purge", "--retention", "--yes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains(PUSHED + maraude.solr.client.TeamRetention.SUFFIX), missing.err());
+        assertNoTrace(missing);
+    }
+
+    /** The platform of every message of the team archive, by message id. */
+    private static Map<String, String> messagePlatforms() throws Exception {
+        Map<String, String> platforms = new java.util.HashMap<>();
+        try (Archive a = new maraude.team.SolrArchiveFactory().open(address,
+                new maraude.core.archive.TeamArchiveFactory.Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                Files.createTempDirectory(dir, "reader"), AccessMode.READ_ONLY)) { //$NON-NLS-1$
+            for (var c : a.conversations()) {
+                for (var m : a.messages(c.id())) {
+                    platforms.put(m.id(), c.platform().key());
+                }
+            }
+        }
+        return platforms;
     }
 
     /** The event of the last entry of the team's trail, as the team lead reads it. */

@@ -106,7 +106,7 @@ public final class TeamCluster implements AutoCloseable {
 
     /**
      * As {@link #adminAndWorker}, with a user {@code lead} (role lead: reads) and the permissions of the
-     * audit collections {@code auditCollections} as {@code team-server} writes them
+     * audit collections {@code auditCollections} (and of the policy collections among them, {@code _policy}) as {@code team-server} writes them
      * ({@link maraude.solr.server.TeamServer#auditPermissions}: every role adds entries, the lead and the
      * admin read them).
      */
@@ -114,7 +114,9 @@ public final class TeamCluster implements AutoCloseable {
             String... auditCollections) {
         java.util.List<Object> permissions = new java.util.ArrayList<>();
         for (String a : auditCollections) {
-            permissions.addAll(maraude.solr.server.TeamServer.auditPermissions(a));
+            // COLLECTION_policy (the team's retention policy) or COLLECTION_audit
+            permissions.addAll(a.endsWith(maraude.solr.client.TeamRetention.SUFFIX) ? maraude.solr.server.TeamServer.policyPermissions(a)
+                    : maraude.solr.server.TeamServer.auditPermissions(a));
         }
         permissions.add(java.util.Map.of("name", "read", "role", java.util.List.of("worker", "lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
         permissions.add(java.util.Map.of("name", "update", "role", java.util.List.of("worker", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$

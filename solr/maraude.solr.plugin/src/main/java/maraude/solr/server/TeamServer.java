@@ -36,6 +36,7 @@ import org.apache.solr.security.Sha256AuthenticationProvider;
 import maraude.archive.crypto.KdfParams;
 import maraude.solr.TeamSchema;
 import maraude.solr.client.TeamAudit;
+import maraude.solr.client.TeamRetention;
 import maraude.solr.crypto.NodeKey;
 
 /**
@@ -98,6 +99,20 @@ public final class TeamServer {
                         "role", List.of("lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
+    /**
+     * The permissions of a team's policy collection ({@code COLLECTION_policy}, #18: the team's retention
+     * policy, {@code TeamRetention}), before the general ones: every team role reads it, only the lead and
+     * the admin write it.
+     */
+    public static List<Map<String, Object>> policyPermissions(String policyCollection) {
+        return List.of(
+                Map.of("name", "policy-write", "collection", policyCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        "path", List.of("/update", "/update/json", "/update/javabin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        "role", List.of("lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                Map.of("name", "policy-read", "collection", policyCollection, "path", "/*", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                        "role", List.of("worker", "lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+    }
+
     /** The roles of the README's "Team archive" section; only the admin user exists at first. */
     static String securityJson(String adminPassword) {
         Map<String, Object> authentication = new LinkedHashMap<>();
@@ -109,6 +124,7 @@ public final class TeamServer {
         authorization.put("class", "solr.RuleBasedAuthorizationPlugin"); //$NON-NLS-1$ //$NON-NLS-2$
         authorization.put("user-role", Map.of(ADMIN_USER, List.of("admin"))); //$NON-NLS-1$ //$NON-NLS-2$
         List<Map<String, Object>> permissions = new java.util.ArrayList<>(auditPermissions(COLLECTION + TeamAudit.SUFFIX));
+        permissions.addAll(policyPermissions(COLLECTION + TeamRetention.SUFFIX));
         permissions.addAll(List.of(
                 Map.of("name", "security-read", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 Map.of("name", "security-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -230,6 +246,14 @@ public final class TeamServer {
             reload.process(cluster.getSolrClient());
         }
         cluster.waitForActiveCollection(audit, 180, TimeUnit.SECONDS);
+        String policy = COLLECTION + TeamRetention.SUFFIX; // the team's retention policy (#18): one document
+        if (!(names instanceof java.util.Collection<?> c && c.contains(policy))) {
+            var create = CollectionAdminRequest.createCollection(policy, CONFIG, 1, nodes == 1 ? 1 : 2)
+                    .setRouterField(TeamSchema.ROUTE);
+            create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            create.process(cluster.getSolrClient());
+        }
+        cluster.waitForActiveCollection(policy, 180, TimeUnit.SECONDS);
 
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("pid", ProcessHandle.current().pid()); //$NON-NLS-1$
