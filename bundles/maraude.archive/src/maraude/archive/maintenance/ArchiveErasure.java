@@ -35,6 +35,14 @@ public interface ArchiveErasure {
     /** Messages older than {@code cutoff}, conversations and contacts left without any, and what refers to them. */
     Retention.Result purgeOlderThan(Instant cutoff);
 
+    /**
+     * As {@link #purgeOlderThan(Instant)} with a cutoff per platform (a retention policy's): a message of
+     * a platform without a cutoff is kept.
+     */
+    default Retention.Result purgeOlderThan(java.util.Map<maraude.core.model.Platform, Instant> cutoffs) {
+        throw new UnsupportedOperationException("no per-platform purge on this archive"); //$NON-NLS-1$
+    }
+
     /** Whether {@code archive} erases on its own (else {@link Retention} works on its local folder). */
     static boolean supports(Archive archive) {
         return archive instanceof ArchiveErasure;
@@ -131,15 +139,35 @@ public interface ArchiveErasure {
      */
     static Retention.Result purge(Archive archive, Instant cutoff) {
         ArchiveErasure erasure = erasure(archive);
+        return purge(archive, () -> erasure.purgeOlderThan(cutoff), cutoff);
+    }
+
+    /**
+     * A retention policy (per platform) on an archive that erases on its own, as {@link #purge(Archive,
+     * Instant)}: one erasure for every platform's cutoff; quarantined parts older than the latest cutoff
+     * go, as {@link Retention#apply} does locally. An empty policy erases nothing.
+     */
+    static Retention.Result apply(Archive archive, RetentionPolicy policy, Instant now, java.time.ZoneId zone) {
+        ArchiveErasure erasure = erasure(archive);
+        java.util.Map<maraude.core.model.Platform, Instant> cutoffs = policy.cutoffs(now, zone);
+        if (cutoffs.isEmpty()) {
+            return Retention.Result.NOTHING;
+        }
+        Instant latest = cutoffs.values().stream().max(Instant::compareTo).orElseThrow();
+        return purge(archive, () -> erasure.purgeOlderThan(cutoffs), latest);
+    }
+
+    private static Retention.Result purge(Archive archive, java.util.function.Supplier<Retention.Result> erase,
+            Instant quarantineCutoff) {
         Set<String> conversations = new HashSet<>();
         archive.conversations().forEach(c -> conversations.add(c.id()));
         Set<String> contacts = new HashSet<>();
         archive.contacts().forEach(c -> contacts.add(c.id()));
-        Retention.Result r = erasure.purgeOlderThan(cutoff);
+        Retention.Result r = erase.get();
         archive.conversations().forEach(c -> conversations.remove(c.id()));
         archive.contacts().forEach(c -> contacts.remove(c.id()));
         // the purged pictures are not known here: the whole blurred cache goes when anything went (recomputed on demand)
-        sideFiles(archive, contacts, conversations, QuarantineFiles.quarantinedBefore(cutoff.toEpochMilli()), Set.of(),
+        sideFiles(archive, contacts, conversations, QuarantineFiles.quarantinedBefore(quarantineCutoff.toEpochMilli()), Set.of(),
                 null, r.messages() + r.conversations() + r.contacts() > 0);
         return r;
     }

@@ -37,7 +37,8 @@ public class PurgeCommand implements CliCommand {
                 + "  --retention: the team's per-platform policy, keys retention_<platform>=PERIOD (and\n" //$NON-NLS-1$
                 + "  retention_default) in team.properties beside the archive\n" //$NON-NLS-1$
                 + "  The archive must be closed (the workbench applies the policy itself while open).\n" //$NON-NLS-1$
-                + "  On a team archive: --older-than only (no team-wide policy yet), on the servers, with --yes"; //$NON-NLS-1$
+                + "  On a team archive: on the servers, with --yes; --retention applies the team's policy kept on the\n" //$NON-NLS-1$
+                + "  servers (set by the team lead: retention --set), the same for every worker"; //$NON-NLS-1$
     }
 
     @Override
@@ -79,12 +80,21 @@ public class PurgeCommand implements CliCommand {
         var doc = new java.util.LinkedHashMap<String, Object>();
         Retention.Result r;
         String what;
-        if (inv.teamAddress() != null) {
-            if (retention) {
-                // team.properties is this machine's file: a team-wide policy has no place on the servers yet
-                throw CliException.usage("--retention reads team.properties beside a local archive; a team archive" //$NON-NLS-1$
-                        + " has no team-wide retention policy yet: use --older-than PERIOD"); //$NON-NLS-1$
+        if (inv.teamAddress() != null && retention) {
+            // the team's one policy on the servers (retention --set, by the lead), never a worker's team.properties
+            if (!yes) {
+                throw CliException.usage(ForgetCommand.TEAM_NEEDS_YES);
             }
+            try (maraude.core.archive.Archive archive = inv.openArchive(maraude.core.archive.AccessMode.READ_WRITE)) {
+                RetentionPolicy policy = RetentionCommand.teamPolicy(archive);
+                var cutoffs = new java.util.LinkedHashMap<String, Object>();
+                policy.cutoffs(now, ZoneId.systemDefault()).forEach((p, c) -> cutoffs.put(p.key(), c.toString()));
+                doc.put("cutoffs", cutoffs); //$NON-NLS-1$
+                what = policy.isEmpty() ? "no team retention policy (retention --set): everything kept;" //$NON-NLS-1$
+                        : "team retention " + cutoffs + ":"; //$NON-NLS-1$ //$NON-NLS-2$
+                r = ArchiveErasure.apply(archive, policy, now, ZoneId.systemDefault());
+            }
+        } else if (inv.teamAddress() != null) {
             Period p = period(older.get());
             if (!yes) {
                 throw CliException.usage(ForgetCommand.TEAM_NEEDS_YES);

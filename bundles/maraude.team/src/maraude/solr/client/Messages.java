@@ -16,6 +16,9 @@ public final class Messages extends NLS {
     public static String Team_conflict;
     public static String Team_auditRefused;
     public static String Team_auditMissing;
+    public static String Team_policyRefused;
+    public static String Team_policyMissing;
+    public static String Team_policyCorrupt;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

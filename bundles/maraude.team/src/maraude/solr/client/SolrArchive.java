@@ -76,7 +76,7 @@ import maraude.solr.TeamSchema;
  */
 public final class SolrArchive implements Archive, maraude.core.archive.ImportedFiles,
         maraude.core.triage.ArchiveTriageStates, maraude.core.archive.ArchiveAudit,
-        maraude.archive.maintenance.ArchiveErasure {
+        maraude.archive.maintenance.ArchiveErasure, maraude.archive.maintenance.ArchiveRetentionPolicy {
 
     /** Documents per update request. */
     private static final int BATCH = 1000;
@@ -1050,16 +1050,34 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
      */
     @Override
     public maraude.archive.maintenance.Retention.Result purgeOlderThan(Instant cutoff) {
+        return purge(TeamSchema.TIME + ":[* TO " + (cutoff.toEpochMilli() - 1) + "]", p -> cutoff.toEpochMilli()); //$NON-NLS-1$ //$NON-NLS-2$
+    }
+
+    /** A retention policy's purge (#18): each platform's messages older than its cutoff; the others kept. */
+    @Override
+    public maraude.archive.maintenance.Retention.Result purgeOlderThan(Map<Platform, Instant> cutoffs) {
+        if (cutoffs.isEmpty()) {
+            return maraude.archive.maintenance.Retention.Result.NOTHING;
+        }
+        List<String> old = new ArrayList<>();
+        cutoffs.forEach((p, c) -> old.add("(" + termQuery(TeamSchema.PLATFORM, p.key()) + " AND " + TeamSchema.TIME //$NON-NLS-1$ //$NON-NLS-2$
+                + ":[* TO " + (c.toEpochMilli() - 1) + "])")); //$NON-NLS-1$ //$NON-NLS-2$
+        Map<String, Long> byKey = new HashMap<>();
+        cutoffs.forEach((p, c) -> byKey.put(p.key(), c.toEpochMilli()));
+        return purge("(" + String.join(" OR ", old) + ")", p -> byKey.getOrDefault(p, Long.MIN_VALUE)); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    /** Messages matching {@code old} (each older than its platform's {@code cutoffOf}) and what is left without any. */
+    private maraude.archive.maintenance.Retention.Result purge(String old, java.util.function.ToLongFunction<String> cutoffOf) {
         synchronized (writeLock) {
             ensureWritable();
             commit();
-            String old = TeamSchema.TIME + ":[* TO " + (cutoff.toEpochMilli() - 1) + "]"; //$NON-NLS-1$ //$NON-NLS-2$
             // conversations whose every message is old go whole, and contacts whose every conversation goes
             Map<String, long[]> perConversation = new HashMap<>();
-            forEach(MESSAGES, TeamSchema.ID + ',' + TeamSchema.CONVERSATION + ',' + TeamSchema.TIME, d -> {
+            forEach(MESSAGES, TeamSchema.ID + ',' + TeamSchema.CONVERSATION + ',' + TeamSchema.TIME + ',' + TeamSchema.PLATFORM, d -> {
                 long[] c = perConversation.computeIfAbsent(str(d, TeamSchema.CONVERSATION), k -> new long[2]);
                 c[0]++;
-                if (((Number) d.getFirstValue(TeamSchema.TIME)).longValue() < cutoff.toEpochMilli()) {
+                if (((Number) d.getFirstValue(TeamSchema.TIME)).longValue() < cutoffOf.applyAsLong(str(d, TeamSchema.PLATFORM))) {
                     c[1]++;
                 }
             });
@@ -1223,6 +1241,21 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             audit = new TeamAudit(client, collection, actingUser, location);
         }
         return audit;
+    }
+
+    /** The team's retention policy on the servers ({@link TeamRetention}, companion collection {@code COLLECTION_policy}). */
+    @Override
+    public Map<String, String> retentionSettings() {
+        ensureOpen();
+        return new TeamRetention(client, collection, actingUser).settings();
+    }
+
+    /** Sets the team's retention policy (the lead or the admin) and records it in the team's audit trail. */
+    @Override
+    public void setRetentionSettings(Map<String, String> settings) {
+        ensureOpen();
+        int platforms = new TeamRetention(client, collection, actingUser).write(settings);
+        audit().recordQuietly("retention", Map.of("platforms", (long) platforms)); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** Without reading the bytes: a real-time get of the attachment document's id. */

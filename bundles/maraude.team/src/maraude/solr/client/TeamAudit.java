@@ -38,20 +38,19 @@ import maraude.solr.TeamSchema;
  * {@code /update}), only the team lead and the admin may read them (any other path of that collection).
  *
  * <p>
- * An entry is the event, the acting user (the team user this client authenticated as: the server
- * accepted that user's password) and counts, as JSON in the stored {@code triage} field; {@code time}
- * (milliseconds) orders them; {@code worker} holds the user, so that one user's entries can be found.
- * Never message text, names, numbers or contact ids (the event and count names are short lower-case
- * words, checked here). Entries are added with {@code _version_ = -1} (only if the id is new): nothing
- * in this client overwrites or deletes one.
+ * An entry is the event, the acting user and counts, as JSON in the stored {@code triage} field;
+ * {@code time} (milliseconds) orders them; {@code worker} holds the user, so that one user's entries can be
+ * found. Never message text, names, numbers or contact ids (the event and count names are short lower-case
+ * words, checked here and again on the servers).
  *
  * <p>
- * What this does not achieve: Solr cannot make a collection append-only against a role that may update
- * it, so a worker who bypasses the product and talks to Solr directly with a worker's password can
- * delete entries of the audit collection or add forged ones naming another user. Reading stays with
- * the lead and the admin. When the audit collection is missing or refuses the write, the entry goes to
- * this machine's side folder instead (as before #18's audit part): the operation is never lost from
- * every trail.
+ * The audit collection's configset ({@code maraude-audit}) makes it append-only on the servers, for every
+ * role: its update chain ({@code maraude.solr.audit.AppendOnlyAuditProcessorFactory}) refuses deletes and
+ * builds each stored entry itself, with an id of its own, the server's time and the request's
+ * authenticated user, keeping only the event and counts sent here; what this client sends as id, time
+ * and user is replaced. Reading stays with the lead and the admin. When the audit collection is missing
+ * or refuses the write, the entry goes to this machine's side folder instead (as before #18's audit
+ * part): the operation is never lost from every trail.
  */
 public final class TeamAudit implements AuditLog {
 

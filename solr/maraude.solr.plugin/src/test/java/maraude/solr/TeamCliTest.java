@@ -92,9 +92,14 @@ class TeamCliTest {
                 "the product is built (the module depends on it)"); //$NON-NLS-1$
         // the team's audit trails in their companion collections, readable by the lead and the admin only
         cluster = TeamCluster.startTls(dir.resolve("cluster"), 1, TeamCluster.adminWorkerLead(ADMIN_PASSWORD, //$NON-NLS-1$
-                WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX));
-        for (String c : List.of(COLLECTION, PUSHED, CARRIED, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
+                WORKER_PASSWORD, LEAD_PASSWORD, COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX,
+                COLLECTION + maraude.solr.client.TeamRetention.SUFFIX));
+        // the team's retention policy (#18): every role reads it, the lead and the admin set it
+        for (String c : List.of(COLLECTION, PUSHED, CARRIED, COLLECTION + maraude.solr.client.TeamRetention.SUFFIX)) {
             cluster.createCollection(c, 1, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        }
+        for (String c : List.of(COLLECTION + TeamAudit.SUFFIX, CARRIED + TeamAudit.SUFFIX)) {
+            cluster.createAuditCollection(c, 1, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
         }
         int port = cluster.cluster().getJettySolrRunner(0).getLocalPort();
         address = "solr+https://localhost:" + port + "/" + COLLECTION; //$NON-NLS-1$ //$NON-NLS-2$
@@ -256,10 +261,74 @@ class TeamCliTest {
             SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
                     () -> raw.query(COLLECTION + TeamAudit.SUFFIX, new SolrQuery("*:*"))); //$NON-NLS-1$
             assertEquals(403, e.code());
-            // what Solr cannot refuse (README): a delete is an update, which a worker may send to add entries
-            new UpdateRequest().deleteByQuery("id:nothing").process(raw, COLLECTION + TeamAudit.SUFFIX); //$NON-NLS-1$
         }
-        assertEquals(3, json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries").size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        theAuditCollectionIsAppendOnlyForEveryRole(audit.get("entries")); //$NON-NLS-1$
+    }
+
+    /**
+     * The audit collection's update chain ({@code AppendOnlyAuditProcessorFactory}): a delete by query or
+     * by id is refused with 403 for the worker, the lead and the admin, also when it claims to be a node's
+     * forwarded update or asks for another chain; an addition reusing an entry's id and naming another
+     * user and time is a new entry of its sender at the server's time, the old one unchanged.
+     */
+    private static void theAuditCollectionIsAppendOnlyForEveryRole(JsonNode entries) throws Exception {
+        String collection = COLLECTION + TeamAudit.SUFFIX;
+        List<String> ids = new ArrayList<>();
+        try (HttpJdkSolrClient raw = rawClient("lead", LEAD_PASSWORD)) { //$NON-NLS-1$
+            raw.query(collection, new SolrQuery("*:*").setFields("id").setRows(100).addSort("time", SolrQuery.ORDER.asc)) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    .getResults().forEach(d -> ids.add((String) d.getFieldValue("id"))); //$NON-NLS-1$
+        }
+        assertEquals(entries.size(), ids.size());
+        for (String[] user : List.of(new String[] { "worker", WORKER_PASSWORD }, new String[] { "lead", LEAD_PASSWORD }, //$NON-NLS-1$ //$NON-NLS-2$
+                new String[] { "admin", ADMIN_PASSWORD })) { //$NON-NLS-1$
+            try (HttpJdkSolrClient raw = rawClient(user[0], user[1])) {
+                List<UpdateRequest> deletes = new ArrayList<>(List.of(new UpdateRequest().deleteByQuery("*:*"), //$NON-NLS-1$
+                        new UpdateRequest().deleteById(ids.get(0))));
+                UpdateRequest forged = new UpdateRequest().deleteById(ids.get(1));
+                forged.setParam("update.distrib", "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
+                deletes.add(forged);
+                UpdateRequest otherChain = new UpdateRequest().deleteById(ids.get(1));
+                otherChain.setParam("processor", "template"); //$NON-NLS-1$ //$NON-NLS-2$
+                deletes.add(otherChain);
+                for (UpdateRequest delete : deletes) {
+                    SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                            () -> delete.process(raw, collection), user[0]);
+                    assertEquals(403, e.code(), user[0] + ": " + e.getMessage()); //$NON-NLS-1$
+                    assertTrue(e.getMessage().contains("the audit collection is append-only"), e.getMessage()); //$NON-NLS-1$
+                }
+            }
+        }
+        // an overwrite attempt: an existing id, another user, another time, in the raw document and its JSON
+        Instant sent = Instant.now();
+        try (HttpJdkSolrClient raw = rawClient("worker", WORKER_PASSWORD)) { //$NON-NLS-1$
+            org.apache.solr.common.SolrInputDocument d = new org.apache.solr.common.SolrInputDocument();
+            d.addField("id", ids.get(0)); //$NON-NLS-1$
+            d.addField("route", "audit"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("type", "audit"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("time", 0L); //$NON-NLS-1$
+            d.addField("worker", "lead"); //$NON-NLS-1$ //$NON-NLS-2$
+            d.addField("triage", "{\"time\":\"2001-01-01T00:00:00Z\",\"event\":\"export\",\"user\":\"lead\",\"counts\":{\"messages\":7}}"); //$NON-NLS-1$ //$NON-NLS-2$
+            UpdateRequest add = new UpdateRequest();
+            add.add(d);
+            add.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+            add.process(raw, collection);
+            // text where the counts go: refused, nothing added
+            org.apache.solr.common.SolrInputDocument bad = new org.apache.solr.common.SolrInputDocument();
+            bad.addField("triage", "{\"event\":\"export\",\"counts\":{\"messages\":\"Zanzibarette 0612\"}}"); //$NON-NLS-1$ //$NON-NLS-2$
+            SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                    () -> new UpdateRequest().add(bad).process(raw, collection));
+            assertEquals(400, e.code(), e.getMessage());
+        }
+        JsonNode after = json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(entries.size() + 1, after.size(), after.toString());
+        for (int i = 0; i < entries.size(); i++) {
+            assertEquals(entries.get(i), after.get(i), "an entry is never replaced"); //$NON-NLS-1$
+        }
+        JsonNode added = after.get(entries.size());
+        assertEquals("export", added.get("event").asText()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals("worker", added.get("user").asText(), "the server's user, not the one the client named"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(7, added.get("counts").get("messages").asLong()); //$NON-NLS-1$ //$NON-NLS-2$
+        assertFalse(Instant.parse(added.get("time").asText()).isBefore(sent.minusSeconds(5)), "the server's time"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     @Test
@@ -534,9 +603,10 @@ class TeamCliTest {
         assertTrue(sorted.get(0).isBefore(median), "messages of several times"); //$NON-NLS-1$
         String now = median.plus(java.time.Duration.ofDays(30)).toString();
 
-        Run retention = maraude(worker(), "--archive", address, "purge", "--retention", "--yes", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-        assertEquals(2, retention.code(), retention.err());
-        assertTrue(retention.err().contains("no team-wide retention policy"), retention.err()); //$NON-NLS-1$
+        // no team policy set yet: --retention keeps everything, as a local archive without retention_* keys
+        JsonNode noPolicy = json(maraude(worker(), "--archive", address, "purge", "--retention", "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(0, noPolicy.get("messages").asInt(), noPolicy.toString()); //$NON-NLS-1$
+        assertEquals(0, noPolicy.get("cutoffs").size(), noPolicy.toString()); //$NON-NLS-1$
         Run badPeriod = maraude(worker(), "--archive", address, "purge", "--older-than", "30x", "--yes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
         assertEquals(2, badPeriod.code(), badPeriod.err());
         Run noYes = maraude(worker(), "--archive", address, "purge", "--older-than", "30d", "--now", now); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
@@ -551,6 +621,85 @@ class TeamCliTest {
         assertEquals(before.size() - expected.size(), purged.get("messages").asInt(), purged.toString()); //$NON-NLS-1$
         assertEquals(expected, messageTimes(), "exactly the messages older than the cutoff went"); //$NON-NLS-1$
         assertEquals("purge", lastAuditEventOnTheServers()); //$NON-NLS-1$
+    }
+
+    @Test
+    @Order(8)
+    void theTeamRetentionPolicyIsSetByTheLeadReadByEveryWorkerAndAppliedByPurgeRetention() throws Exception {
+        JsonNode none = json(maraude(worker(), "--archive", address, "retention", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(0, none.get("periods").size(), none.toString()); //$NON-NLS-1$
+        // refusals: a worker sets nothing, nor does a bad period, an unknown platform or a malformed --set
+        Run byWorker = maraude(worker(), "--archive", address, "retention", "--set", "default=30d", "--json"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, byWorker.code(), byWorker.err());
+        assertEquals("", byWorker.out()); //$NON-NLS-1$
+        assertTrue(byWorker.err().contains("team lead or the admin"), byWorker.err()); //$NON-NLS-1$
+        assertNoTrace(byWorker);
+        for (List<String> bad : List.of(List.of("--set", "default=30x"), List.of("--set", "martian=30d"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                List.of("--set", "whatsapp"), List.of("--set", "default=0d"), List.of("--set", "default=2y", "--clear"))) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+            List<String> args = new ArrayList<>(List.of("--archive", address, "retention")); //$NON-NLS-1$ //$NON-NLS-2$
+            args.addAll(bad);
+            Run r = maraude(lead(), args.toArray(String[]::new));
+            assertEquals(2, r.code(), bad + ": " + r.err()); //$NON-NLS-1$
+            assertNoTrace(r);
+        }
+        assertEquals(0, json(maraude(worker(), "--archive", address, "retention", "--json")).get("periods").size(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "nothing set by a refused change"); //$NON-NLS-1$
+
+        // the lead sets a day for one platform and a century for the others; every worker reads the same
+        Map<String, Instant> before = messageTimes();
+        Map<String, String> platforms = messagePlatforms();
+        String shortLived = platforms.values().iterator().next();
+        assertTrue(platforms.values().stream().anyMatch(p -> !p.equals(shortLived)), "messages of several platforms: " + platforms.values()); //$NON-NLS-1$
+        JsonNode set = json(maraude(lead(), "--archive", address, "retention", "--set", shortLived + "=1d", "--set", "retention_default=100y", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+        assertTrue(set.get("changed").asBoolean()); //$NON-NLS-1$
+        assertEquals("P1D", set.get("periods").get(shortLived).asText(), set.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode seen = json(maraude(worker(), "--archive", address, "retention", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        assertEquals(set.get("periods"), seen.get("periods")); //$NON-NLS-1$ //$NON-NLS-2$
+        for (String p : platforms.values()) {
+            assertEquals(p.equals(shortLived) ? "P1D" : "P100Y", seen.get("periods").get(p).asText(), p); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        }
+
+        // purge --retention on a worker's machine: exactly that platform's messages older than a day go
+        Instant now = before.values().stream().max(Instant::compareTo).orElseThrow().plus(java.time.Duration.ofDays(2));
+        Run noYes = maraude(worker(), "--archive", address, "purge", "--retention", "--now", now.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(2, noYes.code(), noYes.err());
+        assertEquals(before, messageTimes(), "nothing erased without --yes"); //$NON-NLS-1$
+        JsonNode purged = json(maraude(worker(), "--archive", address, "purge", "--retention", "--now", now.toString(), "--yes", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+        Map<String, Instant> expected = new java.util.HashMap<>(before);
+        expected.keySet().removeIf(id -> platforms.get(id).equals(shortLived));
+        assertTrue(expected.size() > 0 && expected.size() < before.size());
+        assertEquals(before.size() - expected.size(), purged.get("messages").asInt(), purged.toString()); //$NON-NLS-1$
+        assertEquals(expected, messageTimes(), "that platform's messages went, every other stayed"); //$NON-NLS-1$
+        assertEquals(maraude.core.model.Platform.values().length, purged.get("cutoffs").size(), "one per platform: " + purged); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode entries = json(maraude(lead(), "--archive", address, "audit", "--json")).get("entries"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        JsonNode last = entries.get(entries.size() - 1);
+        assertEquals("purge by worker", last.get("event").asText() + " by " + last.get("user").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        JsonNode policy = entries.get(entries.size() - 2);
+        assertEquals("retention by lead", policy.get("event").asText() + " by " + policy.get("user").asText()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+
+        // the lead clears it: everything kept again
+        assertEquals(0, json(maraude(lead(), "--archive", address, "retention", "--clear", "--json")).get("periods").size()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        // a team whose servers have no policy collection: exit 2 with the admin's step, nothing erased
+        String pushed = address.substring(0, address.lastIndexOf('/') + 1) + PUSHED;
+        Run missing = maraude(worker(), "--archive", pushed, "purge", "--retention", "--yes"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains(PUSHED + maraude.solr.client.TeamRetention.SUFFIX), missing.err());
+        assertNoTrace(missing);
+    }
+
+    /** The platform of every message of the team archive, by message id. */
+    private static Map<String, String> messagePlatforms() throws Exception {
+        Map<String, String> platforms = new java.util.HashMap<>();
+        try (Archive a = new maraude.team.SolrArchiveFactory().open(address,
+                new maraude.core.archive.TeamArchiveFactory.Login("worker", WORKER_PASSWORD, fingerprint), //$NON-NLS-1$
+                Files.createTempDirectory(dir, "reader"), AccessMode.READ_ONLY)) { //$NON-NLS-1$
+            for (var c : a.conversations()) {
+                for (var m : a.messages(c.id())) {
+                    platforms.put(m.id(), c.platform().key());
+                }
+            }
+        }
+        return platforms;
     }
 
     /** The event of the last entry of the team's trail, as the team lead reads it. */

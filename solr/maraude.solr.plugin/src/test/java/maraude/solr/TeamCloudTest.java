@@ -296,6 +296,66 @@ class TeamCloudTest {
         }
     }
 
+    /**
+     * An audit collection (append-only configset) of one shard on two of the three nodes: an entry added
+     * through each node (the leader's, the other replica's: forwarded to the leader, the third: no core
+     * there) is stamped once, by the node that took the request, and both replicas hold the same entries
+     * with the worker's name and the server's time; a worker's request claiming to be a node's forwarded
+     * update is refused.
+     */
+    @Test
+    void auditEntriesThroughEveryNodeAreStampedOnceAndAlikeOnBothReplicas() throws Exception {
+        String audit = "elsewhere_audit"; //$NON-NLS-1$ // not the team's: its forget and purge check the fallback
+        cluster.createAuditCollection(audit, 2, "admin", ADMIN_PASSWORD); //$NON-NLS-1$
+        Instant sent = Instant.now();
+        for (int n = 0; n < 3; n++) {
+            try (var raw = node(n, "worker", WORKER_PASSWORD)) { //$NON-NLS-1$
+                org.apache.solr.common.SolrInputDocument d = new org.apache.solr.common.SolrInputDocument();
+                d.addField("id", "au-forged"); //$NON-NLS-1$ //$NON-NLS-2$
+                d.addField("worker", "admin"); //$NON-NLS-1$ //$NON-NLS-2$
+                d.addField("triage", "{\"event\":\"import\",\"user\":\"admin\",\"counts\":{\"messages\":" + n + "}}"); //$NON-NLS-1$ //$NON-NLS-2$
+                var add = new org.apache.solr.client.solrj.request.UpdateRequest().add(d);
+                add.setAction(org.apache.solr.client.solrj.request.AbstractUpdateRequest.ACTION.COMMIT, true, true);
+                add.process(raw, audit);
+                var forged = new org.apache.solr.client.solrj.request.UpdateRequest().deleteByQuery("*:*"); //$NON-NLS-1$
+                forged.setParam("update.distrib", "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
+                org.apache.solr.common.SolrException e = assertThrows(org.apache.solr.common.SolrException.class,
+                        () -> forged.process(raw, audit));
+                assertEquals(403, e.code(), e.getMessage());
+            }
+        }
+        var replicas = cluster.cluster().getSolrClient().getClusterState().getCollection(audit).getReplicas();
+        assertEquals(2, replicas.size());
+        List<List<String>> held = new ArrayList<>();
+        for (var r : replicas) {
+            try (var raw = new org.apache.solr.client.solrj.impl.HttpJdkSolrClient.Builder(r.getBaseUrl()).useHttp1_1(true)
+                    .withSSLContext(ssl.buildClientSSLContext()).withBasicAuthCredentials("admin", ADMIN_PASSWORD).build()) { //$NON-NLS-1$
+                var q = new org.apache.solr.client.solrj.SolrQuery("*:*").setRows(10).addSort("id", org.apache.solr.client.solrj.SolrQuery.ORDER.asc); //$NON-NLS-1$ //$NON-NLS-2$
+                q.set("distrib", false); //$NON-NLS-1$
+                List<String> docs = new ArrayList<>();
+                for (var d : raw.query(r.getCoreName(), q).getResults()) {
+                    String id = (String) d.getFieldValue("id"); //$NON-NLS-1$
+                    assertTrue(id.startsWith("au-") && !id.equals("au-forged"), id); //$NON-NLS-1$ //$NON-NLS-2$
+                    assertEquals("worker", d.getFieldValue("worker")); //$NON-NLS-1$ //$NON-NLS-2$
+                    long time = ((Number) d.getFieldValue("time")).longValue(); //$NON-NLS-1$
+                    assertTrue(time >= sent.toEpochMilli() - 5000, "the server's time"); //$NON-NLS-1$
+                    String json = (String) d.getFieldValue("triage"); //$NON-NLS-1$
+                    assertTrue(json.contains("\"worker\"") && !json.contains("\"admin\""), json); //$NON-NLS-1$ //$NON-NLS-2$
+                    docs.add(id + " " + time + " " + json); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+                held.add(docs);
+            }
+        }
+        assertEquals(3, held.get(0).size(), held.toString());
+        assertEquals(held.get(0), held.get(1), "both replicas hold the same entries, stamped once"); //$NON-NLS-1$
+    }
+
+    /** A raw client of node {@code n} (its own base URL) as {@code user}. */
+    private static org.apache.solr.client.solrj.impl.HttpJdkSolrClient node(int n, String user, String password) throws Exception {
+        return new org.apache.solr.client.solrj.impl.HttpJdkSolrClient.Builder(cluster.cluster().getJettySolrRunner(n).getBaseUrl().toString())
+                .useHttp1_1(true).withSSLContext(ssl.buildClientSSLContext()).withBasicAuthCredentials(user, password).build();
+    }
+
     @Test
     void forgetAndPurgeTakeTheBytesOutOfEveryReplicasFiles() throws Exception {
         Contact gone = contact("40 40 40", "Oubliee"); //$NON-NLS-1$ //$NON-NLS-2$

@@ -75,7 +75,9 @@ public final class TeamCluster implements AutoCloseable {
         System.setProperty("solr.autoCommit.maxTime", "-1"); //$NON-NLS-1$ //$NON-NLS-2$
         Path solr = dir.resolve("cluster"); //$NON-NLS-1$
         Files.createDirectories(solr);
-        MiniSolrCloudCluster.Builder b = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset());
+        MiniSolrCloudCluster.Builder b = new MiniSolrCloudCluster.Builder(nodes, solr).addConfig(CONFIG, configset())
+                .addConfig(maraude.solr.server.TeamServer.AUDIT_CONFIG,
+                        maraude.solr.server.TeamServer.extractAuditConfigset(dir.resolve("configset-audit"))); //$NON-NLS-1$
         if (securityJson != null) {
             b.withSecurityJson(securityJson);
         }
@@ -104,7 +106,7 @@ public final class TeamCluster implements AutoCloseable {
 
     /**
      * As {@link #adminAndWorker}, with a user {@code lead} (role lead: reads) and the permissions of the
-     * audit collections {@code auditCollections} as {@code team-server} writes them
+     * audit collections {@code auditCollections} (and of the policy collections among them, {@code _policy}) as {@code team-server} writes them
      * ({@link maraude.solr.server.TeamServer#auditPermissions}: every role adds entries, the lead and the
      * admin read them).
      */
@@ -112,7 +114,9 @@ public final class TeamCluster implements AutoCloseable {
             String... auditCollections) {
         java.util.List<Object> permissions = new java.util.ArrayList<>();
         for (String a : auditCollections) {
-            permissions.addAll(maraude.solr.server.TeamServer.auditPermissions(a));
+            // COLLECTION_policy (the team's retention policy) or COLLECTION_audit
+            permissions.addAll(a.endsWith(maraude.solr.client.TeamRetention.SUFFIX) ? maraude.solr.server.TeamServer.policyPermissions(a)
+                    : maraude.solr.server.TeamServer.auditPermissions(a));
         }
         permissions.add(java.util.Map.of("name", "read", "role", java.util.List.of("worker", "lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
         permissions.add(java.util.Map.of("name", "update", "role", java.util.List.of("worker", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
@@ -193,6 +197,15 @@ public final class TeamCluster implements AutoCloseable {
         }
         create.process(cluster.getSolrClient());
         cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, shards, shards * replicas);
+    }
+
+    /** A team's audit collection: the append-only configset ({@code maraude-audit}), as the admin. */
+    public void createAuditCollection(String name, int replicas, String user, String password) throws Exception {
+        var create = CollectionAdminRequest.createCollection(name, maraude.solr.server.TeamServer.AUDIT_CONFIG, 1, replicas)
+                .setRouterField(TeamSchema.ROUTE);
+        create.setBasicAuthCredentials(user, password);
+        create.process(cluster.getSolrClient());
+        cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, 1, replicas);
     }
 
     /** The archive over the JDK HTTP client, talking to node {@code node}, as the product's client does. */

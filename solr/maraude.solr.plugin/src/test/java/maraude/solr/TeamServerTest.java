@@ -208,6 +208,17 @@ class TeamServerTest {
         assertEquals(started, again);
         try (HttpJdkSolrClient c = client(again)) {
             assertEquals(3, count(c, "depistage")); //$NON-NLS-1$
+            // the audit collection (switched to its append-only configset at each start) refuses even the
+            // admin's delete; the policy collection is there for the team's retention policy (#18)
+            UpdateRequest delete = new UpdateRequest().deleteByQuery("*:*"); //$NON-NLS-1$
+            delete.setBasicAuthCredentials("admin", password); //$NON-NLS-1$
+            org.apache.solr.common.SolrException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.apache.solr.common.SolrException.class, () -> delete.process(c, "team_audit")); //$NON-NLS-1$
+            assertEquals(403, refused.code(), refused.getMessage());
+            assertTrue(refused.getMessage().contains("append-only"), refused.getMessage()); //$NON-NLS-1$
+            var policy = new org.apache.solr.client.solrj.request.QueryRequest(new org.apache.solr.client.solrj.SolrQuery("*:*")); //$NON-NLS-1$
+            policy.setBasicAuthCredentials("admin", password); //$NON-NLS-1$
+            assertEquals(0, policy.process(c, "team_policy").getResults().getNumFound()); //$NON-NLS-1$
         }
         assertEquals(0, cli("team-server", "stop", "--dir", server.toString()).code()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }

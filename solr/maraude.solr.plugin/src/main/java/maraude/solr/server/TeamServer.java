@@ -36,6 +36,7 @@ import org.apache.solr.security.Sha256AuthenticationProvider;
 import maraude.archive.crypto.KdfParams;
 import maraude.solr.TeamSchema;
 import maraude.solr.client.TeamAudit;
+import maraude.solr.client.TeamRetention;
 import maraude.solr.crypto.NodeKey;
 
 /**
@@ -61,6 +62,10 @@ public final class TeamServer {
     /** Environment variable through which the CLI hands the admin password to the server process. */
     static final String ADMIN_PASSWORD_ENV = "MARAUDE_TEAM_SERVER_ADMIN_PASSWORD"; //$NON-NLS-1$
     static final String CONFIG = "maraude"; //$NON-NLS-1$
+    /** The audit collections' configset: the same schema, an append-only update chain (#18). */
+    public static final String AUDIT_CONFIG = "maraude-audit"; //$NON-NLS-1$
+    /** Where the audit configset's own file (solrconfig.xml) lies in the plugin jar. */
+    public static final String AUDIT_CONFIGSET_RESOURCE = "maraude/solr/configset-audit/"; //$NON-NLS-1$
     static final String CONTEXT = "/solr"; //$NON-NLS-1$
 
     private TeamServer() {
@@ -80,8 +85,9 @@ public final class TeamServer {
      * The permissions of a team's audit collection ({@code COLLECTION_audit}, #18), before the general
      * ones: Solr checks the permissions naming the request's collection first (the exact path, then
      * path wildcards), so these decide every request to it. Every team role adds entries
-     * ({@code /update}); only the lead and the admin read it (any other path). What they cannot do: make the collection append-only against the roles that may
-     * update it (a raw delete through {@code /update} is an update).
+     * ({@code /update}); only the lead and the admin read it (any other path). That the collection is
+     * append-only (no delete, no overwrite, the server's user and time on each entry) is its configset's
+     * update chain ({@value #AUDIT_CONFIG}, {@code AppendOnlyAuditProcessorFactory}), not these.
      */
     public static List<Map<String, Object>> auditPermissions(String auditCollection) {
         return List.of(
@@ -91,6 +97,20 @@ public final class TeamServer {
                 // "/*": every other path (a custom permission needs a path; "/*" is Solr's prefix wildcard)
                 Map.of("name", "audit-read", "collection", auditCollection, "path", "/*", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
                         "role", List.of("lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+    }
+
+    /**
+     * The permissions of a team's policy collection ({@code COLLECTION_policy}, #18: the team's retention
+     * policy, {@code TeamRetention}), before the general ones: every team role reads it, only the lead and
+     * the admin write it.
+     */
+    public static List<Map<String, Object>> policyPermissions(String policyCollection) {
+        return List.of(
+                Map.of("name", "policy-write", "collection", policyCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        "path", List.of("/update", "/update/json", "/update/javabin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                        "role", List.of("lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                Map.of("name", "policy-read", "collection", policyCollection, "path", "/*", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                        "role", List.of("worker", "lead", "admin"))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
     }
 
     /** The roles of the README's "Team archive" section; only the admin user exists at first. */
@@ -104,6 +124,7 @@ public final class TeamServer {
         authorization.put("class", "solr.RuleBasedAuthorizationPlugin"); //$NON-NLS-1$ //$NON-NLS-2$
         authorization.put("user-role", Map.of(ADMIN_USER, List.of("admin"))); //$NON-NLS-1$ //$NON-NLS-2$
         List<Map<String, Object>> permissions = new java.util.ArrayList<>(auditPermissions(COLLECTION + TeamAudit.SUFFIX));
+        permissions.addAll(policyPermissions(COLLECTION + TeamRetention.SUFFIX));
         permissions.addAll(List.of(
                 Map.of("name", "security-read", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                 Map.of("name", "security-edit", "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
@@ -158,6 +179,7 @@ public final class TeamServer {
         System.setProperty("host", InetAddress.getLoopbackAddress().getHostAddress()); //$NON-NLS-1$
 
         Path configset = extractConfigset(folder.configset());
+        Path auditConfigset = extractAuditConfigset(folder.configset().resolveSibling("configset-audit")); //$NON-NLS-1$
         // ZooKeeper's data under solr/zookeeper, kept from one start to the next (no format); solr.xml,
         // the TLS cluster property and security.json are written on the first start only
         MiniSolrCloudCluster cluster = new MiniSolrCloudCluster.Builder(0, folder.solr())
@@ -165,6 +187,7 @@ public final class TeamServer {
                 .withSecurityJson(securityJson(adminPassword))
                 .withJettyConfig(b -> b.withSSLConfig(ssl))
                 .addConfig(CONFIG, configset)
+                .addConfig(AUDIT_CONFIG, auditConfigset)
                 .configure();
         List<JettySolrRunner> runners = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -209,12 +232,28 @@ public final class TeamServer {
         cluster.waitForActiveCollection(COLLECTION, 180, TimeUnit.SECONDS);
         String audit = COLLECTION + TeamAudit.SUFFIX; // the team's audit trail (#18): one shard, few documents
         if (!(names instanceof java.util.Collection<?> c && c.contains(audit))) {
-            var create = CollectionAdminRequest.createCollection(audit, CONFIG, 1, nodes == 1 ? 1 : 2)
+            var create = CollectionAdminRequest.createCollection(audit, AUDIT_CONFIG, 1, nodes == 1 ? 1 : 2)
+                    .setRouterField(TeamSchema.ROUTE);
+            create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            create.process(cluster.getSolrClient());
+        } else {
+            // made by an earlier version with the team's configset: the append-only one from now on
+            var modify = CollectionAdminRequest.modifyCollection(audit, Map.of("collection.configName", AUDIT_CONFIG)); //$NON-NLS-1$
+            modify.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            modify.process(cluster.getSolrClient());
+            var reload = CollectionAdminRequest.reloadCollection(audit);
+            reload.setBasicAuthCredentials(ADMIN_USER, adminPassword);
+            reload.process(cluster.getSolrClient());
+        }
+        cluster.waitForActiveCollection(audit, 180, TimeUnit.SECONDS);
+        String policy = COLLECTION + TeamRetention.SUFFIX; // the team's retention policy (#18): one document
+        if (!(names instanceof java.util.Collection<?> c && c.contains(policy))) {
+            var create = CollectionAdminRequest.createCollection(policy, CONFIG, 1, nodes == 1 ? 1 : 2)
                     .setRouterField(TeamSchema.ROUTE);
             create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
             create.process(cluster.getSolrClient());
         }
-        cluster.waitForActiveCollection(audit, 180, TimeUnit.SECONDS);
+        cluster.waitForActiveCollection(policy, 180, TimeUnit.SECONDS);
 
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("pid", ProcessHandle.current().pid()); //$NON-NLS-1$
@@ -240,6 +279,21 @@ public final class TeamServer {
         SSLContext c = SSLContext.getInstance("TLS"); //$NON-NLS-1$
         c.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return c;
+    }
+
+    /**
+     * The audit collections' configset ({@value #AUDIT_CONFIG}), copied out of the plugin jar into
+     * {@code to}: the team configset's schema and the audit solrconfig.xml (its append-only update chain).
+     */
+    public static Path extractAuditConfigset(Path to) throws Exception {
+        extractConfigset(to);
+        try (InputStream in = TeamServer.class.getClassLoader().getResourceAsStream(AUDIT_CONFIGSET_RESOURCE + "solrconfig.xml")) { //$NON-NLS-1$
+            if (in == null) {
+                throw new IllegalStateException("audit configset missing from the plugin jar"); //$NON-NLS-1$
+            }
+            Files.copy(in, to.resolve("solrconfig.xml"), StandardCopyOption.REPLACE_EXISTING); //$NON-NLS-1$
+        }
+        return to;
     }
 
     /** The plugin's configset, copied out of its jar (Solr uploads a folder to ZooKeeper). */

@@ -1,0 +1,178 @@
+package maraude.solr.audit;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.servlet.http.HttpServletRequest;
+
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrException.ErrorCode;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.SolrParams;
+import org.apache.solr.common.params.UpdateParams;
+import org.apache.solr.common.util.Utils;
+import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.response.SolrQueryResponse;
+import org.apache.solr.security.PKIAuthenticationPlugin;
+import org.apache.solr.servlet.HttpSolrCall;
+import org.apache.solr.update.AddUpdateCommand;
+import org.apache.solr.update.DeleteUpdateCommand;
+import org.apache.solr.update.MergeIndexesCommand;
+import org.apache.solr.update.RollbackUpdateCommand;
+import org.apache.solr.update.processor.DistributingUpdateProcessorFactory;
+import org.apache.solr.update.processor.UpdateRequestProcessor;
+import org.apache.solr.update.processor.UpdateRequestProcessorFactory;
+
+import maraude.core.archive.AuditLog;
+import maraude.solr.TeamSchema;
+
+/**
+ * The update chain of a team's audit collection ({@code COLLECTION_audit}, configset
+ * {@code maraude-audit}): makes it append-only for every role, whatever a client sends to
+ * {@code /update}.
+ *
+ * <ul>
+ * <li>Deletes (by id and by query), index merges and rollbacks are refused (403), for every user, the
+ * admin included: nobody may remove an entry through Solr. (The admin can still drop the whole
+ * collection with the Collections API, which is visible: the trail is gone, not quietly thinner.)</li>
+ * <li>An addition is a new entry: the server builds the stored document itself, with an id of its own
+ * ({@code au-MILLIS-UUID}, never an id the client sent, so nothing is ever overwritten), the server's
+ * time, and the request's authenticated user ({@link SolrQueryRequest#getUserPrincipal()}) as the entry's
+ * user; of the client's document only the event and the counts are kept (short lower-case names and
+ * whole numbers, as {@link AuditLog} checks them; anything else: 400). A request without an
+ * authenticated user is refused.</li>
+ * <li>Request parameters that would change the chain ({@code update.chain}, {@code processor},
+ * {@code post-processor}) are refused, as is a request claiming to be a node's forwarded update
+ * ({@code update.distrib}) that Solr did not authenticate as a node's (PKI header): the forwarded copy
+ * of an entry was built by the node that took the client's request and is passed on unchanged.</li>
+ * </ul>
+ * The factory runs on every node of an update's path ({@link RunAlways}), so a forged
+ * {@code update.distrib} cannot skip it.
+ */
+public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcessorFactory
+        implements UpdateRequestProcessorFactory.RunAlways {
+
+    /** Entry ids: as {@code TeamAudit} made them (time order, then random). */
+    static final String ID_PREFIX = "au-"; //$NON-NLS-1$
+    static final String TYPE_AUDIT = "audit"; //$NON-NLS-1$
+    private static final String POST_PROCESSOR = "post-processor"; //$NON-NLS-1$
+    private static final String PROCESSOR = "processor"; //$NON-NLS-1$
+    private static final String REFUSED = "the audit collection is append-only: "; //$NON-NLS-1$
+
+    @Override
+    public UpdateRequestProcessor getInstance(SolrQueryRequest req, SolrQueryResponse rsp, UpdateRequestProcessor next) {
+        SolrParams p = req.getParams();
+        if (p.get(UpdateParams.UPDATE_CHAIN) != null || p.get(PROCESSOR) != null || p.get(POST_PROCESSOR) != null) {
+            throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "no other update chain or processor"); //$NON-NLS-1$
+        }
+        boolean forwarded = p.get(DistributingUpdateProcessorFactory.DISTRIB_UPDATE_PARAM) != null;
+        if (forwarded && !fromNode(req)) {
+            throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "update.distrib is for the nodes only"); //$NON-NLS-1$
+        }
+        return new AppendOnly(req, forwarded, next);
+    }
+
+    /** Whether Solr authenticated this request as another node's (its PKI plugin checked the header). */
+    private static boolean fromNode(SolrQueryRequest req) {
+        HttpSolrCall call = req.getHttpSolrCall();
+        HttpServletRequest http = call == null ? null : call.getReq();
+        return http != null && (http.getHeader(PKIAuthenticationPlugin.HEADER_V2) != null
+                || http.getHeader(PKIAuthenticationPlugin.HEADER) != null);
+    }
+
+    private static final class AppendOnly extends UpdateRequestProcessor {
+
+        private final SolrQueryRequest req;
+        private final boolean forwarded;
+
+        AppendOnly(SolrQueryRequest req, boolean forwarded, UpdateRequestProcessor next) {
+            super(next);
+            this.req = req;
+            this.forwarded = forwarded;
+        }
+
+        @Override
+        public void processAdd(AddUpdateCommand cmd) throws IOException {
+            if (!forwarded) {
+                cmd.solrDoc = entry(cmd.getSolrInputDocument(), req.getUserPrincipal());
+                cmd.overwrite = true;
+            }
+            super.processAdd(cmd);
+        }
+
+        @Override
+        public void processDelete(DeleteUpdateCommand cmd) throws IOException {
+            throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "an entry cannot be deleted"); //$NON-NLS-1$
+        }
+
+        @Override
+        public void processMergeIndexes(MergeIndexesCommand cmd) throws IOException {
+            throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "no index can be merged into it"); //$NON-NLS-1$
+        }
+
+        @Override
+        public void processRollback(RollbackUpdateCommand cmd) throws IOException {
+            throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "no rollback"); //$NON-NLS-1$
+        }
+    }
+
+    /**
+     * The stored entry: a new id, the server's time, the authenticated user, the client's event and
+     * counts once checked.
+     */
+    static SolrInputDocument entry(SolrInputDocument sent, Principal principal) {
+        if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+            throw new SolrException(ErrorCode.UNAUTHORIZED, REFUSED + "an entry needs an authenticated user"); //$NON-NLS-1$
+        }
+        if (sent.hasChildDocuments()) {
+            throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry has no child documents"); //$NON-NLS-1$
+        }
+        Object json = sent.getFieldValue(TeamSchema.TRIAGE);
+        if (!(json instanceof String s)) {
+            throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry is its JSON in the triage field"); //$NON-NLS-1$
+        }
+        Object parsed;
+        try {
+            parsed = Utils.fromJSONString(s);
+        } catch (RuntimeException e) {
+            throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "the entry is not JSON"); //$NON-NLS-1$
+        }
+        if (!(parsed instanceof Map<?, ?> m) || !(m.get("event") instanceof String event) || !AuditLog.isName(event)) { //$NON-NLS-1$
+            throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry's event is a short lower-case word"); //$NON-NLS-1$
+        }
+        Map<String, Object> counts = new LinkedHashMap<>();
+        Object c = m.get("counts"); //$NON-NLS-1$
+        if (c != null) {
+            if (!(c instanceof Map<?, ?> cm)) {
+                throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry's counts are names and numbers"); //$NON-NLS-1$
+            }
+            for (Map.Entry<?, ?> e : cm.entrySet()) {
+                if (!(e.getKey() instanceof String k) || !AuditLog.isName(k)
+                        || !(e.getValue() instanceof Long || e.getValue() instanceof Integer)) {
+                    throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry's counts are names and numbers"); //$NON-NLS-1$
+                }
+                counts.put(k, ((Number) e.getValue()).longValue());
+            }
+        }
+        Instant now = Instant.now();
+        String user = principal.getName();
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("time", now.toString()); //$NON-NLS-1$
+        stored.put("event", event); //$NON-NLS-1$
+        stored.put("user", user); //$NON-NLS-1$
+        stored.put("counts", counts); //$NON-NLS-1$
+        SolrInputDocument d = new SolrInputDocument();
+        d.addField(TeamSchema.ID, ID_PREFIX + String.format("%013d", now.toEpochMilli()) + '-' + UUID.randomUUID()); //$NON-NLS-1$
+        d.addField(TeamSchema.ROUTE, TYPE_AUDIT);
+        d.addField(TeamSchema.TYPE, TYPE_AUDIT);
+        d.addField(TeamSchema.TIME, now.toEpochMilli());
+        d.addField(TeamSchema.WORKER, user);
+        d.addField(TeamSchema.TRIAGE, Utils.toJSONString(stored));
+        d.addField(TeamSchema.VERSION, -1L); // only if new (the id is)
+        return d;
+    }
+}
