@@ -19,6 +19,7 @@ import maraude.cli.CliInvocation;
 import maraude.core.archive.AccessMode;
 import maraude.core.archive.Archive;
 import maraude.core.archive.AuditLog;
+import maraude.core.archive.PendingReplies;
 import maraude.core.archive.TeamArchiveFactory;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -33,6 +34,9 @@ import maraude.core.triage.ServiceOffer;
 import maraude.core.triage.TriageConflictException;
 import maraude.core.triage.TriageState;
 import maraude.core.triage.TriageStates;
+import maraude.templates.Template;
+import maraude.templates.TemplateFormatException;
+import maraude.templates.TemplateLibrary;
 
 /**
  * {@code team push --from DIR --to URL} and {@code team pull --from URL --to DIR}: copies the contacts,
@@ -59,6 +63,17 @@ import maraude.core.triage.TriageStates;
  * (the target's own are kept), as the team archive merges notes;</li>
  * <li>campaigns: copied when missing; one with the same id and other values is a conflict (kept).</li>
  * </ul>
+ * <b>Pending replies</b> (replies copied to a platform from the workbench, see {@link PendingReplies}) are
+ * messages and go with them, as an import treats them: a source's pending reply whose sent message the
+ * target already holds is not copied (superseded), and a sent message copied to the target replaces the
+ * target's pending reply it stands for.
+ *
+ * <p>
+ * <b>Side files</b>: the team's (settings, templates) are copied when the target has none, kept and
+ * reported as a conflict when it has others ({@link #copySideFiles}); one machine's ({@link #NOT_COPIED})
+ * are not, and those the source holds are listed.
+ *
+ * <p>
  * Both archives' audit trails get an entry with counts only: the target an {@code import}, the source an
  * {@code export} (a team archive's on its servers, with the acting user).
  */
@@ -82,7 +97,8 @@ public class TeamCommand implements CliCommand {
     public String usage() {
         return "maraude team push --from DIR --to solr+https://HOST:PORT/COLLECTION [--max-messages N] [--json]\n" //$NON-NLS-1$
                 + "maraude team pull --from solr+https://HOST:PORT/COLLECTION --to DIR [--max-messages N] [--json]\n" //$NON-NLS-1$
-                + "  copies contacts, threads, messages, attachments and triage state; a second run adds nothing,\n" //$NON-NLS-1$
+                + "  copies contacts, threads, messages, pending replies, attachments, triage state and the team's\n" //$NON-NLS-1$
+                + "  side files (settings, templates); a second run adds nothing,\n" //$NON-NLS-1$
                 + "  a run cut off (or stopped by --max-messages after N new messages) is completed by running it again;\n" //$NON-NLS-1$
                 + "  a triage state newer on the target is kept and reported as a conflict\n" //$NON-NLS-1$
                 + "  team credentials: MARAUDE_TEAM_USER, MARAUDE_TEAM_PASSWORD, MARAUDE_TEAM_FINGERPRINT"; //$NON-NLS-1$
@@ -118,6 +134,7 @@ public class TeamCommand implements CliCommand {
             boolean complete = copy(source, target, max, doc);
             if (complete) {
                 copyTriage(ArchiveTriageStates.of(source), ArchiveTriageStates.of(target), source, doc);
+                copySideFiles(source, target, doc);
             }
             doc.put("complete", complete); //$NON-NLS-1$
             Map<String, Long> counts = new LinkedHashMap<>();
@@ -139,6 +156,11 @@ public class TeamCommand implements CliCommand {
             if (Boolean.TRUE.equals(doc.get("complete"))) { //$NON-NLS-1$
                 inv.out().println(doc.get("triage_copied") + " triage record(s) copied, " + doc.get("triage_present") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                         + " already there, " + doc.get("triage_conflicts") + " conflict(s) (the target's newer state kept)"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                @SuppressWarnings("unchecked")
+                Map<String, Object> side = (Map<String, Object>) doc.get("side_files"); //$NON-NLS-1$
+                inv.out().println(doc.get("pending_replies_added") + " pending reply(ies) added, " //$NON-NLS-1$ //$NON-NLS-2$
+                        + doc.get("pending_replies_replaced") + " replaced by the sent message; side files: " + side //$NON-NLS-1$ //$NON-NLS-2$
+                        + ", not copied (this machine's): " + doc.get("side_files_not_copied")); //$NON-NLS-1$ //$NON-NLS-2$
                 @SuppressWarnings("unchecked")
                 List<Map<String, String>> conflicts = (List<Map<String, String>>) doc.get("conflicts"); //$NON-NLS-1$
                 for (Map<String, String> c : conflicts) {
@@ -186,14 +208,32 @@ public class TeamCommand implements CliCommand {
         long skipped = 0;
         long pending = 0;
         long[] attachments = new long[3]; // added, present, missing in the source
+        long[] replies = new long[4]; // pending replies added, present, superseded, replaced
+        List<Message> targetPending = new ArrayList<>(target.pendingReplies());
         Set<String> known = new HashSet<>();
         boolean complete = true;
         copying: for (Conversation v : conversations) {
+            List<Message> targetThread = null;
             for (Message m : source.messages(v.id())) {
+                boolean pendingReply = PendingReplies.isPending(m);
+                if (pendingReply) {
+                    if (targetThread == null) {
+                        targetThread = target.messages(v.id());
+                    }
+                    if (targetThread.stream().anyMatch(real -> PendingReplies.replacedBy(m, real))) {
+                        replies[2]++; // the target holds the message as sent: the reply is no longer pending
+                        continue;
+                    }
+                } else if (m.isOutbound()) {
+                    replacePending(target, targetPending, m, replies);
+                }
                 for (Attachment a : m.attachments()) {
                     copyAttachment(source, target, a, known, attachments);
                 }
                 if (target.addMessage(m)) {
+                    if (pendingReply) {
+                        replies[0]++;
+                    }
                     added++;
                     if (++pending >= BATCH) {
                         target.commit();
@@ -204,6 +244,9 @@ public class TeamCommand implements CliCommand {
                         break copying;
                     }
                 } else {
+                    if (pendingReply) {
+                        replies[1]++;
+                    }
                     skipped++;
                 }
             }
@@ -216,7 +259,27 @@ public class TeamCommand implements CliCommand {
         report.put("attachments_added", attachments[0]); //$NON-NLS-1$
         report.put("attachments_present", attachments[1]); //$NON-NLS-1$
         report.put("attachments_missing", attachments[2]); //$NON-NLS-1$
+        report.put("pending_replies_added", replies[0]); //$NON-NLS-1$
+        report.put("pending_replies_present", replies[1]); //$NON-NLS-1$
+        report.put("pending_replies_superseded", replies[2]); //$NON-NLS-1$
+        report.put("pending_replies_replaced", replies[3]); //$NON-NLS-1$
         return complete;
+    }
+
+    /**
+     * The real message {@code sent} (an export's, copied from the source) takes the place of the target's
+     * pending reply it stands for, as an import does ({@link PendingReplies#replacedBy}).
+     */
+    private static void replacePending(Archive target, List<Message> targetPending, Message sent, long[] replies) {
+        for (java.util.Iterator<Message> it = targetPending.iterator(); it.hasNext();) {
+            Message p = it.next();
+            if (PendingReplies.replacedBy(p, sent)) {
+                target.removeMessage(p.id());
+                it.remove();
+                replies[3]++;
+                return;
+            }
+        }
     }
 
     /** Copies one attachment's bytes unless the target holds them (each hash looked at once per run). */
@@ -319,6 +382,102 @@ public class TeamCommand implements CliCommand {
         report.put("triage_present", t.present); //$NON-NLS-1$
         report.put("triage_conflicts", (long) t.conflicts.size()); //$NON-NLS-1$
         report.put("conflicts", t.conflicts); //$NON-NLS-1$
+    }
+
+    /** Side files of the team, by kind: copied by push and pull (see {@link #copySideFiles}). */
+    static final String TEAM_SETTINGS = "team_settings"; //$NON-NLS-1$
+    static final String TEMPLATES = "templates"; //$NON-NLS-1$
+
+    /**
+     * Side files of one machine or of one archive, by kind, with the file or folder that holds them: never
+     * copied (why: the README's section on push and pull of the whole archive).
+     */
+    static final Map<String, String> NOT_COPIED = notCopied();
+
+    private static Map<String, String> notCopied() {
+        Map<String, String> m = new LinkedHashMap<>();
+        // who "us" is in this machine's exports: the worker's own accounts, names and numbers
+        m.put("us_memory", maraude.core.archive.RememberedIdentities.FILE_NAME); //$NON-NLS-1$
+        // the pulls scheduled on this machine (two machines would pull the same inbox), its credentials
+        m.put("sources", "sources.json"); //$NON-NLS-1$ //$NON-NLS-2$
+        // what this machine's imports set aside to read again (words of the people, under this machine's key)
+        m.put("quarantine", maraude.core.archive.QuarantineFiles.FOLDER + '/'); //$NON-NLS-1$
+        // a team's own rule lines: read from a plain local folder only, a team archive reads none yet
+        m.put("classifier_rules", maraude.core.triage.ReadingSettings.RULES_FOLDER + '/'); //$NON-NLS-1$
+        // derived (readings, the last queue, blurred copies): recomputed by the target
+        m.put("caches", "cache/"); //$NON-NLS-1$ //$NON-NLS-2$
+        // each archive's own trail of picture reveals (the copy itself is in both trails)
+        m.put("picture_audit", "audit/"); //$NON-NLS-1$ //$NON-NLS-2$
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The team's side files (no word of the people in either): its settings ({@code team.properties},
+     * through each archive's {@link Archive#files()}: on a team archive a document of the collection,
+     * encrypted at rest, read by every worker) and its reply templates ({@code templates.json}, where
+     * {@link TemplateLibrary} reads them: the archive's folder; on a team archive this machine's side
+     * folder). Copied when the target has none, found equal (same properties, same templates) when it
+     * has the same, and when the target's differ they are kept and reported as a conflict. The kinds of
+     * {@link #NOT_COPIED} the source holds are listed as such.
+     */
+    static void copySideFiles(Archive source, Archive target, Map<String, Object> report) {
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        kinds.put(TEAM_SETTINGS, settings(source.files(), target.files()));
+        kinds.put(TEMPLATES, templates(source.location(), target.location()));
+        report.put("side_files", kinds); //$NON-NLS-1$
+        List<String> left = new ArrayList<>();
+        NOT_COPIED.forEach((kind, name) -> {
+            try {
+                if (name.endsWith("/") ? !source.files().list(name).isEmpty() : source.files().exists(name)) { //$NON-NLS-1$
+                    left.add(kind);
+                }
+            } catch (IOException e) {
+                // not readable: nothing to say it holds
+            }
+        });
+        left.sort(null);
+        report.put("side_files_not_copied", left); //$NON-NLS-1$
+    }
+
+    /** {@code copied}, {@code present}, {@code conflict} or {@code none} (the source has no such file). */
+    private static String settings(maraude.core.archive.ArchiveFiles from, maraude.core.archive.ArchiveFiles to) {
+        String name = maraude.core.archive.TeamZone.SETTINGS_FILE;
+        try {
+            if (!from.exists(name)) {
+                return "none"; //$NON-NLS-1$
+            }
+            byte[] bytes = from.readAllBytes(name);
+            if (!to.exists(name)) {
+                to.writeAllBytes(name, bytes);
+                return "copied"; //$NON-NLS-1$
+            }
+            return properties(bytes).equals(properties(to.readAllBytes(name))) ? "present" : "conflict"; //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(name + ": " + e.getClass().getSimpleName(), e); //$NON-NLS-1$
+        }
+    }
+
+    private static java.util.Properties properties(byte[] bytes) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8));
+        return p;
+    }
+
+    private static String templates(java.nio.file.Path from, java.nio.file.Path to) {
+        try {
+            List<Template> mine = TemplateLibrary.loadTeam(from);
+            if (mine.isEmpty()) {
+                return "none"; //$NON-NLS-1$
+            }
+            if (!java.nio.file.Files.isRegularFile(TemplateLibrary.teamFile(to))) {
+                TemplateLibrary.writeTeam(to, mine);
+                return "copied"; //$NON-NLS-1$
+            }
+            return TemplateLibrary.loadTeam(to).equals(mine) ? "present" : "conflict"; //$NON-NLS-1$ //$NON-NLS-2$
+        } catch (IOException | TemplateFormatException e) {
+            throw new java.io.UncheckedIOException(TemplateLibrary.TEAM_FILE + ": " + e.getClass().getSimpleName(), //$NON-NLS-1$
+                    e instanceof IOException io ? io : new IOException(e));
+        }
     }
 
     /** Notes the target lacks, then the state if the target has none or an older one. */

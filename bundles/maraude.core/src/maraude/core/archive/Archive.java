@@ -105,6 +105,21 @@ public interface Archive extends AutoCloseable {
     /** The whole thread, oldest first (ties broken by source position). */
     List<Message> messages(String conversationId);
 
+    /**
+     * The threads of several conversations, each as {@link #messages(String)} gives it (a conversation
+     * without messages maps to an empty list), for a reader of many threads at once: the queue's first
+     * reading of the waiting threads. By default one {@link #messages(String)} per conversation; an
+     * archive whose messages are far away reads many threads per request. Callers pass a few hundred
+     * conversations at a time (their messages are held together).
+     */
+    default java.util.Map<String, List<Message>> threads(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, List<Message>> out = new java.util.LinkedHashMap<>();
+        for (String id : conversationIds) {
+            out.computeIfAbsent(id, this::messages);
+        }
+        return out;
+    }
+
     /** One line per conversation with what queue and register views need, computed in the index. */
     List<ConversationSummary> summaries();
 

@@ -111,6 +111,7 @@ public final class TriageService {
     private PermanenceQueue queue(List<ConversationSummary> sums, TriageState st, Instant now) {
         Map<String, ConversationReading> readings = new HashMap<>();
         loadKeptReadings();
+        readWaitingThreads(sums);
         ByContact byContact = new ByContact(sums);
         for (ConversationSummary s : sums) {
             if (Triage.awaitsReply(s)) {
@@ -162,6 +163,35 @@ public final class TriageService {
                 }
             }
             return groups.getOrDefault(contactId, List.of());
+        }
+    }
+
+    /** Waiting threads read per call of {@link Archive#threads}: their messages are held together. */
+    static final int THREADS_PER_READ = 500;
+
+    /**
+     * Reads the waiting threads whose reading is not kept (or kept for other messages) many at a time
+     * ({@link Archive#threads}: on a team archive, one request for many threads instead of one each), as
+     * {@link #threadReading} would read them one by one: the same messages, the same readings.
+     */
+    private void readWaitingThreads(List<ConversationSummary> sums) {
+        Map<String, ReadingCache.Key> toRead = new java.util.LinkedHashMap<>();
+        for (ConversationSummary s : sums) {
+            if (Triage.awaitsReply(s)) {
+                ReadingCache.Key key = ReadingCache.Key.of(s);
+                ReadingCache.Kept kept = threadReadings.get(s.conversationId());
+                if (kept == null || !kept.key().equals(key)) {
+                    toRead.put(s.conversationId(), key);
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>(toRead.keySet());
+        for (int i = 0; i < ids.size(); i += THREADS_PER_READ) {
+            Map<String, List<maraude.core.model.Message>> threads = archive.threads(ids.subList(i, Math.min(ids.size(), i + THREADS_PER_READ)));
+            threads.forEach((id, messages) -> {
+                threadReadings.put(id, new ReadingCache.Kept(toRead.get(id), ThreadReading.of(reading.classifier(), messages)));
+                readingsChanged.set(true);
+            });
         }
     }
 

@@ -905,6 +905,40 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
     }
 
     /**
+     * Many threads per request (a terms filter on the conversation ids, read with the cursor as
+     * {@link #messages(String)}, which it gives for each: the same documents, ids order then (time, seq)):
+     * the first backlog after a change read each waiting thread with its own request.
+     */
+    @Override
+    public Map<String, List<Message>> threads(Collection<String> conversationIds) {
+        ensureOpen();
+        Map<String, List<Message>> out = new LinkedHashMap<>();
+        conversationIds.forEach(id -> out.putIfAbsent(id, new ArrayList<>()));
+        Map<String, long[]> order = new HashMap<>();
+        List<String> ids = new ArrayList<>(out.keySet());
+        for (int i = 0; i < ids.size(); i += THREADS_PER_REQUEST) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + THREADS_PER_REQUEST));
+            forEach("{!terms f=" + TeamSchema.CONVERSATION + "}" + String.join(",", part), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                    MESSAGE_FIELDS + ',' + TeamSchema.TIME + ',' + TeamSchema.SEQ, d -> {
+                        List<Message> thread = out.get(str(d, TeamSchema.CONVERSATION));
+                        if (thread != null) {
+                            Message m = toMessage(d);
+                            thread.add(m);
+                            order.put(m.id(), new long[] { ((Number) d.getFirstValue(TeamSchema.TIME)).longValue(),
+                                    ((Number) d.getFirstValue(TeamSchema.SEQ)).longValue() });
+                        }
+                    });
+        }
+        Comparator<Message> chrono = Comparator.comparingLong((Message m) -> order.get(m.id())[0])
+                .thenComparingLong(m -> order.get(m.id())[1]);
+        out.values().forEach(thread -> thread.sort(chrono));
+        return out;
+    }
+
+    /** Conversations per request of {@link #threads}: a terms filter of a few tens of kilobytes. */
+    private static final int THREADS_PER_REQUEST = 500;
+
+    /**
      * One request to the collection's {@value TeamSchema#SUMMARIES_HANDLER} handler: each shard folds its
      * messages per conversation with the local archive's fold ({@link ConversationFold}) and sends one
      * line per conversation, so what crosses the network grows with the conversations, not the

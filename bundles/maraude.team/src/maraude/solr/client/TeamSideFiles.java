@@ -22,12 +22,13 @@ import maraude.core.archive.ArchiveFiles;
 import maraude.solr.TeamSchema;
 
 /**
- * A team archive's side files: this machine's folder, except the few that are about the team's people
- * and shared by its workers ({@link #ON_SERVER}: the readings of the waiting threads, see
- * {@code maraude.core.triage.ReadingCache}), which are documents of the collection (id
+ * A team archive's side files: this machine's folder, except the few that are the team's and shared by
+ * its workers ({@link #ON_SERVER}: the readings of the waiting threads, see
+ * {@code maraude.core.triage.ReadingCache}, and the team's settings {@link #SHARED}), which are documents
+ * of the collection (id
  * {@value TeamSchema#SIDE_FILE_PREFIX} + name, the bytes in {@link TeamSchema#BYTES}): encrypted at rest
  * with the index, never in clear on a worker's disk, erased on the servers by {@code forget} and
- * {@code purge} (every side-file document goes with them), and computed by one worker for all.
+ * {@code purge} (the readings are emptied with them; the settings stay), and computed by one worker for all.
  * <p>
  * {@link #version} is the document's {@code _version_}; a {@linkplain #writeDerived derived write} is
  * conditional on the version this object saw last for that name (none: the document must not exist),
@@ -37,8 +38,23 @@ import maraude.solr.TeamSchema;
  */
 final class TeamSideFiles implements ArchiveFiles {
 
+    /** Side files kept on the servers that an erasure empties (words of the people). */
+    static final Set<String> ERASED = Set.of(maraude.core.triage.ReadingCache.FILE_NAME);
+    /**
+     * The team's settings ({@code team.properties}: time zone, reading language, closings, retention,
+     * placeholders; no word of the people), kept on the servers so that every worker reads the same ones.
+     * A copy an earlier version left in this machine's folder is read while the servers hold none, and
+     * deleted by the first write to the servers.
+     */
+    static final Set<String> SHARED = Set.of(maraude.core.archive.TeamZone.SETTINGS_FILE);
     /** The side files kept on the servers. */
-    static final Set<String> ON_SERVER = Set.of(maraude.core.triage.ReadingCache.FILE_NAME);
+    static final Set<String> ON_SERVER = union(ERASED, SHARED);
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private final SolrArchive archive;
     private final ArchiveFiles local;
@@ -55,7 +71,7 @@ final class TeamSideFiles implements ArchiveFiles {
         if (!ON_SERVER.contains(name)) {
             return false;
         }
-        if (localCopyChecked.add(name)) {
+        if (ERASED.contains(name) && localCopyChecked.add(name)) {
             local.delete(name); // an earlier version kept it here, in clear
         }
         return true;
@@ -90,6 +106,9 @@ final class TeamSideFiles implements ArchiveFiles {
         }
         if (v instanceof String b64) { // a text response writer sends binary fields in Base64
             return new ByteArrayInputStream(java.util.Base64.getDecoder().decode(b64));
+        }
+        if (SHARED.contains(name)) {
+            return local.read(name); // an earlier version's copy, until the first write to the servers
         }
         throw new NoSuchFileException(name);
     }
@@ -134,6 +153,9 @@ final class TeamSideFiles implements ArchiveFiles {
                             : "side file " + name, e); //$NON-NLS-1$
                 }
                 version(name); // the version this write made
+                if (SHARED.contains(name)) {
+                    local.delete(name); // the servers' copy is the one now
+                }
             }
         };
     }
@@ -158,6 +180,9 @@ final class TeamSideFiles implements ArchiveFiles {
             return local.delete(name);
         }
         boolean existed = version(name) != null;
+        if (SHARED.contains(name)) {
+            existed |= local.delete(name);
+        }
         UpdateRequest u = new UpdateRequest();
         u.deleteById(id(name), TeamSchema.TEAM_ROUTE);
         try {
@@ -190,16 +215,21 @@ final class TeamSideFiles implements ArchiveFiles {
         Object v = d == null ? null : d.getFirstValue(TeamSchema.VERSION);
         long version = v instanceof Number n ? n.longValue() : 0L;
         seen.put(name, version);
+        if (version == 0 && SHARED.contains(name)) {
+            String older = local.version(name);
+            return older == null ? null : "local-" + older; //$NON-NLS-1$
+        }
         return version == 0 ? null : Long.toString(version);
     }
 
     /**
-     * Empties every side file kept on the servers, whatever version is there (an erasure): each is
+     * Empties every side file kept on the servers that holds words of the people ({@link #ERASED}; the
+     * team's settings stay), whatever version is there (an erasure): each is
      * replaced by an empty one, read as "nothing kept", rather than deleted, so a process that read it
      * before cannot write its older content back (its write expects the version it saw).
      */
     void emptyAll() throws IOException {
-        for (String name : ON_SERVER) {
+        for (String name : ERASED) {
             onServer(name);
             try (OutputStream out = upload(name, false)) {
                 // nothing: an empty file

@@ -150,6 +150,16 @@ abstract class ArchiveContractTest {
         assertTrue(archive.contact("c-nobody").isEmpty()); //$NON-NLS-1$
     }
 
+    @Test
+    void manyThreadsComeBackAsEachAlone() {
+        importAll();
+        java.util.Map<String, List<Message>> threads = archive.threads(List.of(MIRA_SMS.id(), "v-nobody", LOLA_WA.id())); //$NON-NLS-1$
+        assertEquals(List.of(MIRA_SMS.id(), "v-nobody", LOLA_WA.id()), List.copyOf(threads.keySet()), "in the order asked"); //$NON-NLS-1$ //$NON-NLS-2$
+        assertEquals(MIRA_THREAD, threads.get(MIRA_SMS.id()));
+        assertEquals(LOLA_THREAD, threads.get(LOLA_WA.id()));
+        assertEquals(List.of(), threads.get("v-nobody")); //$NON-NLS-1$
+    }
+
     private List<String> ids(SearchResults r) {
         return r.hits().stream().map(SearchHit::messageId).toList();
     }

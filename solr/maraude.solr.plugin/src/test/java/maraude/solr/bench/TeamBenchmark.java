@@ -209,7 +209,8 @@ public final class TeamBenchmark {
                 tb.stop();
                 out("  %-36s local %,8.0f ms (CPU %,.0f ms)   team %,8.0f ms (CPU %,.0f ms)   %,d conversations waiting%s", run,
                         lb.wallS() * 1e3, lb.cpuS() * 1e3, tb.wallS() * 1e3, tb.cpuS() * 1e3, tq.size(),
-                        lq.size() == tq.size() ? "" : String.format(Locale.ROOT, " !! local has %,d", lq.size())); //$NON-NLS-1$
+                        lq.size() != tq.size() ? String.format(Locale.ROOT, " !! local has %,d", lq.size()) //$NON-NLS-1$
+                                : lq.items().equals(tq.items()) ? ", the same items (readings included) on both" : " !! the items differ"); //$NON-NLS-1$ //$NON-NLS-2$
             }
             summaryFigures(local, team);
         }
