@@ -60,7 +60,17 @@ public final class TeamArchives {
     public static SolrArchive open(String address, String user, String password, SSLContext sslContext,
             Path localFolder, AccessMode mode) {
         Address a = Address.parse(address);
-        HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(a.baseUrl()).useHttp1_1(true)
+        SolrArchive archive = SolrArchive.open(client(a.baseUrl(), user, password, sslContext), a.collection(), localFolder,
+                mode, true);
+        archive.actingUser(user); // the audit trail's acting user: the one the servers authenticated
+        // update batches straight to their shard's leader, one client (connection pool) per node
+        archive.routeToLeaders(node -> client(node, user, password, sslContext));
+        return archive;
+    }
+
+    /** The JDK client of one node, as the archive builds it (credentials, trust, timeouts, responses read to their end). */
+    static HttpJdkSolrClient client(String baseUrl, String user, String password, SSLContext sslContext) {
+        HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(baseUrl).useHttp1_1(true)
                 .withConnectionTimeout(10, TimeUnit.SECONDS).withRequestTimeout(120, TimeUnit.SECONDS)
                 .withResponseParser(new DrainingResponseParser());
         if (user != null) {
@@ -69,8 +79,6 @@ public final class TeamArchives {
         if (sslContext != null) {
             b.withSSLContext(sslContext);
         }
-        SolrArchive archive = SolrArchive.open(b.build(), a.collection(), localFolder, mode, true);
-        archive.actingUser(user); // the audit trail's acting user: the one the servers authenticated
-        return archive;
+        return b.build();
     }
 }
