@@ -89,7 +89,31 @@ final class LeaderRoutes implements AutoCloseable {
 
     /** A send to a leader failed: the routes are read again before the next split. */
     void stale() {
-        shards = null;
+        if (!disabled) {
+            shards = null;
+        }
+    }
+
+    private volatile boolean disabled;
+
+    /**
+     * No more routing for this archive: a leader's node presented a certificate the archive does not
+     * trust (a pinned certificate that only the address's node has, for one): every batch goes through
+     * the address's node.
+     */
+    void disable() {
+        disabled = true;
+        shards = List.of();
+    }
+
+    /** Whether {@code e} is a TLS handshake refused (an untrusted certificate, a host name that does not match). */
+    static boolean refusedByTrust(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The routes as last read (reading them if needed); empty when they cannot be used. */
@@ -97,7 +121,9 @@ final class LeaderRoutes implements AutoCloseable {
         List<Shard> s = shards;
         if (s == null) {
             s = read();
-            shards = s;
+            if (!disabled) {
+                shards = s;
+            }
         }
         return s;
     }

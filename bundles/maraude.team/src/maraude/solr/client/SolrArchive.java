@@ -678,7 +678,11 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
         try {
             return u.process(r.client(shard), shard.core());
         } catch (SolrServerException | IOException | RuntimeException e) {
-            r.stale();
+            if (LeaderRoutes.refusedByTrust(e)) {
+                r.disable(); // the leader's node has a certificate the archive does not trust: never again
+            } else {
+                r.stale();
+            }
             return u.process(client, collection);
         }
     }
