@@ -21,9 +21,10 @@ import maraude.core.archive.ArchiveException.Kind;
  * The client is SolrJ's {@code HttpJdkSolrClient}, on the JDK's own {@code java.net.http}: the product
  * already ships Jetty 12 (phone drop), and SolrJ's Jetty-based clients need Jetty 10's client, a second
  * Jetty line in the same runtime; the JDK client needs neither Jetty nor ZooKeeper (SolrJ, solr-api,
- * Jackson and slf4j: about 4 MB). It talks to one node, which forwards to the others; HTTP/1.1 avoids
- * its h2c upgrade probe. Responses are read to their end ({@link DrainingResponseParser}) so that its
- * TLS connections are kept alive and reused.
+ * Jackson and slf4j: about 4 MB). It talks to the node of the address, which forwards to the others,
+ * except the update batches of a commit, which go straight to their shard's leader through one client
+ * per node ({@link LeaderRoutes}); HTTP/1.1 avoids its h2c upgrade probe. Responses are read to their
+ * end ({@link DrainingResponseParser}) so that its TLS connections are kept alive and reused.
  */
 public final class TeamArchives {
 
