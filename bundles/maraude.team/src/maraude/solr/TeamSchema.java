@@ -115,4 +115,12 @@ public final class TeamSchema {
     /** Where the configset lies in the plugin jar (and under {@code src/main/resources}). */
     public static final String CONFIGSET_RESOURCE = "maraude/solr/configset/"; //$NON-NLS-1$
     public static final String[] CONFIGSET_FILES = { "managed-schema.xml", "solrconfig.xml" }; //$NON-NLS-1$ //$NON-NLS-2$
+
+    /**
+     * The request handler that tells a client where each shard's leader is (the plugin's
+     * {@code LeadersHandler}; the "read" permission covers it): {@value #LEADERS} → one entry per shard
+     * with its hash range, its leader's node URL and core, beside the collection's router.
+     */
+    public static final String LEADERS_HANDLER = "/leaders"; //$NON-NLS-1$
+    public static final String LEADERS = "leaders"; //$NON-NLS-1$
 }

@@ -590,15 +590,21 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
         if (docs.isEmpty()) {
             return;
         }
-        List<UpdateRequest> requests = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i += BATCH) {
-            UpdateRequest u = new UpdateRequest();
-            u.add(docs.subList(i, Math.min(docs.size(), i + BATCH)));
-            requests.add(u);
-        }
+        List<Idempotent<?>> requests = new ArrayList<>();
+        LeaderRoutes leaders = routes;
+        Map<LeaderRoutes.Shard, List<SolrInputDocument>> parts = leaders == null
+                ? java.util.Collections.singletonMap(null, docs)
+                : leaders.split(docs);
+        parts.forEach((shard, part) -> {
+            for (int i = 0; i < part.size(); i += BATCH) {
+                UpdateRequest u = new UpdateRequest();
+                u.add(part.subList(i, Math.min(part.size(), i + BATCH)));
+                requests.add(shard == null ? () -> u.process(client, collection) : () -> toLeader(leaders, shard, u));
+            }
+        });
         if (requests.size() == 1 || SENDERS <= 1) {
-            for (UpdateRequest u : requests) {
-                retrying(() -> u.process(client, collection));
+            for (Idempotent<?> u : requests) {
+                retrying(u);
             }
             return;
         }
@@ -611,8 +617,8 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             });
         }
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-        for (UpdateRequest u : requests) {
-            sent.add(senders.submit(() -> retrying(() -> u.process(client, collection))));
+        for (Idempotent<?> u : requests) {
+            sent.add(senders.submit(() -> retrying(u)));
         }
         Throwable failed = null;
         boolean interrupted = false;
@@ -640,6 +646,44 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             throw e;
         } else if (failed != null) {
             throw new SolrServerException(failed);
+        }
+    }
+
+    /** Null when update batches go through the address's node only (see {@link #routeToLeaders}). */
+    private volatile LeaderRoutes routes;
+
+    /**
+     * Update batches of {@link #commit()} go straight to their shard's leader ({@link LeaderRoutes}),
+     * through clients that {@code clientFor} makes for a node's base URL (the archive's credentials and
+     * trust); off with {@code -Dmaraude.team.leaders=false}.
+     */
+    void routeToLeaders(java.util.function.Function<String, SolrClient> clientFor) {
+        if (Boolean.parseBoolean(System.getProperty("maraude.team.leaders", "true"))) { //$NON-NLS-1$ //$NON-NLS-2$
+            routes = new LeaderRoutes(client, collection, clientFor);
+        }
+    }
+
+    /** The routes of {@link #routeToLeaders}, or null. */
+    LeaderRoutes leaderRoutes() {
+        return routes;
+    }
+
+    /**
+     * One batch to its shard's leader's core; if that fails in any way (a node down, a leader moved, a
+     * certificate the leader's node does not share), the routes are read again before the next batch
+     * and this one goes through the address's node, which forwards it as Solr does: the outcome is
+     * that node's (an add by id sent twice is one upsert).
+     */
+    private Object toLeader(LeaderRoutes r, LeaderRoutes.Shard shard, UpdateRequest u) throws SolrServerException, IOException {
+        try {
+            return u.process(r.client(shard), shard.core());
+        } catch (SolrServerException | IOException | RuntimeException e) {
+            if (LeaderRoutes.refusedByTrust(e)) {
+                r.disable(); // the leader's node has a certificate the archive does not trust: never again
+            } else {
+                r.stale();
+            }
+            return u.process(client, collection);
         }
     }
 
@@ -1325,6 +1369,9 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
             pendingFiles.clear();
             if (senders != null) {
                 senders.shutdown();
+            }
+            if (routes != null) {
+                routes.close();
             }
         }
         if (ownsClient) {

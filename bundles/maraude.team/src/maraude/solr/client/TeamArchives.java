@@ -21,9 +21,10 @@ import maraude.core.archive.ArchiveException.Kind;
  * The client is SolrJ's {@code HttpJdkSolrClient}, on the JDK's own {@code java.net.http}: the product
  * already ships Jetty 12 (phone drop), and SolrJ's Jetty-based clients need Jetty 10's client, a second
  * Jetty line in the same runtime; the JDK client needs neither Jetty nor ZooKeeper (SolrJ, solr-api,
- * Jackson and slf4j: about 4 MB). It talks to one node, which forwards to the others; HTTP/1.1 avoids
- * its h2c upgrade probe. Responses are read to their end ({@link DrainingResponseParser}) so that its
- * TLS connections are kept alive and reused.
+ * Jackson and slf4j: about 4 MB). It talks to the node of the address, which forwards to the others,
+ * except the update batches of a commit, which go straight to their shard's leader through one client
+ * per node ({@link LeaderRoutes}); HTTP/1.1 avoids its h2c upgrade probe. Responses are read to their
+ * end ({@link DrainingResponseParser}) so that its TLS connections are kept alive and reused.
  */
 public final class TeamArchives {
 
@@ -60,7 +61,17 @@ public final class TeamArchives {
     public static SolrArchive open(String address, String user, String password, SSLContext sslContext,
             Path localFolder, AccessMode mode) {
         Address a = Address.parse(address);
-        HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(a.baseUrl()).useHttp1_1(true)
+        SolrArchive archive = SolrArchive.open(client(a.baseUrl(), user, password, sslContext), a.collection(), localFolder,
+                mode, true);
+        archive.actingUser(user); // the audit trail's acting user: the one the servers authenticated
+        // update batches straight to their shard's leader, one client (connection pool) per node
+        archive.routeToLeaders(node -> client(node, user, password, sslContext));
+        return archive;
+    }
+
+    /** The JDK client of one node, as the archive builds it (credentials, trust, timeouts, responses read to their end). */
+    static HttpJdkSolrClient client(String baseUrl, String user, String password, SSLContext sslContext) {
+        HttpJdkSolrClient.Builder b = new HttpJdkSolrClient.Builder(baseUrl).useHttp1_1(true)
                 .withConnectionTimeout(10, TimeUnit.SECONDS).withRequestTimeout(120, TimeUnit.SECONDS)
                 .withResponseParser(new DrainingResponseParser());
         if (user != null) {
@@ -69,8 +80,6 @@ public final class TeamArchives {
         if (sslContext != null) {
             b.withSSLContext(sslContext);
         }
-        SolrArchive archive = SolrArchive.open(b.build(), a.collection(), localFolder, mode, true);
-        archive.actingUser(user); // the audit trail's acting user: the one the servers authenticated
-        return archive;
+        return b.build();
     }
 }

@@ -18,7 +18,6 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
-import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.security.Sha256AuthenticationProvider;
@@ -184,14 +183,14 @@ public final class TeamCluster implements AutoCloseable {
         return keyFolder;
     }
 
-    /** A team collection: documents routed by contact (the {@code route} field). */
+    /** A team collection as {@code team-server} creates it ({@link maraude.solr.server.TeamServer#createTeamCollection}). */
     public void createCollection(String name, int shards, int replicas) throws Exception {
         createCollection(name, shards, replicas, null, null);
     }
 
     /** As an authenticated user ({@code user} null: none). */
     public void createCollection(String name, int shards, int replicas, String user, String password) throws Exception {
-        var create = CollectionAdminRequest.createCollection(name, CONFIG, shards, replicas).setRouterField(TeamSchema.ROUTE);
+        var create = maraude.solr.server.TeamServer.createTeamCollection(name, CONFIG, shards, replicas);
         if (user != null) {
             create.setBasicAuthCredentials(user, password);
         }

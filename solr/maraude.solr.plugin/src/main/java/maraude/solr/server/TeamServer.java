@@ -224,8 +224,7 @@ public final class TeamServer {
         if (!(names instanceof java.util.Collection<?> c && c.contains(COLLECTION))) {
             int shards = nodes;
             int replicas = nodes == 1 ? 1 : 2;
-            var create = CollectionAdminRequest.createCollection(COLLECTION, CONFIG, shards, replicas)
-                    .setRouterField(TeamSchema.ROUTE);
+            var create = createTeamCollection(COLLECTION, CONFIG, shards, replicas);
             create.setBasicAuthCredentials(ADMIN_USER, adminPassword);
             create.process(cluster.getSolrClient());
         }
@@ -264,6 +263,17 @@ public final class TeamServer {
         state.put("nodes", nodes); //$NON-NLS-1$
         ServerFolder.writeAtomically(folder.stateFile(), Utils.toJSONString(state));
         stopped.await();
+    }
+
+    /**
+     * How a team collection is created, here, by the tests' cluster and by the benchmark (the README's
+     * production command says the same): documents routed by {@link TeamSchema#ROUTE} (a contact, its
+     * conversations and messages share a shard), {@code replicas} NRT replicas per shard. TLOG replicas
+     * (only the leader indexes) were measured and left out: see the README, "Team import rate, ninth
+     * session".
+     */
+    public static CollectionAdminRequest.Create createTeamCollection(String name, String config, int shards, int replicas) {
+        return CollectionAdminRequest.createCollection(name, config, shards, replicas).setRouterField(TeamSchema.ROUTE);
     }
 
     /** The team archive's address on a local server whose first node listens on {@code port}. */
