@@ -58,7 +58,8 @@ public final class TeamBenchmark {
     private static final int WARMUP_MESSAGES = 5_000;
     private static final int SEARCH_WARMUP_ROUNDS = 10;
     private static final int SEARCH_ROUNDS = 30;
-    private static final int REPLICAS = 2;
+    /** Replicas per shard: 2 as the issue sets; {@code -Dbench.replicas=1} shows what the second copy costs. */
+    private static final int REPLICAS = Integer.getInteger("bench.replicas", 2); //$NON-NLS-1$
 
     /** The archive benchmark's query mix (maraude.archive.bench.ArchiveBenchmark), then its filtered and sorted ones. */
     private static final String[] QUERIES = { "kit", "depistage", "mutuelle", "condooms", "préservatifs", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
