@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -29,6 +28,7 @@ import maraude.archive.maintenance.AuditTrail;
 import maraude.core.archive.ArchiveException;
 import maraude.core.archive.ArchiveException.Kind;
 import maraude.core.archive.AuditLog;
+import maraude.solr.AuditEntries;
 import maraude.solr.TeamSchema;
 
 /**
@@ -57,9 +57,9 @@ public final class TeamAudit implements AuditLog {
     /** The audit collection of team collection {@code C} is {@code C_audit}. */
     public static final String SUFFIX = "_audit"; //$NON-NLS-1$
     /** The entries' {@code type} and shard route (one shard, or all on one). */
-    public static final String TYPE_AUDIT = "audit"; //$NON-NLS-1$
+    public static final String TYPE_AUDIT = AuditEntries.TYPE;
     /** Entry ids: {@code au-MILLIS-UUID}, unique, in time order. */
-    public static final String ID_PREFIX = "au-"; //$NON-NLS-1$
+    public static final String ID_PREFIX = AuditEntries.ID_PREFIX;
     private static final int PAGE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -89,20 +89,13 @@ public final class TeamAudit implements AuditLog {
         if (!AuditLog.isName(event) || !counts.keySet().stream().allMatch(AuditLog::isName)) {
             throw new IllegalArgumentException("audit event and count names are short lower-case words"); //$NON-NLS-1$
         }
-        Instant now = Instant.now();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", now.toString()); //$NON-NLS-1$
-        entry.put("event", event); //$NON-NLS-1$
-        entry.put("user", user); //$NON-NLS-1$
-        entry.put("counts", new LinkedHashMap<>(counts)); //$NON-NLS-1$
-        SolrInputDocument d = new SolrInputDocument();
-        d.addField(TeamSchema.ID, ID_PREFIX + String.format("%013d", now.toEpochMilli()) + '-' + UUID.randomUUID()); //$NON-NLS-1$
-        d.addField(TeamSchema.ROUTE, TYPE_AUDIT);
-        d.addField(TeamSchema.TYPE, TYPE_AUDIT);
-        d.addField(TeamSchema.TIME, now.toEpochMilli());
-        d.addField(TeamSchema.WORKER, user);
-        d.addField(TeamSchema.TRIAGE, JSON.writeValueAsString(entry));
-        d.addField(TeamSchema.VERSION, -1L); // added only if new: an entry is never replaced
+        SolrInputDocument d = AuditEntries.document(event, user, counts, Instant.now(), entry -> {
+            try {
+                return JSON.writeValueAsString(entry);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e); // a map of strings and numbers
+            }
+        });
         UpdateRequest u = new UpdateRequest();
         u.add(d);
         u.setAction(AbstractUpdateRequest.ACTION.COMMIT, false, true, true); // readable at once

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.archive.maintenance.Retention;
 import maraude.core.archive.AccessMode;
-import maraude.core.archive.ArchiveException;
 import maraude.core.archive.SearchQuery;
 import maraude.core.model.Attachment;
 import maraude.core.model.Contact;
@@ -240,7 +239,7 @@ class TeamCloudTest {
                             int from = round * 20 + (worker == 0 ? 0 : 6);
                             importThread(a, people.get(t), threads.get(t), from, from + 14, "paquerettezyx"); //$NON-NLS-1$
                         }
-                        commitThroughOutage(a);
+                        TeamCluster.commitThroughOutage(a);
                         if (round == 1) {
                             halfway.countDown();
                         }
@@ -279,21 +278,6 @@ class TeamCloudTest {
         }
         // the restarted node's copies (peer sync, or whole files from the leader) are encrypted as the rest
         assertEquals(Set.of(), rawWords(List.of("paquerettezyx"))); //$NON-NLS-1$
-    }
-
-    /** A commit refused while a node goes or comes back (leader election) is sent again: the ids make it idempotent. */
-    private static void commitThroughOutage(SolrArchive a) throws InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                a.commit();
-                return;
-            } catch (ArchiveException e) {
-                if (attempt == 60) {
-                    throw e;
-                }
-                Thread.sleep(1000);
-            }
-        }
     }
 
     /**

@@ -208,6 +208,24 @@ public final class TeamCluster implements AutoCloseable {
         cluster.waitForActiveCollection(name, 60, TimeUnit.SECONDS, 1, replicas);
     }
 
+    /**
+     * Commits, sending again a commit refused while a node goes or comes back (a leader election): the
+     * ids make it idempotent. Shared by the tests that stop nodes during an import.
+     */
+    public static void commitThroughOutage(SolrArchive a) throws InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                a.commit();
+                return;
+            } catch (maraude.core.archive.ArchiveException e) {
+                if (attempt == 60) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     /** The archive over the JDK HTTP client, talking to node {@code node}, as the product's client does. */
     public SolrArchive open(String collection, int node, Path localFolder) {
         JettySolrRunner j = cluster.getJettySolrRunner(node);

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.servlet.http.HttpServletRequest;
 
@@ -28,6 +27,7 @@ import org.apache.solr.update.processor.UpdateRequestProcessor;
 import org.apache.solr.update.processor.UpdateRequestProcessorFactory;
 
 import maraude.core.archive.AuditLog;
+import maraude.solr.AuditEntries;
 import maraude.solr.TeamSchema;
 
 /**
@@ -56,9 +56,6 @@ import maraude.solr.TeamSchema;
 public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcessorFactory
         implements UpdateRequestProcessorFactory.RunAlways {
 
-    /** Entry ids: as {@code TeamAudit} made them (time order, then random). */
-    static final String ID_PREFIX = "au-"; //$NON-NLS-1$
-    static final String TYPE_AUDIT = "audit"; //$NON-NLS-1$
     private static final String POST_PROCESSOR = "post-processor"; //$NON-NLS-1$
     private static final String PROCESSOR = "processor"; //$NON-NLS-1$
     private static final String REFUSED = "the audit collection is append-only: "; //$NON-NLS-1$
@@ -144,7 +141,7 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
         if (!(parsed instanceof Map<?, ?> m) || !(m.get("event") instanceof String event) || !AuditLog.isName(event)) { //$NON-NLS-1$
             throw new SolrException(ErrorCode.BAD_REQUEST, REFUSED + "an entry's event is a short lower-case word"); //$NON-NLS-1$
         }
-        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, Long> counts = new LinkedHashMap<>();
         Object c = m.get("counts"); //$NON-NLS-1$
         if (c != null) {
             if (!(c instanceof Map<?, ?> cm)) {
@@ -158,21 +155,6 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
                 counts.put(k, ((Number) e.getValue()).longValue());
             }
         }
-        Instant now = Instant.now();
-        String user = principal.getName();
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("time", now.toString()); //$NON-NLS-1$
-        stored.put("event", event); //$NON-NLS-1$
-        stored.put("user", user); //$NON-NLS-1$
-        stored.put("counts", counts); //$NON-NLS-1$
-        SolrInputDocument d = new SolrInputDocument();
-        d.addField(TeamSchema.ID, ID_PREFIX + String.format("%013d", now.toEpochMilli()) + '-' + UUID.randomUUID()); //$NON-NLS-1$
-        d.addField(TeamSchema.ROUTE, TYPE_AUDIT);
-        d.addField(TeamSchema.TYPE, TYPE_AUDIT);
-        d.addField(TeamSchema.TIME, now.toEpochMilli());
-        d.addField(TeamSchema.WORKER, user);
-        d.addField(TeamSchema.TRIAGE, Utils.toJSONString(stored));
-        d.addField(TeamSchema.VERSION, -1L); // only if new (the id is)
-        return d;
+        return AuditEntries.document(event, principal.getName(), counts, Instant.now(), Utils::toJSONString);
     }
 }

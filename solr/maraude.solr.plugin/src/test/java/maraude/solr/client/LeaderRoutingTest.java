@@ -35,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.archive.AccessMode;
-import maraude.core.archive.ArchiveException;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
 import maraude.core.model.Direction;
@@ -139,21 +138,6 @@ class LeaderRoutingTest {
         return all;
     }
 
-    /** A commit refused while a leader is elected is sent again: the ids make it idempotent. */
-    private static void commitThroughElection(SolrArchive a) throws InterruptedException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                a.commit();
-                return;
-            } catch (ArchiveException e) {
-                if (attempt == 60) {
-                    throw e;
-                }
-                Thread.sleep(1000);
-            }
-        }
-    }
-
     /** Messages held by one core itself (no distribution), as an admin on its node. */
     private static long messagesIn(Replica core) throws Exception {
         ModifiableSolrParams p = new ModifiableSolrParams();
@@ -221,7 +205,7 @@ class LeaderRoutingTest {
                             && s.getLeader().getState() == Replica.State.ACTIVE && live.contains(s.getLeader().getNodeName())));
             sentTo.clear();
             all.addAll(importPeople(a, 40, 80, 30));
-            commitThroughElection(a);
+            TeamCluster.commitThroughOutage(a);
             DocCollection after = state();
             assertNotEquals(oldLeader.getCoreName(), after.getSlice("shard1").getLeader().getCoreName()); //$NON-NLS-1$
             assertTrue(sentTo.keySet().contains(after.getSlice("shard1").getLeader().getCoreName()), //$NON-NLS-1$
