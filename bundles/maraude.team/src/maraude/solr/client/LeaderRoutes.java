@@ -160,16 +160,29 @@ final class LeaderRoutes implements AutoCloseable {
         return List.copyOf(out);
     }
 
+    /**
+     * Closes the per-node clients in a daemon thread: a client whose node went down with a request in
+     * flight waits for that request's timeout before its pool ends (and then throws), which the archive's
+     * close (a worker switching archives, the workbench closing) must neither wait for nor fail on.
+     */
     @Override
     public synchronized void close() {
         closed = true;
-        for (SolrClient c : clients.values()) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                // nothing held any more
-            }
-        }
+        List<SolrClient> open = new ArrayList<>(clients.values());
         clients.clear();
+        if (open.isEmpty()) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            for (SolrClient c : open) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException e) {
+                    // a pool still waiting on a node that went away: nothing of ours is held any more
+                }
+            }
+        }, "maraude-team-routes-close"); //$NON-NLS-1$
+        closer.setDaemon(true);
+        closer.start();
     }
 }
