@@ -46,7 +46,8 @@ import maraude.solr.client.TeamArchives;
  *
  * <p>
  * System properties: {@code bench.shards} (default 3; replication factor 2 always), {@code bench.work}
- * (work folder, deleted at start), {@code bench.importOnly} (stop after the imports and re-imports).
+ * (work folder, deleted at start), {@code bench.importOnly} (stop after the imports and re-imports),
+ * {@code bench.floors} (default true: after the imports, the two floors of {@link #floors}).
  */
 public final class TeamBenchmark {
 
@@ -114,6 +115,7 @@ public final class TeamBenchmark {
             SSLTestConfig ssl = cluster.ssl();
             String base = "solr+https://localhost:" + cluster.cluster().getJettySolrRunner(0).getLocalPort() + "/"; //$NON-NLS-1$ //$NON-NLS-2$
             out("cluster started in %.1f s", (System.nanoTime() - t0) / 1e9);
+            uploadStockConfigset(cluster, work);
             Sides warm = new Sides(cluster, base, "warm", shards, work, ssl); //$NON-NLS-1$
             long w = Math.min(WARMUP_MESSAGES, sizes[0]);
             try (Archive local = warm.local(); Archive team = warm.team()) {
@@ -151,6 +153,18 @@ public final class TeamBenchmark {
                     AccessMode.READ_WRITE);
         }
 
+        /** A collection of the same shape with {@link #uploadStockConfigset the stock configset}, opened as {@link #team}. */
+        Archive stockTeam() throws Exception {
+            String stock = name + "-stock"; //$NON-NLS-1$
+            var create = maraude.solr.server.TeamServer.createTeamCollection(stock, STOCK_CONFIG, shards, REPLICAS);
+            create.setBasicAuthCredentials("admin", ADMIN_PASSWORD); //$NON-NLS-1$
+            create.process(cluster.cluster().getSolrClient());
+            cluster.cluster().waitForActiveCollection(stock, 60, java.util.concurrent.TimeUnit.SECONDS, shards, shards * REPLICAS);
+            Path side = Files.createDirectories(work.resolve("team-" + stock)); //$NON-NLS-1$
+            return TeamArchives.open(base + stock, "worker", WORKER_PASSWORD, ssl.buildClientSSLContext(), side, //$NON-NLS-1$
+                    AccessMode.READ_WRITE);
+        }
+
         /** The same collection through a new client, as another worker opens it. */
         Archive reopenTeam() throws Exception {
             Path side = Files.createDirectories(work.resolve("team-" + name + "-again")); //$NON-NLS-1$ //$NON-NLS-2$
@@ -173,6 +187,9 @@ public final class TeamBenchmark {
             out("  team = %.0f%% of local (load average now %.1f)", 100 * share, load());
             verdicts[0] = String.format(Locale.ROOT, "%,d messages: team import %.0f%% of the local rate, target >= %.0f%%: %s", //$NON-NLS-1$
                     n, 100 * share, 100 * TARGET_IMPORT_SHARE, share >= TARGET_IMPORT_SHARE ? "met" : "NOT met"); //$NON-NLS-1$ //$NON-NLS-2$
+            if (Boolean.parseBoolean(System.getProperty("bench.floors", "true"))) { //$NON-NLS-1$ //$NON-NLS-2$
+                verdicts[0] += floors(s, n, l);
+            }
             long messages = team.stats().messages();
             if (messages != local.stats().messages()) {
                 out("  !! message counts differ: local %,d, team %,d", local.stats().messages(), messages);
@@ -285,22 +302,91 @@ public final class TeamBenchmark {
 
     /** As an import of exports brings them: contact, conversation, its messages; a commit every 50,000. */
     private static Figures importInto(Archive a, long n) {
+        return importInto(List.of(a), n);
+    }
+
+    /** The same messages into each archive in turn, message by message (one import writing several copies). */
+    private static Figures importInto(List<Archive> archives, long n) {
         Figures f = new Figures();
         long[] count = { 0 };
         corpus(n).forEach(g -> {
-            a.putContact(g.contact());
-            a.putConversation(g.conversation());
+            for (Archive a : archives) {
+                a.putContact(g.contact());
+                a.putConversation(g.conversation());
+            }
             for (Message m : g.messages()) {
-                if (a.addMessage(m)) {
-                    f.added++;
+                for (Archive a : archives) {
+                    if (a.addMessage(m) && a == archives.get(0)) {
+                        f.added++;
+                    }
                 }
                 if (++count[0] % COMMIT_EVERY == 0) {
-                    a.commit();
+                    archives.forEach(Archive::commit);
                 }
             }
         });
-        a.commit();
+        archives.forEach(Archive::commit);
         return f.stop();
+    }
+
+    // ---- floors ---------------------------------------------------------------------------
+
+    /** The configset of {@link #floors}' stock collection, uploaded once. */
+    private static final String STOCK_CONFIG = "stock"; //$NON-NLS-1$
+
+    /**
+     * What no team archive on this machine can beat, measured in the same run, to tell the cost of Solr
+     * and of a second copy from the cost of this project's code:
+     * <ol>
+     * <li><b>two local archives</b>: the same messages into two {@link LuceneArchive}s, message by
+     * message: a second copy with no engine, no network, no update log (the replication factor's cost
+     * alone);</li>
+     * <li><b>stock Solr</b>: the same client and documents into a collection of the same cluster (TLS,
+     * authentication, 2 copies of each shard, as the issue sets) whose configset is the team's with
+     * Solr's own parts where the plugin adds its own: Solr's standard analyser instead of the archive's,
+     * its default directory instead of the encrypting one, its plain update log instead of the encrypted
+     * one.</li>
+     * </ol>
+     * Returns the verdict's addition: the floors' shares of the local rate.
+     */
+    private static String floors(Sides s, long n, Figures local) throws Exception {
+        Figures twice;
+        try (Archive a = LuceneArchive.open(s.work().resolve("twice-a-" + s.name()), AccessMode.READ_WRITE); //$NON-NLS-1$
+                Archive b = LuceneArchive.open(s.work().resolve("twice-b-" + s.name()), AccessMode.READ_WRITE)) { //$NON-NLS-1$
+            twice = importInto(List.of(a, b), n);
+        }
+        out("floor 1, two local archives (each message into both): %,8.0f messages/s  (wall %.1f s, CPU %.1f s) = %.0f%% of local",
+                twice.rate(n), twice.wallS(), twice.cpuS(), 100 * twice.rate(n) / local.rate(n));
+        Figures stock;
+        try (Archive team = s.stockTeam()) {
+            stock = importInto(team, n);
+        }
+        out("floor 2, stock Solr (Solr's analyser, directory and update log): %,8.0f messages/s  (wall %.1f s, CPU %.1f s) = %.0f%% of local",
+                stock.rate(n), stock.wallS(), stock.cpuS(), 100 * stock.rate(n) / local.rate(n));
+        return String.format(Locale.ROOT, " (floors: two local archives %.0f%%, stock Solr %.0f%%)", //$NON-NLS-1$
+                100 * twice.rate(n) / local.rate(n), 100 * stock.rate(n) / local.rate(n));
+    }
+
+    /**
+     * The team's configset with Solr's own analyser, directory and update log: the analysers' classes
+     * replaced in the schema, the directory factory's element removed and the update log's class
+     * replaced in solrconfig.xml. Fails when the team's configset no longer has what is replaced.
+     */
+    private static void uploadStockConfigset(TeamCluster cluster, Path work) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("configset-stock")); //$NON-NLS-1$
+        Path team = TeamCluster.configset();
+        String schema = Files.readString(team.resolve("managed-schema.xml")); //$NON-NLS-1$
+        String standard = "<analyzer><tokenizer class=\"solr.StandardTokenizerFactory\"/><filter class=\"solr.LowerCaseFilterFactory\"/></analyzer>"; //$NON-NLS-1$
+        String stockSchema = schema.replaceAll("<analyzer class=\"maraude\\.archive\\.analysis\\.\\w+\"/>", standard); //$NON-NLS-1$
+        String config = Files.readString(team.resolve("solrconfig.xml")); //$NON-NLS-1$
+        String stockConfig = config.replaceAll("(?s)<directoryFactory .*?</directoryFactory>", "") //$NON-NLS-1$ //$NON-NLS-2$
+                .replaceAll("<updateLog class=\"[^\"]*\">", "<updateLog class=\"solr.UpdateLog\">"); //$NON-NLS-1$ //$NON-NLS-2$
+        if (stockSchema.equals(schema) || stockSchema.contains("maraude.archive.analysis") || stockConfig.contains("<directoryFactory") || !stockConfig.contains("solr.UpdateLog")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            throw new IllegalStateException("the team's configset changed: the stock floor no longer applies"); //$NON-NLS-1$
+        }
+        Files.writeString(dir.resolve("managed-schema.xml"), stockSchema); //$NON-NLS-1$
+        Files.writeString(dir.resolve("solrconfig.xml"), stockConfig); //$NON-NLS-1$
+        cluster.cluster().uploadConfigSet(dir, STOCK_CONFIG);
     }
 
     // ---- search ---------------------------------------------------------------------------
