@@ -173,16 +173,6 @@ final class LeaderRoutes implements AutoCloseable {
         if (open.isEmpty()) {
             return;
         }
-        Thread closer = new Thread(() -> {
-            for (SolrClient c : open) {
-                try {
-                    c.close();
-                } catch (IOException | RuntimeException e) {
-                    // a pool still waiting on a node that went away: nothing of ours is held any more
-                }
-            }
-        }, "maraude-team-routes-close"); //$NON-NLS-1$
-        closer.setDaemon(true);
-        closer.start();
+        SolrClientCloser.closeInBackground(open, "maraude-team-routes-close"); //$NON-NLS-1$
     }
 }

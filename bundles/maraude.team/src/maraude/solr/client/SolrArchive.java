@@ -1374,12 +1374,8 @@ public final class SolrArchive implements Archive, maraude.core.archive.Imported
                 routes.close();
             }
         }
-        if (ownsClient) {
-            try {
-                client.close();
-            } catch (IOException e) {
-                // nothing held here any more
-            }
+        if (ownsClient) { // never waits for, nor fails on, a request to the address's node that went down mid-way
+            SolrClientCloser.closeInBackground(List.of(client), "maraude-team-close"); //$NON-NLS-1$
         }
     }
 }

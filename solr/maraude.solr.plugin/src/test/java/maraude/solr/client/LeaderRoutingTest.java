@@ -260,4 +260,43 @@ class LeaderRoutingTest {
             assertTrue(tries >= 1 && tries <= 3, "refused at most once per sending thread, not per batch: " + tries); //$NON-NLS-1$
         }
     }
+
+    /**
+     * The address's node goes away with a request in flight: its client's close then waits for that
+     * request (up to a minute, then throws). The archive's close must neither wait for it nor fail on it.
+     */
+    @Test
+    void closingTheArchiveNeitherWaitsForNorFailsOnItsClient() throws Exception {
+        java.util.concurrent.CountDownLatch closeStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch releaseClose = new java.util.concurrent.CountDownLatch(1);
+        JettySolrRunner at = cluster.cluster().getJettySolrRunner(0);
+        SolrClient real = TeamArchives.client("https://localhost:" + at.getLocalPort() + "/solr", "worker", WORKER_PASSWORD, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                cluster.ssl().buildClientSSLContext());
+        SolrClient stuck = new SolrClient() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public NamedList<Object> request(SolrRequest<?> request, String core) throws SolrServerException, IOException {
+                return real.request(request, core);
+            }
+
+            @Override
+            public void close() throws IOException {
+                closeStarted.countDown();
+                try {
+                    releaseClose.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                real.close();
+                throw new IllegalStateException("Timeout waiting for pool to shutdown"); // as SolrJ's ExecutorUtil //$NON-NLS-1$
+            }
+        };
+        SolrArchive a = SolrArchive.open(stuck, COLLECTION, Files.createTempDirectory(dir, "local"), AccessMode.READ_WRITE, true); //$NON-NLS-1$
+        a.stats(); // the archive works through that client
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), a::close,
+                "the archive's close returned while its client's close was still waiting"); //$NON-NLS-1$
+        assertTrue(closeStarted.await(30, TimeUnit.SECONDS), "the client is closed all the same"); //$NON-NLS-1$
+        releaseClose.countDown();
+    }
 }
