@@ -298,6 +298,21 @@ class TeamCliTest {
                 }
             }
         }
+        // how the trail is kept is the admin's: the lead (who reads it) and the worker change no setting of it
+        for (String[] user : List.of(new String[] { "worker", WORKER_PASSWORD }, new String[] { "lead", LEAD_PASSWORD })) { //$NON-NLS-1$ //$NON-NLS-2$
+            try (HttpJdkSolrClient raw = rawClient(user[0], user[1])) {
+                for (String path : List.of("/config", "/config/params")) { //$NON-NLS-1$ //$NON-NLS-2$
+                    org.apache.solr.client.solrj.request.GenericSolrRequest edit = new org.apache.solr.client.solrj.request.GenericSolrRequest(
+                            org.apache.solr.client.solrj.SolrRequest.METHOD.POST, path,
+                            new org.apache.solr.common.params.ModifiableSolrParams()).withContent(
+                                    "{\"set-property\":{\"updateHandler.autoCommit.maxTime\":1}}".getBytes(java.nio.charset.StandardCharsets.UTF_8), //$NON-NLS-1$
+                                    "application/json").setRequiresCollection(true); //$NON-NLS-1$
+                    SolrException e = org.junit.jupiter.api.Assertions.assertThrows(SolrException.class,
+                            () -> edit.process(raw, collection), user[0] + " " + path); //$NON-NLS-1$
+                    assertEquals(403, e.code(), user[0] + " " + path + ": " + e.getMessage()); //$NON-NLS-1$ //$NON-NLS-2$
+                }
+            }
+        }
         // an overwrite attempt: an existing id, another user, another time, in the raw document and its JSON
         Instant sent = Instant.now();
         try (HttpJdkSolrClient raw = rawClient("worker", WORKER_PASSWORD)) { //$NON-NLS-1$

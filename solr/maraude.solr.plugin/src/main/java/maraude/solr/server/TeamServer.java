@@ -87,10 +87,15 @@ public final class TeamServer {
      * path wildcards), so these decide every request to it. Every team role adds entries
      * ({@code /update}); only the lead and the admin read it (any other path). That the collection is
      * append-only (no delete, no overwrite, the server's user and time on each entry) is its configset's
-     * update chain ({@value #AUDIT_CONFIG}, {@code AppendOnlyAuditProcessorFactory}), not these.
+     * update chain ({@value #AUDIT_CONFIG}, {@code AppendOnlyAuditProcessorFactory}), not these. Its
+     * configuration (Config API, request parameters, Schema API) is the admin's only: the lead reads the
+     * trail but changes nothing of how it is kept.
      */
     public static List<Map<String, Object>> auditPermissions(String auditCollection) {
         return List.of(
+                Map.of("name", "audit-config", "collection", auditCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                        "path", List.of("/config", "/config/params", "/config/overlay", "/schema"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+                        "role", "admin"), //$NON-NLS-1$ //$NON-NLS-2$
                 Map.of("name", "audit-write", "collection", auditCollection, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
                         "path", List.of("/update", "/update/json", "/update/javabin"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
                         "role", List.of("worker", "lead", "admin")), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
