@@ -351,15 +351,18 @@ class TeamCloudTest {
                     "photo-de-zorglubophone".getBytes(StandardCharsets.UTF_8)), "image/jpeg", "p.jpg"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             a.putContact(gone);
             a.putConversation(goneThread);
-            a.addMessage(Message.of(goneThread.id(), Direction.INBOUND, T0, "", null, "Le zorglubophone de Oubliee", //$NON-NLS-1$ //$NON-NLS-2$
-                    List.of(photo), null));
+            Message goneMessage = Message.of(goneThread.id(), Direction.INBOUND, T0, "", null, "Le zorglubophone de Oubliee", //$NON-NLS-1$ //$NON-NLS-2$
+                    List.of(photo), null);
+            a.addMessage(goneMessage);
             a.putContact(stays);
             a.putConversation(staysThread);
             // old: goes with the purge; new: stays
-            a.addMessage(Message.of(staysThread.id(), Direction.INBOUND, T0.minusYears(3), "", null, //$NON-NLS-1$
-                    "Un vieux quasimodogeste oublie", List.of(), null)); //$NON-NLS-1$
-            a.addMessage(Message.of(staysThread.id(), Direction.INBOUND, T0, "", null, "Un recent palindromiste reste", //$NON-NLS-1$ //$NON-NLS-2$
-                    List.of(), null));
+            Message oldMessage = Message.of(staysThread.id(), Direction.INBOUND, T0.minusYears(3), "", null, //$NON-NLS-1$
+                    "Un vieux quasimodogeste oublie", List.of(), null); //$NON-NLS-1$
+            a.addMessage(oldMessage);
+            Message kept = Message.of(staysThread.id(), Direction.INBOUND, T0, "", null, "Un recent palindromiste reste", //$NON-NLS-1$ //$NON-NLS-2$
+                    List.of(), null);
+            a.addMessage(kept);
             a.commit();
             try (TeamTriageStates s = TeamTriageStates.of(a)) {
                 s.addNote(goneThread.id(), new ConversationState.Note(Instant.now(), "w1", "note sur kwyjibonote")); //$NON-NLS-1$ //$NON-NLS-2$
@@ -369,6 +372,7 @@ class TeamCloudTest {
             hardCommit();
             assertEquals(Set.copyOf(words), decryptedIndexWords(words), "the decrypting scan sees what is there"); //$NON-NLS-1$
             assertEquals(Set.of(), rawWords(words), "nothing in clear on any node"); //$NON-NLS-1$
+            assertEquals(Set.copyOf(words), cluster.decryptedLogWords(words), "the update logs hold them, read with the node key"); //$NON-NLS-1$
 
             a.markImported("ab".repeat(32), 1); //$NON-NLS-1$
             a.commit();
@@ -392,6 +396,62 @@ class TeamCloudTest {
             }
             assertEquals(Set.of(), decryptedIndexWords(words), "the merge rewrote every segment that held them"); //$NON-NLS-1$
             assertFalse(decryptedIndexWords(List.of("palindromiste")).isEmpty(), "what stays is still there"); //$NON-NLS-1$
+            assertNoLogHolds(words);
+
+            // a node stopped after the erasure misses an update, then catches up (whole files from the
+            // leader: no log before the erasure is left to peer-sync from) with what stays only
+            JettySolrRunner victim = cluster.cluster().getJettySolrRunner(2);
+            cluster.cluster().stopJettySolrRunner(victim);
+            cluster.cluster().waitForJettyToStop(victim);
+            Message later = Message.of(staysThread.id(), Direction.INBOUND, T0.plusMinutes(5), "", null, //$NON-NLS-1$
+                    "Un nouveau ornithorynquiste", List.of(), null); //$NON-NLS-1$
+            a.addMessage(later);
+            TeamCluster.commitThroughOutage(a);
+            cluster.cluster().startJettySolrRunner(victim, true);
+            cluster.cluster().waitForActiveCollection(COLLECTION, 120, TimeUnit.SECONDS, 2, 4);
+            Set<String> held = new HashSet<>();
+            for (var shard : cluster.cluster().getSolrClient().getClusterState().getCollection(COLLECTION).getSlices()) {
+                Set<String> leader = replicaIds(shard.getLeader());
+                for (var r : shard.getReplicas()) {
+                    assertEquals(leader, replicaIds(r), "each replica holds what its leader holds"); //$NON-NLS-1$
+                }
+                held.addAll(leader);
+            }
+            assertTrue(held.containsAll(List.of(kept.id(), later.id())), "what stays, and what came while the node was down"); //$NON-NLS-1$
+            assertFalse(held.contains(goneMessage.id()) || held.contains(oldMessage.id()) || held.contains(gone.id()),
+                    "nothing erased came back"); //$NON-NLS-1$
+            assertEquals(1, a.search(SearchQuery.of("ornithorynquiste")).totalHits()); //$NON-NLS-1$
+            assertEquals(0, a.search(SearchQuery.of("zorglubophone")).totalHits()); //$NON-NLS-1$
+            assertEquals(Set.of(), decryptedIndexWords(words), "the restarted node's copies hold no erased word"); //$NON-NLS-1$
+            assertEquals(Set.of(), cluster.decryptedLogWords(words));
+        }
+    }
+
+    /**
+     * No transaction log of any replica holds {@code words}, read with the node key: the erasure's commit
+     * dropped every older log (a log a reader still holds goes when it lets go: waited for, briefly).
+     */
+    private static void assertNoLogHolds(List<String> words) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Set<String> found = cluster.decryptedLogWords(words);
+        while (!found.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            found = cluster.decryptedLogWords(words);
+        }
+        assertEquals(Set.of(), found, "no update log of any node holds an erased word"); //$NON-NLS-1$
+    }
+
+    /** The ids one replica holds (its own core only, not the collection's). */
+    private static Set<String> replicaIds(org.apache.solr.common.cloud.Replica r) throws Exception {
+        try (var raw = new org.apache.solr.client.solrj.impl.HttpJdkSolrClient.Builder(r.getBaseUrl()).useHttp1_1(true)
+                .withSSLContext(ssl.buildClientSSLContext()).withBasicAuthCredentials("admin", ADMIN_PASSWORD).build()) { //$NON-NLS-1$
+            var q = new org.apache.solr.client.solrj.SolrQuery("*:*").setFields("id").setRows(100_000); //$NON-NLS-1$ //$NON-NLS-2$
+            q.set("distrib", false); //$NON-NLS-1$
+            Set<String> ids = new HashSet<>();
+            for (var d : raw.query(r.getCoreName(), q).getResults()) {
+                ids.add((String) d.getFieldValue("id")); //$NON-NLS-1$
+            }
+            return ids;
         }
     }
 

@@ -283,6 +283,34 @@ public final class TeamCluster implements AutoCloseable {
         return found;
     }
 
+    /**
+     * The words found in any transaction log of any replica ({@code tlog} folders), read through the node
+     * key (what an erasure must remove from the update logs too). Shared by the tests that erase.
+     */
+    public Set<String> decryptedLogWords(List<String> words) throws IOException {
+        Set<String> found = new HashSet<>();
+        for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+            List<Path> logs;
+            try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
+                logs = all.filter(p -> p.getParent().getFileName().toString().equals("tlog") //$NON-NLS-1$
+                        && !p.getFileName().toString().startsWith("maraude-nonce.")).toList(); //$NON-NLS-1$
+            }
+            for (Path log : logs) {
+                byte[] clear = maraude.solr.crypto.TransactionLogs.decrypt(log, keyFolder);
+                if (clear == null) {
+                    continue; // deleted by the node meanwhile
+                }
+                String text = new String(clear, StandardCharsets.ISO_8859_1);
+                for (String w : words) {
+                    if (text.contains(w)) {
+                        found.add(w);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** The words found in clear in any file under any node's home (index files, update logs). */
     public Set<String> rawWords(List<String> words) throws IOException {
         Set<String> found = new HashSet<>();

@@ -7,7 +7,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.solr.common.SolrException;
 import org.apache.solr.core.PluginInfo;
+import org.apache.solr.update.CommitUpdateCommand;
 import org.apache.solr.update.TransactionLog;
+import org.apache.solr.update.UpdateCommand;
 import org.apache.solr.update.UpdateLog;
 
 import maraude.archive.crypto.NodeKeyAccess;
@@ -22,6 +24,9 @@ import maraude.archive.crypto.NodeKeyAccess;
  *   &lt;str name="keyFolder"&gt;${maraude.keyFolder}&lt;/str&gt;
  * &lt;/updateLog&gt;
  * </pre>
+ *
+ * After a commit that expunges deletes (an erasure: {@code SolrArchive} sends no other), every older
+ * log is dropped; see {@link #postCommit}.
  */
 public class EncryptingUpdateLog extends UpdateLog {
 
@@ -36,12 +41,44 @@ public class EncryptingUpdateLog extends UpdateLog {
             throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, "EncryptingUpdateLog needs a keyFolder"); //$NON-NLS-1$
         }
         try {
-            key = new SecretKeySpec(NodeKeyAccess.derive(NodeKey.of(Path.of(folder.toString()),
-                    env == null ? NodeKey.DEFAULT_PASSPHRASE_ENV : env.toString()), "maraude solr transaction log v1"), //$NON-NLS-1$
-                    "AES"); //$NON-NLS-1$
+            key = logKey(Path.of(folder.toString()), env == null ? NodeKey.DEFAULT_PASSPHRASE_ENV : env.toString());
         } catch (RuntimeException e) {
             throw new SolrException(SolrException.ErrorCode.SERVER_ERROR, e.getMessage(), e);
         }
+    }
+
+    /** The transaction logs' key: derived from the node's data key (key folder, passphrase in {@code passphraseEnv}). */
+    static SecretKeySpec logKey(Path keyFolder, String passphraseEnv) {
+        return new SecretKeySpec(NodeKeyAccess.derive(NodeKey.of(keyFolder, passphraseEnv), "maraude solr transaction log v1"), //$NON-NLS-1$
+                "AES"); //$NON-NLS-1$
+    }
+
+    /**
+     * After a commit that expunges deletes, the logs written before it are dropped (each file deleted
+     * once no reader holds it): they hold the text of the documents the erasure deleted, which the
+     * commit has just taken out of the index files, and would keep it until they roll over (Solr keeps
+     * old logs for peer sync). {@code expungeDeletes} is the erasure's mark: only an erasure sends it,
+     * and Solr passes it on with the commit to every replica of every shard, so each replica drops its
+     * own logs after its own commit. What those logs held is in the committed index; a replica that
+     * misses updates later cannot peer-sync from this one and copies the leader's index files instead.
+     * Updates sent while the commit runs are in the current log, which stays. A commit replayed from a
+     * log at start carries no {@code expungeDeletes}.
+     */
+    @Override
+    public void postCommit(CommitUpdateCommand cmd) {
+        super.postCommit(cmd);
+        if (cmd.expungeDeletes && (cmd.getFlags() & UpdateCommand.REPLAY) == 0) {
+            dropOlderLogs();
+        }
+    }
+
+    private synchronized void dropOlderLogs() {
+        while (!logs.isEmpty()) {
+            TransactionLog old = logs.removeLast();
+            numOldRecords -= old.numRecords();
+            old.decref(); // deleted with its nonce when no longer read (EncryptedTransactionLog.close)
+        }
+        numOldRecords = 0;
     }
 
     @Override
