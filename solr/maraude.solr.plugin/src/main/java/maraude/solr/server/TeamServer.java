@@ -50,8 +50,9 @@ import maraude.solr.crypto.NodeKey;
  * The background process of {@code team-server start}: a local SolrCloud of N nodes in this JVM, on
  * ports P to P+N-1 of 127.0.0.1, with ZooKeeper embedded (digest ACLs on every znode), TLS, basic
  * authentication and rule-based authorisation on, the index encrypted with the node key, and the team
- * collection created. Started by {@link TeamServerCli} with the node's passphrase and the admin password in its environment; writes
- * {@code server.json} once it serves and stops cleanly on SIGTERM (the nodes, then ZooKeeper).
+ * collection created. Started by {@link TeamServerCli} with the node's passphrase and the admin
+ * password in its environment; writes {@code server.json} once it serves and stops cleanly on SIGTERM
+ * (the nodes, then ZooKeeper).
  *
  * <p>
  * The nodes are solr-test-framework's {@link JettySolrRunner} (Solr's own servlet filter on an
