@@ -14,11 +14,14 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.apache.solr.common.cloud.VMParamsZkCredentialsInjector;
+
 /**
  * The folder of a local team server ({@code team-server start --dir DIR}) and what lies in it:
  *
  * <pre>
  * secrets            node passphrase and admin password (mode 600; made on first start)
+ * zookeeper.credentials  the ZooKeeper digest user and password of the nodes (mode 600; made on first start)
  * server.pid         pid, port and node count of the server process (written by the CLI at launch)
  * server.json        url, user and fingerprint, written by the server once it serves; gone when it stops
  * tls/keystore.p12   the self-signed certificate and its key (password derived from the passphrase)
@@ -70,6 +73,11 @@ final class ServerFolder {
         return dir.resolve("configset"); //$NON-NLS-1$
     }
 
+    /** The file Solr's {@code VMParamsZkCredentialsInjector} reads ({@code zkDigestCredentialsFile}). */
+    Path zkCredentials() {
+        return dir.resolve("zookeeper.credentials"); //$NON-NLS-1$
+    }
+
     Path log() {
         return dir.resolve("logs").resolve("server.log"); //$NON-NLS-1$ //$NON-NLS-2$
     }
@@ -92,14 +100,36 @@ final class ServerFolder {
         Properties p = new Properties();
         p.setProperty(PASSPHRASE, randomText(random, 32));
         p.setProperty(ADMIN_PASSWORD, randomText(random, 18));
-        Path tmp = dir.resolve("secrets.tmp"); //$NON-NLS-1$
+        writePrivate(f, p, "team-server secrets: keep this file private (mode 600)"); //$NON-NLS-1$
+        return p;
+    }
+
+    /**
+     * The ZooKeeper digest credentials of this folder's nodes, made (random) and written with mode 600 on
+     * first use, in the format of Solr's {@code VMParamsZkCredentialsInjector} ({@code zkDigestUsername},
+     * {@code zkDigestPassword}): every znode the server makes is readable and writable by this user only.
+     * A folder of a version before them gets them on its next start (the server then sets the ACLs).
+     */
+    Path zkCredentialsOrCreate() throws IOException {
+        Path f = zkCredentials();
+        if (!Files.isRegularFile(f)) {
+            Properties p = new Properties();
+            p.setProperty(VMParamsZkCredentialsInjector.DEFAULT_DIGEST_USERNAME_VM_PARAM_NAME, "maraude-solr"); //$NON-NLS-1$
+            p.setProperty(VMParamsZkCredentialsInjector.DEFAULT_DIGEST_PASSWORD_VM_PARAM_NAME, randomText(new SecureRandom(), 24));
+            writePrivate(f, p, "team-server ZooKeeper credentials: keep this file private (mode 600)"); //$NON-NLS-1$
+        }
+        return f;
+    }
+
+    /** Writes {@code p} to {@code f} (absent) through a temporary file made with mode 600. */
+    private void writePrivate(Path f, Properties p, String comment) throws IOException {
+        Path tmp = dir.resolve(f.getFileName() + ".tmp"); //$NON-NLS-1$
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))); //$NON-NLS-1$
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "team-server secrets: keep this file private (mode 600)"); //$NON-NLS-1$
+            p.store(out, comment);
         }
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE);
-        return p;
     }
 
     static Properties read(Path f) throws IOException {

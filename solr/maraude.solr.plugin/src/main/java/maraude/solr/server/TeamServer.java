@@ -28,10 +28,17 @@ import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.impl.HttpClientUtil;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.cloud.ZkTestServer;
+import org.apache.solr.common.cloud.DigestZkACLProvider;
+import org.apache.solr.common.cloud.DigestZkCredentialsProvider;
+import org.apache.solr.common.cloud.SolrZkClient;
+import org.apache.solr.common.cloud.VMParamsZkCredentialsInjector;
 import org.apache.solr.common.util.Utils;
 import org.apache.solr.embedded.JettyConfig;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.security.Sha256AuthenticationProvider;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.ACL;
 
 import maraude.archive.crypto.KdfParams;
 import maraude.solr.TeamSchema;
@@ -41,10 +48,11 @@ import maraude.solr.crypto.NodeKey;
 
 /**
  * The background process of {@code team-server start}: a local SolrCloud of N nodes in this JVM, on
- * ports P to P+N-1 of 127.0.0.1, with ZooKeeper embedded, TLS, basic authentication and rule-based
- * authorisation on, the index encrypted with the node key, and the team collection created. Started
- * by {@link TeamServerCli} with the node's passphrase and the admin password in its environment; writes
- * {@code server.json} once it serves and stops cleanly on SIGTERM (the nodes, then ZooKeeper).
+ * ports P to P+N-1 of 127.0.0.1, with ZooKeeper embedded (digest ACLs on every znode), TLS, basic
+ * authentication and rule-based authorisation on, the index encrypted with the node key, and the team
+ * collection created. Started by {@link TeamServerCli} with the node's passphrase and the admin
+ * password in its environment; writes {@code server.json} once it serves and stops cleanly on SIGTERM
+ * (the nodes, then ZooKeeper).
  *
  * <p>
  * The nodes are solr-test-framework's {@link JettySolrRunner} (Solr's own servlet filter on an
@@ -183,6 +191,13 @@ public final class TeamServer {
         System.setProperty("jetty.testMode", "true"); //$NON-NLS-1$ //$NON-NLS-2$
         System.setProperty("host", InetAddress.getLoopbackAddress().getHostAddress()); //$NON-NLS-1$
 
+        // ZooKeeper: Solr's digest ACLs on every znode, for the user of the folder's credentials file, which
+        // every ZooKeeper client of this process (the cluster's setup, the nodes, their shutdown) reads
+        System.setProperty(SolrZkClient.ZK_CREDENTIALS_INJECTOR_CLASS_NAME_VM_PARAM_NAME, VMParamsZkCredentialsInjector.class.getName());
+        System.setProperty(VMParamsZkCredentialsInjector.DEFAULT_DIGEST_FILE_VM_PARAM_NAME, folder.zkCredentialsOrCreate().toString());
+        System.setProperty(SolrZkClient.ZK_CRED_PROVIDER_CLASS_NAME_VM_PARAM_NAME, DigestZkCredentialsProvider.class.getName());
+        System.setProperty(SolrZkClient.ZK_ACL_PROVIDER_CLASS_NAME_VM_PARAM_NAME, DigestZkACLProvider.class.getName());
+
         Path configset = extractConfigset(folder.configset());
         Path auditConfigset = extractAuditConfigset(folder.configset().resolveSibling("configset-audit")); //$NON-NLS-1$
         // ZooKeeper's data under solr/zookeeper, kept from one start to the next (no format); solr.xml,
@@ -194,6 +209,7 @@ public final class TeamServer {
                 .addConfig(CONFIG, configset)
                 .addConfig(AUDIT_CONFIG, auditConfigset)
                 .configure();
+        restrictZooKeeper(cluster.getZkServer());
         List<JettySolrRunner> runners = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -266,8 +282,36 @@ public final class TeamServer {
         state.put("fingerprint", fingerprint); //$NON-NLS-1$
         state.put("port", port); //$NON-NLS-1$
         state.put("nodes", nodes); //$NON-NLS-1$
+        state.put("zkHost", cluster.getZkServer().getZkAddress()); //$NON-NLS-1$
         ServerFolder.writeAtomically(folder.stateFile(), Utils.toJSONString(state));
         stopped.await();
+    }
+
+    /**
+     * Puts the digest ACLs of this process's providers on every znode of the cluster's chroot and on
+     * ZooKeeper's root (not on {@code /zookeeper}, ZooKeeper's own). A no-op in effect when they are there
+     * already (every znode the nodes make gets them); what closes a folder started by a version before
+     * them, whose znodes are open to anyone who reaches the port.
+     */
+    private static void restrictZooKeeper(ZkTestServer zk) throws Exception {
+        try (SolrZkClient root = new SolrZkClient.Builder().withUrl(zk.getZkHost()).withTimeout(45, TimeUnit.SECONDS).build();
+                SolrZkClient solr = new SolrZkClient.Builder().withUrl(zk.getZkAddress()).withTimeout(45, TimeUnit.SECONDS).build()) {
+            List<ACL> acls = root.getZkACLProvider().getACLsToAdd("/"); //$NON-NLS-1$
+            if (acls.isEmpty() || acls.stream().anyMatch(a -> "world".equals(a.getId().getScheme()))) { //$NON-NLS-1$
+                throw new IllegalStateException("no ZooKeeper credentials: the znodes would be open"); //$NON-NLS-1$
+            }
+            for (int attempt = 1;; attempt++) {
+                try {
+                    solr.updateACLs("/"); //$NON-NLS-1$
+                    break;
+                } catch (KeeperException.NoNodeException e) {
+                    if (attempt == 3) { // an ephemeral znode of the previous run may expire meanwhile
+                        throw e;
+                    }
+                }
+            }
+            root.setACL("/", acls, true); //$NON-NLS-1$
+        }
     }
 
     /**
