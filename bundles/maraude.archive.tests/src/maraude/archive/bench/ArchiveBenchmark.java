@@ -44,6 +44,7 @@ import maraude.core.demo.DemoGenerator;
 import maraude.core.demo.GeneratedConversation;
 import maraude.core.model.Message;
 import maraude.core.model.Platform;
+import maraude.testsupport.BenchmarkFigures;
 
 /**
  * Indexing and search figures of the archive next to baselines measured in the same run: a bare Lucene
@@ -288,45 +289,20 @@ public final class ArchiveBenchmark {
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (round >= SEARCH_WARMUP_ROUNDS) {
                     all.add(ms);
-                    perQuery.computeIfAbsent(label(q), k -> new double[SEARCH_ROUNDS])[round - SEARCH_WARMUP_ROUNDS] = ms;
-                    hits.put(label(q), r.totalHits());
+                    perQuery.computeIfAbsent(BenchmarkFigures.label(q), k -> new double[SEARCH_ROUNDS])[round - SEARCH_WARMUP_ROUNDS] = ms;
+                    hits.put(BenchmarkFigures.label(q), r.totalHits());
                 }
             }
         }
         out("");
         out("search with 20 snippets and facets, %d rounds over %d queries:", SEARCH_ROUNDS, mix.size());
         for (SearchQuery q : mix) {
-            double[] t = perQuery.get(label(q));
+            double[] t = perQuery.get(BenchmarkFigures.label(q));
             Arrays.sort(t);
-            out("  %-62s %,9d hits  p50 %6.2f ms  p99 %6.2f ms", label(q), hits.get(label(q)), pct(t, 50), pct(t, 99));
+            out("  %-62s %,9d hits  p50 %6.2f ms  p99 %6.2f ms", BenchmarkFigures.label(q), hits.get(BenchmarkFigures.label(q)), BenchmarkFigures.percentile(t, 50), BenchmarkFigures.percentile(t, 99));
         }
         double[] t = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        out("  ALL: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(t, 50), pct(t, 99), t[t.length - 1]);
-    }
-
-    private static String label(SearchQuery q) {
-        StringBuilder sb = new StringBuilder(q.text().isEmpty() ? "(all)" : q.text()); //$NON-NLS-1$
-        if (!q.platforms().isEmpty()) {
-            sb.append(" +platforms"); //$NON-NLS-1$
-        }
-        if (q.from() != null) {
-            sb.append(" +dates"); //$NON-NLS-1$
-        }
-        if (q.workerId() != null) {
-            sb.append(" worker=").append(q.workerId()); //$NON-NLS-1$
-        }
-        if (q.sort() != SearchQuery.Sort.RELEVANCE) {
-            sb.append(' ').append(q.sort().name().toLowerCase(Locale.ROOT));
-        }
-        if (q.offset() > 0) {
-            sb.append(" offset ").append(q.offset()); //$NON-NLS-1$
-        }
-        return sb.toString();
-    }
-
-    private static double pct(double[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        out("  ALL: p50 %.2f ms, p99 %.2f ms, max %.2f ms", BenchmarkFigures.percentile(t, 50), BenchmarkFigures.percentile(t, 99), t[t.length - 1]);
     }
 
     // ---- grep baseline --------------------------------------------------------------------
@@ -377,10 +353,10 @@ public final class ArchiveBenchmark {
                 s[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(s);
-            grepTimes.add(pct(g, 50));
-            archiveTimes.add(pct(s, 50));
-            out("  %-14s grep %8.1f ms   archive %6.2f ms   archive is %5.0fx faster", word, pct(g, 50), pct(s, 50),
-                    pct(g, 50) / pct(s, 50));
+            grepTimes.add(BenchmarkFigures.percentile(g, 50));
+            archiveTimes.add(BenchmarkFigures.percentile(s, 50));
+            out("  %-14s grep %8.1f ms   archive %6.2f ms   archive is %5.0fx faster", word, BenchmarkFigures.percentile(g, 50), BenchmarkFigures.percentile(s, 50),
+                    BenchmarkFigures.percentile(g, 50) / BenchmarkFigures.percentile(s, 50));
         }
         double gm = median(grepTimes);
         double am = median(archiveTimes);
@@ -390,7 +366,7 @@ public final class ArchiveBenchmark {
 
     private static double median(List<Double> v) {
         double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return pct(a, 50);
+        return BenchmarkFigures.percentile(a, 50);
     }
 
     private static void runGrep(String word, Path dir) throws Exception {

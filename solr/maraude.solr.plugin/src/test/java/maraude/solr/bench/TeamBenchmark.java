@@ -34,6 +34,7 @@ import maraude.core.triage.TriageService;
 import maraude.core.triage.TriageStateStore;
 import maraude.solr.TeamCluster;
 import maraude.solr.client.TeamArchives;
+import maraude.testsupport.BenchmarkFigures;
 
 /**
  * {@code ./bench team [MESSAGES...]}: the team archive on a local 3-node SolrCloud (nodes in this JVM:
@@ -260,7 +261,7 @@ public final class TeamBenchmark {
         Arrays.sort(lr);
         Arrays.sort(tr);
         out("summaries(), %,d conversations: first call local %,.0f ms, team %,.0f ms; next %d calls, median: local %,.0f ms, team %,.0f ms%s",
-                ts.size(), l[0], t[0], calls - 1, pct(lr, 50), pct(tr, 50),
+                ts.size(), l[0], t[0], calls - 1, BenchmarkFigures.percentile(lr, 50), BenchmarkFigures.percentile(tr, 50),
                 ls.equals(ts) ? "; the same summaries on both" : " !! the summaries differ"); //$NON-NLS-1$ //$NON-NLS-2$
     }
 
@@ -431,38 +432,13 @@ public final class TeamBenchmark {
             for (int i = 0; i < q; i++) {
                 Arrays.sort(lt[i]);
                 Arrays.sort(tt[i]);
-                out("  %-44s %,9d   %7.2f / %7.2f      %7.2f / %7.2f%s", label(mix.get(i)), th[i], pct(lt[i], 50), pct(lt[i], 99),
-                        pct(tt[i], 50), pct(tt[i], 99), lh[i] == th[i] ? "" : String.format(Locale.ROOT, "   !! local %,d hits", lh[i])); //$NON-NLS-1$
+                out("  %-44s %,9d   %7.2f / %7.2f      %7.2f / %7.2f%s", BenchmarkFigures.label(mix.get(i)), th[i], BenchmarkFigures.percentile(lt[i], 50), BenchmarkFigures.percentile(lt[i], 99),
+                        BenchmarkFigures.percentile(tt[i], 50), BenchmarkFigures.percentile(tt[i], 99), lh[i] == th[i] ? "" : String.format(Locale.ROOT, "   !! local %,d hits", lh[i])); //$NON-NLS-1$
             }
-            out("  ALL local: p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(allL, 50), pct(allL, 99), allL[allL.length - 1]);
-            out("  ALL team:  p50 %.2f ms, p99 %.2f ms, max %.2f ms", pct(allT, 50), pct(allT, 99), allT[allT.length - 1]);
+            out("  ALL local: p50 %.2f ms, p99 %.2f ms, max %.2f ms", BenchmarkFigures.percentile(allL, 50), BenchmarkFigures.percentile(allL, 99), allL[allL.length - 1]);
+            out("  ALL team:  p50 %.2f ms, p99 %.2f ms, max %.2f ms", BenchmarkFigures.percentile(allT, 50), BenchmarkFigures.percentile(allT, 99), allT[allT.length - 1]);
         }
-        return pct(allT, 99);
-    }
-
-    private static String label(SearchQuery q) {
-        StringBuilder sb = new StringBuilder(q.text().isEmpty() ? "(all)" : q.text()); //$NON-NLS-1$
-        if (!q.platforms().isEmpty()) {
-            sb.append(" +platforms"); //$NON-NLS-1$
-        }
-        if (q.from() != null) {
-            sb.append(" +dates"); //$NON-NLS-1$
-        }
-        if (q.workerId() != null) {
-            sb.append(" worker=").append(q.workerId()); //$NON-NLS-1$
-        }
-        if (q.sort() != SearchQuery.Sort.RELEVANCE) {
-            sb.append(' ').append(q.sort().name().toLowerCase(Locale.ROOT));
-        }
-        if (q.offset() > 0) {
-            sb.append(" offset ").append(q.offset()); //$NON-NLS-1$
-        }
-        return sb.toString();
-    }
-
-    private static double pct(double[] sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        return BenchmarkFigures.percentile(allT, 99);
     }
 
     // ---- plumbing -------------------------------------------------------------------------
