@@ -53,6 +53,12 @@ public class SuggestCommand implements CliCommand {
                 + "  Placeholders are filled from <archive>/" + SETTINGS_FILE + " (key=value)."; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** On a team archive: the team's templates and settings, on the servers. */
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
+
     @Override
     public int run(CliInvocation inv) throws Exception {
         Optional<String> text = inv.option("--text"); //$NON-NLS-1$

@@ -54,7 +54,15 @@ public class TemplatesCommand implements CliCommand {
                 + "maraude [--archive DIR] templates export FILE [--all] [--force] [--json]\n" //$NON-NLS-1$
                 + "  writes the team's templates (--all: the whole effective library) as a shareable set\n" //$NON-NLS-1$
                 + "maraude [--archive DIR] templates import FILE [--json]\n" //$NON-NLS-1$
-                + "  validates the set and adds it to the team's templates (same id: replaced)"; //$NON-NLS-1$
+                + "  validates the set and adds it to the team's templates (same id: replaced)\n" //$NON-NLS-1$
+                + "  On a team archive (--archive solr+https://...) the team's templates are on the servers: a save\n" //$NON-NLS-1$
+                + "  made while another worker saved exits 2 and writes nothing."; //$NON-NLS-1$
+    }
+
+    /** On a team archive: the team's templates and settings, on the servers. */
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
     }
 
     @Override
