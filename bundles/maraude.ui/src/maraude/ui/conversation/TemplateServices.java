@@ -46,17 +46,14 @@ public final class TemplateServices {
      * from the servers. Their version is checked at each call (one real-time get), so another worker's
      * save is in the next suggestion, without a restart.
      */
-    public Loaded forArchive(Archive archive) {
-        return forTeam(TeamTemplates.of(archive), archive.location());
-    }
-
-    private synchronized Loaded forTeam(TeamTemplates templates, java.nio.file.Path folder) {
+    public synchronized Loaded forArchive(Archive archive) {
         try {
+            TeamTemplates templates = TeamTemplates.of(archive);
             String version = templates.version();
             if (version == null) {
                 return new Loaded(shipped, null);
             }
-            Key key = new Key(folder, templates.shared(), version);
+            Key key = new Key(archive.location(), templates.shared(), version);
             if (!Objects.equals(key, cachedKey)) {
                 DefaultTemplateService fresh = new DefaultTemplateService(templates.library());
                 close();
