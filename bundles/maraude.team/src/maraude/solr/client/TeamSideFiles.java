@@ -25,7 +25,8 @@ import maraude.solr.TeamSchema;
 /**
  * A team archive's side files: this machine's folder, except the few that are the team's and shared by
  * its workers ({@link #ON_SERVER}: the readings of the waiting threads, see
- * {@code maraude.core.triage.ReadingCache}, and the team's settings {@link #SHARED}), which are documents
+ * {@code maraude.core.triage.ReadingCache}, and the team's settings and reply templates {@link #SHARED}),
+ * which are documents
  * of the collection (id
  * {@value TeamSchema#SIDE_FILE_PREFIX} + name, the bytes in {@link TeamSchema#BYTES}): encrypted at rest
  * with the index, never in clear on a worker's disk, erased on the servers by {@code forget} and
@@ -43,7 +44,8 @@ final class TeamSideFiles implements ArchiveFiles {
     static final Set<String> ERASED = Set.of(maraude.core.triage.ReadingCache.FILE_NAME);
     /**
      * The team's settings ({@code team.properties}: time zone, reading language, closings, retention,
-     * placeholders; no word of the people), kept on the servers so that every worker reads the same ones.
+     * placeholders) and reply templates ({@link #TEMPLATES}); no word of the people. Kept on the servers
+     * so that every worker reads the same ones.
      * A copy an earlier version left in this machine's folder is read while the servers hold none, and
      * deleted by the first write to the servers.
      */
