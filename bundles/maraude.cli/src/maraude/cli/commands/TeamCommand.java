@@ -417,8 +417,9 @@ public class TeamCommand implements CliCommand {
      * through each archive's {@link Archive#files()}: on a team archive a document of the collection,
      * encrypted at rest, read by every worker) and its reply templates ({@code templates.json},
      * {@link TeamTemplates}: a local archive's folder; on a team archive a document of the collection too,
-     * written only while the servers hold none). Copied when the target has none, found equal (same properties, same templates) when it
-     * has the same, and when the target's differ they are kept and reported as a conflict. The kinds of
+     * written only while the servers hold none). Copied when the target has none, found equal (same
+     * properties, same templates) when it has the same, and when the target's differ they are kept and
+     * reported as a conflict. The kinds of
      * {@link #NOT_COPIED} the source holds are listed as such.
      */
     static void copySideFiles(Archive source, Archive target, Map<String, Object> report) {
