@@ -23,6 +23,9 @@ import maraude.core.model.Message;
 import maraude.templates.Suggestion;
 import maraude.templates.SuggestionContext;
 import maraude.templates.TeamSettings;
+import maraude.templates.TeamTemplates;
+import maraude.templates.TemplateFormatException;
+import maraude.templates.TemplateLibrary;
 import maraude.templates.TemplateSuggester;
 
 /** {@code suggest}: the reply templates that fit a conversation (or a text), with the reasons. */
@@ -50,6 +53,12 @@ public class SuggestCommand implements CliCommand {
                 + "  Placeholders are filled from <archive>/" + SETTINGS_FILE + " (key=value)."; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
+    /** On a team archive: the team's templates and settings, on the servers. */
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
+    }
+
     @Override
     public int run(CliInvocation inv) throws Exception {
         Optional<String> text = inv.option("--text"); //$NON-NLS-1$
@@ -60,9 +69,32 @@ public class SuggestCommand implements CliCommand {
         int limit = Limits.positive(inv.option("--limit").orElse("3"), "--limit", 50); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         ZonedDateTime now = inv.now().atZone(ZoneId.systemDefault());
         List<String> args = inv.remaining();
-        TeamSettings settings = settings(inv.archiveFolder());
+        // a team archive: the team's settings and templates are on the servers, read through it
+        Archive team = inv.teamAddress() == null ? null : inv.openArchive(AccessMode.READ_ONLY);
+        try {
+            return suggest(inv, text, language, limit, now, args, team);
+        } finally {
+            if (team != null) {
+                team.close();
+            }
+        }
+    }
+
+    private int suggest(CliInvocation inv, Optional<String> text, Optional<String> language, int limit, ZonedDateTime now,
+            List<String> args, Archive team) throws Exception {
+        TeamSettings settings = team == null ? settings(inv.archiveFolder()) : settings(team.files());
+        TemplateLibrary library;
+        if (team == null) {
+            library = TemplatesCommand.library(inv);
+        } else {
+            try {
+                library = TeamTemplates.of(team).library();
+            } catch (TemplateFormatException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
+        }
         List<Suggestion> suggestions;
-        try (TemplateSuggester suggester = new TemplateSuggester(TemplatesCommand.library(inv.archiveFolder()))) {
+        try (TemplateSuggester suggester = new TemplateSuggester(library)) {
             if (text.isPresent()) {
                 if (!args.isEmpty()) {
                     throw CliException.usage("give either CONVERSATION_ID or --text, not both"); //$NON-NLS-1$
@@ -77,7 +109,8 @@ public class SuggestCommand implements CliCommand {
                 if (args.size() != 1) {
                     throw CliException.usage("suggest needs one CONVERSATION_ID or --text TEXT"); //$NON-NLS-1$
                 }
-                try (Archive archive = inv.openArchive(AccessMode.READ_ONLY)) {
+                Archive archive = team != null ? team : inv.openArchive(AccessMode.READ_ONLY);
+                try {
                     Conversation conversation = archive.conversation(args.get(0))
                             .orElseThrow(() -> CliException.usage("no conversation " + args.get(0))); //$NON-NLS-1$
                     List<Message> thread = archive.messages(conversation.id());
@@ -92,6 +125,10 @@ public class SuggestCommand implements CliCommand {
                     SuggestionContext ctx = SuggestionContext.fromConversation(thread, settings, values, null, now)
                             .withLimit(limit).withConversationLanguage(lang);
                     suggestions = suggester.suggest(TemplateSuggester.recentInbound(thread, 5), ctx);
+                } finally {
+                    if (archive != team) {
+                        archive.close();
+                    }
                 }
             }
         }
@@ -117,6 +154,18 @@ public class SuggestCommand implements CliCommand {
             }
         }
         return 0;
+    }
+
+    /** A team archive's settings, from the servers ({@code team.properties} is one of its shared side files). */
+    static TeamSettings settings(maraude.core.archive.ArchiveFiles files) throws CliException {
+        if (!files.exists(SETTINGS_FILE)) {
+            return TeamSettings.empty();
+        }
+        try (java.io.InputStream in = files.read(SETTINGS_FILE)) {
+            return TeamSettings.load(in, SETTINGS_FILE);
+        } catch (Exception e) {
+            throw CliException.usage(SETTINGS_FILE + ": " + e.getMessage()); //$NON-NLS-1$
+        }
     }
 
     static TeamSettings settings(Path archiveFolder) throws CliException {

@@ -34,6 +34,7 @@ import maraude.core.triage.ServiceOffer;
 import maraude.core.triage.TriageConflictException;
 import maraude.core.triage.TriageState;
 import maraude.core.triage.TriageStates;
+import maraude.templates.TeamTemplates;
 import maraude.templates.Template;
 import maraude.templates.TemplateFormatException;
 import maraude.templates.TemplateLibrary;
@@ -414,16 +415,17 @@ public class TeamCommand implements CliCommand {
     /**
      * The team's side files (no word of the people in either): its settings ({@code team.properties},
      * through each archive's {@link Archive#files()}: on a team archive a document of the collection,
-     * encrypted at rest, read by every worker) and its reply templates ({@code templates.json}, where
-     * {@link TemplateLibrary} reads them: the archive's folder; on a team archive this machine's side
-     * folder). Copied when the target has none, found equal (same properties, same templates) when it
-     * has the same, and when the target's differ they are kept and reported as a conflict. The kinds of
+     * encrypted at rest, read by every worker) and its reply templates ({@code templates.json},
+     * {@link TeamTemplates}: a local archive's folder; on a team archive a document of the collection too,
+     * written only while the servers hold none). Copied when the target has none, found equal (same
+     * properties, same templates) when it has the same, and when the target's differ they are kept and
+     * reported as a conflict. The kinds of
      * {@link #NOT_COPIED} the source holds are listed as such.
      */
     static void copySideFiles(Archive source, Archive target, Map<String, Object> report) {
         Map<String, Object> kinds = new LinkedHashMap<>();
         kinds.put(TEAM_SETTINGS, settings(source.files(), target.files()));
-        kinds.put(TEMPLATES, templates(source.location(), target.location()));
+        kinds.put(TEMPLATES, templates(TeamTemplates.of(source), TeamTemplates.of(target)));
         report.put("side_files", kinds); //$NON-NLS-1$
         List<String> left = new ArrayList<>();
         NOT_COPIED.forEach((kind, name) -> {
@@ -463,17 +465,22 @@ public class TeamCommand implements CliCommand {
         return p;
     }
 
-    private static String templates(java.nio.file.Path from, java.nio.file.Path to) {
+    private static String templates(TeamTemplates from, TeamTemplates to) {
         try {
-            List<Template> mine = TemplateLibrary.loadTeam(from);
+            List<Template> mine = from.read().templates();
             if (mine.isEmpty()) {
                 return "none"; //$NON-NLS-1$
             }
-            if (!java.nio.file.Files.isRegularFile(TemplateLibrary.teamFile(to))) {
-                TemplateLibrary.writeTeam(to, mine);
-                return "copied"; //$NON-NLS-1$
+            TeamTemplates.Snapshot there = to.read();
+            if (there.version() == null) {
+                try {
+                    to.write(mine, null); // on the servers: only while there are none (another worker's save wins)
+                    return "copied"; //$NON-NLS-1$
+                } catch (maraude.core.archive.FileChangedException e) {
+                    there = to.read();
+                }
             }
-            return TemplateLibrary.loadTeam(to).equals(mine) ? "present" : "conflict"; //$NON-NLS-1$ //$NON-NLS-2$
+            return there.templates().equals(mine) ? "present" : "conflict"; //$NON-NLS-1$ //$NON-NLS-2$
         } catch (IOException | TemplateFormatException e) {
             throw new java.io.UncheckedIOException(TemplateLibrary.TEAM_FILE + ": " + e.getClass().getSimpleName(), //$NON-NLS-1$
                     e instanceof IOException io ? io : new IOException(e));

@@ -1,6 +1,7 @@
 package maraude.cli.commands;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,16 +15,21 @@ import org.osgi.service.component.annotations.Component;
 import maraude.cli.CliCommand;
 import maraude.cli.CliException;
 import maraude.cli.CliInvocation;
+import maraude.core.archive.AccessMode;
+import maraude.core.archive.Archive;
+import maraude.core.archive.FileChangedException;
 import maraude.templates.CheckContext;
 import maraude.templates.Finding;
 import maraude.templates.OutingCheck;
 import maraude.templates.Template;
 import maraude.templates.TemplateFormatException;
+import maraude.templates.TeamTemplates;
 import maraude.templates.TemplateLibrary;
 
 /**
  * {@code templates check|list|export|import}: the outing-safe check of an outgoing text, the library,
- * and the team's shareable template set ({@code <archive>/templates.json}).
+ * and the team's shareable template set ({@code <archive>/templates.json}; on a team archive the team's,
+ * on the servers: {@link TeamTemplates}).
  */
 @Component(service = CliCommand.class)
 public class TemplatesCommand implements CliCommand {
@@ -48,7 +54,15 @@ public class TemplatesCommand implements CliCommand {
                 + "maraude [--archive DIR] templates export FILE [--all] [--force] [--json]\n" //$NON-NLS-1$
                 + "  writes the team's templates (--all: the whole effective library) as a shareable set\n" //$NON-NLS-1$
                 + "maraude [--archive DIR] templates import FILE [--json]\n" //$NON-NLS-1$
-                + "  validates the set and adds it to the team's templates (same id: replaced)"; //$NON-NLS-1$
+                + "  validates the set and adds it to the team's templates (same id: replaced)\n" //$NON-NLS-1$
+                + "  On a team archive (--archive solr+https://...) the team's templates are on the servers: a save\n" //$NON-NLS-1$
+                + "  made while another worker saved exits 2 and writes nothing."; //$NON-NLS-1$
+    }
+
+    /** On a team archive: the team's templates and settings, on the servers. */
+    @Override
+    public boolean worksOnTeamArchive() {
+        return true;
     }
 
     @Override
@@ -121,7 +135,7 @@ public class TemplatesCommand implements CliCommand {
 
     private int list(CliInvocation inv) throws Exception {
         List<Map<String, Object>> doc = new ArrayList<>();
-        for (Template t : library(inv.archiveFolder()).templates()) {
+        for (Template t : library(inv).templates()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("template_id", t.id()); //$NON-NLS-1$
             m.put("category", t.category().key()); //$NON-NLS-1$
@@ -138,12 +152,32 @@ public class TemplatesCommand implements CliCommand {
         return 0;
     }
 
-    /** The effective library of the archive: shipped templates merged with the team's file. */
-    static TemplateLibrary library(Path archiveFolder) throws Exception {
-        try {
-            return TemplateLibrary.forArchive(archiveFolder);
-        } catch (TemplateFormatException e) {
-            throw new CliException(CliException.USAGE, e.getMessage());
+    /** The effective library of the archive: shipped templates merged with the team's. */
+    static TemplateLibrary library(CliInvocation inv) throws Exception {
+        return withTeamTemplates(inv, AccessMode.READ_ONLY, store -> {
+            try {
+                return store.library();
+            } catch (TemplateFormatException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
+        });
+    }
+
+    /** What to do with an archive's team templates. */
+    interface TemplatesWork<T> {
+        T apply(TeamTemplates store) throws Exception;
+    }
+
+    /**
+     * Runs {@code work} on the archive's team templates: a local archive's folder (the archive is not
+     * opened, as before), or a team archive's, on the servers (opened for the call, {@code mode}).
+     */
+    static <T> T withTeamTemplates(CliInvocation inv, AccessMode mode, TemplatesWork<T> work) throws Exception {
+        if (inv.teamAddress() == null) {
+            return work.apply(TeamTemplates.of(inv.archiveFolder()));
+        }
+        try (Archive archive = inv.openArchive(mode)) {
+            return work.apply(TeamTemplates.of(archive));
         }
     }
 
@@ -161,13 +195,13 @@ public class TemplatesCommand implements CliCommand {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw CliException.usage(target + ": no such folder"); //$NON-NLS-1$
         }
-        List<Template> set;
-        try {
-            set = all ? TemplateLibrary.forArchive(inv.archiveFolder()).templates()
-                    : TemplateLibrary.loadTeam(inv.archiveFolder());
-        } catch (TemplateFormatException e) {
-            throw new CliException(CliException.USAGE, e.getMessage());
-        }
+        List<Template> set = withTeamTemplates(inv, AccessMode.READ_ONLY, store -> {
+            try {
+                return all ? store.library().templates() : store.read().templates();
+            } catch (TemplateFormatException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
+        });
         TemplateLibrary.writeFile(target, set);
         report(inv, "exported", set.size(), target); //$NON-NLS-1$
         return 0;
@@ -183,21 +217,35 @@ public class TemplatesCommand implements CliCommand {
             throw CliException.usage(source + ": no such file"); //$NON-NLS-1$
         }
         List<Template> imported;
-        List<Template> team;
         try {
             imported = TemplateLibrary.load(source).templates();
-            team = TemplateLibrary.loadTeam(inv.archiveFolder());
         } catch (TemplateFormatException e) {
             // Names the file, line and column; nothing has been written.
             throw new CliException(CliException.USAGE, e.getMessage());
         }
-        List<Template> merged = new TemplateLibrary(team).merge(imported).templates();
-        TemplateLibrary.writeTeam(inv.archiveFolder(), merged);
-        report(inv, "imported", imported.size(), TemplateLibrary.teamFile(inv.archiveFolder())); //$NON-NLS-1$
+        String where = withTeamTemplates(inv, AccessMode.READ_WRITE, store -> {
+            TeamTemplates.Snapshot team;
+            try {
+                team = store.read();
+            } catch (TemplateFormatException e) {
+                throw new CliException(CliException.USAGE, e.getMessage());
+            }
+            List<Template> merged = new TemplateLibrary(team.templates()).merge(imported).templates();
+            try {
+                store.write(merged, team.version());
+            } catch (FileChangedException e) {
+                // another worker saved the team's templates between the read and the write: nothing written
+                throw new CliException(CliException.USAGE, TriageMessages.Templates_conflict);
+            } catch (AccessDeniedException e) {
+                throw new CliException(CliException.USAGE, TriageMessages.Templates_notAllowed);
+            }
+            return store.where();
+        });
+        report(inv, "imported", imported.size(), where); //$NON-NLS-1$
         return 0;
     }
 
-    private static void report(CliInvocation inv, String action, int count, Path file) throws Exception {
+    private static void report(CliInvocation inv, String action, int count, Object file) throws Exception {
         if (inv.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(action, count);

@@ -22,6 +22,9 @@ final class TriageMessages extends NLS {
     public static String Triage_noteNotText;
     public static String Triage_needsId;
     public static String Triage_auditFailed;
+    /** {@code templates import} on a team archive (these two only). */
+    public static String Templates_conflict;
+    public static String Templates_notAllowed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, TriageMessages.class);

@@ -32,6 +32,38 @@ public interface ArchiveFiles {
         return write(relativeName);
     }
 
+    /**
+     * Like {@link #write}, but the content replaces the file only if its {@link #version} is still
+     * {@code expectedVersion} ({@code null}: the file must not exist); otherwise closing the stream throws
+     * {@link FileChangedException} and nothing is written. By default the version is compared when the
+     * stream is closed; a team archive's shared files are compared by the servers in the write itself.
+     */
+    default OutputStream writeIfVersion(String relativeName, String expectedVersion) throws IOException {
+        return new java.io.ByteArrayOutputStream() {
+            private boolean closed;
+
+            @Override
+            public void close() throws IOException {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (!java.util.Objects.equals(version(relativeName), expectedVersion)) {
+                    throw new FileChangedException(relativeName, null);
+                }
+                writeAllBytes(relativeName, toByteArray());
+            }
+        };
+    }
+
+    /**
+     * Whether the file is the team's, kept on a team archive's servers and read by every worker
+     * (settings, reply templates) rather than in this machine's folder; {@code false} on a local archive.
+     */
+    default boolean shared(String relativeName) {
+        return false;
+    }
+
     boolean exists(String relativeName);
 
     /** Deletes the file; {@code false} when there was none. */

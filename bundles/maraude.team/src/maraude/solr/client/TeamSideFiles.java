@@ -19,12 +19,14 @@ import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 
 import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.FileChangedException;
 import maraude.solr.TeamSchema;
 
 /**
  * A team archive's side files: this machine's folder, except the few that are the team's and shared by
  * its workers ({@link #ON_SERVER}: the readings of the waiting threads, see
- * {@code maraude.core.triage.ReadingCache}, and the team's settings {@link #SHARED}), which are documents
+ * {@code maraude.core.triage.ReadingCache}, and the team's settings and reply templates {@link #SHARED}),
+ * which are documents
  * of the collection (id
  * {@value TeamSchema#SIDE_FILE_PREFIX} + name, the bytes in {@link TeamSchema#BYTES}): encrypted at rest
  * with the index, never in clear on a worker's disk, erased on the servers by {@code forget} and
@@ -42,11 +44,19 @@ final class TeamSideFiles implements ArchiveFiles {
     static final Set<String> ERASED = Set.of(maraude.core.triage.ReadingCache.FILE_NAME);
     /**
      * The team's settings ({@code team.properties}: time zone, reading language, closings, retention,
-     * placeholders; no word of the people), kept on the servers so that every worker reads the same ones.
+     * placeholders) and reply templates ({@link #TEMPLATES}); no word of the people. Kept on the servers
+     * so that every worker reads the same ones.
      * A copy an earlier version left in this machine's folder is read while the servers hold none, and
      * deleted by the first write to the servers.
      */
-    static final Set<String> SHARED = Set.of(maraude.core.archive.TeamZone.SETTINGS_FILE);
+    static final Set<String> SHARED = Set.of(maraude.core.archive.TeamZone.SETTINGS_FILE, TeamSideFiles.TEMPLATES);
+    /**
+     * The team's reply templates ({@code maraude.templates.TemplateLibrary#TEAM_FILE}; this bundle does
+     * not depend on the templates), shared like the settings so that every worker suggests the same replies.
+     * A save is a {@linkplain #writeIfVersion conditional write}: two workers saving at once never silently
+     * overwrite each other.
+     */
+    static final String TEMPLATES = "templates.json"; //$NON-NLS-1$
     /** The side files kept on the servers. */
     static final Set<String> ON_SERVER = union(ERASED, SHARED);
 
@@ -115,16 +125,59 @@ final class TeamSideFiles implements ArchiveFiles {
 
     @Override
     public OutputStream write(String name) throws IOException {
-        return onServer(name) ? upload(name, false) : local.write(name);
+        return onServer(name) ? upload(name, () -> null) : local.write(name);
     }
 
     @Override
     public OutputStream writeDerived(String name) throws IOException {
-        return onServer(name) ? upload(name, true) : local.writeDerived(name);
+        return onServer(name) ? upload(name, () -> {
+            Long expected = seen.get(name);
+            return expected == null ? null : expected == 0 ? -1L : expected; // -1: must not exist yet
+        }) : local.writeDerived(name);
     }
 
-    /** The bytes are sent when the stream is closed; {@code conditional}: only over the version seen last. */
-    private OutputStream upload(String name, boolean conditional) {
+    /**
+     * On the servers, the write carries the version the caller read as the document's
+     * {@code _version_} (none: {@code -1}, the document must not exist), so Solr refuses it (409) when
+     * another worker wrote meanwhile. A shared file read from an earlier version's local copy
+     * ({@code local-…}) may replace it only while the servers hold none and that copy is unchanged.
+     */
+    @Override
+    public OutputStream writeIfVersion(String name, String expectedVersion) throws IOException {
+        if (!onServer(name)) {
+            return local.writeIfVersion(name, expectedVersion);
+        }
+        return upload(name, () -> {
+            if (expectedVersion == null || expectedVersion.startsWith(LOCAL_VERSION)) {
+                String localNow = SHARED.contains(name) ? local.version(name) : null;
+                String wanted = expectedVersion == null ? null : expectedVersion.substring(LOCAL_VERSION.length());
+                if (!java.util.Objects.equals(localNow, wanted)) {
+                    throw new FileChangedException(name, null);
+                }
+                return -1L;
+            }
+            try {
+                return Long.parseLong(expectedVersion);
+            } catch (NumberFormatException e) {
+                throw new FileChangedException(name, e);
+            }
+        });
+    }
+
+    @Override
+    public boolean shared(String name) {
+        return ON_SERVER.contains(name);
+    }
+
+    /** The {@code _version_} a write must find, or null for none; evaluated when the stream closes. */
+    private interface Expected {
+        Long version() throws IOException;
+    }
+
+    private static final String LOCAL_VERSION = "local-"; //$NON-NLS-1$
+
+    /** The bytes are sent when the stream is closed, over the version {@code expected} gives (null: any). */
+    private OutputStream upload(String name, Expected expected) {
         return new ByteArrayOutputStream() {
             private boolean closed;
 
@@ -139,9 +192,9 @@ final class TeamSideFiles implements ArchiveFiles {
                 d.addField(TeamSchema.ROUTE, TeamSchema.TEAM_ROUTE);
                 d.addField(TeamSchema.TYPE, TeamSchema.TYPE_SIDE_FILE);
                 d.addField(TeamSchema.BYTES, toByteArray());
-                Long expected = seen.get(name);
-                if (conditional && expected != null) {
-                    d.addField(TeamSchema.VERSION, expected == 0 ? -1L : expected); // -1: must not exist yet
+                Long version = expected.version();
+                if (version != null) {
+                    d.addField(TeamSchema.VERSION, version);
                 }
                 UpdateRequest u = new UpdateRequest();
                 u.add(d);
@@ -149,8 +202,14 @@ final class TeamSideFiles implements ArchiveFiles {
                     archive.send(u);
                 } catch (SolrServerException | RuntimeException e) {
                     seen.remove(name);
-                    throw new IOException(conflict(e) ? "side file " + name + " changed meanwhile" //$NON-NLS-1$ //$NON-NLS-2$
-                            : "side file " + name, e); //$NON-NLS-1$
+                    if (conflict(e)) {
+                        throw new FileChangedException(name, e);
+                    }
+                    if (status(e) == SolrException.ErrorCode.FORBIDDEN.code) {
+                        // the server's authorisation: e.g. the team lead's role, which reads only
+                        throw (IOException) new java.nio.file.AccessDeniedException(name).initCause(e);
+                    }
+                    throw new IOException("side file " + name, e); //$NON-NLS-1$
                 }
                 version(name); // the version this write made
                 if (SHARED.contains(name)) {
@@ -161,8 +220,12 @@ final class TeamSideFiles implements ArchiveFiles {
     }
 
     private static boolean conflict(Exception e) {
-        return e instanceof SolrException se && se.code() == SolrException.ErrorCode.CONFLICT.code
-                || e.getCause() instanceof SolrException c && c.code() == SolrException.ErrorCode.CONFLICT.code;
+        return status(e) == SolrException.ErrorCode.CONFLICT.code;
+    }
+
+    /** The HTTP status of a Solr refusal, or 0. */
+    private static int status(Exception e) {
+        return e instanceof SolrException se ? se.code() : e.getCause() instanceof SolrException c ? c.code() : 0;
     }
 
     @Override
@@ -217,7 +280,7 @@ final class TeamSideFiles implements ArchiveFiles {
         seen.put(name, version);
         if (version == 0 && SHARED.contains(name)) {
             String older = local.version(name);
-            return older == null ? null : "local-" + older; //$NON-NLS-1$
+            return older == null ? null : LOCAL_VERSION + older;
         }
         return version == 0 ? null : Long.toString(version);
     }
@@ -231,7 +294,7 @@ final class TeamSideFiles implements ArchiveFiles {
     void emptyAll() throws IOException {
         for (String name : ERASED) {
             onServer(name);
-            try (OutputStream out = upload(name, false)) {
+            try (OutputStream out = upload(name, () -> null)) {
                 // nothing: an empty file
             }
         }

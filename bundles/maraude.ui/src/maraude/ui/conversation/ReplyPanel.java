@@ -1,6 +1,5 @@
 package maraude.ui.conversation;
 
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,14 +214,14 @@ public final class ReplyPanel {
         String lang = draft.conversationLanguage();
         TeamSettings s = draft.settings();
         Map<String, String> conversationValues = draft.values();
-        Path archiveFolder = archive.get().location();
+        Archive open = archive.get();
         Job job = new Job(Messages.Reply_loadingSuggestions) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 List<Suggestion> found;
                 List<String> titles = new ArrayList<>();
                 try {
-                    TemplateServices.Loaded templates = templateServices.forArchive(archiveFolder);
+                    TemplateServices.Loaded templates = templateServices.forArchive(open);
                     TemplateService service = templates.service();
                     if (templates.error() != null) {
                         display.asyncExec(() -> {

@@ -1,8 +1,5 @@
 package maraude.ui.conversation;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 
 import jakarta.annotation.PreDestroy;
@@ -11,15 +8,17 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.e4.core.di.annotations.Creatable;
 
+import maraude.core.archive.Archive;
 import maraude.templates.DefaultTemplateService;
 import maraude.templates.TemplateLibrary;
 import maraude.templates.TemplateService;
+import maraude.templates.TeamTemplates;
 
 /**
  * The templates of the open archive for the workbench: the DS {@link TemplateService} (the shipped
- * library), or, when the archive has a team file, a service over the merged library, kept while that
- * file does not change. One per workbench (e4 makes it on first injection). Called from jobs: the
- * suggester loads profiles and an index.
+ * library), or, when the archive has team templates (its folder's, or on a team archive the servers'),
+ * a service over the merged library, kept while they do not change. One per workbench (e4 makes it on
+ * first injection). Called from jobs: the suggester loads profiles and an index.
  */
 @Creatable
 @Singleton
@@ -29,8 +28,8 @@ public final class TemplateServices {
     public record Loaded(TemplateService service, String error) {
     }
 
-    /** Per archive folder and team file version: the suggester is costly to build. */
-    private record Key(Path folder, FileTime modified, long size) {
+    /** Per archive folder and team templates' version: the suggester is costly to build. */
+    private record Key(java.nio.file.Path folder, boolean shared, String version) {
     }
 
     private final TemplateService shipped;
@@ -43,18 +42,20 @@ public final class TemplateServices {
     }
 
     /**
-     * The templates of an archive: the shipped library merged with the team's
-     * {@code <archive>/templates.json} ({@link TemplateLibrary#forArchive}). Rebuilt when that file changes.
+     * The templates of an open archive ({@link TeamTemplates#of(Archive)}): on a team archive the team's,
+     * from the servers. Their version is checked at each call (one real-time get), so another worker's
+     * save is in the next suggestion, without a restart.
      */
-    public synchronized Loaded forArchive(Path archiveFolder) {
-        Path file = TemplateLibrary.teamFile(archiveFolder);
-        if (!Files.isRegularFile(file)) {
-            return new Loaded(shipped, null);
-        }
+    public synchronized Loaded forArchive(Archive archive) {
         try {
-            Key key = new Key(archiveFolder, Files.getLastModifiedTime(file), Files.size(file));
+            TeamTemplates templates = TeamTemplates.of(archive);
+            String version = templates.version();
+            if (version == null) {
+                return new Loaded(shipped, null);
+            }
+            Key key = new Key(archive.location(), templates.shared(), version);
             if (!Objects.equals(key, cachedKey)) {
-                DefaultTemplateService fresh = new DefaultTemplateService(TemplateLibrary.forArchive(archiveFolder));
+                DefaultTemplateService fresh = new DefaultTemplateService(templates.library());
                 close();
                 cached = fresh;
                 cachedKey = key;

@@ -60,6 +60,8 @@ public final class Messages extends NLS {
     public static String Category_reminder;
     public static String Category_permanence;
     public static String Category_follow_up;
+    public static String Editor_saveConflict;
+    public static String Editor_saveNotAllowed;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -3,6 +3,7 @@ package maraude.ui.templates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
 import maraude.core.archive.Archive;
+import maraude.core.archive.FileChangedException;
 import maraude.templates.Category;
 import maraude.templates.CheckContext;
 import maraude.templates.Finding;
@@ -53,6 +55,7 @@ import maraude.templates.OutingCheck;
 import maraude.templates.Template;
 import maraude.templates.TemplateFormatException;
 import maraude.templates.TemplateLibrary;
+import maraude.templates.TeamTemplates;
 import maraude.ui.ArchiveEvents;
 import maraude.ui.BackgroundJobs;
 import maraude.ui.JobFamilies;
@@ -61,7 +64,8 @@ import maraude.ui.Workers;
 import maraude.ui.dialogs.Dialogs;
 
 /**
- * The team's reply templates: the shipped library merged with {@code <archive>/templates.json}
+ * The team's reply templates: the shipped library merged with {@code <archive>/templates.json} (on a
+ * team archive, the team's on the servers, {@link TeamTemplates})
  * (left, filtered by language and category), and an editor for one template (right) whose text is
  * checked for outing risks as it is typed. Saving writes the team file atomically in a job; a shipped
  * template edited is saved as a team copy with the same id, which overrides it. Sets are exported and
@@ -81,6 +85,8 @@ public class TemplateEditorPart {
     private final List<String> languages = Languages.SUPPORTED;
     private List<Template> shipped = List.of();
     private List<Template> team = List.of();
+    /** The version {@link #team} was read at: a save on a team archive is refused if another worker saved since. */
+    private String teamVersion;
     private List<Template> effective = List.of();
     private List<Template> rows = List.of();
     /** The id of the template in the editor; null for a new one not yet saved. */
@@ -239,31 +245,33 @@ public class TemplateEditorPart {
         }
     }
 
-    private Path folder() {
-        return archive.location();
+    /** The archive's team templates: its folder's, or on a team archive the servers'. */
+    private TeamTemplates store() {
+        return TeamTemplates.of(archive);
     }
 
     /** Reads the shipped and the team's templates in a job; {@code then} runs on the UI thread after. */
     private void reload(Runnable then) {
-        Path folder = folder();
+        TeamTemplates store = store();
         BackgroundJobs.schedule(Messages.Editor_loading, JobFamilies.TEMPLATES, () -> {
             List<Template> s = TemplateLibrary.loadDefault().templates();
-            List<Template> t;
+            TeamTemplates.Snapshot t;
             String error = null;
             try {
-                t = TemplateLibrary.loadTeam(folder);
+                t = store.read();
             } catch (IOException | TemplateFormatException e) {
-                t = List.of();
+                t = new TeamTemplates.Snapshot(List.of(), null);
                 error = e.getMessage();
             }
-            List<Template> teamTemplates = t;
+            TeamTemplates.Snapshot teamTemplates = t;
             String problem = error;
             sync.asyncExec(() -> {
                 if (table.isDisposed()) {
                     return;
                 }
                 shipped = s;
-                team = teamTemplates;
+                team = teamTemplates.templates();
+                teamVersion = teamTemplates.version();
                 effective = new TemplateLibrary(shipped).merge(team).templates();
                 applyFilter();
                 if (problem != null) {
@@ -453,7 +461,7 @@ public class TemplateEditorPart {
         boolean override = shipped.stream().anyMatch(x -> x.id().equals(t.id()));
         String done = override ? NLS.bind(Messages.Editor_savedOverride, t.id())
                 : NLS.bind(Messages.Editor_saved, t.id(), TemplateLibrary.TEAM_FILE);
-        writeTeam(new ArrayList<>(m.values()), t.id(), done);
+        writeTeam(new ArrayList<>(m.values()), teamVersion, t.id(), done);
     }
 
     private void deleteTemplate() {
@@ -466,16 +474,30 @@ public class TemplateEditorPart {
             return;
         }
         List<Template> rest = team.stream().filter(x -> !x.id().equals(gone)).toList();
-        writeTeam(rest, null, NLS.bind(Messages.Editor_deleted, gone));
+        writeTeam(rest, teamVersion, null, NLS.bind(Messages.Editor_deleted, gone));
     }
 
-    /** Writes the team's set atomically in a job, then tells the workbench and shows {@code select}. */
-    private void writeTeam(List<Template> set, String select, String done) {
-        Path folder = folder();
+    /**
+     * Writes the team's set atomically in a job, then tells the workbench and shows {@code select}; on a
+     * team archive only over {@code readVersion}, the version of the team's set it was made from.
+     */
+    private void writeTeam(List<Template> set, String readVersion, String select, String done) {
+        TeamTemplates store = store();
         status(Messages.Editor_saving, false);
         job(Messages.Editor_saving, () -> {
             try {
-                TemplateLibrary.writeTeam(folder, set);
+                store.write(set, readVersion);
+            } catch (FileChangedException e) {
+                // another worker saved first: nothing written; the list is read again, the form kept
+                sync.asyncExec(() -> {
+                    if (!table.isDisposed()) {
+                        reload(() -> status(Messages.Editor_saveConflict, true));
+                    }
+                });
+                return;
+            } catch (AccessDeniedException e) {
+                sync.asyncExec(() -> status(Messages.Editor_saveNotAllowed, true));
+                return;
             } catch (IOException | RuntimeException e) {
                 ILog.of(TemplateEditorPart.class).error("Saving the team's templates failed", e); //$NON-NLS-1$
                 sync.asyncExec(() -> status(NLS.bind(Messages.Editor_saveFailed, e.getMessage()), true));
@@ -543,6 +565,7 @@ public class TemplateEditorPart {
      */
     public void importSet(Path file) {
         List<Template> current = team;
+        String readVersion = teamVersion;
         job(Messages.Editor_import, () -> {
             List<Template> imported;
             try {
@@ -552,7 +575,7 @@ public class TemplateEditorPart {
                 return;
             }
             List<Template> merged = new TemplateLibrary(current).merge(imported).templates();
-            sync.asyncExec(() -> writeTeam(merged, editingId,
+            sync.asyncExec(() -> writeTeam(merged, readVersion, editingId,
                     NLS.bind(Messages.Editor_imported, imported.size(), file.getFileName())));
         });
     }

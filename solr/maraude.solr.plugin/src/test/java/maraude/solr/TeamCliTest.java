@@ -702,6 +702,47 @@ class TeamCliTest {
         assertNoTrace(missing);
     }
 
+    /**
+     * The team's reply templates are on the servers: a worker's {@code templates import} (the team's own
+     * kit reply, over the shipped one) is what the lead's {@code templates list} and {@code suggest} read,
+     * from another folder; the lead's role, which
+     * only reads, saves nothing and is told so; no copy is left in a worker's side folder.
+     */
+    @Test
+    void theTeamTemplatesAreSavedOnTheServersAndReadByEveryone() throws Exception {
+        Path set = dir.resolve("team-templates.json"); //$NON-NLS-1$
+        Files.writeString(set, """
+                {"format": "maraude-templates", "version": 1, "templates": [
+                  {"id": "fr.kit", "category": "kit", "language": "fr", "title": "Kit Zanzibar", "bulk": false,
+                   "text": "Bonjour, le colis zanzibar part mardi.", "keywords": ["capotes"], "examples": ["tu as des capotes ?"]}]}
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode imported = json(maraude(worker(), "--archive", address, "templates", "import", set.toString(), "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        assertEquals(1, imported.get("imported").asInt(), imported.toString()); //$NON-NLS-1$
+        assertEquals("templates.json", imported.get("file").asText(), "the team's, not a file of this machine"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+
+        Map<String, String> elsewhere = lead();
+        elsewhere.put("MARAUDE_TEAM_DIR", dir.resolve("lead-side-files").toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode listed = json(maraude(elsewhere, "--archive", address, "templates", "list", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertTrue(field(listed, "title").contains("Kit Zanzibar"), listed.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+        JsonNode suggested = json(maraude(elsewhere, "--archive", address, "suggest", "--text", "slt tu as des capotes stp ?", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+                "--language", "fr", "--limit", "10", "--json")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+        // the team's copy of the kit template replaces the shipped one in the suggestions
+        assertTrue(field(suggested, "text").contains("Bonjour, le colis zanzibar part mardi."), suggested.toString()); //$NON-NLS-1$ //$NON-NLS-2$
+
+        Run byLead = maraude(elsewhere, "--archive", address, "templates", "import", set.toString()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+        assertEquals(2, byLead.code(), byLead.err());
+        assertTrue(byLead.err().contains("team lead"), byLead.err()); //$NON-NLS-1$
+        assertNoTrace(byLead);
+        for (String side : List.of("team-side-files", "lead-side-files")) { //$NON-NLS-1$ //$NON-NLS-2$
+            if (!Files.isDirectory(dir.resolve(side))) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(dir.resolve(side))) {
+                assertFalse(files.anyMatch(p -> p.getFileName().toString().equals("templates.json")), side); //$NON-NLS-1$
+            }
+        }
+    }
+
     /** The platform of every message of the team archive, by message id. */
     private static Map<String, String> messagePlatforms() throws Exception {
         Map<String, String> platforms = new java.util.HashMap<>();

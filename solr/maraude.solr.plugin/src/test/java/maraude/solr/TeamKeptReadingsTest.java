@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import maraude.core.archive.Archive;
 import maraude.core.archive.ArchiveFiles;
+import maraude.core.archive.FileChangedException;
 import maraude.core.archive.TeamZone;
 import maraude.core.model.Contact;
 import maraude.core.model.Conversation;
@@ -38,13 +39,19 @@ import maraude.core.triage.TriagePolicy;
 import maraude.core.triage.TriageService;
 import maraude.core.triage.TriageStateStore;
 import maraude.solr.client.SolrArchive;
+import maraude.templates.Category;
+import maraude.templates.TeamTemplates;
+import maraude.templates.Template;
+import maraude.templates.TemplateLibrary;
 
 /**
  * The readings of the waiting threads (language, intent, urgency with the words it matched) on a team
  * archive are kept in the collection, not in a worker's folder: one worker's backlog reads the threads
  * and the other workers' read none; nothing of them is on a worker's disk (a plain copy an earlier
  * version left there is deleted); {@code forget} empties them on the servers; a write over a version
- * that changed meanwhile is refused. One node, a collection of 2 shards.
+ * that changed meanwhile is refused. The team's reply templates too are one copy on the servers for
+ * every worker, and a save over a version another worker replaced is refused. One node, a collection of
+ * 2 shards.
  */
 class TeamKeptReadingsTest {
 
@@ -132,6 +139,58 @@ class TeamKeptReadingsTest {
                 }
             }
         }
+    }
+
+    /**
+     * Two workers' clients: a copy an earlier version left in one's folder is read while the servers hold
+     * none and goes to the servers with her first save; the other reads what she saved; of two saves made
+     * from the same version the second is refused and changes nothing; no copy stays on a worker's disk.
+     */
+    @Test
+    void theTeamTemplatesAreOneCopyOnTheServersAndAConflictingSaveIsRefused(@TempDir Path sideA, @TempDir Path sideB)
+            throws Exception {
+        Template earlier = template("team.kit-mardi", "Bonjour, le colis part mardi."); //$NON-NLS-1$ //$NON-NLS-2$
+        TemplateLibrary.writeTeam(sideB, List.of(earlier)); // what an earlier version kept on B's machine
+        try (SolrArchive a = cluster.open(COLLECTION, 0, sideA); SolrArchive b = cluster.open(COLLECTION, 0, sideB)) {
+            TeamTemplates onA = TeamTemplates.of(a);
+            TeamTemplates onB = TeamTemplates.of(b);
+            assertTrue(onA.shared() && onB.shared());
+            assertEquals(List.of(), onA.read().templates(), "the servers hold none yet"); //$NON-NLS-1$
+            TeamTemplates.Snapshot fromB = onB.read();
+            assertEquals(List.of(earlier), fromB.templates(), "the earlier local copy is used meanwhile"); //$NON-NLS-1$
+
+            Template weekly = template("team.permanence-jeudi", "La permanence est ouverte jeudi de 14h a 18h."); //$NON-NLS-1$ //$NON-NLS-2$
+            onB.write(List.of(earlier, weekly), fromB.version());
+            assertFalse(Files.exists(TemplateLibrary.teamFile(sideB)), "moved to the servers by the first save"); //$NON-NLS-1$
+            TeamTemplates.Snapshot seenByA = onA.read();
+            assertEquals(List.of(earlier, weekly), seenByA.templates(), "the other worker reads what was saved"); //$NON-NLS-1$
+            assertEquals("La permanence est ouverte jeudi de 14h a 18h.", //$NON-NLS-1$
+                    onA.library().byId(weekly.id()).orElseThrow().text());
+
+            // both start from the same version; B saves first, A's save is refused and changes nothing
+            TeamTemplates.Snapshot fromBAgain = onB.read();
+            assertEquals(seenByA.version(), fromBAgain.version());
+            Template friday = template("team.permanence-jeudi", "La permanence est ouverte vendredi de 10h a 12h."); //$NON-NLS-1$ //$NON-NLS-2$
+            onB.write(List.of(earlier, friday), fromBAgain.version());
+            Template other = template("team.kit-lundi", "Bonjour, le colis part lundi."); //$NON-NLS-1$ //$NON-NLS-2$
+            assertThrows(FileChangedException.class,
+                    () -> onA.write(List.of(earlier, weekly, other), seenByA.version()));
+            TeamTemplates.Snapshot now = onA.read();
+            assertEquals(List.of(earlier, friday), now.templates(), "the first save is kept, not overwritten"); //$NON-NLS-1$
+            assertFalse(now.version().equals(seenByA.version()), "a new version: the suggestions read them again"); //$NON-NLS-1$
+            // made again from what is there now, A's change is saved
+            onA.write(List.of(earlier, friday, other), now.version());
+            assertEquals(List.of(earlier, friday, other), onB.read().templates());
+            // a save that expects none while the servers hold some is refused too (push of another set)
+            assertThrows(FileChangedException.class, () -> onB.write(List.of(other), null));
+        }
+        assertFalse(Files.exists(TemplateLibrary.teamFile(sideA)) || Files.exists(TemplateLibrary.teamFile(sideB)),
+                "no copy on a worker's disk"); //$NON-NLS-1$
+    }
+
+    private static Template template(String id, String text) {
+        return new Template(id, id.contains("kit") ? Category.KIT : Category.PERMANENCE, "fr", id, false, text, //$NON-NLS-1$ //$NON-NLS-2$
+                List.of(), List.of("vous etes ouverts quand ?")); //$NON-NLS-1$
     }
 
     private static void thread(Archive a, Contact who, String text) {

@@ -144,10 +144,15 @@ class TeamPushPullTest {
             assertEquals(properties(Files.readString(demo.resolve(SETTINGS))),
                     properties(new String(team.files().readAllBytes(SETTINGS), StandardCharsets.UTF_8)));
             assertEquals("Pacific/Auckland", maraude.core.archive.TeamZone.of(team.files()).getId()); //$NON-NLS-1$
+            // and its reply templates, a document of the collection too
+            assertTrue(team.files().shared(TEMPLATES));
+            assertEquals(JSON.readTree(demo.resolve(TEMPLATES).toFile()).get("templates"), //$NON-NLS-1$
+                    JSON.readTree(team.files().readAllBytes(TEMPLATES)).get("templates")); //$NON-NLS-1$
         }
         for (String worker : List.of("team-side-files", "elsewhere")) { //$NON-NLS-1$ //$NON-NLS-2$
             try (Stream<Path> s = Files.walk(dir.resolve(worker))) {
-                assertFalse(s.anyMatch(p -> p.getFileName().toString().equals(SETTINGS)), "the team's settings are not in " + worker); //$NON-NLS-1$
+                assertFalse(s.anyMatch(p -> Set.of(SETTINGS, TEMPLATES).contains(p.getFileName().toString())),
+                        "the team's settings and templates are not in " + worker); //$NON-NLS-1$
             }
         }
 
