@@ -60,10 +60,10 @@ import maraude.solr.TeamSchema;
  * {@code security.json} sets {@code "forwardCredentials": true}: BasicAuthPlugin then passes the user's own
  * Basic credentials to the next node instead of the PKI header, and such a request cannot be told from the
  * user's own (nothing else in it is the node's). While the rest of the chain runs (where
- * {@code SolrCmdDistributor} sends the forwarded copies and their retries), the processor shows it a request
- * whose user is the same name but not BasicAuthPlugin's principal (which holds the password and is the only
- * one it forwards): Solr's PKI plugin signs the copy instead, naming the same user. The check on the receiving node
- * stays the PKI header, whatever {@code forwardCredentials} says.
+ * {@code SolrCmdDistributor} sends the forwarded copies and their retries), the processor shows it a
+ * request whose user is the same name but not BasicAuthPlugin's principal (which holds the password and
+ * is the only one it forwards): Solr's PKI plugin signs the copy instead, naming the same user. The check
+ * on the receiving node stays the PKI header, whatever {@code forwardCredentials} says.
  */
 public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcessorFactory
         implements UpdateRequestProcessorFactory.RunAlways {
