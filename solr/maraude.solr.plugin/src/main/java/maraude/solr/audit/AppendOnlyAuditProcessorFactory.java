@@ -14,11 +14,14 @@ import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.SolrParams;
 import org.apache.solr.common.params.UpdateParams;
 import org.apache.solr.common.util.Utils;
+import org.apache.solr.request.DelegatingSolrQueryRequest;
 import org.apache.solr.request.SolrQueryRequest;
+import org.apache.solr.request.SolrRequestInfo;
 import org.apache.solr.response.SolrQueryResponse;
 import org.apache.solr.security.PKIAuthenticationPlugin;
 import org.apache.solr.servlet.HttpSolrCall;
 import org.apache.solr.update.AddUpdateCommand;
+import org.apache.solr.update.CommitUpdateCommand;
 import org.apache.solr.update.DeleteUpdateCommand;
 import org.apache.solr.update.MergeIndexesCommand;
 import org.apache.solr.update.RollbackUpdateCommand;
@@ -52,6 +55,15 @@ import maraude.solr.TeamSchema;
  * </ul>
  * The factory runs on every node of an update's path ({@link RunAlways}), so a forged
  * {@code update.distrib} cannot skip it.
+ * <p>
+ * The node's own forwarding is always signed with Solr's PKI header, also on a cluster whose
+ * {@code security.json} sets {@code "forwardCredentials": true}: BasicAuthPlugin then passes the user's own
+ * Basic credentials to the next node instead of the PKI header, and such a request cannot be told from the
+ * user's own (nothing else in it is the node's). While the rest of the chain runs (where
+ * {@code SolrCmdDistributor} sends the forwarded copies and their retries), the processor shows it a
+ * request whose user is the same name but not BasicAuthPlugin's principal (which holds the password and
+ * is the only one it forwards): Solr's PKI plugin signs the copy instead, naming the same user. The check
+ * on the receiving node stays the PKI header, whatever {@code forwardCredentials} says.
  */
 public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcessorFactory
         implements UpdateRequestProcessorFactory.RunAlways {
@@ -98,7 +110,64 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
                 cmd.solrDoc = entry(cmd.getSolrInputDocument(), req.getUserPrincipal());
                 cmd.overwrite = true;
             }
-            super.processAdd(cmd);
+            boolean signed = signedByNode();
+            try {
+                super.processAdd(cmd);
+            } finally {
+                if (signed) {
+                    SolrRequestInfo.clearRequestInfo();
+                }
+            }
+        }
+
+        @Override
+        public void processCommit(CommitUpdateCommand cmd) throws IOException {
+            boolean signed = signedByNode();
+            try {
+                super.processCommit(cmd);
+            } finally {
+                if (signed) {
+                    SolrRequestInfo.clearRequestInfo();
+                }
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            boolean signed = signedByNode();
+            try {
+                super.finish();
+            } finally {
+                if (signed) {
+                    SolrRequestInfo.clearRequestInfo();
+                }
+            }
+        }
+
+        /**
+         * Makes what the rest of the chain sends to other nodes carry Solr's PKI header, never the user's
+         * credentials: pushes a request info whose request has the same user as a plain principal
+         * (BasicAuthPlugin with {@code forwardCredentials} forwards only its own principal type, which holds
+         * the password; the PKI plugin signs {@link Principal#getName()}). The caller pops it
+         * ({@link SolrRequestInfo#clearRequestInfo()}) when this returns true. A request without a user is
+         * left as it is (Solr then signs as the node itself, as before).
+         */
+        private boolean signedByNode() {
+            SolrRequestInfo current = SolrRequestInfo.getRequestInfo();
+            Principal user = req.getUserPrincipal();
+            if (current == null || user == null || user instanceof NodeForwarded) {
+                return false;
+            }
+            Principal plain = new NodeForwarded(user.getName());
+            SolrQueryRequest shown = new DelegatingSolrQueryRequest(current.getReq() == null ? req : current.getReq()) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return plain;
+                }
+            };
+            SolrRequestInfo info = new SolrRequestInfo(shown, current.getRsp(), current.getAction());
+            SolrRequestInfo.setRequestInfo(info);
+            return SolrRequestInfo.getRequestInfo() == info; // not pushed when Solr's stack is full
         }
 
         @Override
@@ -114,6 +183,15 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
         @Override
         public void processRollback(RollbackUpdateCommand cmd) throws IOException {
             throw new SolrException(ErrorCode.FORBIDDEN, REFUSED + "no rollback"); //$NON-NLS-1$
+        }
+    }
+
+    /** A user's name as the node passes it on: not Basic credentials, so signed with the node's PKI header. */
+    private record NodeForwarded(String name) implements Principal {
+
+        @Override
+        public String getName() {
+            return name;
         }
     }
 
