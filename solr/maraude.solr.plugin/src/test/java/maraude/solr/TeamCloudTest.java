@@ -89,6 +89,12 @@ class TeamCloudTest {
                 Files.createTempDirectory(dir, "local"), AccessMode.READ_WRITE); //$NON-NLS-1$
     }
 
+    /** A worker's client talking to node {@code node}. */
+    private static SolrArchive worker(int node) throws Exception {
+        return TeamArchives.open(cluster.address(COLLECTION, node), "worker", WORKER_PASSWORD, ssl.buildClientSSLContext(), //$NON-NLS-1$
+                Files.createTempDirectory(dir, "local"), AccessMode.READ_WRITE); //$NON-NLS-1$
+    }
+
     private static Contact contact(String key, String name) {
         return Contact.of(Platform.WHATSAPP, "+32 470 " + key, name); //$NON-NLS-1$
     }
@@ -428,17 +434,89 @@ class TeamCloudTest {
     }
 
     /**
-     * No transaction log of any replica holds {@code words}, read with the node key: the erasure's commit
-     * dropped every older log (a log a reader still holds goes when it lets go: waited for, briefly).
+     * A node down during an erasure never gets the erasure's commit: when it comes back it cannot
+     * peer-sync (the leader keeps no log older than the erasure) and copies the leader's index, and its
+     * own older logs, which hold the erased text, are dropped then (RecoveryReplicationHandler).
      */
-    private static void assertNoLogHolds(List<String> words) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        Set<String> found = cluster.decryptedLogWords(words);
+    @Test
+    void aReplicaDownDuringAnErasureDropsItsOlderLogsOnceItHasCopiedTheLeadersIndex() throws Exception {
+        Contact gone = contact("50 50 50", "Absente"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation goneThread = Conversation.of(Platform.WHATSAPP, "absente", gone, "Absente"); //$NON-NLS-1$ //$NON-NLS-2$
+        Contact stays = contact("50 50 51", "Presente"); //$NON-NLS-1$ //$NON-NLS-2$
+        Conversation staysThread = Conversation.of(Platform.WHATSAPP, "presente", stays, "Presente"); //$NON-NLS-1$ //$NON-NLS-2$
+        List<String> words = List.of("xylophonard"); //$NON-NLS-1$
+        try (SolrArchive a = worker()) {
+            a.putContact(gone);
+            a.putConversation(goneThread);
+            Message goneMessage = Message.of(goneThread.id(), Direction.INBOUND, T0, "", null, "Le xylophonard de Absente", //$NON-NLS-1$ //$NON-NLS-2$
+                    List.of(), null);
+            a.addMessage(goneMessage);
+            a.putContact(stays);
+            a.putConversation(staysThread);
+            Message kept = Message.of(staysThread.id(), Direction.INBOUND, T0, "", null, "Un marsupilamiste reste", //$NON-NLS-1$ //$NON-NLS-2$
+                    List.of(), null);
+            a.addMessage(kept);
+            a.commit();
+            // the node of a replica (not the leader) of the forgotten person's shard goes down
+            org.apache.solr.common.cloud.Replica down = null;
+            for (var shard : cluster.cluster().getSolrClient().getClusterState().getCollection(COLLECTION).getSlices()) {
+                for (var r : shard.getReplicas()) {
+                    if (!r.getName().equals(shard.getLeader().getName()) && replicaIds(r).contains(goneMessage.id())) {
+                        down = r;
+                    }
+                }
+            }
+            assertTrue(down != null, "a replica holds the message"); //$NON-NLS-1$
+            JettySolrRunner victim = null;
+            for (JettySolrRunner j : cluster.cluster().getJettySolrRunners()) {
+                if (down.getNodeName().equals(j.getNodeName())) {
+                    victim = j;
+                }
+            }
+            SolrArchive b = worker(victim == cluster.cluster().getJettySolrRunner(0) ? 1 : 0); // its node stays up
+            cluster.cluster().stopJettySolrRunner(victim);
+            cluster.cluster().waitForJettyToStop(victim);
+
+            try (b) {
+                assertEquals(new Retention.Result(1, 1, 1, 0), b.forgetContact(gone.id()));
+            }
+            assertEquals(Set.copyOf(words), cluster.decryptedLogWords(words, List.of(victim)), "the stopped node's logs still hold it"); //$NON-NLS-1$
+
+            cluster.cluster().startJettySolrRunner(victim, true);
+            cluster.cluster().waitForActiveCollection(COLLECTION, 120, TimeUnit.SECONDS, 2, 4);
+            assertNoLogHolds(words, victim); // the restarted node's too
+            for (var shard : cluster.cluster().getSolrClient().getClusterState().getCollection(COLLECTION).getSlices()) {
+                Set<String> leader = replicaIds(shard.getLeader());
+                assertFalse(leader.contains(goneMessage.id()) || leader.contains(gone.id()), "nothing erased came back"); //$NON-NLS-1$
+                for (var r : shard.getReplicas()) {
+                    assertEquals(leader, replicaIds(r), "each replica holds what its leader holds"); //$NON-NLS-1$
+                }
+            }
+            assertEquals(1, a.search(SearchQuery.of("marsupilamiste")).totalHits()); //$NON-NLS-1$
+            assertEquals(0, a.search(SearchQuery.of("xylophonard")).totalHits()); //$NON-NLS-1$
+            assertEquals(Set.of(), decryptedIndexWords(words), "the restarted node's copies hold no erased word"); //$NON-NLS-1$
+        }
+    }
+
+    /**
+     * No transaction log of any replica holds {@code words}, read with the node key: the erasure's commit
+     * dropped every older log (a log a reader still holds goes when it lets go: waited for, briefly), and
+     * a replica that copied its leader's index dropped its own (waited for: it may still be recovering).
+     */
+    private static void assertNoLogHolds(List<String> words, JettySolrRunner... alsoThese) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Set<String> found = logWords(words, alsoThese);
         while (!found.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(200);
-            found = cluster.decryptedLogWords(words);
+            found = logWords(words, alsoThese);
         }
         assertEquals(Set.of(), found, "no update log of any node holds an erased word"); //$NON-NLS-1$
+    }
+
+    private static Set<String> logWords(List<String> words, JettySolrRunner... alsoThese) throws IOException {
+        Set<String> found = new HashSet<>(cluster.decryptedLogWords(words));
+        found.addAll(cluster.decryptedLogWords(words, List.of(alsoThese)));
+        return found;
     }
 
     /** The ids one replica holds (its own core only, not the collection's). */

@@ -167,7 +167,12 @@ public final class TeamCluster implements AutoCloseable {
 
     /** {@code solr+https://localhost:PORT/COLLECTION} on the first node of a cluster started by {@link #startTls}. */
     public String address(String collection) {
-        return "solr+https://localhost:" + cluster.getJettySolrRunner(0).getLocalPort() + "/" + collection; //$NON-NLS-1$ //$NON-NLS-2$
+        return address(collection, 0);
+    }
+
+    /** The team archive's address through node {@code node}. */
+    public String address(String collection, int node) {
+        return "solr+https://localhost:" + cluster.getJettySolrRunner(node).getLocalPort() + "/" + collection; //$NON-NLS-1$ //$NON-NLS-2$
     }
 
     /** The configset folder as the build copied it from {@code src/main/resources}. */
@@ -288,8 +293,13 @@ public final class TeamCluster implements AutoCloseable {
      * key (what an erasure must remove from the update logs too). Shared by the tests that erase.
      */
     public Set<String> decryptedLogWords(List<String> words) throws IOException {
+        return decryptedLogWords(words, cluster.getJettySolrRunners());
+    }
+
+    /** {@link #decryptedLogWords(List)} on these nodes only (a stopped one is not among the cluster's). */
+    public Set<String> decryptedLogWords(List<String> words, List<JettySolrRunner> nodes) throws IOException {
         Set<String> found = new HashSet<>();
-        for (JettySolrRunner jetty : cluster.getJettySolrRunners()) {
+        for (JettySolrRunner jetty : nodes) {
             List<Path> logs;
             try (Stream<Path> all = Files.walk(Path.of(jetty.getSolrHome()))) {
                 logs = all.filter(p -> p.getParent().getFileName().toString().equals("tlog") //$NON-NLS-1$

@@ -26,7 +26,8 @@ import maraude.archive.crypto.NodeKeyAccess;
  * </pre>
  *
  * After a commit that expunges deletes (an erasure: {@code SolrArchive} sends no other), every older
- * log is dropped; see {@link #postCommit}.
+ * log is dropped; see {@link #postCommit}. After a recovery that copied the leader's index, every log
+ * written before the copy is dropped; see {@link #indexCopiedFromLeader}.
  */
 public class EncryptingUpdateLog extends UpdateLog {
 
@@ -79,6 +80,44 @@ public class EncryptingUpdateLog extends UpdateLog {
             old.decref(); // deleted with its nonce when no longer read (EncryptedTransactionLog.close)
         }
         numOldRecords = 0;
+    }
+
+    /**
+     * This replica's index has just been replaced by its leader's (a recovery's fetch succeeded, see
+     * {@link RecoveryReplicationHandler}): every log written before is dropped, the current one too,
+     * each file deleted once no reader holds it. A replica whose node was down during an erasure never
+     * got the erasure's commit, so its logs still hold the erased text; once it has copied the leader's
+     * index they hold nothing that index does not (the leader's index is the truth after a copy), and
+     * no later restart can replay them. Only while updates are buffered (a recovery): the updates sent
+     * during the copy are in the buffer log, which stays and is replayed over the copied index; the
+     * replica starts a new log after it. Without older logs it cannot peer-sync after its next outage
+     * and copies the leader's index again.
+     *
+     * @return whether logs were dropped (false outside a recovery)
+     */
+    public synchronized boolean indexCopiedFromLeader() {
+        if (getState() != State.BUFFERING) {
+            return false;
+        }
+        while (!logs.isEmpty()) {
+            TransactionLog old = logs.removeLast();
+            if (old != tlog) {
+                old.decref();
+            }
+        }
+        numOldRecords = 0;
+        if (tlog != null) {
+            tlog.decref();
+            tlog = null;
+            id++; // the next log gets a new name even if the dropped file is still being read
+        }
+        // the real-time get caches point into the dropped logs; the copied index answers now
+        map.clear();
+        prevMap = null;
+        prevMap2 = null;
+        prevMapLog = null;
+        prevMapLog2 = null;
+        return true;
     }
 
     @Override
