@@ -51,7 +51,9 @@ import maraude.solr.TeamSchema;
  * <li>Request parameters that would change the chain ({@code update.chain}, {@code processor},
  * {@code post-processor}) are refused, as is a request claiming to be a node's forwarded update
  * ({@code update.distrib}) that Solr did not authenticate as a node's (PKI header): the forwarded copy
- * of an entry was built by the node that took the client's request and is passed on unchanged.</li>
+ * of an entry was built by the node that took the client's request and is passed on unchanged. The node's
+ * own in-process requests (replaying its update log, peer sync) pass: they have no HTTP call and no user
+ * ({@link #fromNode}).</li>
  * </ul>
  * The factory runs on every node of an update's path ({@link RunAlways}), so a forged
  * {@code update.distrib} cannot skip it.
@@ -85,10 +87,24 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
         return new AppendOnly(req, forwarded, next);
     }
 
-    /** Whether Solr authenticated this request as another node's (its PKI plugin checked the header). */
-    private static boolean fromNode(SolrQueryRequest req) {
+    /**
+     * Whether the request is a node's: one that came over HTTP and that Solr authenticated as another
+     * node's (its PKI plugin checked the header), or one the node built itself, in process, to replay its
+     * own update log (at start after an unclean stop, or the updates it buffered while recovering) or to
+     * apply what peer sync fetched from the leader ({@code UpdateLog.LogReplayer}, {@code PeerSync}: a
+     * {@code LocalSolrQueryRequest} with {@code update.distrib=FROMLEADER}, no HTTP call and no user).
+     * Every client request reaches the chain with its HTTP call ({@code HttpSolrCall}'s constructor puts
+     * itself in the servlet request, where {@code SolrRequestParsers} finds it for the
+     * {@link SolrQueryRequest}); an in-process request that carries a user's name (a sub-request of a
+     * client's) is not the node's own and is refused.
+     */
+    static boolean fromNode(SolrQueryRequest req) {
         HttpSolrCall call = req.getHttpSolrCall();
-        HttpServletRequest http = call == null ? null : call.getReq();
+        if (call == null) {
+            Principal user = req.getUserPrincipal();
+            return user == null || user.getName() == null;
+        }
+        HttpServletRequest http = call.getReq();
         return http != null && (http.getHeader(PKIAuthenticationPlugin.HEADER_V2) != null
                 || http.getHeader(PKIAuthenticationPlugin.HEADER) != null);
     }
@@ -155,7 +171,7 @@ public final class AppendOnlyAuditProcessorFactory extends UpdateRequestProcesso
         private boolean signedByNode() {
             SolrRequestInfo current = SolrRequestInfo.getRequestInfo();
             Principal user = req.getUserPrincipal();
-            if (current == null || user == null || user instanceof NodeForwarded) {
+            if (current == null || user == null || user.getName() == null || user instanceof NodeForwarded) {
                 return false;
             }
             Principal plain = new NodeForwarded(user.getName());
