@@ -1,20 +1,15 @@
 package maraude.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.common.SolrException;
-import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.util.TestInjection;
@@ -60,11 +55,11 @@ class TeamAuditReplayTest {
         try (HttpJdkSolrClient worker = client(url, "worker", WORKER_PASSWORD)) { //$NON-NLS-1$
             // one entry hard-committed (in the index files), then three only in the update log: a soft
             // commit makes them visible without writing them to the index files
-            UpdateRequest first = new UpdateRequest().add(entry("au-forged", "admin", 1)); //$NON-NLS-1$ //$NON-NLS-2$
+            UpdateRequest first = new UpdateRequest().add(AuditProbes.entry("au-forged", "admin", 1)); //$NON-NLS-1$ //$NON-NLS-2$
             first.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
             first.process(worker, AUDIT);
             for (int n = 2; n <= 4; n++) {
-                new UpdateRequest().add(entry("au-forged", "admin", n)).process(worker, AUDIT); //$NON-NLS-1$ //$NON-NLS-2$
+                new UpdateRequest().add(AuditProbes.entry("au-forged", "admin", n)).process(worker, AUDIT); //$NON-NLS-1$ //$NON-NLS-2$
             }
             UpdateRequest soft = new UpdateRequest();
             soft.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true, true);
@@ -97,34 +92,15 @@ class TeamAuditReplayTest {
         url = cluster.cluster().getJettySolrRunner(0).getBaseUrl().toString();
         String existing = before.get(0).split(" ", 2)[0]; //$NON-NLS-1$
         try (HttpJdkSolrClient worker = client(url, "worker", WORKER_PASSWORD)) { //$NON-NLS-1$
-            refused(worker, new UpdateRequest().add(entry(existing, "admin", 9)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
-            refused(worker, new UpdateRequest().add(entry("au-forged-replay", "worker", 9)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-            refused(worker, new UpdateRequest().deleteById(existing), "FROMLEADER"); //$NON-NLS-1$
-            refused(worker, new UpdateRequest().add(entry("au-forged-to", "worker", 9)), "TOLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            AuditProbes.refused(worker, AUDIT, new UpdateRequest().add(AuditProbes.entry(existing, "admin", 9)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
+            AuditProbes.refused(worker, AUDIT, new UpdateRequest().add(AuditProbes.entry("au-forged-replay", "worker", 9)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            AuditProbes.refused(worker, AUDIT, new UpdateRequest().deleteById(existing), "FROMLEADER"); //$NON-NLS-1$
+            AuditProbes.refused(worker, AUDIT, new UpdateRequest().add(AuditProbes.entry("au-forged-to", "worker", 9)), "TOLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         }
         try (HttpJdkSolrClient admin = client(url, "admin", ADMIN_PASSWORD)) { //$NON-NLS-1$
             new UpdateRequest().commit(admin, AUDIT);
         }
         assertEquals(before, held(), "nothing changed"); //$NON-NLS-1$
-    }
-
-    /** {@code req} with {@code update.distrib=distrib} is refused with 403, "append-only". */
-    private static void refused(HttpJdkSolrClient raw, UpdateRequest req, String distrib) {
-        req.setParam("update.distrib", distrib); //$NON-NLS-1$
-        req.setParam("distrib.from", raw.getBaseURL() + "/" + AUDIT); //$NON-NLS-1$ //$NON-NLS-2$
-        SolrException e = assertThrows(SolrException.class, () -> req.process(raw, AUDIT));
-        assertEquals(403, e.code(), e.getMessage());
-        assertTrue(e.getMessage().contains("append-only"), e.getMessage()); //$NON-NLS-1$
-    }
-
-    /** A raw entry as a client could send it, claiming {@code id} and {@code user}. */
-    private static SolrInputDocument entry(String id, String user, int messages) {
-        SolrInputDocument d = new SolrInputDocument();
-        d.addField("id", id); //$NON-NLS-1$
-        d.addField("worker", user); //$NON-NLS-1$
-        d.addField("time", 978307200000L); //$NON-NLS-1$ // 2001
-        d.addField("triage", "{\"event\":\"import\",\"user\":\"" + user + "\",\"counts\":{\"messages\":" + messages + "}}"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        return d;
     }
 
     /** The replica's entries, read from its own core ({@code distrib=false}): "id time worker json", by id. */
@@ -133,14 +109,7 @@ class TeamAuditReplayTest {
         assertEquals(1, replicas.size());
         Replica r = replicas.get(0);
         try (HttpJdkSolrClient raw = client(r.getBaseUrl(), "admin", ADMIN_PASSWORD)) { //$NON-NLS-1$
-            SolrQuery q = new SolrQuery("*:*").setRows(100).addSort("id", SolrQuery.ORDER.asc); //$NON-NLS-1$ //$NON-NLS-2$
-            q.set("distrib", false); //$NON-NLS-1$
-            List<String> docs = new ArrayList<>();
-            for (var d : raw.query(r.getCoreName(), q).getResults()) {
-                docs.add(d.getFieldValue("id") + " " + d.getFieldValue("time") + " " + d.getFieldValue("worker") + " " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                        + d.getFieldValue("triage")); //$NON-NLS-1$
-            }
-            return docs;
+            return AuditProbes.held(raw, r);
         }
     }
 

@@ -1,7 +1,6 @@
 package maraude.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,12 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
 import org.apache.solr.client.solrj.request.AbstractUpdateRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
-import org.apache.solr.common.SolrException;
-import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.Replica;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +68,7 @@ class TeamForwardCredentialsTest {
         List<String> senders = List.of(other.getBaseUrl(), noCore);
         for (int n = 0; n < senders.size(); n++) {
             try (HttpJdkSolrClient raw = client(senders.get(n), "worker", WORKER_PASSWORD)) { //$NON-NLS-1$
-                UpdateRequest add = new UpdateRequest().add(entry("au-forged", "admin", 7 + n)); //$NON-NLS-1$ //$NON-NLS-2$
+                UpdateRequest add = new UpdateRequest().add(AuditProbes.entry("au-forged", "admin", 7 + n)); //$NON-NLS-1$ //$NON-NLS-2$
                 add.setAction(AbstractUpdateRequest.ACTION.COMMIT, true, true);
                 add.process(raw, AUDIT);
             }
@@ -97,38 +93,17 @@ class TeamForwardCredentialsTest {
         String existing = before.get(0).get(0).split(" ", 2)[0]; //$NON-NLS-1$
         for (Replica r : List.of(leader, other)) {
             try (HttpJdkSolrClient raw = client(r.getBaseUrl(), "worker", WORKER_PASSWORD)) { //$NON-NLS-1$
-                refused(raw, new UpdateRequest().deleteByQuery("*:*"), null); //$NON-NLS-1$
-                refused(raw, new UpdateRequest().deleteById(existing), "FROMLEADER"); //$NON-NLS-1$
-                refused(raw, new UpdateRequest().add(entry(existing, "admin", 1)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
-                refused(raw, new UpdateRequest().add(entry("au-forged-" + r.getName(), "worker", 2)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-                refused(raw, new UpdateRequest().add(entry("au-forged-to-" + r.getName(), "worker", 3)), "TOLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                AuditProbes.refused(raw, AUDIT, new UpdateRequest().deleteByQuery("*:*"), null); //$NON-NLS-1$
+                AuditProbes.refused(raw, AUDIT, new UpdateRequest().deleteById(existing), "FROMLEADER"); //$NON-NLS-1$
+                AuditProbes.refused(raw, AUDIT, new UpdateRequest().add(AuditProbes.entry(existing, "admin", 1)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$
+                AuditProbes.refused(raw, AUDIT, new UpdateRequest().add(AuditProbes.entry("au-forged-" + r.getName(), "worker", 2)), "FROMLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+                AuditProbes.refused(raw, AUDIT, new UpdateRequest().add(AuditProbes.entry("au-forged-to-" + r.getName(), "worker", 3)), "TOLEADER"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
             }
         }
         try (HttpJdkSolrClient raw = client(leader.getBaseUrl(), "admin", ADMIN_PASSWORD)) { //$NON-NLS-1$
             new UpdateRequest().commit(raw, AUDIT);
         }
         assertEquals(before, held(), "nothing changed on either replica"); //$NON-NLS-1$
-    }
-
-    /** {@code req} (with {@code update.distrib=distrib} when not null) is refused with 403, "append-only". */
-    private static void refused(HttpJdkSolrClient raw, UpdateRequest req, String distrib) {
-        if (distrib != null) {
-            req.setParam("update.distrib", distrib); //$NON-NLS-1$
-            req.setParam("distrib.from", raw.getBaseURL() + "/" + AUDIT); //$NON-NLS-1$ //$NON-NLS-2$
-        }
-        SolrException e = assertThrows(SolrException.class, () -> req.process(raw, AUDIT));
-        assertEquals(403, e.code(), e.getMessage());
-        assertTrue(e.getMessage().contains("append-only"), e.getMessage()); //$NON-NLS-1$
-    }
-
-    /** A raw entry as a client could send it, claiming {@code id} and {@code user}. */
-    private static SolrInputDocument entry(String id, String user, int messages) {
-        SolrInputDocument d = new SolrInputDocument();
-        d.addField("id", id); //$NON-NLS-1$
-        d.addField("worker", user); //$NON-NLS-1$
-        d.addField("time", 978307200000L); //$NON-NLS-1$ // 2001
-        d.addField("triage", "{\"event\":\"import\",\"user\":\"" + user + "\",\"counts\":{\"messages\":" + messages + "}}"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-        return d;
     }
 
     /** Each replica's entries, read from its own core ({@code distrib=false}): "id time worker json", by id. */
@@ -138,14 +113,7 @@ class TeamForwardCredentialsTest {
         List<List<String>> held = new ArrayList<>();
         for (Replica r : replicas) {
             try (HttpJdkSolrClient raw = client(r.getBaseUrl(), "admin", ADMIN_PASSWORD)) { //$NON-NLS-1$
-                SolrQuery q = new SolrQuery("*:*").setRows(100).addSort("id", SolrQuery.ORDER.asc); //$NON-NLS-1$ //$NON-NLS-2$
-                q.set("distrib", false); //$NON-NLS-1$
-                List<String> docs = new ArrayList<>();
-                for (var d : raw.query(r.getCoreName(), q).getResults()) {
-                    docs.add(d.getFieldValue("id") + " " + d.getFieldValue("time") + " " + d.getFieldValue("worker") + " " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-                            + d.getFieldValue("triage")); //$NON-NLS-1$
-                }
-                held.add(docs);
+                held.add(AuditProbes.held(raw, r));
             }
         }
         return held;
