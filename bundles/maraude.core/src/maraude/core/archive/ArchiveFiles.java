@@ -39,21 +39,12 @@ public interface ArchiveFiles {
      * stream is closed; a team archive's shared files are compared by the servers in the write itself.
      */
     default OutputStream writeIfVersion(String relativeName, String expectedVersion) throws IOException {
-        return new java.io.ByteArrayOutputStream() {
-            private boolean closed;
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                if (!java.util.Objects.equals(version(relativeName), expectedVersion)) {
-                    throw new FileChangedException(relativeName, null);
-                }
-                writeAllBytes(relativeName, toByteArray());
+        return WriteOnClose.to(content -> {
+            if (!java.util.Objects.equals(version(relativeName), expectedVersion)) {
+                throw new FileChangedException(relativeName, null);
             }
-        };
+            writeAllBytes(relativeName, content);
+        });
     }
 
     /**

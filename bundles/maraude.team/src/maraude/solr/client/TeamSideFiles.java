@@ -1,7 +1,6 @@
 package maraude.solr.client;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -178,45 +177,36 @@ final class TeamSideFiles implements ArchiveFiles {
 
     /** The bytes are sent when the stream is closed, over the version {@code expected} gives (null: any). */
     private OutputStream upload(String name, Expected expected) {
-        return new ByteArrayOutputStream() {
-            private boolean closed;
-
-            @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                SolrInputDocument d = new SolrInputDocument();
-                d.addField(TeamSchema.ID, id(name));
-                d.addField(TeamSchema.ROUTE, TeamSchema.TEAM_ROUTE);
-                d.addField(TeamSchema.TYPE, TeamSchema.TYPE_SIDE_FILE);
-                d.addField(TeamSchema.BYTES, toByteArray());
-                Long version = expected.version();
-                if (version != null) {
-                    d.addField(TeamSchema.VERSION, version);
-                }
-                UpdateRequest u = new UpdateRequest();
-                u.add(d);
-                try {
-                    archive.send(u);
-                } catch (SolrServerException | RuntimeException e) {
-                    seen.remove(name);
-                    if (conflict(e)) {
-                        throw new FileChangedException(name, e);
-                    }
-                    if (status(e) == SolrException.ErrorCode.FORBIDDEN.code) {
-                        // the server's authorisation: e.g. the team lead's role, which reads only
-                        throw (IOException) new java.nio.file.AccessDeniedException(name).initCause(e);
-                    }
-                    throw new IOException("side file " + name, e); //$NON-NLS-1$
-                }
-                version(name); // the version this write made
-                if (SHARED.contains(name)) {
-                    local.delete(name); // the servers' copy is the one now
-                }
+        return maraude.core.archive.WriteOnClose.to(content -> {
+            SolrInputDocument d = new SolrInputDocument();
+            d.addField(TeamSchema.ID, id(name));
+            d.addField(TeamSchema.ROUTE, TeamSchema.TEAM_ROUTE);
+            d.addField(TeamSchema.TYPE, TeamSchema.TYPE_SIDE_FILE);
+            d.addField(TeamSchema.BYTES, content);
+            Long version = expected.version();
+            if (version != null) {
+                d.addField(TeamSchema.VERSION, version);
             }
-        };
+            UpdateRequest u = new UpdateRequest();
+            u.add(d);
+            try {
+                archive.send(u);
+            } catch (SolrServerException | RuntimeException e) {
+                seen.remove(name);
+                if (conflict(e)) {
+                    throw new FileChangedException(name, e);
+                }
+                if (status(e) == SolrException.ErrorCode.FORBIDDEN.code) {
+                    // the server's authorisation: e.g. the team lead's role, which reads only
+                    throw (IOException) new java.nio.file.AccessDeniedException(name).initCause(e);
+                }
+                throw new IOException("side file " + name, e); //$NON-NLS-1$
+            }
+            version(name); // the version this write made
+            if (SHARED.contains(name)) {
+                local.delete(name); // the servers' copy is the one now
+            }
+        });
     }
 
     private static boolean conflict(Exception e) {
